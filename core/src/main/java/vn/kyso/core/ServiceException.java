@@ -1,0 +1,22 @@
+package vn.kyso.core;
+
+import java.util.Objects;
+
+/**
+ * Base of every module's exception. The message is safe to show to a client: it never contains a
+ * PIN, a file-system path or a stack trace. Diagnostic detail belongs in the cause, which is logged
+ * but not sent.
+ */
+public abstract class ServiceException extends RuntimeException {
+
+    private final ErrorCode errorCode;
+
+    protected ServiceException(ErrorCode errorCode, String message, Throwable cause) {
+        super(Objects.requireNonNull(message, "message"), cause);
+        this.errorCode = Objects.requireNonNull(errorCode, "errorCode");
+    }
+
+    public ErrorCode errorCode() {
+        return errorCode;
+    }
+}

@@ -1,0 +1,62 @@
+package vn.kyso.signing;
+
+import java.util.Objects;
+import vn.kyso.core.KeyFamily;
+
+/**
+ * How to sign.
+ *
+ * @param format         the AdES format, or null to choose from the content (PDF → PAdES, XML → XAdES,
+ *                       JSON → JAdES, anything else → CAdES detached)
+ * @param level          the baseline level
+ * @param packaging      null for the format's default (PDF enveloped, XML enveloped, JSON enveloping,
+ *                       CMS detached)
+ * @param appearance     the visible layout; anything but NONE needs a PDF
+ * @param placement      where the visible signature goes, or null for the layout's default place
+ * @param documentNumber number and symbol of the document (số, ký hiệu), shown by the attachment layout
+ * @param copyForm       form of copy for the copy layout, for example "Sao y"
+ * @param digest         the digest algorithm
+ * @param requiredFamily the key family the caller's profile demands, or null for either
+ */
+public record SignOptions(
+        SignatureFormat format,
+        SignatureLevel level,
+        Packaging packaging,
+        Appearance appearance,
+        Placement placement,
+        String documentNumber,
+        String copyForm,
+        DigestAlgorithm digest,
+        KeyFamily requiredFamily) {
+
+    public SignOptions {
+        level = Objects.requireNonNullElse(level, SignatureLevel.B_B);
+        appearance = Objects.requireNonNullElse(appearance, Appearance.NONE);
+        digest = Objects.requireNonNullElse(digest, DigestAlgorithm.SHA256);
+        documentNumber = blankToNull(documentNumber);
+        copyForm = blankToNull(copyForm);
+        if (documentNumber != null && documentNumber.length() > 100) {
+            throw new IllegalArgumentException("documentNumber must be at most 100 characters");
+        }
+        if (copyForm != null && copyForm.length() > 100) {
+            throw new IllegalArgumentException("copyForm must be at most 100 characters");
+        }
+        if (appearance != Appearance.NONE && format != null && format != SignatureFormat.PADES) {
+            throw new IllegalArgumentException("a visible appearance needs the PAdES format");
+        }
+    }
+
+    /** Defaults: format from content, B-B, invisible, SHA-256. */
+    public static SignOptions defaults(SignatureLevel level) {
+        return new SignOptions(null, level, null, Appearance.NONE, null, null, null, null, null);
+    }
+
+    public SignOptions withAppearance(Appearance newAppearance, Placement newPlacement) {
+        return new SignOptions(format, level, packaging, newAppearance, newPlacement, documentNumber, copyForm,
+                digest, requiredFamily);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

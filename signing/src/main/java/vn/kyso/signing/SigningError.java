@@ -1,0 +1,50 @@
+package vn.kyso.signing;
+
+import vn.kyso.core.ErrorCode;
+import vn.kyso.core.ErrorKind;
+
+/** The stable error codes of the signing module. */
+public enum SigningError implements ErrorCode {
+    INVALID_REQUEST(ErrorKind.BAD_REQUEST, "Invalid signing request"),
+    KEY_NOT_FOUND(ErrorKind.NOT_FOUND, "Unknown signing key"),
+    KEY_FAMILY_MISMATCH(ErrorKind.UNPROCESSABLE, "Key of the wrong family for this profile"),
+    CERTIFICATE_EXPIRED(ErrorKind.UNPROCESSABLE, "Signing certificate expired"),
+    CERTIFICATE_NOT_YET_VALID(ErrorKind.UNPROCESSABLE, "Signing certificate not yet valid"),
+    CERTIFICATE_INVALID(ErrorKind.BAD_REQUEST, "Unreadable or unusable certificate"),
+    NOT_A_PDF(ErrorKind.UNSUPPORTED_MEDIA_TYPE, "The document is not a PDF"),
+    UNSUPPORTED_DOCUMENT(ErrorKind.UNSUPPORTED_MEDIA_TYPE, "Document type not supported by this format"),
+    ENCRYPTED_PDF(ErrorKind.UNPROCESSABLE, "Encrypted PDF"),
+    MALFORMED_DOCUMENT(ErrorKind.UNPROCESSABLE, "Malformed document"),
+    APPEARANCE_INVALID(ErrorKind.UNPROCESSABLE, "Visible signature cannot be placed"),
+    DOCUMENT_TOO_LARGE(ErrorKind.TOO_LARGE, "Document too large"),
+    PREPARED_SIGNATURE_NOT_FOUND(ErrorKind.NOT_FOUND, "Unknown or expired prepared signature"),
+    SIGNATURE_VALUE_INVALID(ErrorKind.UNPROCESSABLE, "Signature value does not match"),
+    HSM_UNAVAILABLE(ErrorKind.UNAVAILABLE, "HSM unavailable"),
+    HSM_LOGIN_FAILED(ErrorKind.UNAVAILABLE, "HSM login failed"),
+    TSA_UNAVAILABLE(ErrorKind.UNAVAILABLE, "Time-stamp authority unavailable"),
+    REVOCATION_UNAVAILABLE(ErrorKind.UNAVAILABLE, "Revocation data unavailable"),
+    SIGNING_FAILED(ErrorKind.INTERNAL, "Signing failed");
+
+    private final ErrorKind kind;
+    private final String title;
+
+    SigningError(ErrorKind kind, String title) {
+        this.kind = kind;
+        this.title = title;
+    }
+
+    @Override
+    public String code() {
+        return name();
+    }
+
+    @Override
+    public ErrorKind kind() {
+        return kind;
+    }
+
+    @Override
+    public String title() {
+        return title;
+    }
+}

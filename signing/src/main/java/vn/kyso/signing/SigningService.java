@@ -1,0 +1,34 @@
+package vn.kyso.signing;
+
+import java.util.List;
+
+/**
+ * Signs documents with keys that never leave a PKCS#11 HSM, or, in two steps, with a key held by the
+ * caller (USB token, mobile signing). Implementations are thread-safe.
+ */
+public interface SigningService {
+
+    /** The keys this service may sign with, across every configured HSM. */
+    List<KeyInfo> keys();
+
+    /** Signs one document with an HSM key. */
+    SignedDocument sign(SignRequest request);
+
+    /**
+     * Signs several documents; one failure does not stop the others. The result has one item per
+     * request, in order.
+     */
+    List<BatchItemResult> signBatch(List<SignRequest> requests);
+
+    /** Signs several files into one ASiC-E container. */
+    SignedDocument signContainer(ContainerRequest request);
+
+    /**
+     * Step one of remote signing: fixes the signing time and returns the data the external device must
+     * sign. The document is held until {@link PreparedSignature#expiresAt()}.
+     */
+    PreparedSignature prepare(PrepareRequest request);
+
+    /** Step two of remote signing: embeds the external signature value into the prepared document. */
+    SignedDocument complete(CompleteRequest request);
+}
