@@ -1,0 +1,33 @@
+package vn.kyso.api.error;
+
+import vn.kyso.core.ErrorCode;
+import vn.kyso.core.ErrorKind;
+
+/** Stable error codes raised by the web layer itself, before any module is called. */
+public enum ApiError implements ErrorCode {
+    /** A parameter is missing, unknown or out of range; the detail names it. */
+    INVALID_REQUEST(ErrorKind.BAD_REQUEST, "Invalid request");
+
+    private final ErrorKind kind;
+    private final String title;
+
+    ApiError(ErrorKind kind, String title) {
+        this.kind = kind;
+        this.title = title;
+    }
+
+    @Override
+    public String code() {
+        return name();
+    }
+
+    @Override
+    public ErrorKind kind() {
+        return kind;
+    }
+
+    @Override
+    public String title() {
+        return title;
+    }
+}

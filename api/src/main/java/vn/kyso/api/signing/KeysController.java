@@ -1,0 +1,38 @@
+package vn.kyso.api.signing;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+import vn.kyso.api.error.Problem;
+import vn.kyso.signing.KeyInfo;
+import vn.kyso.signing.SigningService;
+
+@RestController
+@Tag(name = "Keys")
+class KeysController {
+
+    private final SigningService signing;
+
+    KeysController(SigningService signing) {
+        this.signing = signing;
+    }
+
+    @GetMapping(path = "/api/v1/keys", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "List the signing keys",
+            description = "Every key on every configured HSM, with its certificate's facts; `available` is false "
+                    + "while its HSM cannot be reached.")
+    @ApiResponse(responseCode = "200", description = "The keys",
+            content = @Content(array = @ArraySchema(schema = @Schema(implementation = KeyInfo.class))))
+    @ApiResponse(responseCode = "503", description = "HSM_UNAVAILABLE", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    List<KeyInfo> keys() {
+        return signing.keys();
+    }
+}

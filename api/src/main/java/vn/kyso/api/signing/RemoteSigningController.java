@@ -1,0 +1,126 @@
+package vn.kyso.api.signing;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import org.springdoc.core.annotations.ParameterObject;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.multipart.MultipartRequest;
+import vn.kyso.api.ApiSettings;
+import vn.kyso.api.error.ApiException;
+import vn.kyso.signing.CompleteRequest;
+import vn.kyso.signing.PrepareRequest;
+import vn.kyso.signing.PreparedSignature;
+import vn.kyso.signing.SigningService;
+
+/** Two-step signing with a key the caller holds (USB token, mobile signing): prepare, then complete. */
+@RestController
+@RequestMapping("/api/v1/signatures")
+@Tag(name = "Signatures")
+class RemoteSigningController {
+
+    private final SigningService signing;
+    private final Uploads uploads;
+
+    RemoteSigningController(SigningService signing, ApiSettings settings) {
+        this.signing = signing;
+        this.uploads = new Uploads(settings);
+    }
+
+    @PostMapping(path = "/prepare", consumes = MediaType.MULTIPART_FORM_DATA_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Step 1 of remote signing: get the data the caller's device must sign",
+            description = "Fixes the signing time and holds the document until `expiresAt`. Sign `dataToSign` "
+                    + "(not a digest) with `signatureAlgorithm`, then call complete with the same `id`.")
+    @ApiResponse(responseCode = "200", description = "What to sign",
+            content = @Content(schema = @Schema(implementation = PreparedSignature.class)))
+    @SigningProblems
+    PreparedSignature prepare(
+            @Parameter(description = "The document") @RequestParam("file") MultipartFile file,
+            @Parameter(description = "The signer's certificate, then its issuers: PEM (several blocks allowed), "
+                    + "base64 DER or DER, as one or more text or file parts, in order")
+            @RequestParam(name = "certificate", required = false) List<String> certificate,
+            @Parameter(hidden = true) MultipartRequest multipart,
+            @ParameterObject SignOptionsForm options) {
+        var request = new PrepareRequest(uploads.document(file), certificateParts(certificate, multipart),
+                options.toOptions());
+        return signing.prepare(request);
+    }
+
+    @PostMapping(path = "/{id}/complete", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Step 2 of remote signing: embed the device's signature value",
+            description = "Returns the signed document as the single-document endpoint does.")
+    @ApiResponse(responseCode = "200", description = "The signed bytes, typed by their content",
+            content = @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM_VALUE,
+                    schema = @Schema(type = "string", format = "binary")))
+    @SigningProblems
+    ResponseEntity<byte[]> complete(
+            @Parameter(description = "The id returned by prepare") @PathVariable("id") String id,
+            @RequestBody CompleteBody body) {
+        return Downloads.of(signing.complete(new CompleteRequest(id, body.decodedSignatureValue())));
+    }
+
+    /**
+     * Text parts arrive as parameters and file parts as files; either style works, but mixing them would
+     * lose the signer-first order, so it is refused.
+     */
+    private static List<byte[]> certificateParts(List<String> text, MultipartRequest multipart) {
+        List<MultipartFile> files = multipart.getFiles("certificate");
+        boolean hasText = text != null && !text.isEmpty();
+        if (hasText && !files.isEmpty()) {
+            throw ApiException.invalid("send the certificates either all as text parts or all as file parts");
+        }
+        List<byte[]> parts = new ArrayList<>();
+        if (hasText) {
+            text.forEach(t -> parts.add(t.getBytes(StandardCharsets.US_ASCII)));
+        }
+        for (MultipartFile f : files) {
+            try {
+                parts.add(f.getBytes());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return CertificateChain.decode(parts);
+    }
+
+    /** The body of a complete request. */
+    record CompleteBody(
+            @Schema(description = "The raw signature over dataToSign, base64: PKCS#1 v1.5 for RSA, DER or r||s for "
+                    + "ECDSA", format = "byte", requiredMode = Schema.RequiredMode.REQUIRED)
+            String signatureValue) {
+
+        byte[] decodedSignatureValue() {
+            if (signatureValue == null || signatureValue.isBlank()) {
+                throw ApiException.invalid("signatureValue is required");
+            }
+            String compact = signatureValue.replaceAll("\\s", "");
+            try {
+                return Base64.getDecoder().decode(compact);
+            } catch (IllegalArgumentException notStandard) {
+                try {
+                    return Base64.getUrlDecoder().decode(compact);
+                } catch (IllegalArgumentException e) {
+                    throw ApiException.invalid("signatureValue is not base64");
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Installs the Debian packages the service and its tests need, only those that are missing.
+# Sourced by run.sh, test.sh and bench.sh; safe to run again.
+set -euo pipefail
+
+kyso_need_packages() {
+  local missing=()
+  command -v mvn >/dev/null 2>&1 || missing+=(maven)
+  command -v softhsm2-util >/dev/null 2>&1 || missing+=(softhsm2)
+  command -v pkcs11-tool >/dev/null 2>&1 || missing+=(opensc)
+  command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
+  command -v openssl >/dev/null 2>&1 || missing+=(openssl)
+  [ -f /usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf ] || missing+=(fonts-liberation2)
+  if [ ${#missing[@]} -eq 0 ]; then
+    return 0
+  fi
+  echo "Installing Debian packages: ${missing[*]}" >&2
+  local sudo=""
+  if [ "$(id -u)" -ne 0 ]; then
+    command -v sudo >/dev/null 2>&1 || { echo "Need root or sudo to install: ${missing[*]}" >&2; exit 1; }
+    sudo="sudo"
+  fi
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}
+
+kyso_need_packages

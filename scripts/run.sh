@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Starts the service with embedded defaults: a demo PKI (CAs, OCSP, CRL and TSA on loopback) generated
+# on first start into ./var, its signing keys in a SoftHSM2 token. Then open http://localhost:8080/.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/deps.sh
+mkdir -p var
+export SOFTHSM2_CONF="$PWD/var/softhsm/softhsm2.conf"
+mvn -B -ntp -q -DskipTests install
+exec java -jar api/target/kyso-api-*.jar --kyso.demo.enabled=true --kyso.demo.directory="$PWD/var/demo-pki" "$@"

@@ -1,0 +1,54 @@
+package vn.kyso.signing;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Settings of the signing module.
+ *
+ * @param hsms                  the PKCS#11 tokens, one per key set
+ * @param tsaUrl                RFC 3161 time-stamp authority for B-T and above; null disables those levels
+ * @param fontFile              TrueType font with Vietnamese glyphs for visible signatures (Liberation
+ *                              Serif is metric-compatible with Times New Roman)
+ * @param preparedTtl           how long a prepared remote signature waits for its value
+ * @param maxPendingBytes       memory the documents of pending remote signatures may take at most
+ * @param networkTimeout        connect and read timeout for TSA, OCSP, CRL and AIA requests
+ * @param revocationCacheMaxAge the longest an OCSP response or CRL is reused, even if its nextUpdate
+ *                              is later
+ * @param loginBackoff          how long a rejected PIN is not tried again
+ */
+public record SigningSettings(
+        List<HsmSettings> hsms,
+        String tsaUrl,
+        Path fontFile,
+        Duration preparedTtl,
+        long maxPendingBytes,
+        Duration networkTimeout,
+        Duration revocationCacheMaxAge,
+        Duration loginBackoff) {
+
+    public SigningSettings {
+        hsms = List.copyOf(Objects.requireNonNull(hsms, "hsms"));
+        var names = new HashSet<String>();
+        var keyIds = new HashSet<String>();
+        for (HsmSettings h : hsms) {
+            if (!names.add(h.name())) {
+                throw new IllegalArgumentException("duplicate HSM name " + h.name());
+            }
+            for (HsmSettings.KeySettings k : h.keys()) {
+                if (!keyIds.add(k.id())) {
+                    throw new IllegalArgumentException("duplicate key id " + k.id());
+                }
+            }
+        }
+        tsaUrl = tsaUrl == null || tsaUrl.isBlank() ? null : tsaUrl.strip();
+        preparedTtl = Objects.requireNonNullElse(preparedTtl, Duration.ofMinutes(10));
+        maxPendingBytes = maxPendingBytes <= 0 ? 256L * 1024 * 1024 : maxPendingBytes;
+        networkTimeout = Objects.requireNonNullElse(networkTimeout, Duration.ofSeconds(10));
+        revocationCacheMaxAge = Objects.requireNonNullElse(revocationCacheMaxAge, Duration.ofHours(1));
+        loginBackoff = Objects.requireNonNullElse(loginBackoff, Duration.ofSeconds(30));
+    }
+}

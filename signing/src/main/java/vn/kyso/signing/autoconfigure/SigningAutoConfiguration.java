@@ -1,0 +1,31 @@
+package vn.kyso.signing.autoconfigure;
+
+import java.time.Clock;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import vn.kyso.signing.SigningService;
+import vn.kyso.signing.SigningSettings;
+import vn.kyso.signing.internal.DssSigningService;
+
+/**
+ * Builds the {@link SigningService} from {@code kyso.signing.*}. An application may supply its own
+ * {@link SigningSettings} (the demo does, from its generated PKI) or its own service.
+ */
+@AutoConfiguration
+@EnableConfigurationProperties(SigningProperties.class)
+public class SigningAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    SigningSettings signingSettings(SigningProperties properties) {
+        return properties.toSettings();
+    }
+
+    @Bean(destroyMethod = "close")
+    @ConditionalOnMissingBean(SigningService.class)
+    DssSigningService signingService(SigningSettings settings) {
+        return new DssSigningService(settings, Clock.systemUTC());
+    }
+}

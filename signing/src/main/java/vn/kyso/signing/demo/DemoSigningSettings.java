@@ -1,0 +1,40 @@
+package vn.kyso.signing.demo;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import vn.kyso.core.KeyFamily;
+import vn.kyso.core.demopki.DemoIdentity;
+import vn.kyso.core.demopki.DemoPki;
+import vn.kyso.signing.HsmSettings;
+import vn.kyso.signing.KeyInfo;
+import vn.kyso.signing.SigningSettings;
+
+/**
+ * Maps the demo PKI onto signing settings: one HSM configuration per family (two SoftHSM2 tokens),
+ * each with its keys, images and trust anchors, and the demo TSA. Exactly what an operator writes in
+ * {@code kyso.signing.*} for real HSMs.
+ */
+public final class DemoSigningSettings {
+
+    private DemoSigningSettings() {
+    }
+
+    public static SigningSettings from(DemoPki pki, Path fontFile) {
+        List<HsmSettings> hsms = new ArrayList<>();
+        for (KeyFamily family : KeyFamily.values()) {
+            List<HsmSettings.KeySettings> keys = new ArrayList<>();
+            for (DemoIdentity id : pki.identities()) {
+                if (id.family() == family && id.inToken()) {
+                    keys.add(new HsmSettings.KeySettings(id.alias(), id.keyLabel(), id.appearanceImage(),
+                            id.holder() == DemoIdentity.Holder.PERSON ? KeyInfo.KeyHolder.PERSON
+                                    : KeyInfo.KeyHolder.ORGANISATION));
+                }
+            }
+            hsms.add(new HsmSettings(family.name().toLowerCase(), family, Path.of(pki.pkcs11Library()),
+                    pki.tokenLabel(family), null, new HsmSettings.PinSource(null, pki.pinFile(family)), keys,
+                    pki.trustAnchorsPem(family)));
+        }
+        return new SigningSettings(hsms, pki.tsaUrl(), fontFile, null, 0, null, null, null);
+    }
+}

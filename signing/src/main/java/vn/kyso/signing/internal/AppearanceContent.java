@@ -1,0 +1,88 @@
+package vn.kyso.signing.internal;
+
+import java.text.Normalizer;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Objects;
+import vn.kyso.signing.Appearance;
+import vn.kyso.signing.Placement;
+
+/**
+ * What a visible signature shows. Which fields a layout needs is checked by {@link Decree30Layout},
+ * so that a missing one becomes {@code APPEARANCE_INVALID} rather than an argument error.
+ *
+ * <p>Texts are normalised to NFC (a name typed on a Vietnamese keyboard often arrives decomposed,
+ * and the font maps precomposed letters such as "Ủ" to one glyph) and their whitespace, including
+ * line breaks, collapsed to single spaces: the layout does its own line breaking.
+ *
+ * @param appearance     the Decree 30 layout
+ * @param placement      where to put it, or null for the layout's default place
+ * @param imagePng       the person's signature (PERSON) or the organisation's seal (ORGANISATION,
+ *                       COPY), as a PNG with a transparent background; null otherwise
+ * @param signerName     the signer's name (not drawn by the Decree 30 layouts: the document prints it)
+ * @param organisation   the signing or copying organisation
+ * @param signingTime    the signing time shown in the text
+ * @param documentNumber number and symbol of the document (số, ký hiệu), for ATTACHMENT
+ * @param copyForm       form of copy for COPY; null means "Sao y"
+ */
+record AppearanceContent(
+        Appearance appearance,
+        Placement placement,
+        byte[] imagePng,
+        String signerName,
+        String organisation,
+        Instant signingTime,
+        String documentNumber,
+        String copyForm) {
+
+    AppearanceContent {
+        Objects.requireNonNull(appearance, "appearance");
+        Objects.requireNonNull(signingTime, "signingTime");
+        imagePng = imagePng == null ? null : imagePng.clone();
+        signerName = clean(signerName);
+        organisation = clean(organisation);
+        documentNumber = clean(documentNumber);
+        copyForm = clean(copyForm);
+    }
+
+    @Override
+    public byte[] imagePng() {
+        return imagePng == null ? null : imagePng.clone();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof AppearanceContent c
+                && appearance == c.appearance
+                && Objects.equals(placement, c.placement)
+                && Arrays.equals(imagePng, c.imagePng)
+                && Objects.equals(signerName, c.signerName)
+                && Objects.equals(organisation, c.organisation)
+                && signingTime.equals(c.signingTime)
+                && Objects.equals(documentNumber, c.documentNumber)
+                && Objects.equals(copyForm, c.copyForm);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(appearance, placement, Arrays.hashCode(imagePng), signerName, organisation,
+                signingTime, documentNumber, copyForm);
+    }
+
+    @Override
+    public String toString() {
+        return "AppearanceContent[" + appearance + ", placement=" + placement
+                + ", image=" + (imagePng == null ? "none" : imagePng.length + " bytes")
+                + ", organisation=" + organisation + ", signingTime=" + signingTime
+                + ", documentNumber=" + documentNumber + ", copyForm=" + copyForm + "]";
+    }
+
+    private static String clean(String text) {
+        if (text == null) {
+            return null;
+        }
+        String nfc = Normalizer.normalize(text, Normalizer.Form.NFC);
+        String single = nfc.replaceAll("[\\p{Cntrl}\\p{Z}\\s]+", " ").strip();
+        return single.isEmpty() ? null : single;
+    }
+}

@@ -1,0 +1,380 @@
+package vn.kyso.signing.internal;
+
+import eu.europa.esig.dss.enumerations.EncryptionAlgorithm;
+import eu.europa.esig.dss.enumerations.SignatureAlgorithm;
+import eu.europa.esig.dss.model.DSSDocument;
+import eu.europa.esig.dss.model.InMemoryDocument;
+import eu.europa.esig.dss.model.SignatureValue;
+import eu.europa.esig.dss.model.ToBeSigned;
+import eu.europa.esig.dss.pades.PAdESSignatureParameters;
+import eu.europa.esig.dss.pades.SignatureImageParameters;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.security.GeneralSecurityException;
+import java.security.Signature;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.kyso.core.KeyFamily;
+import vn.kyso.signing.Appearance;
+import vn.kyso.signing.BatchItemResult;
+import vn.kyso.signing.CompleteRequest;
+import vn.kyso.signing.ContainerRequest;
+import vn.kyso.signing.Document;
+import vn.kyso.signing.KeyInfo;
+import vn.kyso.signing.Packaging;
+import vn.kyso.signing.PrepareRequest;
+import vn.kyso.signing.PreparedSignature;
+import vn.kyso.signing.SignOptions;
+import vn.kyso.signing.SignRequest;
+import vn.kyso.signing.SignatureFormat;
+import vn.kyso.signing.SignedDocument;
+import vn.kyso.signing.SigningError;
+import vn.kyso.signing.SigningException;
+import vn.kyso.signing.SigningService;
+import vn.kyso.signing.SigningSettings;
+
+/**
+ * The signing facade on EU DSS: PKCS#11 keys for server-side signing, the caller's device for remote
+ * signing. Build it once and share it; it is thread-safe and keeps its costly parts (DSS services,
+ * revocation cache, PKCS#11 sessions) between requests.
+ */
+public final class DssSigningService implements SigningService, AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(DssSigningService.class);
+
+    private final Clock clock;
+    private final KeyRegistry keys;
+    private final DssToolkit dss;
+    private final Decree30Layout layout;
+    private final boolean timestamps;
+    private final PendingSignatures<Pending> pending;
+
+    public DssSigningService(SigningSettings settings, Clock clock) {
+        this.clock = Objects.requireNonNull(clock);
+        this.keys = new KeyRegistry(settings.hsms(), clock, settings.loginBackoff());
+        this.layout = new Decree30Layout(settings.fontFile());
+        this.dss = new DssToolkit(keys.allAnchors(), settings.tsaUrl(), settings.networkTimeout(),
+                settings.revocationCacheMaxAge(), clock, Decree30Layout.objectFactory());
+        this.timestamps = settings.tsaUrl() != null;
+        this.pending = new PendingSignatures<>(clock, settings.preparedTtl(), settings.maxPendingBytes());
+    }
+
+    @Override
+    public List<KeyInfo> keys() {
+        return keys.all().stream().map(KeyEntry::info).toList();
+    }
+
+    @Override
+    public SignedDocument sign(SignRequest request) {
+        KeyEntry key = keys.find(request.keyId());
+        SignOptions options = request.options();
+        checkFamily(key.family(), options);
+        Instant now = now();
+        checkValidity(key.certificate(), now);
+        Job job = job(request.document(), options, key.chain(), now, key);
+        SignatureValue value = signWithKey(key, job.dss().dataToSign(), job);
+        return finish(job, value, key.id());
+    }
+
+    @Override
+    public List<BatchItemResult> signBatch(List<SignRequest> requests) {
+        List<BatchItemResult> results = new ArrayList<>(requests.size());
+        for (int i = 0; i < requests.size(); i++) {
+            SignRequest r = requests.get(i);
+            try {
+                results.add(new BatchItemResult(i, r.document().name(), sign(r), null));
+            } catch (SigningException e) {
+                log.info("batch item {} ({}) failed: {} {}", i, r.document().name(), e.error(), e.getMessage());
+                results.add(new BatchItemResult(i, r.document().name(), null,
+                        new BatchItemResult.Failure(e.error().code(), e.getMessage())));
+            }
+        }
+        return results;
+    }
+
+    @Override
+    public SignedDocument signContainer(ContainerRequest request) {
+        KeyEntry key = keys.find(request.keyId());
+        Instant now = now();
+        checkValidity(key.certificate(), now);
+        requireTimestampsFor(request.level());
+        List<DSSDocument> docs = request.documents().stream()
+                .map(d -> (DSSDocument) new InMemoryDocument(d.content(), d.name())).toList();
+        DssJob dssJob = request.format() == SignatureFormat.CADES
+                ? DssJob.of(dss.asicCades, docs,
+                        DssParameters.asicCades(request.level(), request.digest(), key.chain(), now))
+                : DssJob.of(dss.asicXades, docs,
+                        DssParameters.asicXades(request.level(), request.digest(), key.chain(), now));
+        String stem = request.documents().size() == 1 ? stem(request.documents().get(0).name()) : "container";
+        Job job = new Job(dssJob, request.format(), request.level(), stem + ".asice",
+                "application/vnd.etsi.asic-e+zip", now);
+        SignatureValue value = signWithKey(key, dssJob.dataToSign(), job);
+        return finish(job, value, key.id());
+    }
+
+    @Override
+    public PreparedSignature prepare(PrepareRequest request) {
+        List<X509Certificate> chain = parseChain(request.certificateChain());
+        KeyFamily family = familyOf(chain);
+        checkFamily(family, request.options());
+        Instant now = now();
+        checkValidity(chain.get(0), now);
+        Job job = job(request.document(), request.options(), chain, now, null);
+        ToBeSigned toBeSigned = run(job, () -> job.dss().dataToSign());
+        String algorithm = signatureAlgorithm(job, chain.get(0)).getJCEId();
+        var ticket = pending.put(new Pending(job, toBeSigned, chain.get(0)), request.document().content().length);
+        return new PreparedSignature(ticket.id(), toBeSigned.getBytes(), algorithm, now, ticket.expiresAt());
+    }
+
+    @Override
+    public SignedDocument complete(CompleteRequest request) {
+        Pending p = pending.take(request.id());
+        SignatureAlgorithm algorithm = signatureAlgorithm(p.job, p.certificate);
+        byte[] raw = EcdsaValues.toDer(request.signatureValue(), algorithm);
+        if (!verifies(p.certificate, algorithm.getJCEId(), p.toBeSigned.getBytes(), raw)) {
+            throw new SigningException(SigningError.SIGNATURE_VALUE_INVALID,
+                    "the signature value does not verify with the signer's certificate over the prepared data");
+        }
+        return finish(p.job, new SignatureValue(algorithm, raw), null);
+    }
+
+    @Override
+    public void close() {
+        keys.close();
+    }
+
+    /** The revocation responses currently cached (for health and benchmarks). */
+    public int cachedRevocationResponses() {
+        return dss.ocspCache.size() + dss.crlCache.size();
+    }
+
+    KeyRegistry keyRegistry() {
+        return keys;
+    }
+
+    private Job job(Document document, SignOptions options, List<X509Certificate> chain, Instant now,
+            KeyEntry key) {
+        requireTimestampsFor(options.level());
+        byte[] content = document.content();
+        if (content.length == 0) {
+            throw new SigningException(SigningError.MALFORMED_DOCUMENT, "the document is empty");
+        }
+        ContentType type = ContentType.sniff(content);
+        SignatureFormat format = options.format() != null ? options.format() : switch (type) {
+            case PDF -> SignatureFormat.PADES;
+            case XML -> SignatureFormat.XADES;
+            case JSON -> SignatureFormat.JADES;
+            case OTHER -> SignatureFormat.CADES;
+        };
+        if (options.appearance() != Appearance.NONE && format != SignatureFormat.PADES) {
+            throw new SigningException(SigningError.APPEARANCE_INVALID,
+                    "a visible signature needs a PDF; this document is " + type.mediaType);
+        }
+        DSSDocument doc = new InMemoryDocument(content, document.name());
+        String name = document.name();
+        return switch (format) {
+            case PADES -> {
+                PdfFacts facts = PdfInspector.inspect(content);
+                PAdESSignatureParameters p = DssParameters.pades(options.level(), options.digest(), chain, now);
+                p.setSignerName(KeyEntryNames.commonName(chain.get(0)));
+                p.setReason(reason(options.appearance()));
+                if (options.appearance() != Appearance.NONE) {
+                    SignatureImageParameters image = layout.create(facts, new AppearanceContent(options.appearance(),
+                            options.placement(), key == null ? null : key.appearanceImage(),
+                            KeyEntryNames.commonName(chain.get(0)), KeyEntryNames.organisation(chain.get(0)), now,
+                            options.documentNumber(), options.copyForm()));
+                    p.setImageParameters(image);
+                }
+                yield new Job(DssJob.of(dss.pades, doc, p), format, options.level(), suffixed(name, "-signed", ".pdf"),
+                        "application/pdf", now);
+            }
+            case XADES -> {
+                Packaging packaging = Objects.requireNonNullElse(options.packaging(), Packaging.ENVELOPED);
+                if (packaging != Packaging.DETACHED && type != ContentType.XML) {
+                    throw new SigningException(SigningError.UNSUPPORTED_DOCUMENT,
+                            "enveloped and enveloping XAdES need an XML document; use DETACHED for other files");
+                }
+                var p = DssParameters.xades(options.level(), options.digest(), chain, now, packaging);
+                String out = packaging == Packaging.DETACHED ? name + ".xades.xml" : suffixed(name, "-signed", ".xml");
+                yield new Job(DssJob.of(dss.xades, doc, p), format, options.level(), out, "application/xml", now);
+            }
+            case CADES -> {
+                Packaging packaging = Objects.requireNonNullElse(options.packaging(), Packaging.DETACHED);
+                if (packaging == Packaging.ENVELOPED) {
+                    throw new SigningException(SigningError.INVALID_REQUEST,
+                            "CAdES signatures are DETACHED or ENVELOPING");
+                }
+                var p = DssParameters.cades(options.level(), options.digest(), chain, now, packaging);
+                boolean detached = packaging == Packaging.DETACHED;
+                yield new Job(DssJob.of(dss.cades, doc, p), format, options.level(), name + (detached ? ".p7s" : ".p7m"),
+                        detached ? "application/pkcs7-signature" : "application/pkcs7-mime", now);
+            }
+            case JADES -> {
+                Packaging packaging = Objects.requireNonNullElse(options.packaging(), Packaging.ENVELOPING);
+                if (packaging == Packaging.ENVELOPED) {
+                    throw new SigningException(SigningError.INVALID_REQUEST,
+                            "JAdES signatures are ENVELOPING or DETACHED");
+                }
+                var p = DssParameters.jades(options.level(), options.digest(), chain, now, packaging);
+                yield new Job(DssJob.of(dss.jades, doc, p), format, options.level(), stem(name) + ".jws.json",
+                        "application/jose+json", now);
+            }
+        };
+    }
+
+    private SignatureValue signWithKey(KeyEntry key, ToBeSigned toBeSigned, Job job) {
+        SignatureAlgorithm algorithm = signatureAlgorithm(job, key.certificate());
+        byte[] value = key.signer().sign(toBeSigned.getBytes(), algorithm.getJCEId());
+        return new SignatureValue(algorithm, value);
+    }
+
+    private SignedDocument finish(Job job, SignatureValue value, String keyId) {
+        DSSDocument signed = run(job, () -> job.dss().sign(value));
+        byte[] bytes;
+        try (var in = signed.openStream()) {
+            bytes = in.readAllBytes();
+        } catch (IOException e) {
+            throw new SigningException(SigningError.SIGNING_FAILED, "the signed document could not be written", e);
+        }
+        return new SignedDocument(job.name(), job.mediaType(), bytes, job.format(), job.level(), keyId,
+                job.signingTime());
+    }
+
+    private <T> T run(Job job, java.util.function.Supplier<T> step) {
+        try {
+            return step.get();
+        } catch (SigningException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            SigningException translated = DssErrors.translate(e, job.format().name());
+            if (translated.error() == SigningError.SIGNING_FAILED) {
+                log.error("signing failed", e);
+            } else {
+                log.info("signing refused: {} ({})", translated.error(), e.toString());
+            }
+            throw translated;
+        }
+    }
+
+    private static SignatureAlgorithm signatureAlgorithm(Job job, X509Certificate cert) {
+        EncryptionAlgorithm encryption = EncryptionAlgorithm.forKey(cert.getPublicKey());
+        return SignatureAlgorithm.getAlgorithm(encryption, job.dss().parameters().getDigestAlgorithm());
+    }
+
+    private void requireTimestampsFor(vn.kyso.signing.SignatureLevel level) {
+        if (level != vn.kyso.signing.SignatureLevel.B_B && !timestamps) {
+            throw new SigningException(SigningError.TSA_UNAVAILABLE,
+                    "no time-stamp authority is configured, so only level B-B is available");
+        }
+    }
+
+    private static void checkFamily(KeyFamily actual, SignOptions options) {
+        if (options.requiredFamily() != null && options.requiredFamily() != actual) {
+            throw new SigningException(SigningError.KEY_FAMILY_MISMATCH, "this profile needs a "
+                    + options.requiredFamily().name().toLowerCase() + " key; the key is "
+                    + (actual == null ? "of no configured family" : actual.name().toLowerCase()));
+        }
+    }
+
+    private void checkValidity(X509Certificate cert, Instant now) {
+        if (now.isAfter(cert.getNotAfter().toInstant())) {
+            throw new SigningException(SigningError.CERTIFICATE_EXPIRED,
+                    "the signing certificate expired on " + cert.getNotAfter().toInstant());
+        }
+        if (now.isBefore(cert.getNotBefore().toInstant())) {
+            throw new SigningException(SigningError.CERTIFICATE_NOT_YET_VALID,
+                    "the signing certificate is valid only from " + cert.getNotBefore().toInstant());
+        }
+    }
+
+    private KeyFamily familyOf(List<X509Certificate> chain) {
+        X509Certificate top = chain.get(chain.size() - 1);
+        for (Map.Entry<KeyFamily, List<X509Certificate>> e : keys.anchors().entrySet()) {
+            for (X509Certificate anchor : e.getValue()) {
+                if (anchor.equals(top) || issuedBy(top, anchor)) {
+                    return e.getKey();
+                }
+            }
+        }
+        throw new SigningException(SigningError.CERTIFICATE_UNTRUSTED,
+                "the signer's certificate chain does not lead to a configured trust anchor; include its issuing CA");
+    }
+
+    private static boolean issuedBy(X509Certificate cert, X509Certificate issuer) {
+        if (!cert.getIssuerX500Principal().equals(issuer.getSubjectX500Principal())) {
+            return false;
+        }
+        try {
+            cert.verify(issuer.getPublicKey());
+            return true;
+        } catch (GeneralSecurityException e) {
+            return false;
+        }
+    }
+
+    private static List<X509Certificate> parseChain(List<byte[]> ders) {
+        try {
+            CertificateFactory cf = CertificateFactory.getInstance("X.509");
+            List<X509Certificate> chain = new ArrayList<>();
+            for (byte[] der : ders) {
+                chain.add((X509Certificate) cf.generateCertificate(new ByteArrayInputStream(der)));
+            }
+            return chain;
+        } catch (GeneralSecurityException | RuntimeException e) {
+            throw new SigningException(SigningError.CERTIFICATE_INVALID, "a certificate could not be read", e);
+        }
+    }
+
+    private static boolean verifies(X509Certificate cert, String algorithm, byte[] data, byte[] value) {
+        try {
+            Signature s = Signature.getInstance(algorithm);
+            s.initVerify(cert.getPublicKey());
+            s.update(data);
+            return s.verify(value);
+        } catch (GeneralSecurityException e) {
+            return false;
+        }
+    }
+
+    private Instant now() {
+        // PDF and XML signing times have a resolution of one second.
+        return clock.instant().truncatedTo(ChronoUnit.SECONDS);
+    }
+
+    private static String reason(Appearance appearance) {
+        return switch (appearance) {
+            case ORGANISATION -> "Ký số của cơ quan, tổ chức";
+            case COPY -> "Ký số bản sao điện tử";
+            case ATTACHMENT -> "Ký số phụ lục kèm theo văn bản";
+            default -> "Ký số văn bản";
+        };
+    }
+
+    private static String stem(String name) {
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(0, dot) : name;
+    }
+
+    private static String suffixed(String name, String suffix, String defaultExtension) {
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(0, dot) + suffix + name.substring(dot) : name + suffix + defaultExtension;
+    }
+
+    /** A DSS job with what the result needs to be described. */
+    record Job(DssJob dss, SignatureFormat format, vn.kyso.signing.SignatureLevel level, String name,
+            String mediaType, Instant signingTime) {
+    }
+
+    /** A prepared remote signature waiting for its value. */
+    private record Pending(Job job, ToBeSigned toBeSigned, X509Certificate certificate) {
+    }
+}

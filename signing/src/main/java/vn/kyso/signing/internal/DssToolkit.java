@@ -1,0 +1,101 @@
+package vn.kyso.signing.internal;
+
+import eu.europa.esig.dss.alert.ExceptionOnStatusAlert;
+import eu.europa.esig.dss.alert.LogOnStatusAlert;
+import eu.europa.esig.dss.asic.cades.signature.ASiCWithCAdESService;
+import eu.europa.esig.dss.asic.xades.signature.ASiCWithXAdESService;
+import eu.europa.esig.dss.cades.signature.CAdESService;
+import eu.europa.esig.dss.jades.signature.JAdESService;
+import eu.europa.esig.dss.model.x509.revocation.crl.CRL;
+import eu.europa.esig.dss.model.x509.revocation.ocsp.OCSP;
+import eu.europa.esig.dss.pades.signature.PAdESService;
+import eu.europa.esig.dss.pdf.IPdfObjFactory;
+import eu.europa.esig.dss.service.crl.OnlineCRLSource;
+import eu.europa.esig.dss.service.http.commons.CommonsDataLoader;
+import eu.europa.esig.dss.service.http.commons.OCSPDataLoader;
+import eu.europa.esig.dss.service.http.commons.TimestampDataLoader;
+import eu.europa.esig.dss.service.ocsp.OnlineOCSPSource;
+import eu.europa.esig.dss.service.tsp.OnlineTSPSource;
+import eu.europa.esig.dss.spi.validation.CommonCertificateVerifier;
+import eu.europa.esig.dss.spi.x509.CommonTrustedCertificateSource;
+import eu.europa.esig.dss.spi.x509.aia.DefaultAIASource;
+import eu.europa.esig.dss.spi.x509.tsp.TSPSource;
+import eu.europa.esig.dss.xades.signature.XAdESService;
+import eu.europa.esig.dss.model.x509.CertificateToken;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Collection;
+
+/**
+ * The DSS services and their shared, costly parts, built once and reused by every request: the
+ * certificate verifier with its trust anchors, revocation sources behind an in-memory cache, the
+ * time-stamp source and the PDF object factory. DSS services hold no per-request state, so one
+ * instance of each serves all threads.
+ */
+final class DssToolkit {
+
+    final CommonCertificateVerifier verifier;
+    final TSPSource tspSource;
+    final CachingRevocationSource<OCSP> ocspCache;
+    final CachingRevocationSource<CRL> crlCache;
+    final PAdESService pades;
+    final XAdESService xades;
+    final CAdESService cades;
+    final JAdESService jades;
+    final ASiCWithXAdESService asicXades;
+    final ASiCWithCAdESService asicCades;
+
+    DssToolkit(Collection<X509Certificate> trustAnchors, String tsaUrl, Duration timeout,
+            Duration revocationMaxAge, Clock clock, IPdfObjFactory pdfObjFactory) {
+        CommonTrustedCertificateSource trusted = new CommonTrustedCertificateSource();
+        trustAnchors.forEach(c -> trusted.addCertificate(new CertificateToken(c)));
+
+        CommonsDataLoader http = withTimeout(new CommonsDataLoader(), timeout);
+        OnlineOCSPSource ocsp = new OnlineOCSPSource(withTimeout(new OCSPDataLoader(), timeout));
+        OnlineCRLSource crl = new OnlineCRLSource(http);
+        ocspCache = new CachingRevocationSource<>(ocsp, revocationMaxAge, clock, 10_000);
+        crlCache = new CachingRevocationSource<>(crl, revocationMaxAge, clock, 1_000);
+
+        verifier = new CommonCertificateVerifier();
+        verifier.setTrustedCertSources(trusted);
+        verifier.setOcspSource(ocspCache);
+        verifier.setCrlSource(crlCache);
+        verifier.setAIASource(new DefaultAIASource(http));
+        // Long-term levels must not be produced without the evidence they promise.
+        verifier.setAlertOnMissingRevocationData(new ExceptionOnStatusAlert());
+        verifier.setAlertOnRevokedCertificate(new ExceptionOnStatusAlert());
+        verifier.setAlertOnInvalidTimestamp(new ExceptionOnStatusAlert());
+        // A cached response may predate the signature time stamp by minutes; it is still within its
+        // validity, which is what EN 319 102-1 freshness checks.
+        verifier.setAlertOnNoRevocationAfterBestSignatureTime(new LogOnStatusAlert());
+
+        tspSource = tsaUrl == null ? null
+                : new GuardedTspSource(new OnlineTSPSource(tsaUrl, withTimeout(new TimestampDataLoader(), timeout)));
+
+        pades = new PAdESService(verifier);
+        pades.setPdfObjFactory(pdfObjFactory);
+        xades = new XAdESService(verifier);
+        cades = new CAdESService(verifier);
+        jades = new JAdESService(verifier);
+        asicXades = new ASiCWithXAdESService(verifier);
+        asicCades = new ASiCWithCAdESService(verifier);
+        if (tspSource != null) {
+            pades.setTspSource(tspSource);
+            xades.setTspSource(tspSource);
+            cades.setTspSource(tspSource);
+            jades.setTspSource(tspSource);
+            asicXades.setTspSource(tspSource);
+            asicCades.setTspSource(tspSource);
+        }
+    }
+
+    private static <T extends CommonsDataLoader> T withTimeout(T loader, Duration timeout) {
+        int t = (int) Math.min(Integer.MAX_VALUE, timeout.toMillis());
+        loader.setTimeoutConnection(t);
+        loader.setTimeoutConnectionRequest(t);
+        loader.setTimeoutResponse(t);
+        loader.setTimeoutSocket(t);
+        return loader;
+    }
+}
