@@ -2,11 +2,13 @@ package vn.kyso.api.error;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
+import java.util.Collection;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.ConversionNotSupportedException;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -20,6 +22,8 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentConversionNotSupportedException;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import vn.kyso.core.ErrorCode;
 import vn.kyso.core.ErrorKind;
@@ -86,6 +90,23 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return handleExceptionInternal(ex, problem, headers, status, request);
     }
 
+    /**
+     * A file part sent where a text field is expected has no converter, which Spring reports as a
+     * server error; it is the client's mistake, so it gets a 400 naming the field.
+     */
+    @Override
+    protected ResponseEntity<Object> handleConversionNotSupported(ConversionNotSupportedException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (!isUpload(ex.getValue())) {
+            return super.handleConversionNotSupported(ex, headers, status, request);
+        }
+        String name = ex instanceof MethodArgumentConversionNotSupportedException m
+                ? m.getName() : ex.getPropertyName();
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, ApiError.INVALID_REQUEST,
+                "'" + name + "' must be a text field, not a file");
+        return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
             HttpStatusCode status, WebRequest request) {
@@ -106,6 +127,10 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         HttpServletRequest servletRequest = ((ServletWebRequest) request).getRequest();
         problem.setInstance(pathOf(servletRequest));
         if (status.is5xxServerError()) {
+            if (!(ex instanceof ServiceException)) {
+                // Spring's own 5xx details quote values and Java types; only our messages are client-safe.
+                problem.setDetail(UNEXPECTED_DETAIL);
+            }
             String errorId = UUID.randomUUID().toString();
             problem.setProperty(ERROR_ID, errorId);
             logServerError(servletRequest, status, code, errorId, ex);
@@ -152,6 +177,13 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         problem.setTitle(error.title());
         problem.setProperty(CODE, error.code());
         return problem;
+    }
+
+    private static boolean isUpload(Object value) {
+        if (value instanceof MultipartFile || value instanceof MultipartFile[]) {
+            return true;
+        }
+        return value instanceof Collection<?> c && c.stream().anyMatch(MultipartFile.class::isInstance);
     }
 
     private static boolean thrownByOurConstructor(Throwable ex) {

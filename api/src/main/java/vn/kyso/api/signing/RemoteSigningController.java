@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -22,7 +23,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
-import org.springframework.web.multipart.MultipartRequest;
 import vn.kyso.api.ApiSettings;
 import vn.kyso.api.error.ApiException;
 import vn.kyso.signing.CompleteRequest;
@@ -54,14 +54,13 @@ class RemoteSigningController {
     @SigningProblems
     PreparedSignature prepare(
             @Parameter(description = "The document") @RequestParam("file") MultipartFile file,
-            @Parameter(description = "The signer's certificate, then its issuers: PEM (several blocks allowed), "
-                    + "base64 DER or DER, as one or more text or file parts, in order")
-            @RequestParam(name = "certificate", required = false) List<String> certificate,
-            @Parameter(hidden = true) MultipartRequest multipart,
+            @Parameter(description = "The signer's certificate, then its issuers, in order: PEM (several blocks "
+                    + "allowed), base64 DER or DER. Send them as file parts or as text parts, not both.")
+            @RequestParam(name = "certificate", required = false) List<MultipartFile> certificateFiles,
+            @Parameter(hidden = true) HttpServletRequest servletRequest,
             @ParameterObject SignOptionsForm options) {
-        var request = new PrepareRequest(uploads.document(file), certificateParts(certificate, multipart),
-                options.toOptions());
-        return signing.prepare(request);
+        var chain = certificateParts(servletRequest.getParameterValues("certificate"), certificateFiles);
+        return signing.prepare(new PrepareRequest(uploads.document(file), chain, options.toOptions()));
     }
 
     @PostMapping(path = "/{id}/complete", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -78,24 +77,29 @@ class RemoteSigningController {
     }
 
     /**
-     * Text parts arrive as parameters and file parts as files; either style works, but mixing them would
-     * lose the signer-first order, so it is refused.
+     * Text parts arrive as request parameters and file parts as files, in two separate lists; either
+     * style works, but mixing them would lose the signer-first order, so it is refused. (Spring binds a
+     * name to files first, which is why the text parts are read from the request, not a parameter.)
      */
-    private static List<byte[]> certificateParts(List<String> text, MultipartRequest multipart) {
-        List<MultipartFile> files = multipart.getFiles("certificate");
-        boolean hasText = text != null && !text.isEmpty();
-        if (hasText && !files.isEmpty()) {
+    private static List<byte[]> certificateParts(String[] text, List<MultipartFile> files) {
+        boolean hasText = text != null && text.length > 0;
+        boolean hasFiles = files != null && !files.isEmpty();
+        if (hasText && hasFiles) {
             throw ApiException.invalid("send the certificates either all as text parts or all as file parts");
         }
         List<byte[]> parts = new ArrayList<>();
         if (hasText) {
-            text.forEach(t -> parts.add(t.getBytes(StandardCharsets.US_ASCII)));
+            for (String t : text) {
+                parts.add(t.getBytes(StandardCharsets.US_ASCII));
+            }
         }
-        for (MultipartFile f : files) {
-            try {
-                parts.add(f.getBytes());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+        if (hasFiles) {
+            for (MultipartFile f : files) {
+                try {
+                    parts.add(f.getBytes());
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
             }
         }
         return CertificateChain.decode(parts);

@@ -184,6 +184,15 @@ class SignaturesControllerTest {
     }
 
     @Test
+    void aFileWhereTextIsExpectedIsABadRequestNotAServerError() throws Exception {
+        mvc.perform(sign("a.pdf").file(pdf("key", "key.txt")))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentType(PROBLEM))
+                .andExpect(jsonPath("$.detail").value("'key' must be a text field, not a file"))
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("Multipart"))));
+    }
+
+    @Test
     void vietnameseFileNameSurvivesInContentDisposition() throws Exception {
         String name = "Quyết định số 12 \"gấp\".pdf";
         String header = mvc.perform(sign(name).param("key", "k"))
@@ -240,7 +249,8 @@ class SignaturesControllerTest {
                 .andExpect(status().isOk())
                 .andExpect(content().contentType(FakeSigningService.ASICE))
                 .andExpect(header().string("X-Signature-Format", "XADES"))
-                .andExpect(header().string("Content-Disposition", containsString("filename*=UTF-8''container.asice")));
+                .andExpect(header().string("Content-Disposition",
+                        containsString("filename*=UTF-8''container.asice")));
         assertThat(fake.lastContainer.format()).isEqualTo(SignatureFormat.XADES);
         assertThat(fake.lastContainer.documents()).extracting(d -> d.name()).containsExactly("a.pdf", "b.xml");
 

@@ -239,7 +239,8 @@ public final class DemoPki implements AutoCloseable {
     public KeyStore.PrivateKeyEntry softwareKey(String alias) {
         DemoIdentity identity = identity(alias);
         if (identity.inToken()) {
-            throw new IllegalArgumentException("the key of " + alias + " exists only in token " + identity.tokenLabel());
+            throw new IllegalArgumentException(
+                    "the key of " + alias + " exists only in token " + identity.tokenLabel());
         }
         char[] password = store.readSecret(store.keyStorePasswordFile()).toCharArray();
         return store.readKeyStore(store.identityKeyStore(alias), alias, password);

@@ -1,8 +1,8 @@
 package vn.kyso.core.demopki;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.Reader;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -43,6 +43,7 @@ final class PkiStore {
             MARKER, "pki.properties", "revocations.properties", "secrets", "ca", "tsa", "identities", "trust",
             "images");
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
+    private static final Set<PosixFilePermission> WORLD_READABLE = PosixFilePermissions.fromString("rw-r--r--");
     private static final Set<PosixFilePermission> OWNER_ONLY_DIR = PosixFilePermissions.fromString("rwx------");
     private static final String SECRET_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -164,11 +165,9 @@ final class PkiStore {
             KeyStore keyStore = KeyStore.getInstance("PKCS12");
             keyStore.load(null, null);
             keyStore.setKeyEntry(alias, key, password, chain.toArray(new Certificate[0]));
-            createDirectory(file.getParent(), false);
-            try (OutputStream out = Files.newOutputStream(file)) {
-                keyStore.store(out, password);
-            }
-            restrictToOwner(file);
+            ByteArrayOutputStream encoded = new ByteArrayOutputStream();
+            keyStore.store(encoded, password);
+            write(file, encoded.toByteArray(), OWNER_ONLY);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write key store " + file, e);
         } catch (GeneralSecurityException e) {
@@ -248,11 +247,20 @@ final class PkiStore {
         write(file, text.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** Public material: certificates, images, state. */
     void write(Path file, byte[] bytes) {
+        write(file, bytes, WORLD_READABLE);
+    }
+
+    private void write(Path file, byte[] bytes, Set<PosixFilePermission> permissions) {
         try {
             createDirectory(file.getParent(), false);
+            // A temporary file starts readable by its owner only; it is opened up, if at all, before the move.
             Path temp = Files.createTempFile(file.getParent(), "." + file.getFileName(), ".tmp");
             Files.write(temp, bytes);
+            if (POSIX) {
+                Files.setPosixFilePermissions(temp, permissions);
+            }
             Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
@@ -263,12 +271,6 @@ final class PkiStore {
         Files.createDirectories(directory);
         if (ownerOnly && POSIX) {
             Files.setPosixFilePermissions(directory, OWNER_ONLY_DIR);
-        }
-    }
-
-    private static void restrictToOwner(Path file) throws IOException {
-        if (POSIX) {
-            Files.setPosixFilePermissions(file, OWNER_ONLY);
         }
     }
 

@@ -114,7 +114,8 @@ final class Responders implements AutoCloseable {
             } catch (IllegalArgumentException e) {
                 response = Response.error(400, e.getMessage());
             } catch (RuntimeException e) {
-                LOG.warn("Demo PKI responder failed on {} {}", exchange.getRequestMethod(), exchange.getRequestURI(), e);
+                LOG.warn("Demo PKI responder failed on {} {}",
+                        exchange.getRequestMethod(), exchange.getRequestURI(), e);
                 response = Response.error(500, "internal error");
             }
             send(exchange, response);

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.Provider;
+import java.security.ProviderException;
 import java.security.Security;
 import java.util.ArrayList;
 import java.util.List;
@@ -102,10 +103,6 @@ final class SoftHsm {
         return conf;
     }
 
-    String library() {
-        return library;
-    }
-
     List<TokenSlot> initialisedTokens() {
         String output = run(List.of(util, "--show-slots"));
         List<TokenSlot> tokens = new ArrayList<>();
@@ -185,7 +182,18 @@ final class SoftHsm {
                 + "library = " + library + "\n"
                 + "slot = " + slotId + "\n"
                 + extraConfig;
-        return prototype.configure(config);
+        try {
+            return prototype.configure(config);
+        } catch (ProviderException e) {
+            if (String.valueOf(e.getCause()).contains("CKR_SLOT_ID_INVALID")) {
+                throw new IllegalStateException("SoftHSM2 has no slot " + slotId + " in this JVM. The library sees"
+                        + " only the tokens that existed when it was first loaded into the process, so a token"
+                        + " created after any SunPKCS11 provider for " + library + " stays invisible until the JVM"
+                        + " restarts. Create or load the demo PKI before opening PKCS#11 providers (tests: call"
+                        + " DemoPkiFixture.shared() first), or restart the JVM.", e);
+            }
+            throw e;
+        }
     }
 
     private String run(List<String> command) {

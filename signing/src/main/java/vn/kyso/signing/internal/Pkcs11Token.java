@@ -276,11 +276,8 @@ final class Pkcs11Token implements AutoCloseable {
         }
 
         void close() {
-            try {
-                ((AuthProvider) provider).logout();
-            } catch (LoginException | RuntimeException e) {
-                // The token may already be gone; nothing else to release.
-            }
+            // Deliberately no logout: PKCS#11 login state is shared by every session of the token in
+            // this process, so logging out here would also log out other users of the same token.
         }
     }
 }

@@ -28,8 +28,10 @@ record VisibleSignature(int page, Rect field, Rect imageArea, byte[] png, TextBl
 
     /** Where the text goes relative to the image; decides the DSS text position and alignment. */
     enum TextSide {
-        /** Left of the image, lines right-aligned against it. */
+        /** Left of the image, vertically centred on it, lines right-aligned against it. */
         LEFT_OF_IMAGE,
+        /** Left of the image, level with its top, lines right-aligned against it. */
+        LEFT_OF_IMAGE_TOP,
         /** Under the image, lines centred. */
         BELOW_IMAGE,
         /** No image: the lines are right-aligned, as they sit in a top-right corner. */

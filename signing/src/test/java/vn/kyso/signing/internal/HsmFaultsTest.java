@@ -36,7 +36,8 @@ class HsmFaultsTest {
     @Test
     void wrongPinIsReportedAndTheServiceRecoversWhenThePinIsFixed(@TempDir Path dir) throws Exception {
         Path pinFile = dir.resolve("pin");
-        Files.writeString(pinFile, "000000-wrong\n");
+        String rightPin = Files.readString(pki.pinFile(KeyFamily.SPECIALISED));
+        Files.writeString(pinFile, rightPin);
         SigningSettings base = SigningFixture.settings();
         HsmSettings original = base.hsms().stream().filter(h -> h.family() == KeyFamily.SPECIALISED).findFirst()
                 .orElseThrow();
@@ -47,12 +48,17 @@ class HsmFaultsTest {
                 null, null, Duration.ofMinutes(5));
         try (DssSigningService service = new DssSigningService(settings, Clock.systemUTC())) {
             SignRequest request = new SignRequest(LETTER, "ubnd-binh-an", SignOptions.defaults(SignatureLevel.B_B));
+            service.sign(request);
+            // The PIN is changed on the HSM while the service runs, and the session is lost: the service
+            // must log in again and is told the PIN it has is wrong.
+            Files.writeString(pinFile, "000000-wrong\n");
+            ((Pkcs11KeySigner) keyEntry(service, "ubnd-binh-an").signer()).token().simulateLostLogin();
             assertError(() -> service.sign(request), SigningError.HSM_LOGIN_FAILED);
             // The same wrong PIN is not tried again during the back-off: tokens lock after a few failures.
             assertError(() -> service.sign(request), SigningError.HSM_LOGIN_FAILED);
             assertThat(service.keys()).allSatisfy(k -> assertThat(k.available()).isFalse());
 
-            Files.writeString(pinFile, Files.readString(pki.pinFile(KeyFamily.SPECIALISED)));
+            Files.writeString(pinFile, rightPin);
             SignedDocument signed = service.sign(request);
             assertThat(DssVerdicts.validate(pki, signed.content()))
                     .extracting(DssVerdicts.Verdict::indication).containsExactly(Indication.TOTAL_PASSED);

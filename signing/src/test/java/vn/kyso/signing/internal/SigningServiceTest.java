@@ -71,7 +71,7 @@ class SigningServiceTest {
         List<DssVerdicts.Verdict> verdicts = DssVerdicts.validate(pki, signed.content(), detached);
         assertThat(verdicts).hasSize(1);
         assertThat(verdicts.get(0).indication()).as(verdicts.toString()).isEqualTo(Indication.TOTAL_PASSED);
-        assertThat(verdicts.get(0).format()).isEqualTo(DssParameters.level(format, level).name());
+        assertThat(verdicts.get(0).format()).isEqualTo(DssParameters.level(format, level).toString());
     }
 
     @Test
@@ -163,7 +163,7 @@ class SigningServiceTest {
                 SigningError.KEY_FAMILY_MISMATCH);
         assertError(() -> service.sign(new SignRequest(XML, "ubnd-binh-an", new SignOptions(SignatureFormat.PADES,
                 SignatureLevel.B_B, null, null, null, null, null, null, null))), SigningError.NOT_A_PDF);
-        assertError(() -> service.sign(new SignRequest(new Document("x.pdf", SampleLetters.encrypted()),
+        assertError(() -> service.sign(new SignRequest(new Document("x.pdf", encryptedLetter()),
                 "ubnd-binh-an", bb)), SigningError.ENCRYPTED_PDF);
         byte[] truncated = java.util.Arrays.copyOf(LETTER.content(), LETTER.content().length / 3);
         assertError(() -> service.sign(new SignRequest(new Document("x.pdf", truncated), "ubnd-binh-an", bb)),
@@ -172,6 +172,20 @@ class SigningServiceTest {
                 bb.withAppearance(Appearance.PERSON, null))), SigningError.APPEARANCE_INVALID);
         assertError(() -> service.sign(new SignRequest(new Document("empty", new byte[0]), "ubnd-binh-an", bb)),
                 SigningError.MALFORMED_DOCUMENT);
+    }
+
+    static byte[] encryptedLetter() {
+        try (var pdf = org.apache.pdfbox.Loader.loadPDF(LETTER.content());
+                var out = new java.io.ByteArrayOutputStream()) {
+            var policy = new org.apache.pdfbox.pdmodel.encryption.StandardProtectionPolicy("owner", "",
+                    new org.apache.pdfbox.pdmodel.encryption.AccessPermission());
+            policy.setEncryptionKeyLength(128);
+            pdf.protect(policy);
+            pdf.save(out);
+            return out.toByteArray();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     static void assertError(Runnable call, SigningError expected) {

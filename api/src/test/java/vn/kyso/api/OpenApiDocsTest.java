@@ -1,0 +1,50 @@
+package vn.kyso.api;
+
+import static org.hamcrest.Matchers.hasItems;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import org.junit.jupiter.api.Test;
+import org.springdoc.core.configuration.SpringDocConfiguration;
+import org.springdoc.core.properties.SpringDocConfigProperties;
+import org.springdoc.webmvc.core.configuration.SpringDocWebMvcConfiguration;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** The OpenAPI document is generated from the controllers' annotations and served at /v3/api-docs. */
+@WebMvcTest
+@Import(FakeSigningService.class)
+@ImportAutoConfiguration({SpringDocConfiguration.class, SpringDocConfigProperties.class,
+        SpringDocWebMvcConfiguration.class})
+class OpenApiDocsTest {
+
+    private static final String SIGN = "$.paths['/api/v1/signatures'].post";
+
+    @Autowired
+    MockMvc mvc;
+
+    @Test
+    void documentsEveryEndpointWithProblems() throws Exception {
+        String body = mvc.perform(get("/v3/api-docs"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.info.title").value("Kyso"))
+                .andExpect(jsonPath("$.tags[*].name", hasItems("Keys", "Signatures")))
+                .andExpect(jsonPath("$.paths['/api/v1/keys'].get.tags[0]").value("Keys"))
+                .andExpect(jsonPath("$.paths['/api/v1/signatures/batch'].post.summary").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/signatures/containers'].post.summary").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/signatures/prepare'].post.summary").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/signatures/{id}/complete'].post.summary").exists())
+                .andExpect(jsonPath(SIGN + ".tags[0]").value("Signatures"))
+                .andExpect(jsonPath(SIGN + ".responses['200'].headers['X-Signature-Level']").exists())
+                .andExpect(jsonPath(SIGN + ".responses['404'].content['application/problem+json']").exists())
+                .andExpect(jsonPath(SIGN + ".responses['413'].content['application/problem+json']").exists())
+                .andExpect(jsonPath(SIGN + ".responses['503'].content['application/problem+json']").exists())
+                .andExpect(jsonPath("$.components.schemas.Problem.properties.code").exists())
+                .andReturn().getResponse().getContentAsString();
+        System.out.println(body);
+    }
+}

@@ -1,0 +1,224 @@
+package vn.kyso.api.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import eu.europa.esig.dss.enumerations.SignatureLevel;
+import eu.europa.esig.dss.model.DSSDocument;
+import eu.europa.esig.dss.model.InMemoryDocument;
+import eu.europa.esig.dss.model.SignatureValue;
+import eu.europa.esig.dss.model.ToBeSigned;
+import eu.europa.esig.dss.model.x509.CertificateToken;
+import eu.europa.esig.dss.pades.PAdESSignatureParameters;
+import eu.europa.esig.dss.pades.signature.PAdESService;
+import eu.europa.esig.dss.service.crl.OnlineCRLSource;
+import eu.europa.esig.dss.service.ocsp.OnlineOCSPSource;
+import eu.europa.esig.dss.service.tsp.OnlineTSPSource;
+import eu.europa.esig.dss.spi.validation.CommonCertificateVerifier;
+import eu.europa.esig.dss.spi.x509.CommonTrustedCertificateSource;
+import eu.europa.esig.dss.token.DSSPrivateKeyEntry;
+import eu.europa.esig.dss.token.KeyStoreSignatureTokenConnection;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.PrivateKey;
+import java.security.Signature;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import vn.kyso.api.KysoApplication;
+import vn.kyso.core.KeyFamily;
+import vn.kyso.core.demopki.DemoIdentity;
+import vn.kyso.core.demopki.DemoPki;
+
+/**
+ * Signing throughput and latency of a one-page letter in PAdES at B-B, B-T, B-LT and B-LTA, on 1 and 2
+ * threads, for three contenders measured in this same process against the same SoftHSM2 key and the
+ * same loopback TSA/OCSP/CRL:
+ * <ol>
+ * <li>the raw HSM signature rate of the key (SHA256withRSA over 32 bytes);</li>
+ * <li>plain DSS with default settings: a fresh {@code CommonCertificateVerifier} with online OCSP and
+ * CRL sources, {@code OnlineTSPSource}, DSS's own key-store token over the same PKCS#11 key;</li>
+ * <li>this service through its HTTP API ({@code POST /api/v1/signatures}).</li>
+ * </ol>
+ * Run with {@code scripts/bench.sh}; prints a table and writes it to target/bench/signing.md.
+ */
+@Tag("benchmark")
+class SigningBenchmark {
+
+    static final String KEY = "ubnd-binh-an";
+    static final int OPS = Integer.getInteger("bench.ops", 40);
+    static final int WARMUP = Integer.getInteger("bench.warmup", 15);
+
+    @Test
+    void signingThroughput() throws Exception {
+        Path dir = Path.of(System.getProperty("kyso.test.workdir", "target/test-work"), "bench-pki");
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(KysoApplication.class)
+                .properties(Map.of("server.port", "0", "kyso.demo.enabled", "true",
+                        "kyso.demo.directory", dir.toString(), "kyso.demo.port", "0",
+                        "logging.level.root", "WARN"))
+                .run()) {
+            int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
+            DemoPki pki = app.getBean(DemoPki.class);
+            byte[] letter = BenchLetters.oneLetter();
+
+            Map<String, LatencyStats> results = new LinkedHashMap<>();
+            PrivateKey hsmKey = hsmKey(pki);
+            java.security.Provider p11 = pki.pkcs11Provider(KeyFamily.SPECIALISED);
+            for (int threads : new int[] {1, 2}) {
+                rawHsm(p11, hsmKey, 200);
+                results.put("raw-hsm/" + threads, LatencyStats.measure(threads, 500, () -> rawHsm(p11, hsmKey, 1)));
+            }
+            PlainDss plain = new PlainDss(pki);
+            HttpSigner http = new HttpSigner(port);
+            for (String level : List.of("B-B", "B-T", "B-LT", "B-LTA")) {
+                for (int threads : new int[] {1, 2}) {
+                    // Plain DSS builds its services per call, as its documentation's examples do.
+                    for (int i = 0; i < WARMUP; i++) {
+                        plain.sign(letter, level);
+                    }
+                    results.put("dss-default/" + level + "/" + threads,
+                            LatencyStats.measure(threads, OPS, () -> plain.sign(letter, level)));
+                    for (int i = 0; i < WARMUP; i++) {
+                        http.sign(letter, level);
+                    }
+                    results.put("service-http/" + level + "/" + threads,
+                            LatencyStats.measure(threads, OPS, () -> http.sign(letter, level)));
+                }
+            }
+            String report = report(results);
+            System.out.println(report);
+            Path out = Path.of("target/bench/signing.md");
+            Files.createDirectories(out.getParent());
+            Files.writeString(out, report);
+            assertThat(results).isNotEmpty();
+        }
+    }
+
+    private static String report(Map<String, LatencyStats> r) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("| contender | level | threads | docs/s | p50 ms | p95 ms | vs plain DSS | vs raw HSM |\n");
+        sb.append("|---|---|---|---|---|---|---|---|\n");
+        for (var e : r.entrySet()) {
+            String[] k = e.getKey().split("/");
+            LatencyStats s = e.getValue();
+            String level = k.length == 3 ? k[1] : "-";
+            String threads = k[k.length - 1];
+            LatencyStats dss = r.get("dss-default/" + level + "/" + threads);
+            LatencyStats raw = r.get("raw-hsm/" + threads);
+            sb.append(String.format(Locale.ROOT, "| %s | %s | %s | %.1f | %.2f | %.2f | %s | %s |%n", k[0], level,
+                    threads, s.perSecond(), s.p50Millis(), s.p95Millis(),
+                    dss == null ? "-" : String.format(Locale.ROOT, "%.2fx", s.perSecond() / dss.perSecond()),
+                    raw == null || k[0].equals("raw-hsm") ? "-"
+                            : String.format(Locale.ROOT, "%.3fx", s.perSecond() / raw.perSecond())));
+        }
+        return sb.toString();
+    }
+
+    private static PrivateKey hsmKey(DemoPki pki) throws Exception {
+        KeyStore ks = KeyStore.getInstance("PKCS11", pki.pkcs11Provider(KeyFamily.SPECIALISED));
+        ks.load(null, Files.readString(pki.pinFile(KeyFamily.SPECIALISED)).strip().toCharArray());
+        return (PrivateKey) ks.getKey(pki.identity(KEY).keyLabel(), null);
+    }
+
+    private static void rawHsm(java.security.Provider provider, PrivateKey key, int times) throws Exception {
+        byte[] data = new byte[32];
+        for (int i = 0; i < times; i++) {
+            Signature s = Signature.getInstance("SHA256withRSA", provider);
+            s.initSign(key);
+            s.update(data);
+            s.sign();
+        }
+    }
+
+    /** DSS used as its cookbook shows, with defaults, over the same PKCS#11 key. */
+    static final class PlainDss {
+        private final DemoPki pki;
+        private final KeyStoreSignatureTokenConnection token;
+        private final DSSPrivateKeyEntry key;
+
+        PlainDss(DemoPki pki) throws Exception {
+            this.pki = pki;
+            KeyStore ks = KeyStore.getInstance("PKCS11", pki.pkcs11Provider(KeyFamily.SPECIALISED));
+            char[] pin = Files.readString(pki.pinFile(KeyFamily.SPECIALISED)).strip().toCharArray();
+            ks.load(null, pin);
+            this.token = new KeyStoreSignatureTokenConnection(ks, new KeyStore.PasswordProtection(pin));
+            DemoIdentity id = pki.identity(KEY);
+            this.key = token.getKey(id.keyLabel());
+        }
+
+        byte[] sign(byte[] pdf, String level) throws Exception {
+            CommonTrustedCertificateSource trusted = new CommonTrustedCertificateSource();
+            for (KeyFamily f : KeyFamily.values()) {
+                pki.trustAnchors(f).forEach(c -> trusted.addCertificate(new CertificateToken(c)));
+            }
+            CommonCertificateVerifier verifier = new CommonCertificateVerifier();
+            verifier.setTrustedCertSources(trusted);
+            verifier.setOcspSource(new OnlineOCSPSource());
+            verifier.setCrlSource(new OnlineCRLSource());
+            PAdESService service = new PAdESService(verifier);
+            service.setTspSource(new OnlineTSPSource(pki.tsaUrl()));
+
+            PAdESSignatureParameters p = new PAdESSignatureParameters();
+            p.setSignatureLevel(SignatureLevel.valueOf("PAdES_BASELINE_" + level.substring(2)));
+            p.setSigningCertificate(key.getCertificate());
+            p.setCertificateChain(key.getCertificateChain());
+            if (!level.equals("B-B")) {
+                p.setContentSize(24_000);
+            }
+            DSSDocument doc = new InMemoryDocument(pdf, "letter.pdf");
+            ToBeSigned tbs = service.getDataToSign(doc, p);
+            SignatureValue value = token.sign(tbs, p.getDigestAlgorithm(), key);
+            try (var in = service.signDocument(doc, p, value).openStream()) {
+                return in.readAllBytes();
+            }
+        }
+    }
+
+    /** A client of the service's REST API: one multipart POST per document. */
+    static final class HttpSigner {
+        private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        private final URI uri;
+
+        HttpSigner(int port) {
+            this.uri = URI.create("http://127.0.0.1:" + port + "/api/v1/signatures");
+        }
+
+        byte[] sign(byte[] pdf, String level) throws Exception {
+            String boundary = "kyso" + UUID.randomUUID();
+            List<byte[]> parts = new ArrayList<>();
+            parts.add(field(boundary, "key", KEY));
+            parts.add(field(boundary, "level", level));
+            parts.add(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"letter.pdf\""
+                    + "\r\nContent-Type: application/pdf\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            parts.add(pdf);
+            parts.add(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+            HttpRequest request = HttpRequest.newBuilder(uri)
+                    .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                    .POST(HttpRequest.BodyPublishers.ofByteArrays(parts)).build();
+            HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("HTTP " + response.statusCode() + ": "
+                        + new String(response.body(), StandardCharsets.UTF_8));
+            }
+            return response.body();
+        }
+
+        private static byte[] field(String boundary, String name, String value) {
+            return ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value
+                    + "\r\n").getBytes(StandardCharsets.UTF_8);
+        }
+    }
+}

@@ -1,0 +1,403 @@
+package vn.kyso.signing.internal;
+
+import eu.europa.esig.dss.alert.SilentOnStatusAlert;
+import eu.europa.esig.dss.enumerations.ImageScaling;
+import eu.europa.esig.dss.enumerations.MimeTypeEnum;
+import eu.europa.esig.dss.enumerations.SignerTextHorizontalAlignment;
+import eu.europa.esig.dss.enumerations.SignerTextPosition;
+import eu.europa.esig.dss.enumerations.SignerTextVerticalAlignment;
+import eu.europa.esig.dss.enumerations.TextWrapping;
+import eu.europa.esig.dss.enumerations.VisualSignatureRotation;
+import eu.europa.esig.dss.model.InMemoryDocument;
+import eu.europa.esig.dss.pades.DSSFileFont;
+import eu.europa.esig.dss.pades.SignatureFieldParameters;
+import eu.europa.esig.dss.pades.SignatureImageParameters;
+import eu.europa.esig.dss.pades.SignatureImageTextParameters;
+import eu.europa.esig.dss.pdf.IPdfObjFactory;
+import eu.europa.esig.dss.pdf.PdfSignatureFieldPositionChecker;
+import eu.europa.esig.dss.pdf.pdfbox.PdfBoxNativeObjectFactory;
+import java.awt.Color;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalInt;
+import vn.kyso.signing.Placement;
+import vn.kyso.signing.SigningError;
+import vn.kyso.signing.SigningException;
+import vn.kyso.signing.internal.PdfFacts.PageBox;
+import vn.kyso.signing.internal.PdfFacts.SignatureField;
+import vn.kyso.signing.internal.VisibleSignature.TextBlock;
+import vn.kyso.signing.internal.VisibleSignature.TextSide;
+
+/**
+ * The visible signature layouts of Decree 30/2020/ND-CP, Appendix I, as DSS image parameters.
+ *
+ * <p>Immutable and safe to share between threads: the font file is read once into a byte array and a
+ * width table; each call builds fresh DSS objects, because DSS's {@link DSSFileFont} is mutable
+ * (font size, subset flag, a lazily cached AWT font without synchronisation) and is held by the
+ * text parameters of one signature.
+ */
+final class Decree30Layout {
+
+    private static final float MM = 72f / 25.4f;
+
+    /** The person's signature box when no placement is given: about 60 × 25 mm. */
+    static final float PERSON_WIDTH = 170f;
+    static final float PERSON_HEIGHT = 70f;
+
+    /**
+     * Seal side when it follows the person's signature: 1.3 × the signature height, kept between
+     * 100 and 130 pt (35–46 mm), the size of real round seals; Appendix I asks for real size.
+     */
+    static final float SEAL_PER_SIGNATURE_HEIGHT = 1.3f;
+    static final float SEAL_MIN = 100f;
+    static final float SEAL_MAX = 130f;
+    /** Copy seal: no person signature to scale from, so the middle of the real sizes, 40 mm. */
+    static final float COPY_SEAL = 40 * MM;
+
+    /** Top-right layouts sit inside the top margin (Appendix I margins: top 20–25 mm, right 15–20 mm). */
+    static final float TOP_OFFSET = 5 * MM;
+    static final float RIGHT_OFFSET = 15 * MM;
+    /** Left page margin of Appendix I (30–35 mm), which the copy text does not cross. */
+    static final float LEFT_OFFSET = 30 * MM;
+
+    /** Appendix I: attachment and copy texts in Times New Roman (metric twin: Liberation Serif), 10 pt. */
+    static final float DECREE_FONT_SIZE = 10f;
+    /** The organisation's information is not sized by the decree; 8 pt keeps it within the seal's height. */
+    static final float SEAL_INFO_FONT_SIZE = 8f;
+    static final float TEXT_PADDING = 2f;
+    private static final float SEAL_INFO_MAX_WIDTH = 140f;
+    private static final float COPY_TEXT_MIN_WIDTH = 120f;
+    private static final float ATTACHMENT_TEXT_MAX_WIDTH = 220f;
+
+    static final String DEFAULT_COPY_FORM = "Sao y";
+    static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+    /** ISO 8601 with the +07:00 offset, as Appendix I asks ("múi giờ Việt Nam theo ISO 8601"). */
+    static final DateTimeFormatter SIGNING_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX");
+
+    private static final long MAX_FONT_BYTES = 32L * 1024 * 1024;
+    /** Letters a font must have to write Vietnamese, checked at start-up rather than at the first signature. */
+    private static final String VIETNAMESE_SAMPLE = "ĂÂĐÊÔƠƯăâđêôơưẠạẢảẤấẦầẨẩẪẫẬậỦủỨứỪừỮữỰựỹỳỷỵ";
+
+    private final byte[] fontBytes;
+    private final String fontName;
+    private final TextMetrics metrics;
+
+    Decree30Layout(Path fontFile) {
+        if (fontFile == null || !Files.isRegularFile(fontFile) || !Files.isReadable(fontFile)) {
+            throw new IllegalStateException("Signature font file not found or not readable: " + fontFile
+                    + ". Install Liberation Serif (e.g. the fonts-liberation2 package) or configure its path.");
+        }
+        try {
+            if (Files.size(fontFile) > MAX_FONT_BYTES) {
+                throw new IllegalStateException("Signature font file is too large to be a font: " + fontFile);
+            }
+            this.fontBytes = Files.readAllBytes(fontFile);
+            this.metrics = TextMetrics.of(fontBytes);
+        } catch (IOException e) {
+            throw new IllegalStateException("Signature font file is not a readable TrueType font: " + fontFile, e);
+        }
+        OptionalInt missing = metrics.firstMissingGlyph(VIETNAMESE_SAMPLE);
+        if (missing.isPresent()) {
+            throw new IllegalStateException(String.format(
+                    "Signature font %s cannot write Vietnamese: it has no glyph for U+%04X", fontFile,
+                    missing.getAsInt()));
+        }
+        this.fontName = fontFile.getFileName().toString();
+    }
+
+    /**
+     * DSS's PDF factory with the native PDFBox drawer, so that signature texts are real text in the
+     * embedded font rather than a picture of text.
+     *
+     * <p>The organisation's seal overlaps the person's signature by design, so DSS's overlap check,
+     * which throws by default, is silenced; the check that the field lies on the page stays.
+     */
+    static IPdfObjFactory objectFactory() {
+        PdfSignatureFieldPositionChecker positions = new PdfSignatureFieldPositionChecker();
+        positions.setAlertOnSignatureFieldOverlap(new SilentOnStatusAlert());
+        PdfBoxNativeObjectFactory factory = new PdfBoxNativeObjectFactory();
+        factory.setPdfSignatureFieldPositionChecker(positions);
+        return factory;
+    }
+
+    /** The DSS parameters for this appearance, or null for an invisible signature. */
+    SignatureImageParameters create(PdfFacts pdf, AppearanceContent content) {
+        VisibleSignature plan = plan(pdf, content);
+        return plan == null ? null : toDss(plan);
+    }
+
+    /** Where everything goes, in the displayed page's top-left frame; null for an invisible signature. */
+    VisibleSignature plan(PdfFacts pdf, AppearanceContent content) {
+        VisibleSignature plan = switch (content.appearance()) {
+            case NONE -> null;
+            case PERSON -> person(pdf, content);
+            case ORGANISATION -> organisation(pdf, content);
+            case ATTACHMENT -> attachment(pdf, content);
+            case COPY -> copy(pdf, content);
+        };
+        if (plan != null) {
+            PageBox page = pdf.page(plan.page());
+            if (!plan.field().fitsIn(page.width(), page.height())) {
+                throw invalid(String.format("The visible signature (%.0f × %.0f pt) does not fit on page %d.",
+                        plan.field().width(), plan.field().height(), plan.page()));
+            }
+        }
+        return plan;
+    }
+
+    // PERSON: the signature image only. The signer's title and name are printed on the document
+    // around it, so repeating the name under the image would only crowd the signature block.
+    private VisibleSignature person(PdfFacts pdf, AppearanceContent content) {
+        PngImage image = PngImage.read(content.imagePng(), "The person's signature image");
+        Target target = content.placement() != null
+                ? explicit(pdf, content.placement())
+                : new Target(pdf.pageCount(), SignatureSpot.find(pdf.page(pdf.pageCount()), pdf.lastPageText(),
+                        PERSON_WIDTH, PERSON_HEIGHT));
+        // The field is shrunk to the drawn image so that the organisation signature, which is placed
+        // from this field's rectangle, covers a third of the image and not of an empty margin.
+        Rect drawn = target.rect().fitCentered(image.aspect());
+        return new VisibleSignature(target.page(), drawn, drawn, content.imagePng(), null);
+    }
+
+    // ORGANISATION: the seal covers about the left third of the person's signature image, with the
+    // organisation's name and the signing time beside it (Appendix I).
+    private VisibleSignature organisation(PdfFacts pdf, AppearanceContent content) {
+        PngImage.read(content.imagePng(), "The organisation's seal image");
+        String organisation = required(content.organisation(), "The organisation name");
+        List<String> parts = List.of(organisation, signingTime(content));
+        if (content.placement() != null) {
+            return sealWithText(explicit(pdf, content.placement()), content.imagePng(), parts, SEAL_INFO_FONT_SIZE);
+        }
+        SignatureField person = pdf.lastSignedVisibleField().orElseThrow(() -> invalid(
+                "The organisation seal goes over the authorised person's visible signature, but the PDF has "
+                        + "none yet. Sign as the person first, or give a placement for the seal."));
+        PageBox page = pdf.page(person.page());
+        float side = clamp(person.height() * SEAL_PER_SIGNATURE_HEIGHT, SEAL_MIN, SEAL_MAX);
+        Rect seal = new Rect(person.x() + person.width() / 3 - side, person.y() + person.height() / 2 - side / 2,
+                side, side).shiftedInto(page.width(), page.height());
+        List<String> lines = wrapAll(parts, SEAL_INFO_MAX_WIDTH, SEAL_INFO_FONT_SIZE);
+        float textWidth = textWidth(lines, SEAL_INFO_FONT_SIZE);
+        float textHeight = textHeight(lines, SEAL_INFO_FONT_SIZE);
+        // Left of the seal keeps the text off the signature and off the printed name under it.
+        if (seal.x() - textWidth >= 0 && textHeight <= side) {
+            Rect field = new Rect(seal.x() - textWidth, seal.y(), textWidth + side, side);
+            Rect text = new Rect(field.x(), seal.centerY() - textHeight / 2, textWidth, textHeight);
+            return new VisibleSignature(person.page(), field, seal, content.imagePng(),
+                    new TextBlock(lines, SEAL_INFO_FONT_SIZE, text, TextSide.LEFT_OF_IMAGE));
+        }
+        // No room on the left (a signature near the left edge): under the seal instead.
+        float width = Math.max(side, textWidth);
+        Rect field = new Rect(seal.centerX() - width / 2, seal.y(), width, side + textHeight)
+                .shiftedInto(page.width(), page.height());
+        Rect movedSeal = new Rect(field.centerX() - side / 2, field.y(), side, side);
+        Rect text = new Rect(field.centerX() - textWidth / 2, field.y() + side, textWidth, textHeight);
+        return new VisibleSignature(person.page(), field, movedSeal, content.imagePng(),
+                new TextBlock(lines, SEAL_INFO_FONT_SIZE, text, TextSide.BELOW_IMAGE));
+    }
+
+    // ATTACHMENT (in a separate file): top right of page one, no image; number and symbol, then the
+    // signing time; Times New Roman 10 pt upright black (Appendix I).
+    private VisibleSignature attachment(PdfFacts pdf, AppearanceContent content) {
+        String number = required(content.documentNumber(), "The document number and symbol");
+        List<String> parts = List.of(number, signingTime(content));
+        float size = DECREE_FONT_SIZE;
+        if (content.placement() != null) {
+            Target target = explicit(pdf, content.placement());
+            Rect box = target.rect();
+            List<String> lines = wrapAll(parts, box.width() - 2 * TEXT_PADDING, size);
+            requireFits(lines, size, box.width(), box.height());
+            Rect text = new Rect(box.right() - textWidth(lines, size), box.y(), textWidth(lines, size),
+                    textHeight(lines, size));
+            return new VisibleSignature(target.page(), text, null, null,
+                    new TextBlock(lines, size, text, TextSide.ALONE));
+        }
+        PageBox first = pdf.page(1);
+        List<String> lines = wrapAll(parts, ATTACHMENT_TEXT_MAX_WIDTH, size);
+        float width = textWidth(lines, size);
+        Rect text = new Rect(first.width() - RIGHT_OFFSET - width, TOP_OFFSET, width, textHeight(lines, size));
+        return new VisibleSignature(1, text, null, null, new TextBlock(lines, size, text, TextSide.ALONE));
+    }
+
+    // COPY (bản sao điện tử): the copying organisation's seal at the top right of page one, with the
+    // form of copy, the organisation and the signing time; Times New Roman 10 pt black (Appendix I).
+    // A real-size seal cannot avoid the page heading; the text can, so it stays on as few lines as
+    // the page allows and level with the seal's top, inside the top margin (three lines fit in 20 mm).
+    private VisibleSignature copy(PdfFacts pdf, AppearanceContent content) {
+        PngImage.read(content.imagePng(), "The copying organisation's seal image");
+        String organisation = required(content.organisation(), "The copying organisation name");
+        String form = content.copyForm() != null ? content.copyForm() : DEFAULT_COPY_FORM;
+        List<String> parts = List.of(form, organisation, signingTime(content));
+        float size = DECREE_FONT_SIZE;
+        if (content.placement() != null) {
+            return sealWithText(explicit(pdf, content.placement()), content.imagePng(), parts, size);
+        }
+        PageBox first = pdf.page(1);
+        float room = first.width() - RIGHT_OFFSET - COPY_SEAL - LEFT_OFFSET;
+        List<String> lines = wrapAll(parts, Math.max(COPY_TEXT_MIN_WIDTH, room) - 2 * TEXT_PADDING, size);
+        float textWidth = textWidth(lines, size);
+        float textHeight = textHeight(lines, size);
+        Rect field = new Rect(first.width() - RIGHT_OFFSET - COPY_SEAL - textWidth, TOP_OFFSET,
+                textWidth + COPY_SEAL, Math.max(COPY_SEAL, textHeight));
+        Rect seal = new Rect(field.right() - COPY_SEAL, field.y(), COPY_SEAL, COPY_SEAL);
+        Rect text = new Rect(field.x(), field.y(), textWidth, textHeight);
+        return new VisibleSignature(1, field, seal, content.imagePng(),
+                new TextBlock(lines, size, text, TextSide.LEFT_OF_IMAGE_TOP));
+    }
+
+    /**
+     * A seal with its text on the left inside an explicit placement: the seal is a square as high as
+     * the placement, at its right end; the text takes what is left. The field is then shrunk to the
+     * drawn content, since DSS would otherwise centre the seal in whatever width the text leaves.
+     */
+    private VisibleSignature sealWithText(Target target, byte[] png, List<String> parts, float size) {
+        Rect box = target.rect();
+        float side = Math.min(box.width(), box.height());
+        float room = box.width() - side;
+        List<String> lines = wrapAll(parts, room - 2 * TEXT_PADDING, size);
+        requireFits(lines, size, room, box.height());
+        float textWidth = textWidth(lines, size);
+        float textHeight = textHeight(lines, size);
+        float height = Math.max(side, textHeight);
+        Rect field = new Rect(box.right() - side - textWidth, box.centerY() - height / 2, textWidth + side, height);
+        Rect seal = new Rect(field.right() - side, field.centerY() - side / 2, side, side);
+        Rect text = new Rect(field.x(), field.centerY() - textHeight / 2, textWidth, textHeight);
+        return new VisibleSignature(target.page(), field, seal, png,
+                new TextBlock(lines, size, text, TextSide.LEFT_OF_IMAGE));
+    }
+
+    private Target explicit(PdfFacts pdf, Placement placement) {
+        int page = placement.page() == 0 ? pdf.pageCount() : placement.page();
+        if (page > pdf.pageCount()) {
+            throw invalid(String.format("Page %d does not exist: the document has %d page(s).", page,
+                    pdf.pageCount()));
+        }
+        Rect rect = new Rect(placement.x(), placement.y(), placement.width(), placement.height());
+        PageBox box = pdf.page(page);
+        if (!rect.fitsIn(box.width(), box.height())) {
+            throw invalid(String.format(
+                    "The placement (x %.1f, y %.1f, %.1f × %.1f pt) goes beyond page %d, which is %.1f × %.1f pt.",
+                    rect.x(), rect.y(), rect.width(), rect.height(), page, box.width(), box.height()));
+        }
+        return new Target(page, rect);
+    }
+
+    private List<String> wrapAll(List<String> parts, float maxWidth, float size) {
+        if (maxWidth <= 0) {
+            throw invalid("The placement leaves no room for the signature text.");
+        }
+        List<String> lines = new ArrayList<>();
+        for (String part : parts) {
+            OptionalInt missing = metrics.firstMissingGlyph(part);
+            if (missing.isPresent()) {
+                throw invalid(String.format("The signature text contains a character the signature font "
+                        + "cannot show (U+%04X).", missing.getAsInt()));
+            }
+            lines.addAll(metrics.wrap(part, maxWidth, size));
+        }
+        return lines;
+    }
+
+    private void requireFits(List<String> lines, float size, float width, float height) {
+        float needWidth = textWidth(lines, size);
+        float needHeight = textHeight(lines, size);
+        if (needWidth > width + 0.01f || needHeight > height + 0.01f) {
+            throw invalid(String.format("The placement is too small for the signature text: it needs about "
+                    + "%.0f × %.0f pt beside the image.", needWidth, needHeight));
+        }
+    }
+
+    /** Text box width as DSS computes it: widest line plus padding on both sides. */
+    private float textWidth(List<String> lines, float size) {
+        return metrics.widestLine(lines, size) + 2 * TEXT_PADDING;
+    }
+
+    private float textHeight(List<String> lines, float size) {
+        return lines.size() * metrics.lineHeight(size) + 2 * TEXT_PADDING;
+    }
+
+    private SignatureImageParameters toDss(VisibleSignature plan) {
+        SignatureFieldParameters field = new SignatureFieldParameters();
+        field.setPage(plan.page());
+        field.setOriginX(plan.field().x());
+        field.setOriginY(plan.field().y());
+        field.setWidth(plan.field().width());
+        field.setHeight(plan.field().height());
+        // Coordinates are in the displayed page's frame; automatic rotation keeps them so on rotated pages.
+        field.setRotation(VisualSignatureRotation.AUTOMATIC);
+
+        SignatureImageParameters parameters = new SignatureImageParameters();
+        parameters.setFieldParameters(field);
+        if (plan.png() != null) {
+            parameters.setImage(new InMemoryDocument(plan.png(), "appearance.png", MimeTypeEnum.PNG));
+            parameters.setImageScaling(ImageScaling.ZOOM_AND_CENTER);
+        }
+        if (plan.text() != null) {
+            parameters.setTextParameters(toDss(plan.text()));
+        }
+        return parameters;
+    }
+
+    private SignatureImageTextParameters toDss(TextBlock block) {
+        DSSFileFont font = new DSSFileFont(new InMemoryDocument(fontBytes, fontName), block.fontSize());
+        // A subset keeps each signature's appearance small while carrying every glyph it shows.
+        font.setEmbedFontSubset(true);
+        SignatureImageTextParameters text = new SignatureImageTextParameters();
+        text.setText(String.join("\n", block.lines()));
+        text.setFont(font);
+        text.setTextWrapping(TextWrapping.FONT_BASED);
+        text.setTextColor(Color.BLACK);
+        // DSS paints a white box behind text by default, which would hide the person's signature.
+        text.setBackgroundColor(null);
+        text.setPadding(TEXT_PADDING);
+        switch (block.side()) {
+            case LEFT_OF_IMAGE -> {
+                text.setSignerTextPosition(SignerTextPosition.LEFT);
+                text.setSignerTextHorizontalAlignment(SignerTextHorizontalAlignment.RIGHT);
+                text.setSignerTextVerticalAlignment(SignerTextVerticalAlignment.MIDDLE);
+            }
+            case LEFT_OF_IMAGE_TOP -> {
+                text.setSignerTextPosition(SignerTextPosition.LEFT);
+                text.setSignerTextHorizontalAlignment(SignerTextHorizontalAlignment.RIGHT);
+                text.setSignerTextVerticalAlignment(SignerTextVerticalAlignment.TOP);
+            }
+            case BELOW_IMAGE -> {
+                text.setSignerTextPosition(SignerTextPosition.BOTTOM);
+                text.setSignerTextHorizontalAlignment(SignerTextHorizontalAlignment.CENTER);
+                text.setSignerTextVerticalAlignment(SignerTextVerticalAlignment.TOP);
+            }
+            case ALONE -> {
+                text.setSignerTextPosition(SignerTextPosition.RIGHT);
+                text.setSignerTextHorizontalAlignment(SignerTextHorizontalAlignment.RIGHT);
+                text.setSignerTextVerticalAlignment(SignerTextVerticalAlignment.TOP);
+            }
+        }
+        return text;
+    }
+
+    private static String signingTime(AppearanceContent content) {
+        return SIGNING_TIME.format(content.signingTime().atZone(VIETNAM));
+    }
+
+    private static String required(String value, String what) {
+        if (value == null) {
+            throw invalid(what + " is required for this visible signature.");
+        }
+        return value;
+    }
+
+    private static float clamp(float value, float min, float max) {
+        return Math.max(min, Math.min(max, value));
+    }
+
+    static SigningException invalid(String message) {
+        return new SigningException(SigningError.APPEARANCE_INVALID, message);
+    }
+
+    private record Target(int page, Rect rect) {
+    }
+}

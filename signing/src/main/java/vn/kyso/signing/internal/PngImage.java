@@ -1,0 +1,55 @@
+package vn.kyso.signing.internal;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import javax.imageio.ImageIO;
+
+/**
+ * A signature or seal image checked against Decree 30/2020, Appendix I: PNG with a transparent
+ * background. A seal without transparency would paint a white square over the person's signature or
+ * the document's heading, so it is refused rather than drawn.
+ */
+record PngImage(int width, int height) {
+
+    private static final byte[] SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
+    private static final byte[] IHDR = "IHDR".getBytes(StandardCharsets.US_ASCII);
+    /** A 45 mm seal scanned at 600 dpi is about 1,100 pixels; this bounds what decoding can cost. */
+    static final int MAX_SIDE = 4096;
+
+    float aspect() {
+        return (float) width / height;
+    }
+
+    /** Checks the header before decoding, so an image claiming huge dimensions is never decoded. */
+    static PngImage read(byte[] png, String what) {
+        if (png == null) {
+            throw Decree30Layout.invalid(what + " is required for this visible signature.");
+        }
+        if (png.length < 24 || !Arrays.equals(png, 0, 8, SIGNATURE, 0, 8) || !Arrays.equals(png, 12, 16, IHDR, 0, 4)) {
+            throw Decree30Layout.invalid(what + " must be a PNG image with a transparent background.");
+        }
+        long width = ByteBuffer.wrap(png, 16, 4).getInt() & 0xffffffffL;
+        long height = ByteBuffer.wrap(png, 20, 4).getInt() & 0xffffffffL;
+        if (width == 0 || height == 0 || width > MAX_SIDE || height > MAX_SIDE) {
+            throw Decree30Layout.invalid(what + " must be between 1 and " + MAX_SIDE + " pixels on each side.");
+        }
+        BufferedImage image;
+        try {
+            image = ImageIO.read(new ByteArrayInputStream(png));
+        } catch (IOException | RuntimeException e) {
+            image = null;
+        }
+        if (image == null) {
+            throw Decree30Layout.invalid(what + " is not a readable PNG image.");
+        }
+        if (!image.getColorModel().hasAlpha()) {
+            throw Decree30Layout.invalid(what + " must have a transparent background (a PNG with an alpha "
+                    + "channel), as Decree 30/2020 requires.");
+        }
+        return new PngImage(image.getWidth(), image.getHeight());
+    }
+}

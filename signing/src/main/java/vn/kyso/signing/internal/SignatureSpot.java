@@ -1,0 +1,117 @@
+package vn.kyso.signing.internal;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import vn.kyso.signing.internal.PdfFacts.PageBox;
+import vn.kyso.signing.internal.PdfFacts.TextBox;
+
+/**
+ * Guesses where the handwritten signature would go on the last page when the caller gives no
+ * placement.
+ *
+ * <p>Decree 30/2020, Appendix I puts the authorised person's signature image between the line with
+ * the signer's title ("CHỦ TỊCH") and the line with the name, in the right half of the page; that
+ * space is the lowest large vertical gap between text rows in the right half. Failing that, the
+ * image goes under the last text on the page, then at a fixed place at the bottom right.
+ */
+final class SignatureSpot {
+
+    /** Smaller gaps are paragraph spacing; a signature space is usually 20–30 mm. */
+    static final float MIN_GAP = 48f;
+    /** A larger gap is not a signature space but the rest of the page: sign just under the text. */
+    private static final float MAX_GAP = 120f;
+    private static final float GAP_PADDING = 3f;
+    private static final float BELOW_TEXT = 12f;
+    private static final float MARGIN = 72f;
+    /** Fallback y from the bottom, leaving room under the image for the printed name and the seal. */
+    private static final float FALLBACK_FROM_BOTTOM = 72f + 200f;
+
+    private SignatureSpot() {
+    }
+
+    /** A rectangle of at most {@code width × height} on the page for the person's signature image. */
+    static Rect find(PageBox page, List<TextBox> words, float width, float height) {
+        List<Row> rows = rightHalfRows(page, words);
+        Rect inGap = inLowestGap(rows, width, height);
+        if (inGap != null) {
+            return inGap.shiftedInto(page.width(), page.height());
+        }
+        float lowestText = 0;
+        for (TextBox word : words) {
+            lowestText = Math.max(lowestText, word.bottom());
+        }
+        float x = page.width() - MARGIN - width;
+        if (!words.isEmpty() && lowestText + BELOW_TEXT + height <= page.height() - MARGIN / 2) {
+            return new Rect(x, lowestText + BELOW_TEXT, width, height).shiftedInto(page.width(), page.height());
+        }
+        return new Rect(x, page.height() - FALLBACK_FROM_BOTTOM, width, height)
+                .shiftedInto(page.width(), page.height());
+    }
+
+    private static Rect inLowestGap(List<Row> rows, float width, float height) {
+        Rect best = null;
+        for (int i = 0; i + 1 < rows.size(); i++) {
+            Row above = rows.get(i);
+            Row below = rows.get(i + 1);
+            float gap = below.top - above.bottom;
+            if (gap < MIN_GAP) {
+                continue;
+            }
+            float h = Math.min(height, gap - 2 * GAP_PADDING);
+            float w = width * h / height;
+            // Centred on the title and name lines, as the signature is on paper.
+            float centre = (above.centre() + below.centre()) / 2;
+            float top = gap <= MAX_GAP ? above.bottom + (gap - h) / 2 : above.bottom + BELOW_TEXT;
+            best = new Rect(centre - w / 2, top, w, h);
+        }
+        return best;
+    }
+
+    /** Words whose centre is in the right half, merged into rows by vertical overlap. */
+    private static List<Row> rightHalfRows(PageBox page, List<TextBox> words) {
+        List<TextBox> right = new ArrayList<>();
+        for (TextBox word : words) {
+            if (word.x() + word.width() / 2 > page.width() / 2) {
+                right.add(word);
+            }
+        }
+        right.sort(Comparator.comparingDouble(TextBox::y));
+        List<Row> rows = new ArrayList<>();
+        Row row = null;
+        for (TextBox word : right) {
+            if (row != null && word.y() < row.bottom) {
+                row.add(word);
+            } else {
+                row = new Row(word);
+                rows.add(row);
+            }
+        }
+        return rows;
+    }
+
+    private static final class Row {
+        float top;
+        float bottom;
+        float left;
+        float right;
+
+        Row(TextBox word) {
+            top = word.y();
+            bottom = word.bottom();
+            left = word.x();
+            right = word.right();
+        }
+
+        void add(TextBox word) {
+            top = Math.min(top, word.y());
+            bottom = Math.max(bottom, word.bottom());
+            left = Math.min(left, word.x());
+            right = Math.max(right, word.right());
+        }
+
+        float centre() {
+            return (left + right) / 2;
+        }
+    }
+}
