@@ -19,6 +19,7 @@ record BatchResponse(List<Item> results, int signed, int failed) {
     enum Status { SIGNED, FAILED }
 
     /** Either the signed content or the problem, never both. */
+    @Schema(name = "BatchItem")
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Item(
             int index,
@@ -44,6 +45,7 @@ record BatchResponse(List<Item> results, int signed, int failed) {
     }
 
     /** Why one file failed, with the code a single request would have had. */
+    @Schema(name = "BatchItemProblem")
     record ItemProblem(String code, String detail) {
     }
 }

@@ -34,7 +34,7 @@ record SignOptionsForm(
                         defaultValue = "none"))
         String appearance,
         @Parameter(description = "Page of the visible signature, from 1; 0 is the last page. Needs x, y, width "
-                + "and height", schema = @Schema(minimum = "0", defaultValue = "0"))
+                + "and height", schema = @Schema(type = "integer", minimum = "0", defaultValue = "0"))
         Integer page,
         @Parameter(description = "Left edge in PDF points from the top-left corner; x, y, width and height go "
                 + "together")

@@ -97,7 +97,7 @@ class RemoteSigningControllerTest {
                         .file(new MockMultipartFile("certificate", "signer.cer", "application/pkix-cert", SIGNER))
                         .param("certificate", pem(ISSUER)))
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.detail").value(containsString("not both")));
+                .andExpect(jsonPath("$.detail").value(containsString("either all as text parts or all as file parts")));
         assertThat(fake.lastPrepare).isNull();
     }
 

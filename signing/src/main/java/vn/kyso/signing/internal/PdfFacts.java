@@ -15,8 +15,9 @@ import java.util.Optional;
  * @param pages           one entry per page, in order
  * @param signatureFields signature widgets; signed ones first, in signing order (by where each
  *                        signature's byte range ends), then unsigned ones
- * @param lastPageText    boxes of the words on the last page, used to find where the handwritten
- *                        signature would go; empty when the page has no extractable text
+ * @param lastPageText    boxes of the runs of text on the last page (PDFBox reports a line, or the
+ *                        part of a line up to a wide gap, as one run), used to find where the
+ *                        handwritten signature would go; empty when the page has no extractable text
  */
 record PdfFacts(int pageCount, List<PageBox> pages, List<SignatureField> signatureFields,
                 List<TextBox> lastPageText) {
@@ -77,7 +78,7 @@ record PdfFacts(int pageCount, List<PageBox> pages, List<SignatureField> signatu
         }
     }
 
-    /** The box of one word: left, top, width, height. */
+    /** The box of one run of text: left, top (of the glyphs' height above the baseline), width, height. */
     record TextBox(float x, float y, float width, float height) {
 
         float bottom() {

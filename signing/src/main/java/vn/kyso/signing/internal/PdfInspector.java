@@ -44,8 +44,8 @@ final class PdfInspector {
     private static final int HEADER_WINDOW = 1024;
     /** PDFBox keeps new streams in memory up to this size and in temporary files beyond it. */
     private static final long STREAM_CACHE_MEMORY = 8L * 1024 * 1024;
-    /** A page of text has a few hundred words; this only stops a pathological page from growing the list. */
-    private static final int MAX_WORDS = 20_000;
+    /** A page of text has tens of runs; this only stops a pathological page from growing the list. */
+    private static final int MAX_RUNS = 20_000;
 
     private PdfInspector() {
     }
@@ -102,8 +102,8 @@ final class PdfInspector {
         }
         List<PageBox> pages = pdPages.stream().map(PdfInspector::pageBox).toList();
         List<SignatureField> fields = signatureFields(document, pdPages);
-        List<TextBox> words = lastPageWords(document, pdPages.size());
-        return new PdfFacts(pdPages.size(), pages, fields, words);
+        List<TextBox> text = lastPageText(document, pdPages.size());
+        return new PdfFacts(pdPages.size(), pages, fields, text);
     }
 
     private static PageBox pageBox(PDPage page) {
@@ -184,18 +184,18 @@ final class PdfInspector {
     }
 
     /**
-     * Word boxes of the last page, for placing a person's signature near the signature block. Text
+     * Text boxes of the last page, for placing a person's signature near the signature block. Text
      * extraction is best effort: if it fails the layout falls back to a fixed place, so a page whose
      * text cannot be extracted is not a reason to refuse the document.
      */
-    private static List<TextBox> lastPageWords(PDDocument document, int lastPage) {
+    private static List<TextBox> lastPageText(PDDocument document, int lastPage) {
         try {
             WordCollector collector = new WordCollector();
             collector.setStartPage(lastPage);
             collector.setEndPage(lastPage);
             collector.setSortByPosition(true);
             collector.writeText(document, Writer.nullWriter());
-            return collector.words;
+            return collector.runs;
         } catch (IOException | RuntimeException e) {
             return List.of();
         }
@@ -243,14 +243,17 @@ final class PdfInspector {
         }
     }
 
-    /** Collects word boxes instead of text; PDFTextStripper already applies the page rotation. */
+    /**
+     * Collects the boxes of the text runs PDFTextStripper writes (one call per run of a line) instead
+     * of the text; their coordinates already have the page rotation applied.
+     */
     private static final class WordCollector extends PDFTextStripper {
 
-        final List<TextBox> words = new ArrayList<>();
+        final List<TextBox> runs = new ArrayList<>();
 
         @Override
         protected void writeString(String text, List<TextPosition> positions) {
-            if (words.size() >= MAX_WORDS || text.isBlank() || positions.isEmpty()) {
+            if (runs.size() >= MAX_RUNS || text.isBlank() || positions.isEmpty()) {
                 return;
             }
             float left = Float.MAX_VALUE;
@@ -264,7 +267,7 @@ final class PdfInspector {
                 baseline = Math.max(baseline, p.getY());
             }
             if (Float.isFinite(left + right + top + baseline) && right >= left && baseline >= top) {
-                words.add(new TextBox(left, top, right - left, baseline - top));
+                runs.add(new TextBox(left, top, right - left, baseline - top));
             }
         }
     }

@@ -31,18 +31,18 @@ final class SignatureSpot {
     }
 
     /** A rectangle of at most {@code width × height} on the page for the person's signature image. */
-    static Rect find(PageBox page, List<TextBox> words, float width, float height) {
-        List<Row> rows = rightHalfRows(page, words);
+    static Rect find(PageBox page, List<TextBox> runs, float width, float height) {
+        List<Row> rows = rightHalfRows(page, runs);
         Rect inGap = inLowestGap(rows, width, height);
         if (inGap != null) {
             return inGap.shiftedInto(page.width(), page.height());
         }
         float lowestText = 0;
-        for (TextBox word : words) {
-            lowestText = Math.max(lowestText, word.bottom());
+        for (TextBox run : runs) {
+            lowestText = Math.max(lowestText, run.bottom());
         }
         float x = page.width() - MARGIN - width;
-        if (!words.isEmpty() && lowestText + BELOW_TEXT + height <= page.height() - MARGIN / 2) {
+        if (!runs.isEmpty() && lowestText + BELOW_TEXT + height <= page.height() - MARGIN / 2) {
             return new Rect(x, lowestText + BELOW_TEXT, width, height).shiftedInto(page.width(), page.height());
         }
         return new Rect(x, page.height() - FALLBACK_FROM_BOTTOM, width, height)
@@ -68,22 +68,28 @@ final class SignatureSpot {
         return best;
     }
 
-    /** Words whose centre is in the right half, merged into rows by vertical overlap. */
-    private static List<Row> rightHalfRows(PageBox page, List<TextBox> words) {
+    /**
+     * Text that reaches into the right half, merged into rows by vertical overlap. Each row keeps
+     * only its right-half extent, so a body line or a "Nơi nhận" line that PDFBox joined with the
+     * signer's title does not pull the centre to the left.
+     */
+    private static List<Row> rightHalfRows(PageBox page, List<TextBox> runs) {
+        float middle = page.width() / 2;
         List<TextBox> right = new ArrayList<>();
-        for (TextBox word : words) {
-            if (word.x() + word.width() / 2 > page.width() / 2) {
-                right.add(word);
+        for (TextBox run : runs) {
+            if (run.right() > middle) {
+                float left = Math.max(run.x(), middle);
+                right.add(new TextBox(left, run.y(), run.right() - left, run.height()));
             }
         }
         right.sort(Comparator.comparingDouble(TextBox::y));
         List<Row> rows = new ArrayList<>();
         Row row = null;
-        for (TextBox word : right) {
-            if (row != null && word.y() < row.bottom) {
-                row.add(word);
+        for (TextBox run : right) {
+            if (row != null && run.y() < row.bottom) {
+                row.add(run);
             } else {
-                row = new Row(word);
+                row = new Row(run);
                 rows.add(row);
             }
         }
@@ -96,18 +102,18 @@ final class SignatureSpot {
         float left;
         float right;
 
-        Row(TextBox word) {
-            top = word.y();
-            bottom = word.bottom();
-            left = word.x();
-            right = word.right();
+        Row(TextBox run) {
+            top = run.y();
+            bottom = run.bottom();
+            left = run.x();
+            right = run.right();
         }
 
-        void add(TextBox word) {
-            top = Math.min(top, word.y());
-            bottom = Math.max(bottom, word.bottom());
-            left = Math.min(left, word.x());
-            right = Math.max(right, word.right());
+        void add(TextBox run) {
+            top = Math.min(top, run.y());
+            bottom = Math.max(bottom, run.bottom());
+            left = Math.min(left, run.x());
+            right = Math.max(right, run.right());
         }
 
         float centre() {

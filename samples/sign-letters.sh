@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Signs the sample letters through the running service (scripts/run.sh), the Decree 30 way:
+# the authorised person first (signature image), then the organisation (seal over the signature), at
+# B-LTA so the result stays verifiable for decades. Also makes an electronic copy and a separately
+# signed attachment. Results go to samples/out/.
+#   samples/sign-letters.sh [base-url]
+set -euo pipefail
+cd "$(dirname "$0")"
+base="${1:-http://localhost:8080}"
+mkdir -p out
+
+sign() { # sign <in> <out> <key> <level> <appearance> [extra curl -F args...]
+  local in="$1" out="$2" key="$3" level="$4" appearance="$5"; shift 5
+  local status
+  status=$(curl -sS -o "$out" -w '%{http_code}' -F "file=@$in;type=application/pdf" -F "key=$key" \
+    -F "level=$level" -F "appearance=$appearance" "$@" "$base/api/v1/signatures")
+  if [ "$status" != 200 ]; then
+    echo "FAILED ($status) signing $in with $key:" >&2; cat "$out" >&2; echo >&2; rm -f "$out"; return 1
+  fi
+  echo "signed $in with $key ($level, $appearance) -> $out"
+}
+
+for letter in letters/*.pdf; do
+  name=$(basename "$letter" .pdf)
+  sign "$letter" "out/$name.person.pdf" tran-thi-bich-ngoc B-T person
+  sign "out/$name.person.pdf" "out/$name.signed.pdf" ubnd-binh-an B-LTA organisation
+done
+sign letters/cong-van-mot-trang.pdf out/phu-luc.signed.pdf ubnd-binh-an B-LT attachment \
+  -F "documentNumber=123/UBND-VP"
+sign letters/cong-van-mot-trang.pdf out/ban-sao.signed.pdf so-noi-vu-binh-an B-LT copy -F "copyForm=Sao y"
+echo "Done. Check with: pdfsig out/cong-van-mot-trang.signed.pdf"
