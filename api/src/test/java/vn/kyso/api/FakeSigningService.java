@@ -13,6 +13,7 @@ import vn.kyso.signing.PrepareRequest;
 import vn.kyso.signing.PreparedSignature;
 import vn.kyso.signing.SignRequest;
 import vn.kyso.signing.SignatureFormat;
+import vn.kyso.signing.SignatureLevel;
 import vn.kyso.signing.SignedDocument;
 import vn.kyso.signing.SigningService;
 
@@ -101,8 +102,9 @@ public class FakeSigningService implements SigningService {
     public SignedDocument complete(CompleteRequest request) {
         failIfAsked();
         lastComplete = request;
-        return new SignedDocument("hop-dong-signed.pdf", PDF, "signed-remotely".getBytes(StandardCharsets.US_ASCII),
-                SignatureFormat.PADES, vn.kyso.signing.SignatureLevel.B_T, null, SIGNING_TIME);
+        return new SignedDocument("hop-dong-signed.pdf", PDF,
+                "signed-remotely".getBytes(StandardCharsets.US_ASCII), SignatureFormat.PADES, SignatureLevel.B_T,
+                null, SIGNING_TIME);
     }
 
     private SignedDocument signed(SignRequest request) {
@@ -110,7 +112,8 @@ public class FakeSigningService implements SigningService {
         byte[] out = new byte[in.length + 7];
         System.arraycopy("signed:".getBytes(StandardCharsets.US_ASCII), 0, out, 0, 7);
         System.arraycopy(in, 0, out, 7, in.length);
-        SignatureFormat format = request.options().format() == null ? SignatureFormat.PADES : request.options().format();
+        SignatureFormat format = request.options().format() == null
+                ? SignatureFormat.PADES : request.options().format();
         String name = request.document().name().replaceFirst("(\\.[^.]*)?$", "-signed$1");
         return new SignedDocument(name, PDF, out, format, request.options().level(), request.keyId(), SIGNING_TIME);
     }

@@ -1,6 +1,7 @@
 package vn.kyso.api;
 
 import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -51,7 +52,8 @@ class OpenApiDocsTest {
     void documentsMultipartFieldsAsAForm() throws Exception {
         String form = SIGN + ".requestBody.content['multipart/form-data'].schema";
         mvc.perform(get("/v3/api-docs"))
-                .andExpect(jsonPath(form + ".required", hasItems("file", "key")))
+                .andExpect(jsonPath(form + ".required", hasItems("file")))
+                .andExpect(jsonPath(form + ".properties.key.description", startsWith("Required.")))
                 .andExpect(jsonPath(form + ".properties.file.format").value("binary"))
                 .andExpect(jsonPath(form + ".properties.level.enum", hasItems("B-B", "B-T", "B-LT", "B-LTA")))
                 .andExpect(jsonPath(form + ".properties.page.type").value("integer"))

@@ -11,7 +11,8 @@ import java.net.URI;
 public record Problem(
         @Schema(description = "urn:kyso:problem:<code in kebab case>", example = "urn:kyso:problem:key-not-found")
         URI type,
-        @Schema(description = "Short summary, the same for every occurrence of the code", example = "Unknown signing key")
+        @Schema(description = "Short summary, the same for every occurrence of the code",
+                example = "Unknown signing key")
         String title,
         @Schema(example = "404") int status,
         @Schema(description = "What went wrong this time", example = "No key 'so-tttt-01'")

@@ -30,7 +30,8 @@ import vn.kyso.signing.SigningService;
 @Tag(name = "Signatures")
 class SignaturesController {
 
-    private static final String KEY_DOC = "Id of the HSM key, from GET /api/v1/keys";
+    // springdoc lists only file parts under "required" of a multipart form, so the text says it.
+    private static final String KEY_DOC = "Required. Id of the HSM key, from GET /api/v1/keys";
 
     private final SigningService signing;
     private final Uploads uploads;
@@ -56,7 +57,7 @@ class SignaturesController {
     @SigningProblems
     ResponseEntity<byte[]> sign(
             @Parameter(description = "The document") @RequestParam("file") MultipartFile file,
-            @Parameter(description = KEY_DOC, required = true) @RequestParam("key") String key,
+            @Parameter(description = KEY_DOC) @RequestParam("key") String key,
             @ParameterObject SignOptionsForm options) {
         var request = new SignRequest(uploads.document(file), key, options.toOptions());
         return Downloads.of(signing.sign(request));
@@ -73,7 +74,7 @@ class SignaturesController {
     BatchResponse batch(
             @Parameter(description = "The documents, 1 to kyso.api.max-batch-files") @RequestParam("files")
             List<MultipartFile> files,
-            @Parameter(description = KEY_DOC, required = true) @RequestParam("key") String key,
+            @Parameter(description = KEY_DOC) @RequestParam("key") String key,
             @ParameterObject SignOptionsForm options) {
         SignOptions signOptions = options.toOptions();
         var requests = uploads.documents(files).stream()
@@ -97,7 +98,7 @@ class SignaturesController {
     ResponseEntity<byte[]> container(
             @Parameter(description = "The files to put in the container") @RequestParam("files")
             List<MultipartFile> files,
-            @Parameter(description = KEY_DOC, required = true) @RequestParam("key") String key,
+            @Parameter(description = KEY_DOC) @RequestParam("key") String key,
             @Parameter(description = "Baseline level", schema = @Schema(allowableValues = {"B-B", "B-T", "B-LT",
                 "B-LTA"}, defaultValue = "B-B")) @RequestParam(name = "level", required = false) String level,
             @Parameter(description = "Signature inside the container", schema = @Schema(allowableValues = {"XADES",

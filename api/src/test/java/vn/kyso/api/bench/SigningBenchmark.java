@@ -16,7 +16,7 @@ import eu.europa.esig.dss.service.tsp.OnlineTSPSource;
 import eu.europa.esig.dss.spi.validation.CommonCertificateVerifier;
 import eu.europa.esig.dss.spi.x509.CommonTrustedCertificateSource;
 import eu.europa.esig.dss.token.DSSPrivateKeyEntry;
-import eu.europa.esig.dss.token.KeyStoreSignatureTokenConnection;
+import eu.europa.esig.dss.token.Pkcs11SignatureToken;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -146,17 +146,18 @@ class SigningBenchmark {
     /** DSS used as its cookbook shows, with defaults, over the same PKCS#11 key. */
     static final class PlainDss {
         private final DemoPki pki;
-        private final KeyStoreSignatureTokenConnection token;
+        private final Pkcs11SignatureToken token;
         private final DSSPrivateKeyEntry key;
 
         PlainDss(DemoPki pki) throws Exception {
             this.pki = pki;
-            KeyStore ks = KeyStore.getInstance("PKCS11", pki.pkcs11Provider(KeyFamily.SPECIALISED));
             char[] pin = Files.readString(pki.pinFile(KeyFamily.SPECIALISED)).strip().toCharArray();
-            ks.load(null, pin);
-            this.token = new KeyStoreSignatureTokenConnection(ks, new KeyStore.PasswordProtection(pin));
+            this.token = new Pkcs11SignatureToken(pki.pkcs11Library(), new KeyStore.PasswordProtection(pin),
+                    Math.toIntExact(pki.slotId(KeyFamily.SPECIALISED)));
             DemoIdentity id = pki.identity(KEY);
-            this.key = token.getKey(id.keyLabel());
+            this.key = token.getKeys().stream()
+                    .filter(k -> k.getCertificate().getCertificate().equals(id.certificate()))
+                    .findFirst().orElseThrow();
         }
 
         byte[] sign(byte[] pdf, String level) throws Exception {

@@ -1,29 +1,16 @@
 package vn.kyso.signing.internal;
 
 import eu.europa.esig.dss.alert.SilentOnStatusAlert;
-import eu.europa.esig.dss.enumerations.ImageScaling;
-import eu.europa.esig.dss.enumerations.MimeTypeEnum;
-import eu.europa.esig.dss.enumerations.SignerTextHorizontalAlignment;
-import eu.europa.esig.dss.enumerations.SignerTextPosition;
-import eu.europa.esig.dss.enumerations.SignerTextVerticalAlignment;
-import eu.europa.esig.dss.enumerations.TextWrapping;
-import eu.europa.esig.dss.enumerations.VisualSignatureRotation;
-import eu.europa.esig.dss.model.InMemoryDocument;
-import eu.europa.esig.dss.pades.DSSFileFont;
-import eu.europa.esig.dss.pades.SignatureFieldParameters;
 import eu.europa.esig.dss.pades.SignatureImageParameters;
-import eu.europa.esig.dss.pades.SignatureImageTextParameters;
 import eu.europa.esig.dss.pdf.IPdfObjFactory;
 import eu.europa.esig.dss.pdf.PdfSignatureFieldPositionChecker;
 import eu.europa.esig.dss.pdf.pdfbox.PdfBoxNativeObjectFactory;
-import java.awt.Color;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.OptionalInt;
 import vn.kyso.signing.Placement;
 import vn.kyso.signing.SigningError;
@@ -36,10 +23,11 @@ import vn.kyso.signing.internal.VisibleSignature.TextSide;
 /**
  * The visible signature layouts of Decree 30/2020/ND-CP, Appendix I, as DSS image parameters.
  *
- * <p>Immutable and safe to share between threads: the font file is read once into a byte array and a
- * width table; each call builds fresh DSS objects, because DSS's {@link DSSFileFont} is mutable
- * (font size, subset flag, a lazily cached AWT font without synchronisation) and is held by the
- * text parameters of one signature.
+ * <p>Immutable and safe to share between threads: the font is read once ({@link SignatureFont}) and
+ * each call builds fresh DSS objects.
+ *
+ * <p>Positions are PDF points from the top-left corner of the page as displayed. Every rule below
+ * cites Appendix I; where the decree gives no figure the choice is explained where it is made.
  */
 final class Decree30Layout {
 
@@ -60,7 +48,7 @@ final class Decree30Layout {
     static final float COPY_SEAL = 40 * MM;
 
     /** Top-right layouts sit inside the top margin (Appendix I margins: top 20–25 mm, right 15–20 mm). */
-    static final float TOP_OFFSET = 5 * MM;
+    static final float TOP_OFFSET = 4 * MM;
     static final float RIGHT_OFFSET = 15 * MM;
     /** Left page margin of Appendix I (30–35 mm), which the copy text does not cross. */
     static final float LEFT_OFFSET = 30 * MM;
@@ -79,35 +67,13 @@ final class Decree30Layout {
     /** ISO 8601 with the +07:00 offset, as Appendix I asks ("múi giờ Việt Nam theo ISO 8601"). */
     static final DateTimeFormatter SIGNING_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX");
 
-    private static final long MAX_FONT_BYTES = 32L * 1024 * 1024;
-    /** Letters a font must have to write Vietnamese, checked at start-up rather than at the first signature. */
-    private static final String VIETNAMESE_SAMPLE = "ĂÂĐÊÔƠƯăâđêôơưẠạẢảẤấẦầẨẩẪẫẬậỦủỨứỪừỮữỰựỹỳỷỵ";
-
-    private final byte[] fontBytes;
-    private final String fontName;
+    private final SignatureFont font;
     private final TextMetrics metrics;
 
+    /** Reads the font once; fails fast (IllegalStateException) if it is missing or not usable. */
     Decree30Layout(Path fontFile) {
-        if (fontFile == null || !Files.isRegularFile(fontFile) || !Files.isReadable(fontFile)) {
-            throw new IllegalStateException("Signature font file not found or not readable: " + fontFile
-                    + ". Install Liberation Serif (e.g. the fonts-liberation2 package) or configure its path.");
-        }
-        try {
-            if (Files.size(fontFile) > MAX_FONT_BYTES) {
-                throw new IllegalStateException("Signature font file is too large to be a font: " + fontFile);
-            }
-            this.fontBytes = Files.readAllBytes(fontFile);
-            this.metrics = TextMetrics.of(fontBytes);
-        } catch (IOException e) {
-            throw new IllegalStateException("Signature font file is not a readable TrueType font: " + fontFile, e);
-        }
-        OptionalInt missing = metrics.firstMissingGlyph(VIETNAMESE_SAMPLE);
-        if (missing.isPresent()) {
-            throw new IllegalStateException(String.format(
-                    "Signature font %s cannot write Vietnamese: it has no glyph for U+%04X", fontFile,
-                    missing.getAsInt()));
-        }
-        this.fontName = fontFile.getFileName().toString();
+        this.font = SignatureFont.load(fontFile);
+        this.metrics = font.metrics();
     }
 
     /**
@@ -128,7 +94,7 @@ final class Decree30Layout {
     /** The DSS parameters for this appearance, or null for an invisible signature. */
     SignatureImageParameters create(PdfFacts pdf, AppearanceContent content) {
         VisibleSignature plan = plan(pdf, content);
-        return plan == null ? null : toDss(plan);
+        return plan == null ? null : DssAppearance.parameters(plan, font);
     }
 
     /** Where everything goes, in the displayed page's top-left frame; null for an invisible signature. */
@@ -143,7 +109,8 @@ final class Decree30Layout {
         if (plan != null) {
             PageBox page = pdf.page(plan.page());
             if (!plan.field().fitsIn(page.width(), page.height())) {
-                throw invalid(String.format("The visible signature (%.0f × %.0f pt) does not fit on page %d.",
+                throw invalid(String.format(Locale.ROOT,
+                        "The visible signature (%.0f × %.0f pt) does not fit on page %d.",
                         plan.field().width(), plan.field().height(), plan.page()));
             }
         }
@@ -273,13 +240,13 @@ final class Decree30Layout {
     private Target explicit(PdfFacts pdf, Placement placement) {
         int page = placement.page() == 0 ? pdf.pageCount() : placement.page();
         if (page > pdf.pageCount()) {
-            throw invalid(String.format("Page %d does not exist: the document has %d page(s).", page,
+            throw invalid(String.format(Locale.ROOT, "Page %d does not exist: the document has %d page(s).", page,
                     pdf.pageCount()));
         }
         Rect rect = new Rect(placement.x(), placement.y(), placement.width(), placement.height());
         PageBox box = pdf.page(page);
         if (!rect.fitsIn(box.width(), box.height())) {
-            throw invalid(String.format(
+            throw invalid(String.format(Locale.ROOT,
                     "The placement (x %.1f, y %.1f, %.1f × %.1f pt) goes beyond page %d, which is %.1f × %.1f pt.",
                     rect.x(), rect.y(), rect.width(), rect.height(), page, box.width(), box.height()));
         }
@@ -294,7 +261,7 @@ final class Decree30Layout {
         for (String part : parts) {
             OptionalInt missing = metrics.firstMissingGlyph(part);
             if (missing.isPresent()) {
-                throw invalid(String.format("The signature text contains a character the signature font "
+                throw invalid(String.format(Locale.ROOT, "The signature text contains a character the signature font "
                         + "cannot show (U+%04X).", missing.getAsInt()));
             }
             lines.addAll(metrics.wrap(part, maxWidth, size));
@@ -306,8 +273,9 @@ final class Decree30Layout {
         float needWidth = textWidth(lines, size);
         float needHeight = textHeight(lines, size);
         if (needWidth > width + 0.01f || needHeight > height + 0.01f) {
-            throw invalid(String.format("The placement is too small for the signature text: it needs about "
-                    + "%.0f × %.0f pt beside the image.", needWidth, needHeight));
+            throw invalid(String.format(Locale.ROOT,
+                    "The placement is too small for the signature text: it needs about %.0f × %.0f pt beside the image.",
+                    needWidth, needHeight));
         }
     }
 
@@ -318,65 +286,6 @@ final class Decree30Layout {
 
     private float textHeight(List<String> lines, float size) {
         return lines.size() * metrics.lineHeight(size) + 2 * TEXT_PADDING;
-    }
-
-    private SignatureImageParameters toDss(VisibleSignature plan) {
-        SignatureFieldParameters field = new SignatureFieldParameters();
-        field.setPage(plan.page());
-        field.setOriginX(plan.field().x());
-        field.setOriginY(plan.field().y());
-        field.setWidth(plan.field().width());
-        field.setHeight(plan.field().height());
-        // Coordinates are in the displayed page's frame; automatic rotation keeps them so on rotated pages.
-        field.setRotation(VisualSignatureRotation.AUTOMATIC);
-
-        SignatureImageParameters parameters = new SignatureImageParameters();
-        parameters.setFieldParameters(field);
-        if (plan.png() != null) {
-            parameters.setImage(new InMemoryDocument(plan.png(), "appearance.png", MimeTypeEnum.PNG));
-            parameters.setImageScaling(ImageScaling.ZOOM_AND_CENTER);
-        }
-        if (plan.text() != null) {
-            parameters.setTextParameters(toDss(plan.text()));
-        }
-        return parameters;
-    }
-
-    private SignatureImageTextParameters toDss(TextBlock block) {
-        DSSFileFont font = new DSSFileFont(new InMemoryDocument(fontBytes, fontName), block.fontSize());
-        // A subset keeps each signature's appearance small while carrying every glyph it shows.
-        font.setEmbedFontSubset(true);
-        SignatureImageTextParameters text = new SignatureImageTextParameters();
-        text.setText(String.join("\n", block.lines()));
-        text.setFont(font);
-        text.setTextWrapping(TextWrapping.FONT_BASED);
-        text.setTextColor(Color.BLACK);
-        // DSS paints a white box behind text by default, which would hide the person's signature.
-        text.setBackgroundColor(null);
-        text.setPadding(TEXT_PADDING);
-        switch (block.side()) {
-            case LEFT_OF_IMAGE -> {
-                text.setSignerTextPosition(SignerTextPosition.LEFT);
-                text.setSignerTextHorizontalAlignment(SignerTextHorizontalAlignment.RIGHT);
-                text.setSignerTextVerticalAlignment(SignerTextVerticalAlignment.MIDDLE);
-            }
-            case LEFT_OF_IMAGE_TOP -> {
-                text.setSignerTextPosition(SignerTextPosition.LEFT);
-                text.setSignerTextHorizontalAlignment(SignerTextHorizontalAlignment.RIGHT);
-                text.setSignerTextVerticalAlignment(SignerTextVerticalAlignment.TOP);
-            }
-            case BELOW_IMAGE -> {
-                text.setSignerTextPosition(SignerTextPosition.BOTTOM);
-                text.setSignerTextHorizontalAlignment(SignerTextHorizontalAlignment.CENTER);
-                text.setSignerTextVerticalAlignment(SignerTextVerticalAlignment.TOP);
-            }
-            case ALONE -> {
-                text.setSignerTextPosition(SignerTextPosition.RIGHT);
-                text.setSignerTextHorizontalAlignment(SignerTextHorizontalAlignment.RIGHT);
-                text.setSignerTextVerticalAlignment(SignerTextVerticalAlignment.TOP);
-            }
-        }
-        return text;
     }
 
     private static String signingTime(AppearanceContent content) {
