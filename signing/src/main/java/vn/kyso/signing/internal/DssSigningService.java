@@ -183,7 +183,8 @@ public final class DssSigningService implements SigningService, AutoCloseable {
         String name = document.name();
         return switch (format) {
             case PADES -> {
-                PdfFacts facts = PdfInspector.inspect(content);
+                PdfFacts facts = PdfInspector.inspect(content,
+                        options.appearance() == Appearance.PERSON && options.placement() == null);
                 PAdESSignatureParameters p = DssParameters.pades(options.level(), options.digest(), chain, now);
                 p.setSignerName(KeyEntryNames.commonName(chain.get(0)));
                 p.setReason(reason(options.appearance()));

@@ -51,6 +51,14 @@ final class PdfInspector {
     }
 
     static PdfFacts inspect(byte[] pdf) {
+        return inspect(pdf, true);
+    }
+
+    /**
+     * @param withText whether to collect the last page's text runs; only the default placement of the
+     *                 person's signature needs them, and extracting text costs more than the rest together
+     */
+    static PdfFacts inspect(byte[] pdf, boolean withText) {
         Objects.requireNonNull(pdf, "pdf");
         if (!hasHeader(pdf)) {
             throw new SigningException(SigningError.NOT_A_PDF,
@@ -64,7 +72,7 @@ final class PdfInspector {
                         "The PDF is encrypted (it carries an owner password or permissions). Signing an "
                                 + "encrypted PDF is refused; send an unencrypted copy.");
             }
-            return read(document);
+            return read(document, withText);
         } catch (InvalidPasswordException e) {
             throw new SigningException(SigningError.ENCRYPTED_PDF,
                     "The PDF is protected by a password. Signing an encrypted PDF is refused; send an "
@@ -91,7 +99,7 @@ final class PdfInspector {
         return false;
     }
 
-    private static PdfFacts read(PDDocument document) {
+    private static PdfFacts read(PDDocument document, boolean withText) {
         // Walk the tree rather than trust /Count, which a damaged file may get wrong.
         List<PDPage> pdPages = new ArrayList<>();
         for (PDPage page : document.getPages()) {
@@ -102,7 +110,7 @@ final class PdfInspector {
         }
         List<PageBox> pages = pdPages.stream().map(PdfInspector::pageBox).toList();
         List<SignatureField> fields = signatureFields(document, pdPages);
-        List<TextBox> text = lastPageText(document, pdPages.size());
+        List<TextBox> text = withText ? lastPageText(document, pdPages.size()) : List.of();
         return new PdfFacts(pdPages.size(), pages, fields, text);
     }
 
