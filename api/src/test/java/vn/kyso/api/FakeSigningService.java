@@ -91,6 +91,13 @@ public class FakeSigningService implements SigningService {
     }
 
     @Override
+    public vn.kyso.signing.QrStamped stampQrCode(vn.kyso.signing.QrStampRequest request) {
+        failIfAsked();
+        return new vn.kyso.signing.QrStamped(request.document(), "VB-TEST", "00".repeat(32),
+                request.verifyUrl() + "?id=VB-TEST&h=" + "00".repeat(32));
+    }
+
+    @Override
     public PreparedSignature prepare(PrepareRequest request) {
         failIfAsked();
         lastPrepare = request;

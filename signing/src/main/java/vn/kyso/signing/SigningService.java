@@ -20,6 +20,12 @@ public interface SigningService {
      */
     List<BatchItemResult> signBatch(List<SignRequest> requests);
 
+    /**
+     * Stamps a QR code linking to the verification page onto an unsigned PDF (results of administrative
+     * procedures carry one). Stamp first, then sign the stamped document.
+     */
+    QrStamped stampQrCode(QrStampRequest request);
+
     /** Signs several files into one ASiC-E container. */
     SignedDocument signContainer(ContainerRequest request);
 

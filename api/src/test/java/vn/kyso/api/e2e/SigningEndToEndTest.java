@@ -64,6 +64,21 @@ class SigningEndToEndTest {
     }
 
     @Test
+    void stampsAVerificationQrCodeThatKeepsTheOriginalBytes() throws Exception {
+        byte[] letter = Files.readAllBytes(Path.of("../samples/letters/cong-van-mot-trang.pdf"));
+        HttpResponse<byte[]> r = post("/api/v1/signatures/qr-codes", letter, Map.of("documentId", "KQ-2026-0001"));
+
+        assertThat(r.statusCode()).as(body(r)).isEqualTo(200);
+        assertThat(r.headers().firstValue("X-Document-Id")).hasValue("KQ-2026-0001");
+        String sha = java.util.HexFormat.of().formatHex(
+                java.security.MessageDigest.getInstance("SHA-256").digest(letter));
+        assertThat(r.headers().firstValue("X-Document-Sha256")).hasValue(sha);
+        assertThat(r.headers().firstValue("X-Verify-Link")).hasValueSatisfying(
+                link -> assertThat(link).endsWith("/verify?id=KQ-2026-0001&h=" + sha));
+        assertThat(java.util.Arrays.equals(r.body(), 0, letter.length, letter, 0, letter.length)).isTrue();
+    }
+
+    @Test
     void listsTheDemoKeys() throws Exception {
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri("/api/v1/keys")).build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -127,6 +142,10 @@ class SigningEndToEndTest {
     }
 
     private HttpResponse<byte[]> sign(byte[] file, Map<String, String> fields) throws Exception {
+        return post("/api/v1/signatures", file, fields);
+    }
+
+    private HttpResponse<byte[]> post(String path, byte[] file, Map<String, String> fields) throws Exception {
         String boundary = "kyso" + UUID.randomUUID();
         List<byte[]> parts = new ArrayList<>();
         for (Map.Entry<String, String> f : new LinkedHashMap<>(fields).entrySet()) {
@@ -137,7 +156,7 @@ class SigningEndToEndTest {
                 + "\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
         parts.add(file);
         parts.add(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return http.send(HttpRequest.newBuilder(uri("/api/v1/signatures"))
+        return http.send(HttpRequest.newBuilder(uri(path))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArrays(parts)).build(), HttpResponse.BodyHandlers.ofByteArray());
     }

@@ -33,6 +33,8 @@ import vn.kyso.signing.KeyInfo;
 import vn.kyso.signing.Packaging;
 import vn.kyso.signing.PrepareRequest;
 import vn.kyso.signing.PreparedSignature;
+import vn.kyso.signing.QrStampRequest;
+import vn.kyso.signing.QrStamped;
 import vn.kyso.signing.SignOptions;
 import vn.kyso.signing.SignRequest;
 import vn.kyso.signing.SignatureFormat;
@@ -57,6 +59,7 @@ public final class DssSigningService implements SigningService, AutoCloseable {
     private final Decree30Layout layout;
     private final boolean timestamps;
     private final PendingSignatures<Pending> pending;
+    private final QrStamper qrStamper;
 
     public DssSigningService(SigningSettings settings, Clock clock) {
         this.clock = Objects.requireNonNull(clock);
@@ -66,6 +69,12 @@ public final class DssSigningService implements SigningService, AutoCloseable {
                 settings.revocationCacheMaxAge(), clock, Decree30Layout.objectFactory());
         this.timestamps = settings.tsaUrl() != null;
         this.pending = new PendingSignatures<>(clock, settings.preparedTtl(), settings.maxPendingBytes());
+        this.qrStamper = new QrStamper(settings.fontFile());
+    }
+
+    @Override
+    public QrStamped stampQrCode(QrStampRequest request) {
+        return qrStamper.stamp(request);
     }
 
     @Override
