@@ -11,6 +11,9 @@ kyso_need_packages() {
   command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
   command -v openssl >/dev/null 2>&1 || missing+=(openssl)
   [ -f /usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf ] || missing+=(fonts-liberation2)
+  # Browser tests of the public pages run in real headless Chromium through its driver.
+  command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+  command -v chromedriver >/dev/null 2>&1 || missing+=(chromium-driver)
   if [ ${#missing[@]} -eq 0 ]; then
     return 0
   fi

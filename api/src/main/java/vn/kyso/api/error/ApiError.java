@@ -6,7 +6,12 @@ import vn.kyso.core.ErrorKind;
 /** Stable error codes raised by the web layer itself, before any module is called. */
 public enum ApiError implements ErrorCode {
     /** A parameter is missing, unknown or out of range; the detail names it. */
-    INVALID_REQUEST(ErrorKind.BAD_REQUEST, "Invalid request");
+    INVALID_REQUEST(ErrorKind.BAD_REQUEST, "Invalid request"),
+    /**
+     * The client sent more requests than its rate limit allows. ErrorKind has no "too many requests", so
+     * the kind says "retry later" and {@link RateLimitedException} gets its own 429 in the handler.
+     */
+    RATE_LIMITED(ErrorKind.UNAVAILABLE, "Too many requests");
 
     private final ErrorKind kind;
     private final String title;

@@ -56,6 +56,16 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return handleExceptionInternal(ex, problem(status, error, ex.getMessage()), headers, status, request);
     }
 
+    /** Before {@link #handleServiceException}, which would say 503: the client, not a dependency, must slow down. */
+    @ExceptionHandler(RateLimitedException.class)
+    ResponseEntity<Object> handleRateLimited(RateLimitedException ex, WebRequest request) {
+        HttpStatus status = HttpStatus.TOO_MANY_REQUESTS;
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.RETRY_AFTER, Long.toString(ex.retryAfterSeconds()));
+        return handleExceptionInternal(ex, problem(status, ex.errorCode(), ex.getMessage()), headers, status,
+                request);
+    }
+
     /**
      * Our records validate in their constructors and say what is wrong in words meant for the client.
      * Any other IllegalArgumentException (JDK, library) is a defect whose message may name classes, so

@@ -1,0 +1,15 @@
+package vn.kyso.validation;
+
+import java.util.Objects;
+
+/**
+ * @param report     our explained report
+ * @param etsiReport the ETSI TS 119 102-2 validation report (XML) produced by DSS, for auditors
+ */
+public record ValidationResult(ValidationReport report, byte[] etsiReport) {
+
+    public ValidationResult {
+        Objects.requireNonNull(report, "report");
+        Objects.requireNonNull(etsiReport, "etsiReport");
+    }
+}
