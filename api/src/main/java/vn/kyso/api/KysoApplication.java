@@ -17,7 +17,9 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
                         + "Errors are RFC 9457 problems (application/problem+json) with a stable `code`."),
         tags = {
             @Tag(name = "Keys", description = "The HSM keys this service may sign with"),
-            @Tag(name = "Signatures", description = "PAdES, XAdES, CAdES, JAdES and ASiC-E signing")
+            @Tag(name = "Signatures", description = "PAdES, XAdES, CAdES, JAdES and ASiC-E signing"),
+            @Tag(name = "Validations", description = "Explained validation of signed documents; public and "
+                    + "rate-limited")
         })
 public class KysoApplication {
 

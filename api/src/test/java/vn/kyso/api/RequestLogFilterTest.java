@@ -15,7 +15,7 @@ import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 
 @WebMvcTest
-@Import(FakeSigningService.class)
+@Import({FakeSigningService.class, FakeValidationService.class})
 @ExtendWith(OutputCaptureExtension.class)
 class RequestLogFilterTest {
 

@@ -8,10 +8,13 @@ import vn.kyso.core.demopki.DemoPki;
 import vn.kyso.core.demopki.DemoPkiSettings;
 import vn.kyso.signing.SigningSettings;
 import vn.kyso.signing.demo.DemoSigningSettings;
+import vn.kyso.validation.ValidationSettings;
+import vn.kyso.validation.demo.DemoValidationSettings;
 
 /**
- * Supplies {@link SigningSettings} from the demo PKI, so the signing auto-configuration backs off its
- * own {@code kyso.signing.*} settings.
+ * Supplies {@link SigningSettings} and {@link ValidationSettings} from the demo PKI, so the signing and
+ * validation auto-configurations back off their own {@code kyso.signing.*} and {@code kyso.validation.*}
+ * settings: what the demo signs, it also trusts.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "kyso.demo.enabled", havingValue = "true")
@@ -29,5 +32,10 @@ class DemoConfiguration {
     @Bean
     SigningSettings demoSigningSettings(DemoPki pki, DemoProperties properties) {
         return DemoSigningSettings.from(pki, properties.fontFile());
+    }
+
+    @Bean
+    ValidationSettings demoValidationSettings(DemoPki pki) {
+        return DemoValidationSettings.from(pki);
     }
 }

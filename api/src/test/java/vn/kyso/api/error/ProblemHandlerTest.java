@@ -31,6 +31,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.web.server.ResponseStatusException;
 import vn.kyso.api.FakeSigningService;
+import vn.kyso.api.FakeValidationService;
 import vn.kyso.core.ErrorCode;
 import vn.kyso.core.ErrorKind;
 import vn.kyso.core.ServiceException;
@@ -39,7 +40,7 @@ import vn.kyso.signing.SigningError;
 import vn.kyso.signing.SigningException;
 
 @WebMvcTest
-@Import(FakeSigningService.class)
+@Import({FakeSigningService.class, FakeValidationService.class})
 @ExtendWith(OutputCaptureExtension.class)
 class ProblemHandlerTest {
 

@@ -13,9 +13,10 @@ import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import vn.kyso.api.FakeSigningService;
+import vn.kyso.api.FakeValidationService;
 
 @WebMvcTest
-@Import(FakeSigningService.class)
+@Import({FakeSigningService.class, FakeValidationService.class})
 class KeysControllerTest {
 
     @Autowired

@@ -19,13 +19,14 @@ import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import vn.kyso.api.FakeSigningService;
+import vn.kyso.api.FakeValidationService;
 import vn.kyso.signing.Appearance;
 import vn.kyso.signing.SignatureLevel;
 import vn.kyso.signing.SigningError;
 import vn.kyso.signing.SigningException;
 
 @WebMvcTest
-@Import(FakeSigningService.class)
+@Import({FakeSigningService.class, FakeValidationService.class})
 class RemoteSigningControllerTest {
 
     // Not real certificates: the web layer only decodes, the signing module judges.

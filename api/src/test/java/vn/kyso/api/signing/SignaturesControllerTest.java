@@ -23,6 +23,7 @@ import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder;
 import vn.kyso.api.FakeSigningService;
+import vn.kyso.api.FakeValidationService;
 import vn.kyso.core.KeyFamily;
 import vn.kyso.signing.Appearance;
 import vn.kyso.signing.DigestAlgorithm;
@@ -33,7 +34,7 @@ import vn.kyso.signing.SignatureFormat;
 import vn.kyso.signing.SignatureLevel;
 
 @WebMvcTest
-@Import(FakeSigningService.class)
+@Import({FakeSigningService.class, FakeValidationService.class})
 class SignaturesControllerTest {
 
     private static final String PROBLEM = "application/problem+json";

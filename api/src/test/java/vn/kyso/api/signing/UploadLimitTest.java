@@ -19,6 +19,7 @@ import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.util.unit.DataSize;
 import vn.kyso.api.FakeSigningService;
+import vn.kyso.api.FakeValidationService;
 
 /**
  * MockMvc does not run the container's multipart parser, so this proves the two halves separately:
@@ -26,7 +27,7 @@ import vn.kyso.api.FakeSigningService;
  * that setting answers 413 with a problem.
  */
 @WebMvcTest
-@Import(FakeSigningService.class)
+@Import({FakeSigningService.class, FakeValidationService.class})
 @ImportAutoConfiguration(MultipartAutoConfiguration.class)
 @TestPropertySource(properties = {"kyso.api.max-upload-size=1KB", "kyso.api.max-batch-files=2"})
 class UploadLimitTest {

@@ -1,0 +1,73 @@
+package vn.kyso.api.ratelimit;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.HandlerExceptionResolver;
+import org.springframework.web.util.UrlPathHelper;
+import vn.kyso.api.ApiSettings;
+import vn.kyso.api.error.RateLimitedException;
+
+/**
+ * Applies {@code kyso.api.rate-limit} to the public endpoints. A filter rather than an interceptor so
+ * that a refused request is answered before its upload is parsed. The 429 goes through the MVC exception
+ * resolvers, so it is the same problem body every other error has.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 10) // after RequestLogFilter, so refusals are logged too
+class RateLimitFilter extends OncePerRequestFilter {
+
+    /** The anonymous endpoints; the verification page posts here too. */
+    static final String PUBLIC_PREFIX = "/api/v1/validations";
+
+    // Decodes and drops ";params" and "//" as Spring's own matching does, so no spelling of the path escapes.
+    private static final UrlPathHelper PATHS = new UrlPathHelper();
+
+    private final boolean enabled;
+    private final boolean trustForwardedFor;
+    private final TokenBuckets buckets;
+    private final HandlerExceptionResolver problems;
+
+    RateLimitFilter(ApiSettings settings,
+            @Qualifier("handlerExceptionResolver") HandlerExceptionResolver problems) {
+        ApiSettings.RateLimit limit = settings.rateLimit();
+        this.enabled = limit.enabled();
+        this.trustForwardedFor = settings.trustForwardedFor();
+        this.buckets = new TokenBuckets(limit.requestsPerMinute(), limit.burst(), limit.maxClients(),
+                System::nanoTime);
+        this.problems = problems;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        if (!enabled) {
+            return true;
+        }
+        String path = PATHS.getPathWithinApplication(request);
+        return !(path.equals(PUBLIC_PREFIX) || path.startsWith(PUBLIC_PREFIX + "/"));
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        long wait = buckets.take(ClientAddress.of(request, trustForwardedFor));
+        if (wait == 0) {
+            chain.doFilter(request, response);
+            return;
+        }
+        if (problems.resolveException(request, response, null, new RateLimitedException(wait)) == null) {
+            // Only if the problem handler is missing: still refuse, without a body.
+            response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(wait));
+            response.sendError(HttpStatus.TOO_MANY_REQUESTS.value());
+        }
+    }
+}

@@ -1,0 +1,88 @@
+// Texts of the verification page. Vietnamese static texts are read from the page itself (it is
+// written in Vietnamese); only the English ones and the texts the script builds live here.
+(function () {
+  'use strict';
+
+  window.KysoVerifyText = {
+    vi: {
+      langSwitch: 'English', langSwitchCode: 'en',
+      verdict: { VALID: 'Hợp lệ', INVALID: 'Không hợp lệ', INDETERMINATE: 'Chưa đủ cơ sở kết luận',
+        UNSIGNED: 'Không có chữ ký số' },
+      signature: 'Chữ ký', signer: 'Người ký', organisation: 'Cơ quan, tổ chức', family: 'Loại chữ ký số',
+      issuer: 'Tổ chức cấp chứng thư', serial: 'Số hiệu chứng thư', validity: 'Thời hạn chứng thư',
+      revocation: 'Tình trạng thu hồi', signingTime: 'Thời điểm ký (do người ký khai)',
+      timestamps: 'Dấu thời gian', format: 'Định dạng', coverage: 'Phạm vi ký',
+      changes: 'Thay đổi sau khi ký', none: 'Không có', unknown: 'Không rõ',
+      families: { SPECIALISED: 'Chữ ký số chuyên dùng Chính phủ', PUBLIC: 'Chữ ký số công cộng',
+        NONE: 'Không thuộc hệ thống chứng thực được tin cậy' },
+      revocations: { GOOD: 'Chưa bị thu hồi', REVOKED: 'Đã bị thu hồi', UNKNOWN: 'Không xác định được',
+        NOT_CHECKED: 'Chưa kiểm tra' },
+      checkedVia: 'kiểm tra qua {source} lúc {time}', revokedAt: 'thu hồi lúc {time}',
+      from: 'từ {a} đến {b}',
+      timestampTypes: { SIGNATURE_TIMESTAMP: 'Dấu thời gian của chữ ký', ARCHIVE_TIMESTAMP: 'Dấu thời gian lưu trữ',
+        DOCUMENT_TIMESTAMP: 'Dấu thời gian của văn bản', CONTENT_TIMESTAMP: 'Dấu thời gian của nội dung' },
+      timestampValid: 'hợp lệ', timestampInvalid: 'không hợp lệ', by: 'do {tsa} cấp',
+      hashMatch: 'Tệp trùng khớp với văn bản đã ban hành.',
+      hashMismatch: 'Tệp KHÔNG trùng khớp với văn bản đã ban hành: nội dung tệp khác với mã trong liên kết.',
+      hashInvalid: 'Mã băm trong liên kết không đúng định dạng nên không so sánh được.',
+      downloading: 'Đang tạo báo cáo…', downloaded: 'Đã tải báo cáo.',
+      errors: {
+        RATE_LIMITED: 'Bạn đã gửi quá nhiều yêu cầu. Vui lòng thử lại sau {seconds} giây.',
+        UNSUPPORTED_DOCUMENT: 'Tệp này không phải là văn bản ký số thuộc định dạng được hỗ trợ.',
+        MALFORMED_DOCUMENT: 'Tệp bị hỏng hoặc không đọc được.',
+        EMPTY_DOCUMENT: 'Tệp rỗng.',
+        UPLOAD_TOO_LARGE: 'Tệp quá lớn.', DOCUMENT_TOO_LARGE: 'Tệp quá lớn.',
+        DOCUMENT_TOO_COMPLEX: 'Văn bản quá phức tạp để kiểm tra tự động.',
+        ORIGINAL_REQUIRED: 'Đây là chữ ký tách rời: hãy chọn thêm tệp gốc đã được ký.',
+        VALIDATION_TIMEOUT: 'Việc kiểm tra mất quá nhiều thời gian. Vui lòng thử lại sau.',
+        NETWORK: 'Không kết nối được với máy chủ. Vui lòng kiểm tra mạng và thử lại.',
+        OTHER: 'Không kiểm tra được văn bản (mã lỗi {code}).'
+      }
+    },
+    en: {
+      pageTitle: 'Verify a digitally signed document', heading: 'Verify a digitally signed document',
+      langSwitch: 'Tiếng Việt', langSwitchCode: 'vi',
+      intro: 'Upload a digitally signed document to find out whether its signatures are valid, who signed it '
+        + 'and whether it was changed after signing. The file is only used for the check and is not kept.',
+      documentId: 'Document number:',
+      lookupLater: 'Looking documents up by their number comes in a later update. For now, upload the file you '
+        + 'received to check it.',
+      fileLabel: 'Document to verify', fileHint: 'PDF, XML, JSON, a signature file (.p7s) or an ASiC package',
+      originalLabel: 'Original file (optional)',
+      originalHint: 'Only needed when the signature is in a separate file, detached from the document',
+      submit: 'Verify', busy: 'Verifying…', fileName: 'File', validatedAt: 'Verified at',
+      download: 'Download the PDF report', signaturesHeading: 'Signature details',
+      footer: 'Checked according to ETSI EN 319 102-1. Times are Vietnam time (UTC+7).',
+      verdict: { VALID: 'Valid', INVALID: 'Not valid', INDETERMINATE: 'Cannot be confirmed', UNSIGNED: 'Not signed' },
+      signature: 'Signature', signer: 'Signer', organisation: 'Organisation', family: 'Kind of signature',
+      issuer: 'Certificate issued by', serial: 'Certificate serial number', validity: 'Certificate validity',
+      revocation: 'Revocation status', signingTime: 'Signing time (as claimed by the signer)',
+      timestamps: 'Time-stamps', format: 'Format', coverage: 'What the signature covers',
+      changes: 'Changes after signing', none: 'None', unknown: 'Unknown',
+      families: { SPECIALISED: 'Government specialised digital signature', PUBLIC: 'Public digital signature',
+        NONE: 'Not from a trusted certification authority' },
+      revocations: { GOOD: 'Not revoked', REVOKED: 'Revoked', UNKNOWN: 'Could not be determined',
+        NOT_CHECKED: 'Not checked' },
+      checkedVia: 'checked by {source} at {time}', revokedAt: 'revoked at {time}', from: 'from {a} to {b}',
+      timestampTypes: { SIGNATURE_TIMESTAMP: 'Signature time-stamp', ARCHIVE_TIMESTAMP: 'Archive time-stamp',
+        DOCUMENT_TIMESTAMP: 'Document time-stamp', CONTENT_TIMESTAMP: 'Content time-stamp' },
+      timestampValid: 'valid', timestampInvalid: 'not valid', by: 'issued by {tsa}',
+      hashMatch: 'The file matches the issued document.',
+      hashMismatch: 'The file does NOT match the issued document: its content differs from the code in the link.',
+      hashInvalid: 'The hash in the link is malformed, so it cannot be compared.',
+      downloading: 'Preparing the report…', downloaded: 'Report downloaded.',
+      errors: {
+        RATE_LIMITED: 'Too many requests. Please try again in {seconds} seconds.',
+        UNSUPPORTED_DOCUMENT: 'This file is not a signed document in a supported format.',
+        MALFORMED_DOCUMENT: 'The file is damaged or cannot be read.',
+        EMPTY_DOCUMENT: 'The file is empty.',
+        UPLOAD_TOO_LARGE: 'The file is too large.', DOCUMENT_TOO_LARGE: 'The file is too large.',
+        DOCUMENT_TOO_COMPLEX: 'The document is too complex to check automatically.',
+        ORIGINAL_REQUIRED: 'This is a detached signature: also choose the original file that was signed.',
+        VALIDATION_TIMEOUT: 'The check took too long. Please try again later.',
+        NETWORK: 'Cannot reach the server. Please check your connection and try again.',
+        OTHER: 'The document could not be checked (error code {code}).'
+      }
+    }
+  };
+}());

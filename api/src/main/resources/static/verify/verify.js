@@ -1,0 +1,306 @@
+// The verification page: posts the chosen file to the validation API and explains the answer.
+// Everything from the report goes in with textContent, never as markup: signer names come from
+// certificates, which anyone can make.
+(function () {
+  'use strict';
+
+  var API = '/api/v1/validations';
+  var ZONE = 'Asia/Ho_Chi_Minh';
+
+  // Filled by verify-text.js, which the page loads first.
+  var TEXT = window.KysoVerifyText;
+
+  var ICONS = { VALID: '✓', INVALID: '✗', INDETERMINATE: '!', UNSIGNED: '–' };
+
+  var state = { lang: 'vi', report: null, file: null, originals: [], expectedHash: null, error: null };
+
+  function $(id) { return document.getElementById(id); }
+
+  function t(key) { return TEXT[state.lang][key]; }
+
+  function fill(template, values) {
+    return template.replace(/\{(\w+)\}/g, function (_, name) { return values[name]; });
+  }
+
+  function time(iso) {
+    if (!iso) { return t('unknown'); }
+    var parts = {};
+    new Intl.DateTimeFormat('en-GB', { timeZone: ZONE, year: 'numeric', month: '2-digit', day: '2-digit',
+      hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' })
+      .formatToParts(new Date(iso)).forEach(function (p) { parts[p.type] = p.value; });
+    return parts.day + '/' + parts.month + '/' + parts.year + ' ' + parts.hour + ':' + parts.minute + ':'
+      + parts.second;
+  }
+
+  function el(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) { node.className = className; }
+    if (text !== undefined && text !== null) { node.textContent = text; }
+    return node;
+  }
+
+  // --- language ---
+
+  function captureVietnamese() {
+    document.querySelectorAll('[data-i18n]').forEach(function (node) {
+      TEXT.vi[node.getAttribute('data-i18n')] = node.textContent;
+    });
+  }
+
+  function applyLanguage() {
+    document.documentElement.lang = state.lang;
+    document.querySelectorAll('[data-i18n]').forEach(function (node) {
+      node.textContent = t(node.getAttribute('data-i18n'));
+    });
+    var other = t('langSwitchCode');
+    var link = $('lang-switch');
+    link.textContent = t('langSwitch');
+    link.lang = other;
+    link.hreflang = other;
+    link.href = urlWithLang(other);
+    $('form-lang').value = state.lang;
+    renderReport();
+    renderError();
+  }
+
+  function urlWithLang(lang) {
+    var params = new URLSearchParams(window.location.search);
+    if (lang === 'vi') { params.delete('lang'); } else { params.set('lang', lang); }
+    var query = params.toString();
+    return window.location.pathname + (query ? '?' + query : '');
+  }
+
+  function switchLanguage(event) {
+    event.preventDefault();
+    state.lang = t('langSwitchCode');
+    window.history.replaceState(null, '', urlWithLang(state.lang));
+    applyLanguage();
+  }
+
+  // --- the QR link: /verify?id=…&h=… ---
+
+  function readLink() {
+    var params = new URLSearchParams(window.location.search);
+    state.lang = (params.get('lang') || '').toLowerCase() === 'en' ? 'en' : 'vi';
+    var id = params.get('id');
+    if (id) {
+      $('doc-id').textContent = id.slice(0, 100);
+      $('document-ref').hidden = false;
+    }
+    var h = params.get('h');
+    if (h !== null) { state.expectedHash = h.trim().toLowerCase(); }
+  }
+
+  // --- talking to the API ---
+
+  function formData(format) {
+    var data = new FormData();
+    data.append('file', state.file);
+    state.originals.forEach(function (f) { data.append('original', f); });
+    data.append('lang', state.lang);
+    if (format) { data.append('format', format); }
+    return data;
+  }
+
+  function post(format, accept) {
+    return fetch(API, { method: 'POST', body: formData(format), headers: { Accept: accept },
+      credentials: 'same-origin' });
+  }
+
+  function problemOf(response) {
+    var retry = response.headers.get('Retry-After');
+    return response.json().catch(function () { return {}; }).then(function (body) {
+      return { code: body.code || ('HTTP_' + response.status), detail: body.detail, retryAfter: retry };
+    });
+  }
+
+  function submit(event) {
+    event.preventDefault();
+    var input = $('file');
+    if (!input.files.length) { input.focus(); return; }
+    // Kept in memory so the PDF report is about this very file even if the inputs change meanwhile.
+    state.file = input.files[0];
+    state.originals = Array.prototype.slice.call($('original').files);
+    state.report = null;
+    state.error = null;
+    renderReport();
+    renderError();
+    setBusy(true);
+    post('json', 'application/json')
+      .then(function (response) {
+        if (response.ok) { return response.json().then(function (report) { state.report = report; }); }
+        return problemOf(response).then(function (problem) { state.error = problem; });
+      })
+      .catch(function () { state.error = { code: 'NETWORK' }; })
+      .then(function () {
+        setBusy(false);
+        renderReport();
+        renderError();
+        var focus = state.report ? $('headline') : $('error');
+        focus.focus();
+      });
+  }
+
+  function download() {
+    var status = $('download-status');
+    status.textContent = t('downloading');
+    post('pdf', 'application/pdf')
+      .then(function (response) {
+        if (!response.ok) {
+          return problemOf(response).then(function (problem) { status.textContent = errorText(problem); });
+        }
+        return response.blob().then(function (blob) {
+          var url = URL.createObjectURL(blob);
+          var link = el('a');
+          link.href = url;
+          link.download = state.lang === 'vi' ? 'bao-cao-kiem-tra-chu-ky.pdf' : 'signature-validation-report.pdf';
+          document.body.appendChild(link);
+          link.click();
+          link.remove();
+          setTimeout(function () { URL.revokeObjectURL(url); }, 60000);
+          status.textContent = t('downloaded');
+        });
+      })
+      .catch(function () { status.textContent = errorText({ code: 'NETWORK' }); });
+  }
+
+  function setBusy(busy) {
+    $('busy').hidden = !busy;
+    $('submit').disabled = busy;
+    $('verify-form').setAttribute('aria-busy', busy ? 'true' : 'false');
+  }
+
+  // --- rendering ---
+
+  function errorText(problem) {
+    var messages = t('errors');
+    var seconds = problem.retryAfter || '60';
+    var text = messages[problem.code] || messages.OTHER;
+    return fill(text, { seconds: seconds, code: problem.code });
+  }
+
+  function renderError() {
+    var box = $('error');
+    box.hidden = !state.error;
+    box.textContent = state.error ? errorText(state.error) : '';
+  }
+
+  function renderReport() {
+    var report = state.report;
+    $('result').hidden = !report;
+    if (!report) { return; }
+    var verdict = report.verdict;
+    var box = $('verdict');
+    box.className = 'verdict verdict-' + verdict.toLowerCase();
+    var headline = $('headline');
+    headline.textContent = '';
+    headline.appendChild(el('span', 'icon', ICONS[verdict])).setAttribute('aria-hidden', 'true');
+    headline.appendChild(el('span', null, report.summary[state.lang]));
+
+    renderHashMatch(report);
+    var findings = $('findings');
+    findings.textContent = '';
+    (report.findings || []).forEach(function (f) { findings.appendChild(el('li', null, f[state.lang])); });
+    findings.hidden = !findings.childNodes.length;
+    $('file-name').textContent = report.documentName;
+    $('file-hash').textContent = report.sha256;
+    $('validated-at').textContent = time(report.validatedAt);
+    $('download-status').textContent = '';
+
+    var list = $('signatures');
+    list.textContent = '';
+    var signatures = report.signatures || [];
+    $('signatures-heading').hidden = !signatures.length;
+    signatures.forEach(function (s, i) { list.appendChild(signature(s, i + 1)); });
+  }
+
+  function renderHashMatch(report) {
+    var line = $('hash-match');
+    var expected = state.expectedHash;
+    line.hidden = expected === null;
+    if (expected === null) { return; }
+    var text;
+    var kind;
+    if (!/^[0-9a-f]{64}$/.test(expected)) {
+      text = t('hashInvalid');
+      kind = 'unknown';
+    } else if (expected === String(report.sha256).toLowerCase()) {
+      text = t('hashMatch');
+      kind = 'ok';
+    } else {
+      text = t('hashMismatch');
+      kind = 'bad';
+    }
+    line.className = 'hash-match hash-' + kind;
+    line.textContent = text;
+  }
+
+  function signature(s, number) {
+    var card = el('article', 'signature verdict-' + String(s.verdict).toLowerCase());
+    var title = el('h3', null, t('signature') + ' ' + number + (s.signerName ? ': ' + s.signerName : ''));
+    card.appendChild(title);
+    var status = el('p', 'signature-verdict');
+    status.appendChild(el('span', 'icon', ICONS[s.verdict] || '')).setAttribute('aria-hidden', 'true');
+    status.appendChild(el('strong', null, t('verdict')[s.verdict] || s.verdict));
+    if (s.reason) { status.appendChild(el('span', null, ' — ' + s.reason[state.lang])); }
+    card.appendChild(status);
+
+    var cert = s.certificate || {};
+    var details = el('dl', 'details');
+    row(details, t('signer'), s.signerName || t('unknown'));
+    row(details, t('organisation'), s.organisation || t('none'));
+    row(details, t('family'), t('families')[s.family || 'NONE']);
+    row(details, t('issuer'), cert.issuer || t('unknown'));
+    row(details, t('serial'), cert.serialNumber || t('unknown'), 'code');
+    row(details, t('validity'), fill(t('from'), { a: time(cert.notBefore), b: time(cert.notAfter) }));
+    row(details, t('revocation'), revocation(s.revocation));
+    row(details, t('signingTime'), time(s.claimedSigningTime));
+    rowList(details, t('timestamps'), (s.timestamps || []).map(timestamp));
+    row(details, t('format'), s.format || t('unknown'));
+    row(details, t('coverage'), s.coverage ? s.coverage[state.lang] : t('unknown'));
+    rowList(details, t('changes'), (s.changesAfterSigning || []).map(function (c) { return c[state.lang]; }));
+    card.appendChild(details);
+    return card;
+  }
+
+  function revocation(r) {
+    if (!r) { return t('revocations').NOT_CHECKED; }
+    var text = t('revocations')[r.status] || r.status;
+    if (r.revokedAt) { text += ', ' + fill(t('revokedAt'), { time: time(r.revokedAt) }); }
+    if (r.source) { text += ' (' + fill(t('checkedVia'), { source: r.source, time: time(r.checkedAt) }) + ')'; }
+    return text;
+  }
+
+  function timestamp(ts) {
+    var text = (t('timestampTypes')[ts.type] || ts.type) + ': ' + time(ts.time);
+    if (ts.tsaName) { text += ', ' + fill(t('by'), { tsa: ts.tsaName }); }
+    return text + ' — ' + (ts.valid ? t('timestampValid') : t('timestampInvalid'));
+  }
+
+  function row(list, term, value, className) {
+    list.appendChild(el('dt', null, term));
+    list.appendChild(el('dd', className, value));
+  }
+
+  function rowList(list, term, items) {
+    if (!items.length) { row(list, term, t('none')); return; }
+    list.appendChild(el('dt', null, term));
+    var dd = el('dd');
+    var ul = el('ul');
+    items.forEach(function (item) { ul.appendChild(el('li', null, item)); });
+    dd.appendChild(ul);
+    list.appendChild(dd);
+  }
+
+  function start() {
+    captureVietnamese();
+    readLink();
+    $('verify-form').addEventListener('submit', submit);
+    $('download').addEventListener('click', download);
+    $('lang-switch').addEventListener('click', switchLanguage);
+    document.documentElement.classList.add('js');
+    applyLanguage();
+  }
+
+  start();
+}());

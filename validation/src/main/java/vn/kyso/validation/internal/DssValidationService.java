@@ -1,0 +1,139 @@
+package vn.kyso.validation.internal;
+
+import eu.europa.esig.dss.enumerations.SubIndication;
+import eu.europa.esig.dss.simplereport.SimpleReport;
+import eu.europa.esig.dss.validation.reports.Reports;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.kyso.validation.Language;
+import vn.kyso.validation.ValidationError;
+import vn.kyso.validation.ValidationException;
+import vn.kyso.validation.ValidationReport;
+import vn.kyso.validation.ValidationRequest;
+import vn.kyso.validation.ValidationResult;
+import vn.kyso.validation.ValidationService;
+import vn.kyso.validation.ValidationSettings;
+
+/**
+ * The validation facade on EU DSS. Each request is checked against the input limits, validated by DSS
+ * with the default ETSI EN 319 102-1 policy on a bounded worker pool within the time limit, and
+ * explained in our records; the ETSI validation report goes along for auditors. Build it once and
+ * share it: it is thread-safe and keeps the trust stores and the revocation cache between requests.
+ */
+public final class DssValidationService implements ValidationService, AutoCloseable {
+
+    /** Where Debian's fonts-liberation2 puts Liberation Serif. */
+    public static final Path DEFAULT_FONT_DIRECTORY = Path.of("/usr/share/fonts/truetype/liberation2");
+
+    private static final Logger log = LoggerFactory.getLogger(DssValidationService.class);
+
+    private final Clock clock;
+    private final TrustAnchors anchors;
+    private final DssEngine engine;
+    private final InputGuard guard;
+    private final ReportAssembler assembler;
+    private final BoundedExecutor executor;
+    private final PdfReportWriter pdfReports;
+
+    public DssValidationService(ValidationSettings settings, Clock clock) {
+        this(settings, clock, DEFAULT_FONT_DIRECTORY);
+    }
+
+    /**
+     * @param fontDirectory a directory with LiberationSerif-Regular.ttf and LiberationSerif-Bold.ttf for the
+     *                      PDF report
+     * @throws IllegalStateException if a trust store cannot be read
+     */
+    public DssValidationService(ValidationSettings settings, Clock clock, Path fontDirectory) {
+        Objects.requireNonNull(settings, "settings");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.anchors = new TrustAnchors(settings.trustStores());
+        if (anchors.size() == 0) {
+            log.warn("no trust anchors configured: every signature will be reported as untrusted");
+        }
+        this.engine = new DssEngine(settings, anchors, clock);
+        this.guard = new InputGuard(InputLimits.defaults(settings.maxDocumentBytes()));
+        this.assembler = new ReportAssembler(anchors, settings.offline());
+        this.executor = new BoundedExecutor(settings.maxConcurrent(), settings.maxValidationTime());
+        this.pdfReports = new PdfReportWriter(Objects.requireNonNull(fontDirectory, "fontDirectory"),
+                engine.policyName());
+    }
+
+    @Override
+    public ValidationResult validate(ValidationRequest request) {
+        Objects.requireNonNull(request, "request");
+        return executor.call(() -> run(request));
+    }
+
+    @Override
+    public byte[] pdfReport(ValidationReport report, Language language) {
+        Objects.requireNonNull(report, "report");
+        return pdfReports.write(report, Objects.requireNonNull(language, "language"));
+    }
+
+    /** OCSP responses and CRLs currently cached, for health checks. */
+    public int cachedRevocationResponses() {
+        return engine.cachedRevocationResponses();
+    }
+
+    /** Validations running or queued, for health checks. */
+    public int validationsInProgress() {
+        return executor.busy();
+    }
+
+    @Override
+    public void close() {
+        executor.close();
+    }
+
+    private ValidationResult run(ValidationRequest request) {
+        ContentKind kind = guard.check(request);
+        Instant validationTime = request.validationTime() != null ? request.validationTime() : clock.instant();
+        Reports reports;
+        try {
+            reports = engine.validate(request.document(), request.originals(), validationTime);
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+            ValidationException translated = DssErrors.translate(e, kind);
+            log.info("document refused: {} ({})", translated.error(), e.toString());
+            throw translated;
+        }
+        requireOriginals(reports.getSimpleReport(), request, kind);
+        ValidationReport report = assembler.assemble(reports, new ReportAssembler.Input(request.document(),
+                sha256(request.document().content()), kind, request.originals(), validationTime));
+        byte[] etsi = reports.getXmlValidationReport().getBytes(StandardCharsets.UTF_8);
+        return new ValidationResult(report, etsi);
+    }
+
+    /**
+     * A detached signature submitted without its original cannot be judged at all; asking for the
+     * original is more useful than a report that says "indeterminate" about data nobody supplied. A
+     * container is different: a missing file there is the container's defect and goes in the report.
+     */
+    private static void requireOriginals(SimpleReport simple, ValidationRequest request, ContentKind kind) {
+        if (!request.originals().isEmpty() || kind == ContentKind.ZIP) {
+            return;
+        }
+        for (String id : simple.getSignatureIdList()) {
+            if (simple.getSubIndication(id) == SubIndication.SIGNED_DATA_NOT_FOUND) {
+                throw new ValidationException(ValidationError.ORIGINAL_REQUIRED,
+                        "this is a detached signature: supply the signed original file with it");
+            }
+        }
+    }
+
+    private static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

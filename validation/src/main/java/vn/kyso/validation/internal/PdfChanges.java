@@ -1,0 +1,145 @@
+package vn.kyso.validation.internal;
+
+import eu.europa.esig.dss.diagnostic.PDFRevisionWrapper;
+import eu.europa.esig.dss.diagnostic.jaxb.XmlObjectModification;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import vn.kyso.validation.Explanation;
+
+/**
+ * What DSS's PDF modification detection found between a signed revision and the final file, sorted
+ * into changes a later signer may make (another signature, long-term validation data, a document
+ * time-stamp) and changes nobody may make to a signed official letter (pages, visible content,
+ * annotations, form fields, other objects) — the last group covers the shadow and incremental-saving
+ * attacks, which hide or replace content in a later revision.
+ *
+ * <p>The codes are stable: {@link #PERMITTED} lists the harmless ones.
+ */
+final class PdfChanges {
+
+    static final String LATER_SIGNATURE = "LATER_SIGNATURE";
+    static final String VALIDATION_DATA_ADDED = "VALIDATION_DATA_ADDED";
+    static final String PAGES_CHANGED = "PAGES_CHANGED";
+    static final String CONTENT_CHANGED = "CONTENT_CHANGED";
+    static final String ANNOTATIONS_CHANGED = "ANNOTATIONS_CHANGED";
+    static final String FORM_CHANGED = "FORM_CHANGED";
+    static final String OBJECTS_CHANGED = "OBJECTS_CHANGED";
+
+    static final Set<String> PERMITTED = Set.of(LATER_SIGNATURE, VALIDATION_DATA_ADDED);
+
+    private static final int MAX_DETAILS = 5;
+
+    private PdfChanges() {
+    }
+
+    /**
+     * @param signedFields the field names of every signature and document time-stamp in the file: a new
+     *                     field that carries one of them is a later signature, not a form change
+     */
+    static List<Explanation> of(PDFRevisionWrapper revision, Set<String> signedFields) {
+        List<Explanation> changes = new ArrayList<>();
+        if (revision == null) {
+            return changes;
+        }
+        List<BigInteger> pages = revision.getPdfPageDifferenceConcernedPages();
+        if (!pages.isEmpty()) {
+            changes.add(new Explanation(PAGES_CHANGED,
+                    "Số trang đã thay đổi sau khi ký (trang " + join(pages) + ") — không được phép",
+                    "Pages were added or removed after signing (page " + join(pages) + ") — not permitted"));
+        }
+        List<BigInteger> visual = revision.getPdfVisualDifferenceConcernedPages();
+        if (!visual.isEmpty()) {
+            changes.add(new Explanation(CONTENT_CHANGED,
+                    "Nội dung hiển thị của trang " + join(visual) + " đã thay đổi sau khi ký — không được phép",
+                    "The visible content of page " + join(visual) + " changed after signing — not permitted"));
+        }
+        Set<String> laterSignatures = new LinkedHashSet<>();
+        Set<String> forms = new LinkedHashSet<>();
+        for (XmlObjectModification m : revision.getPdfSignatureOrFormFillChanges()) {
+            if ("Sig".equals(m.getType()) || signedFields.contains(m.getFieldName())) {
+                laterSignatures.add(String.valueOf(m.getFieldName()));
+            } else {
+                forms.add(describe(m));
+            }
+        }
+        Set<String> annotations = new LinkedHashSet<>();
+        for (XmlObjectModification m : revision.getPdfAnnotationChanges()) {
+            if (m.getFieldName() != null && signedFields.contains(m.getFieldName())) {
+                laterSignatures.add(m.getFieldName());
+            } else {
+                annotations.add(describe(m));
+            }
+        }
+        if (!annotations.isEmpty()) {
+            List<BigInteger> overlap = revision.getPdfAnnotationsOverlapConcernedPages();
+            String vi = overlap.isEmpty() ? "" : "; che lên nội dung trang " + join(overlap);
+            String en = overlap.isEmpty() ? "" : "; covering content of page " + join(overlap);
+            changes.add(new Explanation(ANNOTATIONS_CHANGED,
+                    "Chú thích (annotation) được thêm, sửa hoặc xóa sau khi ký: " + details(annotations) + vi
+                            + " — không được phép",
+                    "Annotations were added, changed or removed after signing: " + details(annotations) + en
+                            + " — not permitted"));
+        }
+        if (!forms.isEmpty()) {
+            changes.add(new Explanation(FORM_CHANGED,
+                    "Trường biểu mẫu bị thay đổi sau khi ký: " + details(forms) + " — không được phép",
+                    "Form fields were changed after signing: " + details(forms) + " — not permitted"));
+        }
+        Set<String> objects = revision.getPdfUndefinedChanges().stream().map(PdfChanges::describe)
+                .collect(Collectors.toCollection(LinkedHashSet::new));
+        if (!objects.isEmpty()) {
+            changes.add(new Explanation(OBJECTS_CHANGED,
+                    "Các đối tượng PDF bị thay đổi sau khi ký: " + details(objects) + " — không được phép",
+                    "PDF objects were changed after signing: " + details(objects) + " — not permitted"));
+        }
+        if (!laterSignatures.isEmpty()) {
+            changes.add(new Explanation(LATER_SIGNATURE,
+                    "Chữ ký số được thêm sau (" + details(laterSignatures) + ") — được phép",
+                    "Later signatures were added (" + details(laterSignatures) + ") — permitted"));
+        }
+        if (!revision.getPdfExtensionChanges().isEmpty()) {
+            changes.add(new Explanation(VALIDATION_DATA_ADDED,
+                    "Bổ sung dữ liệu kiểm tra dài hạn hoặc dấu thời gian tài liệu — được phép",
+                    "Long-term validation data or a document time-stamp was added — permitted"));
+        }
+        return changes;
+    }
+
+    static boolean permitted(Explanation change) {
+        return PERMITTED.contains(change.code());
+    }
+
+    private static String describe(XmlObjectModification m) {
+        String what = m.getType() != null ? m.getType() : lastKey(m.getValue());
+        String action = m.getAction() == null ? "" : switch (m.getAction()) {
+            case CREATION -> "+";
+            case DELETION -> "−";
+            case MODIFICATION -> "~";
+        };
+        return action + what + (m.getFieldName() == null ? "" : " " + m.getFieldName());
+    }
+
+    /** "/Catalog /Pages 2 0 R /Contents 22 0 R" → "Contents": the key that changed. */
+    private static String lastKey(String path) {
+        if (path == null) {
+            return "?";
+        }
+        int slash = path.lastIndexOf('/');
+        String tail = slash >= 0 ? path.substring(slash + 1) : path;
+        int space = tail.indexOf(' ');
+        return space > 0 ? tail.substring(0, space) : tail;
+    }
+
+    private static String details(Set<String> items) {
+        String shown = items.stream().limit(MAX_DETAILS).collect(Collectors.joining(", "));
+        return items.size() > MAX_DETAILS ? shown + ", … (" + items.size() + ")" : shown;
+    }
+
+    private static String join(List<BigInteger> pages) {
+        return pages.stream().map(BigInteger::toString).collect(Collectors.joining(", "));
+    }
+}

@@ -1,0 +1,199 @@
+package vn.kyso.validation.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import eu.europa.esig.dss.enumerations.Indication;
+import eu.europa.esig.dss.model.InMemoryDocument;
+import eu.europa.esig.dss.model.x509.CertificateToken;
+import eu.europa.esig.dss.service.crl.OnlineCRLSource;
+import eu.europa.esig.dss.service.ocsp.OnlineOCSPSource;
+import eu.europa.esig.dss.spi.validation.CommonCertificateVerifier;
+import eu.europa.esig.dss.spi.x509.CommonTrustedCertificateSource;
+import eu.europa.esig.dss.validation.SignedDocumentValidator;
+import java.io.ByteArrayOutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import vn.kyso.core.KeyFamily;
+import vn.kyso.core.demopki.DemoPki;
+import vn.kyso.core.demopki.testing.DemoPkiFixture;
+import vn.kyso.signing.Appearance;
+import vn.kyso.signing.Document;
+import vn.kyso.signing.SignOptions;
+import vn.kyso.signing.SignRequest;
+import vn.kyso.signing.SignatureLevel;
+import vn.kyso.signing.SigningFixture;
+import vn.kyso.signing.SigningService;
+import vn.kyso.validation.SignedFile;
+import vn.kyso.validation.ValidationRequest;
+import vn.kyso.validation.ValidationService;
+import vn.kyso.validation.Verdict;
+import vn.kyso.validation.demo.DemoValidationSettings;
+import vn.kyso.validation.internal.DssValidationService;
+
+/**
+ * Validations per second and p50/p95 of repeated documents from the same issuers, for the service and
+ * for plain DSS with default settings (a new verifier with online OCSP/CRL per document), in one JVM:
+ * a one-page PAdES B-LT letter, a 50-page B-LT letter, and a letter with three signatures. Run with
+ * scripts/bench.sh; writes target/bench/validation.md.
+ */
+@Tag("benchmark")
+class ValidationBenchmark {
+
+    static final int OPS = Integer.getInteger("bench.ops", 40);
+    static final int WARMUP = Integer.getInteger("bench.warmup", 20);
+
+    @Test
+    void validationThroughput() throws Exception {
+        DemoPki pki = DemoPkiFixture.shared();
+        SigningService signing = SigningFixture.service();
+        byte[] onePage = Files.readAllBytes(Path.of("../samples/letters/cong-van-mot-trang.pdf"));
+        Map<String, byte[]> docs = new LinkedHashMap<>();
+        docs.put("1-page B-LT", sign(signing, onePage, "ubnd-binh-an", SignatureLevel.B_LT, Appearance.NONE));
+        docs.put("50-page B-LT", sign(signing, pages(50), "ubnd-binh-an", SignatureLevel.B_LT, Appearance.NONE));
+        byte[] three = sign(signing, onePage, "tran-thi-bich-ngoc", SignatureLevel.B_T, Appearance.PERSON);
+        three = sign(signing, three, "ubnd-binh-an", SignatureLevel.B_LT, Appearance.ORGANISATION);
+        three = sign(signing, three, "so-noi-vu-binh-an", SignatureLevel.B_LT, Appearance.NONE);
+        docs.put("3 signatures", three);
+
+        try (DssValidationService service = new DssValidationService(DemoValidationSettings.from(pki),
+                Clock.systemUTC())) {
+            Map<String, Stats> results = new LinkedHashMap<>();
+            for (var doc : docs.entrySet()) {
+                assertThat(service.validate(ValidationRequest.of(new SignedFile("d.pdf", doc.getValue())))
+                        .report().verdict()).isEqualTo(Verdict.VALID);
+                assertThat(plainDss(pki, doc.getValue())).isTrue();
+                for (int threads : new int[] {1, 2}) {
+                    for (int i = 0; i < WARMUP; i++) {
+                        plainDss(pki, doc.getValue());
+                        service.validate(ValidationRequest.of(new SignedFile("d.pdf", doc.getValue())));
+                    }
+                    results.put("dss-default/" + doc.getKey() + "/" + threads,
+                            measure(threads, () -> plainDss(pki, doc.getValue())));
+                    results.put("service/" + doc.getKey() + "/" + threads, measure(threads,
+                            () -> service.validate(ValidationRequest.of(new SignedFile("d.pdf", doc.getValue())))));
+                }
+            }
+            String report = report(results);
+            System.out.println(report);
+            Path out = Path.of("target/bench/validation.md");
+            Files.createDirectories(out.getParent());
+            Files.writeString(out, report);
+        }
+    }
+
+    static byte[] sign(SigningService signing, byte[] pdf, String key, SignatureLevel level, Appearance a) {
+        return signing.sign(new SignRequest(new Document("letter.pdf", pdf), key,
+                SignOptions.defaults(level).withAppearance(a, null))).content();
+    }
+
+    /** DSS as its cookbook shows it: a new verifier with online revocation sources per document. */
+    static boolean plainDss(DemoPki pki, byte[] signed) {
+        CommonTrustedCertificateSource trusted = new CommonTrustedCertificateSource();
+        for (KeyFamily f : KeyFamily.values()) {
+            pki.trustAnchors(f).forEach(c -> trusted.addCertificate(new CertificateToken(c)));
+        }
+        CommonCertificateVerifier verifier = new CommonCertificateVerifier();
+        verifier.setTrustedCertSources(trusted);
+        verifier.setOcspSource(new OnlineOCSPSource());
+        verifier.setCrlSource(new OnlineCRLSource());
+        SignedDocumentValidator validator = SignedDocumentValidator.fromDocument(new InMemoryDocument(signed));
+        validator.setCertificateVerifier(verifier);
+        var simple = validator.validateDocument().getSimpleReport();
+        return simple.getSignatureIdList().stream().allMatch(id -> simple.getIndication(id) == Indication.TOTAL_PASSED);
+    }
+
+    static byte[] pages(int n) throws Exception {
+        try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            PDType0Font font = PDType0Font.load(doc,
+                    Path.of("/usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf").toFile());
+            for (int p = 1; p <= n; p++) {
+                PDPage page = new PDPage(PDRectangle.A4);
+                doc.addPage(page);
+                try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
+                    cs.beginText();
+                    cs.setFont(font, 12);
+                    cs.newLineAtOffset(72, 770);
+                    for (int line = 0; line < 45; line++) {
+                        cs.showText("Trang " + p + ", dòng " + (line + 1)
+                                + ": nội dung báo cáo tổng hợp kết quả giải quyết thủ tục hành chính.");
+                        cs.newLineAtOffset(0, -15);
+                    }
+                    cs.endText();
+                }
+            }
+            doc.save(out);
+            return out.toByteArray();
+        }
+    }
+
+    record Stats(int ops, double seconds, double p50, double p95) {
+        double perSecond() {
+            return ops / seconds;
+        }
+    }
+
+    interface Op {
+        Object run() throws Exception;
+    }
+
+    static Stats measure(int threads, Op op) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            long[][] lat = new long[threads][OPS];
+            List<Callable<Void>> tasks = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int thread = t;
+                tasks.add(() -> {
+                    for (int i = 0; i < OPS; i++) {
+                        long s = System.nanoTime();
+                        op.run();
+                        lat[thread][i] = System.nanoTime() - s;
+                    }
+                    return null;
+                });
+            }
+            long start = System.nanoTime();
+            for (Future<Void> f : pool.invokeAll(tasks)) {
+                f.get();
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            long[] all = Arrays.stream(lat).flatMapToLong(Arrays::stream).sorted().toArray();
+            return new Stats(all.length, seconds, all[(int) Math.ceil(0.5 * all.length) - 1] / 1e6,
+                    all[(int) Math.ceil(0.95 * all.length) - 1] / 1e6);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    static String report(Map<String, Stats> r) {
+        StringBuilder sb = new StringBuilder(
+                "| contender | document | threads | validations/s | p50 ms | p95 ms | vs plain DSS |\n"
+                        + "|---|---|---|---|---|---|---|\n");
+        for (var e : r.entrySet()) {
+            String[] k = e.getKey().split("/");
+            Stats s = e.getValue();
+            Stats dss = r.get("dss-default/" + k[1] + "/" + k[2]);
+            sb.append(String.format(Locale.ROOT, "| %s | %s | %s | %.1f | %.1f | %.1f | %.2fx |%n", k[0], k[1], k[2],
+                    s.perSecond(), s.p50(), s.p95(), s.perSecond() / dss.perSecond()));
+        }
+        return sb.toString();
+    }
+}

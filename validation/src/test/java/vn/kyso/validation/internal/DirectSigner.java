@@ -1,0 +1,156 @@
+package vn.kyso.validation.internal;
+
+import eu.europa.esig.dss.alert.SilentOnStatusAlert;
+import eu.europa.esig.dss.asic.cades.ASiCWithCAdESSignatureParameters;
+import eu.europa.esig.dss.asic.cades.signature.ASiCWithCAdESService;
+import eu.europa.esig.dss.asic.xades.ASiCWithXAdESSignatureParameters;
+import eu.europa.esig.dss.asic.xades.signature.ASiCWithXAdESService;
+import eu.europa.esig.dss.enumerations.ASiCContainerType;
+import eu.europa.esig.dss.enumerations.DigestAlgorithm;
+import eu.europa.esig.dss.enumerations.JWSSerializationType;
+import eu.europa.esig.dss.enumerations.SignatureAlgorithm;
+import eu.europa.esig.dss.enumerations.SignatureLevel;
+import eu.europa.esig.dss.enumerations.SignaturePackaging;
+import eu.europa.esig.dss.jades.JAdESSignatureParameters;
+import eu.europa.esig.dss.jades.signature.JAdESService;
+import eu.europa.esig.dss.model.DSSDocument;
+import eu.europa.esig.dss.model.InMemoryDocument;
+import eu.europa.esig.dss.model.SignatureValue;
+import eu.europa.esig.dss.model.ToBeSigned;
+import eu.europa.esig.dss.model.x509.CertificateToken;
+import eu.europa.esig.dss.pades.PAdESSignatureParameters;
+import eu.europa.esig.dss.pades.signature.PAdESService;
+import eu.europa.esig.dss.signature.AbstractSignatureParameters;
+import eu.europa.esig.dss.spi.DSSUtils;
+import eu.europa.esig.dss.spi.validation.CommonCertificateVerifier;
+import java.nio.file.Files;
+import java.security.KeyStore;
+import java.security.PrivateKey;
+import java.security.Provider;
+import java.security.Signature;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.Date;
+import java.util.List;
+import java.util.function.Function;
+import vn.kyso.core.KeyFamily;
+import vn.kyso.core.demopki.DemoIdentity;
+import vn.kyso.core.demopki.DemoPki;
+
+/**
+ * Signs with DSS directly, for what the signing service rightly refuses or does not offer: an expired
+ * certificate, ASiC-S containers and compact JWS. Keys come from the demo PKI: the software key of
+ * {@code remote-signer}, or a token key through the family's SunPKCS11 provider.
+ */
+final class DirectSigner {
+
+    private final List<X509Certificate> chain;
+    private final PrivateKey key;
+    private final Provider provider;
+
+    private DirectSigner(List<X509Certificate> chain, PrivateKey key, Provider provider) {
+        this.chain = chain;
+        this.key = key;
+        this.provider = provider;
+    }
+
+    /** The software key of {@code remote-signer} (public family). */
+    static DirectSigner software(DemoPki pki) {
+        KeyStore.PrivateKeyEntry entry = pki.softwareKey("remote-signer");
+        return new DirectSigner(pki.identity("remote-signer").chain(), entry.getPrivateKey(), null);
+    }
+
+    /** A key in a SoftHSM2 token, used through the PKI's own SunPKCS11 provider. */
+    static DirectSigner token(DemoPki pki, String alias) throws Exception {
+        DemoIdentity identity = pki.identity(alias);
+        KeyFamily family = identity.family();
+        Provider provider = pki.pkcs11Provider(family);
+        char[] pin = Files.readAllLines(pki.pinFile(family)).get(0).strip().toCharArray();
+        KeyStore keyStore = KeyStore.getInstance("PKCS11", provider);
+        keyStore.load(null, pin);
+        for (String name : Collections.list(keyStore.aliases())) {
+            if (keyStore.isKeyEntry(name)) {
+                X509Certificate c = (X509Certificate) keyStore.getCertificate(name);
+                if (c != null && c.equals(identity.certificate())) {
+                    return new DirectSigner(identity.chain(), (PrivateKey) keyStore.getKey(name, null), provider);
+                }
+            }
+        }
+        throw new IllegalStateException("no key for " + alias + " in token " + identity.tokenLabel());
+    }
+
+    X509Certificate certificate() {
+        return chain.get(0);
+    }
+
+    byte[] pades(byte[] pdf, Instant signingTime) {
+        PAdESSignatureParameters p = common(new PAdESSignatureParameters(), SignatureLevel.PAdES_BASELINE_B,
+                signingTime);
+        PAdESService service = new PAdESService(verifier());
+        return sign(p, d -> service.getDataToSign(d, p), (d, v) -> service.signDocument(d, p, v),
+                new InMemoryDocument(pdf, "letter.pdf"));
+    }
+
+    byte[] asicsXades(byte[] content, String name) {
+        ASiCWithXAdESSignatureParameters p = common(new ASiCWithXAdESSignatureParameters(),
+                SignatureLevel.XAdES_BASELINE_B, Instant.now());
+        p.aSiC().setContainerType(ASiCContainerType.ASiC_S);
+        ASiCWithXAdESService service = new ASiCWithXAdESService(verifier());
+        return sign(p, d -> service.getDataToSign(d, p), (d, v) -> service.signDocument(d, p, v),
+                new InMemoryDocument(content, name));
+    }
+
+    byte[] asicsCades(byte[] content, String name) {
+        ASiCWithCAdESSignatureParameters p = common(new ASiCWithCAdESSignatureParameters(),
+                SignatureLevel.CAdES_BASELINE_B, Instant.now());
+        p.aSiC().setContainerType(ASiCContainerType.ASiC_S);
+        ASiCWithCAdESService service = new ASiCWithCAdESService(verifier());
+        return sign(p, d -> service.getDataToSign(d, p), (d, v) -> service.signDocument(d, p, v),
+                new InMemoryDocument(content, name));
+    }
+
+    byte[] jwsCompact(byte[] payload) {
+        JAdESSignatureParameters p = common(new JAdESSignatureParameters(), SignatureLevel.JAdES_BASELINE_B,
+                Instant.now());
+        p.setSignaturePackaging(SignaturePackaging.ENVELOPING);
+        p.setJwsSerializationType(JWSSerializationType.COMPACT_SERIALIZATION);
+        JAdESService service = new JAdESService(verifier());
+        return sign(p, d -> service.getDataToSign(d, p), (d, v) -> service.signDocument(d, p, v),
+                new InMemoryDocument(payload, "payload.json"));
+    }
+
+    private <P extends AbstractSignatureParameters<?>> P common(P p, SignatureLevel level, Instant signingTime) {
+        p.setSignatureLevel(level);
+        p.setDigestAlgorithm(DigestAlgorithm.SHA256);
+        p.setSigningCertificate(new CertificateToken(chain.get(0)));
+        p.setCertificateChain(chain.stream().map(CertificateToken::new).toList());
+        p.bLevel().setSigningDate(Date.from(signingTime));
+        return p;
+    }
+
+    private byte[] sign(AbstractSignatureParameters<?> p, Function<DSSDocument, ToBeSigned> dataToSign,
+            java.util.function.BiFunction<DSSDocument, SignatureValue, DSSDocument> signDocument, DSSDocument doc) {
+        try {
+            ToBeSigned toBeSigned = dataToSign.apply(doc);
+            SignatureAlgorithm algorithm = SignatureAlgorithm.getAlgorithm(
+                    eu.europa.esig.dss.enumerations.EncryptionAlgorithm.forKey(chain.get(0).getPublicKey()),
+                    p.getDigestAlgorithm());
+            Signature s = provider == null ? Signature.getInstance(algorithm.getJCEId())
+                    : Signature.getInstance(algorithm.getJCEId(), provider);
+            s.initSign(key);
+            s.update(toBeSigned.getBytes());
+            return DSSUtils.toByteArray(signDocument.apply(doc, new SignatureValue(algorithm, s.sign())));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static CommonCertificateVerifier verifier() {
+        CommonCertificateVerifier verifier = new CommonCertificateVerifier();
+        // B-B needs no evidence, and the point of some tests is a certificate that has since expired.
+        verifier.setAlertOnExpiredCertificate(new SilentOnStatusAlert());
+        verifier.setAlertOnNotYetValidCertificate(new SilentOnStatusAlert());
+        return verifier;
+    }
+}
