@@ -49,30 +49,34 @@ final class Coverage {
 
     static Explanation other(SignatureWrapper signature, ContentKind kind, List<SignedFile> originals) {
         Set<String> names = new LinkedHashSet<>();
+        boolean full = false;
         boolean partial = false;
         for (XmlSignatureScope scope : signature.getSignatureScopes()) {
-            if (scope.getScope() == SignatureScopeType.PARTIAL) {
-                partial = true;
+            SignatureScopeType type = scope.getScope();
+            if (type == SignatureScopeType.COUNTER_SIGNATURE || type == SignatureScopeType.SIGNATURE) {
+                continue;
             }
-            if (scope.getScope() != SignatureScopeType.COUNTER_SIGNATURE
-                    && scope.getScope() != SignatureScopeType.SIGNATURE && scope.getName() != null) {
+            full |= type == SignatureScopeType.FULL;
+            partial |= type == SignatureScopeType.PARTIAL;
+            if (scope.getName() != null) {
                 names.add(scope.getName());
             }
         }
-        if (names.isEmpty()) {
-            return unknown();
-        }
         String list = list(names);
-        if (kind == ContentKind.ZIP) {
+        if (kind == ContentKind.ZIP && !names.isEmpty()) {
             return new Explanation(FILES, "Các tệp trong gói: " + list, "The files of the container: " + list);
         }
-        if (!originals.isEmpty()) {
+        if (!originals.isEmpty() && !names.isEmpty()) {
             return new Explanation(DETACHED_ORIGINAL, "Tệp gốc tách rời: " + list, "The detached original: " + list);
         }
         if (partial) {
             return new Explanation(PARTIAL, "Một phần tài liệu: " + list, "Part of the document: " + list);
         }
-        return new Explanation(WHOLE_DOCUMENT, "Toàn bộ tài liệu (" + list + ")", "The whole document (" + list + ")");
+        if (full || !names.isEmpty()) {
+            // enveloped or enveloping: the signed data is the submitted file itself
+            return new Explanation(WHOLE_DOCUMENT, "Toàn bộ tài liệu", "The whole document");
+        }
+        return unknown();
     }
 
     private static Explanation unknown() {

@@ -1,6 +1,7 @@
 package vn.kyso.validation.internal;
 
 import eu.europa.esig.dss.alert.SilentOnStatusAlert;
+import eu.europa.esig.dss.enumerations.TokenExtractionStrategy;
 import eu.europa.esig.dss.model.DSSDocument;
 import eu.europa.esig.dss.model.InMemoryDocument;
 import eu.europa.esig.dss.model.policy.ValidationPolicy;
@@ -85,6 +86,8 @@ final class DssEngine {
         }
         validator.setValidationTime(Date.from(validationTime));
         validator.setLocale(Locale.ENGLISH);
+        // certificate bytes in the diagnostic data, so names are decoded from the DER (UTF-8 diacritics)
+        validator.setTokenExtractionStrategy(TokenExtractionStrategy.EXTRACT_CERTIFICATES_ONLY);
         validator.setEnableEtsiValidationReport(true);
         return validator.validateDocument(policy);
     }

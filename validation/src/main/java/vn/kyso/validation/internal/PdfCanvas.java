@@ -71,11 +71,16 @@ final class PdfCanvas {
 
     /** One row of a label/value table; the value may wrap over several lines. */
     void row(String label, String value, float[] valueColour) {
-        float size = 10f;
+        row(label, value, valueColour, 10f);
+    }
+
+    void row(String label, String value, float[] valueColour, float size) {
+        float labelSize = 10f;
+        float labelLeading = labelSize * 1.3f;
         float leading = size * 1.3f;
-        List<String> labels = cap(wrap(label, bold, size, LABEL_WIDTH - 2 * PADDING));
+        List<String> labels = cap(wrap(label, bold, labelSize, LABEL_WIDTH - 2 * PADDING));
         List<String> values = cap(wrap(value, regular, size, width() - LABEL_WIDTH - 2 * PADDING));
-        float height = Math.max(labels.size(), values.size()) * leading + 2 * PADDING;
+        float height = Math.max(labels.size() * labelLeading, values.size() * leading) + 2 * PADDING;
         ensure(height);
         float top = y;
         fill(MARGIN, top - height, LABEL_WIDTH, height, new float[] {0.94f, 0.94f, 0.94f});
@@ -83,8 +88,8 @@ final class PdfCanvas {
         line(MARGIN + LABEL_WIDTH, top, MARGIN + LABEL_WIDTH, top - height);
         float baseline = top - PADDING;
         for (String l : labels) {
-            baseline -= leading;
-            show(l, bold, size, BLACK, MARGIN + PADDING, baseline + size * 0.3f);
+            baseline -= labelLeading;
+            show(l, bold, labelSize, BLACK, MARGIN + PADDING, baseline + labelSize * 0.3f);
         }
         baseline = top - PADDING;
         for (String v : values) {

@@ -60,7 +60,9 @@ final class PdfChanges {
         Set<String> laterSignatures = new LinkedHashSet<>();
         Set<String> forms = new LinkedHashSet<>();
         for (XmlObjectModification m : revision.getPdfSignatureOrFormFillChanges()) {
-            if ("Sig".equals(m.getType()) || signedFields.contains(m.getFieldName())) {
+            // only a field that carries a later signature is one; an empty signature field's widget can
+            // paint over content like any other form field
+            if (m.getFieldName() != null && signedFields.contains(m.getFieldName())) {
                 laterSignatures.add(String.valueOf(m.getFieldName()));
             } else {
                 forms.add(describe(m));

@@ -55,7 +55,8 @@ final class PdfReportWriter {
             canvas.paragraph(text.safe(t.title()), true, 18f, PdfCanvas.BLACK);
             canvas.gap(6f);
             canvas.row(t.document(), text.safe(report.documentName()), PdfCanvas.BLACK);
-            canvas.row(t.sha256(), report.sha256(), PdfCanvas.BLACK);
+            // smaller, so that the 64 hex digits stay on one line and can be compared at a glance
+            canvas.row(t.sha256(), report.sha256(), PdfCanvas.BLACK, 8.5f);
             canvas.row(t.validatedAt(), VnTime.format(report.validatedAt()), PdfCanvas.BLACK);
             canvas.gap(10f);
             canvas.banner(text.safe(t.verdict() + ": " + t.verdict(report.verdict())), colour(report.verdict()), 13f);
@@ -83,7 +84,7 @@ final class PdfReportWriter {
                 }
             }
             canvas.gap(14f);
-            canvas.row(t.policy(), text.safe(policyName), PdfCanvas.BLACK);
+            canvas.row(t.policy(), text.safe(t.policyDescription() + " (" + policyName + ")"), PdfCanvas.BLACK);
 
             canvas.finish(text.safe(t.validatedAt() + ": " + VnTime.format(report.validatedAt()) + ". "
                     + t.footer()), text.safe(t.page()));

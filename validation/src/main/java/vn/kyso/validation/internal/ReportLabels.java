@@ -32,6 +32,7 @@ record ReportLabels(
         String findings,
         String validatedAt,
         String policy,
+        String policyDescription,
         String page,
         String footer,
         String valid,
@@ -44,7 +45,7 @@ record ReportLabels(
             "Thời hạn hiệu lực", "Trạng thái thu hồi", "kiểm tra lúc", "thu hồi lúc",
             "Thời điểm ký (do người ký khai)", "Dấu thời gian", "Định dạng và mức", "Phạm vi được ký",
             "Thay đổi sau khi ký", "Không có", "Phát hiện về toàn văn bản", "Thời điểm kiểm tra",
-            "Chính sách kiểm tra", "Trang",
+            "Chính sách kiểm tra", "Chính sách mặc định của EU DSS theo ETSI EN 319 102-1", "Trang",
             "Kiểm tra theo ETSI EN 319 102-1 bằng EU DSS. Báo cáo kỹ thuật ETSI (XML) kèm theo dành cho kiểm toán.",
             "hợp lệ", "không hợp lệ");
 
@@ -55,7 +56,7 @@ record ReportLabels(
             "Validity period", "Revocation status", "checked at", "revoked at",
             "Signing time (claimed by the signer)", "Time-stamps", "Format and level", "Signed scope",
             "Changes after signing", "None", "Findings on the whole document", "Validation time",
-            "Validation policy", "Page",
+            "Validation policy", "EU DSS default policy per ETSI EN 319 102-1", "Page",
             "Validated per ETSI EN 319 102-1 with EU DSS. The ETSI technical report (XML) accompanies this one for"
                     + " auditors.",
             "valid", "invalid");

@@ -51,8 +51,8 @@ final class SignatureFacts {
         X500Name subject = X500Name.getInstance(x509.getSubjectX500Principal().getEncoded());
         X500Name issuer = X500Name.getInstance(x509.getIssuerX500Principal().getEncoded());
         String cn = attribute(subject, BCStyle.CN);
-        return new Names(cn == null ? subject.toString() : cn, attribute(subject, BCStyle.O), subject.toString(),
-                issuer.toString());
+        return new Names(cn == null ? readable(subject) : cn, attribute(subject, BCStyle.O), readable(subject),
+                readable(issuer));
     }
 
     static CertificateInfo certificate(CertificateWrapper certificate) {
@@ -126,6 +126,16 @@ final class SignatureFacts {
         } catch (Exception e) {
             return null;
         }
+    }
+
+    /** RFC 4514 order, most specific first ("CN=…,O=…,C=VN"), with BouncyCastle's attribute names. */
+    private static String readable(X500Name name) {
+        RDN[] rdns = name.getRDNs();
+        RDN[] reversed = new RDN[rdns.length];
+        for (int i = 0; i < rdns.length; i++) {
+            reversed[i] = rdns[rdns.length - 1 - i];
+        }
+        return new X500Name(BCStyle.INSTANCE, reversed).toString();
     }
 
     private static String attribute(X500Name name, ASN1ObjectIdentifier type) {

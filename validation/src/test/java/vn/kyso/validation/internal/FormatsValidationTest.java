@@ -94,6 +94,13 @@ class FormatsValidationTest {
                     .containsAnyOf("ARCHIVE_TIMESTAMP", "DOCUMENT_TIMESTAMP");
         }
         assertThat(s.changesAfterSigning()).allMatch(PdfChanges::permitted);
+        String coverage = switch (format) {
+            case CADES -> Coverage.DETACHED_ORIGINAL;
+            case PADES -> level == SignatureLevel.B_LT || level == SignatureLevel.B_LTA ? Coverage.REVISION
+                    : Coverage.WHOLE_DOCUMENT;
+            default -> Coverage.WHOLE_DOCUMENT;
+        };
+        assertThat(s.coverage().code()).isEqualTo(coverage);
         assertThat(report.findings()).isEmpty();
         assertThat(report.summary().vi()).startsWith("Văn bản hợp lệ — ký bởi ").contains("+07:00");
         assertThat(new String(result.etsiReport(), StandardCharsets.UTF_8)).contains(s.id());

@@ -12,10 +12,13 @@ import org.apache.pdfbox.cos.COSStream;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.PDResources;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationFreeText;
+import org.apache.pdfbox.pdmodel.interactive.form.PDAcroForm;
+import org.apache.pdfbox.pdmodel.interactive.form.PDTextField;
 
 /** The ways a signed PDF gets changed after signing, as an attacker or a careless editor would do it. */
 final class PdfTampering {
@@ -85,6 +88,45 @@ final class PdfTampering {
             note.setDefaultAppearance("/Helv 12 Tf 0 g");
             page.getAnnotations().add(note);
             page.getCOSObject().setNeedToBeUpdated(true);
+        });
+    }
+
+    /** The shadow attack's "hide" variant: a later revision paints a white box over the signed text. */
+    static byte[] coverWithWhiteBox(byte[] pdf) {
+        return incremental(pdf, doc -> {
+            PDPage page = doc.getPage(0);
+            try (var cs = new PDPageContentStream(doc, page, PDPageContentStream.AppendMode.APPEND, true)) {
+                cs.setNonStrokingColor(1f, 1f, 1f);
+                cs.addRect(80, 300, 450, 200);
+                cs.fill();
+            }
+            page.getCOSObject().setNeedToBeUpdated(true);
+        });
+    }
+
+    /** A text field with a value added to the form after signing, as a "fill in the amount" edit would. */
+    static byte[] addFormField(byte[] pdf) {
+        return incremental(pdf, doc -> {
+            PDAcroForm form = doc.getDocumentCatalog().getAcroForm();
+            if (form == null) {
+                form = new PDAcroForm(doc);
+                doc.getDocumentCatalog().setAcroForm(form);
+            }
+            PDResources resources = new PDResources();
+            resources.put(COSName.getPDFName("Helv"), new PDType1Font(Standard14Fonts.FontName.HELVETICA));
+            form.setDefaultResources(resources);
+            form.setDefaultAppearance("/Helv 12 Tf 0 g");
+            PDTextField field = new PDTextField(form);
+            field.setPartialName("SoTien");
+            var widget = field.getWidgets().get(0);
+            widget.setRectangle(new PDRectangle(90, 400, 300, 30));
+            widget.setPage(doc.getPage(0));
+            doc.getPage(0).getAnnotations().add(widget);
+            form.getFields().add(field);
+            field.setValue("1.000.000.000 dong");
+            doc.getPage(0).getCOSObject().setNeedToBeUpdated(true);
+            form.getCOSObject().setNeedToBeUpdated(true);
+            doc.getDocumentCatalog().getCOSObject().setNeedToBeUpdated(true);
         });
     }
 

@@ -142,9 +142,9 @@ class RobustnessTest {
                     List.of(ValidationError.UNSUPPORTED_DOCUMENT)));
         }
         items.add(new Item("pdf with 50000 objects", HostileInputs.manyObjects(50_000), true, List.of()));
-        items.add(new Item("pdf broken xref, signed", HostileInputs.brokenXref(bases.get(0).content()), true,
+        items.add(new Item("pdf broken xref (signed)", HostileInputs.brokenXref(bases.get(0).content()), true,
                 List.of()));
-        items.add(new Item("pdf broken xref, unsigned", HostileInputs.brokenXref(letter), true, List.of()));
+        items.add(new Item("pdf broken xref (unsigned)", HostileInputs.brokenXref(letter), true, List.of()));
         items.add(new Item("pdf header then garbage", HostileInputs.text("%PDF-1.7\n" + "x".repeat(5000)), true,
                 List.of()));
         items.add(new Item("xml garbage", HostileInputs.text("<a><b></a>"), true, malformed));

@@ -69,6 +69,23 @@ class TamperingTest {
     }
 
     @Test
+    void theShadowHideAttackIsReported() {
+        ValidationReport report = ValidationFixture.validate(PdfTampering.coverWithWhiteBox(basic)).report();
+
+        assertThat(report.verdict()).isEqualTo(Verdict.INDETERMINATE);
+        assertThat(codes(report.findings())).contains(PdfChanges.CONTENT_CHANGED);
+    }
+
+    @Test
+    void aFormFieldFilledInAfterSigningIsReported() {
+        ValidationReport report = ValidationFixture.validate(PdfTampering.addFormField(basic)).report();
+
+        assertThat(report.verdict()).as(report.toString()).isEqualTo(Verdict.INDETERMINATE);
+        assertThat(codes(report.signatures().get(0).changesAfterSigning()))
+                .contains(PdfChanges.FORM_CHANGED, PdfChanges.ANNOTATIONS_CHANGED);
+    }
+
+    @Test
     void anAnnotationAddedAfterSigningIsReported() {
         ValidationReport report = ValidationFixture.validate(PdfTampering.appendAnnotation(basic)).report();
 

@@ -1,0 +1,78 @@
+package vn.kyso.validation.autoconfigure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import vn.kyso.core.KeyFamily;
+import vn.kyso.validation.Language;
+import vn.kyso.validation.ValidationFixture;
+import vn.kyso.validation.ValidationReport;
+import vn.kyso.validation.ValidationService;
+import vn.kyso.validation.ValidationSettings;
+import vn.kyso.validation.internal.DssValidationService;
+
+class ValidationAutoConfigurationTest {
+
+    final ApplicationContextRunner runner = new ApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(ValidationAutoConfiguration.class));
+
+    @Test
+    void bindsTrustStoresAndLimitsFromProperties() {
+        var pki = ValidationFixture.pki();
+        runner.withPropertyValues(
+                        "kyso.validation.trust-stores[0].name=government-ca",
+                        "kyso.validation.trust-stores[0].family=SPECIALISED",
+                        "kyso.validation.trust-stores[0].certificates=" + pki.trustAnchorsPem(KeyFamily.SPECIALISED),
+                        "kyso.validation.trust-stores[1].name=national-root",
+                        "kyso.validation.trust-stores[1].family=PUBLIC",
+                        "kyso.validation.trust-stores[1].certificates=" + pki.trustAnchorsPem(KeyFamily.PUBLIC),
+                        "kyso.validation.offline=true",
+                        "kyso.validation.max-document-size=10MB",
+                        "kyso.validation.max-validation-time=15s",
+                        "kyso.validation.max-concurrent=3")
+                .run(context -> {
+                    ValidationSettings settings = context.getBean(ValidationSettings.class);
+                    assertThat(settings.trustStores()).extracting(ValidationSettings.TrustStore::name)
+                            .containsExactly("government-ca", "national-root");
+                    assertThat(settings.trustStores()).extracting(ValidationSettings.TrustStore::family)
+                            .containsExactly(KeyFamily.SPECIALISED, KeyFamily.PUBLIC);
+                    assertThat(settings.offline()).isTrue();
+                    assertThat(settings.maxDocumentBytes()).isEqualTo(10L * 1024 * 1024);
+                    assertThat(settings.maxValidationTime()).isEqualTo(Duration.ofSeconds(15));
+                    assertThat(settings.maxConcurrent()).isEqualTo(3);
+                    assertThat(settings.networkTimeout()).isEqualTo(Duration.ofSeconds(10));
+                    assertThat(context.getBean(ValidationService.class)).isInstanceOf(DssValidationService.class);
+                });
+    }
+
+    @Test
+    void anApplicationsOwnSettingsAndServiceWin() {
+        ValidationSettings own = ValidationFixture.settings();
+        ValidationService stub = new ValidationService() {
+            @Override
+            public vn.kyso.validation.ValidationResult validate(vn.kyso.validation.ValidationRequest request) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public byte[] pdfReport(ValidationReport report, Language language) {
+                return new byte[0];
+            }
+        };
+        runner.withBean(ValidationSettings.class, () -> own).run(context -> {
+            assertThat(context.getBean(ValidationSettings.class)).isSameAs(own);
+            assertThat(context.getBean(ValidationService.class)).isInstanceOf(DssValidationService.class);
+        });
+        runner.withBean(ValidationService.class, () -> stub).run(context ->
+                assertThat(context.getBean(ValidationService.class)).isSameAs(stub));
+    }
+
+    @Test
+    void withoutTrustStoresItStillStarts() {
+        runner.run(context -> assertThat(context.getBean(ValidationSettings.class).trustStores()).isEqualTo(List.of()));
+    }
+}
