@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 import vn.kyso.validation.Language;
 import vn.kyso.validation.ValidationError;
 import vn.kyso.validation.ValidationException;
+import vn.kyso.validation.SignedFile;
 import vn.kyso.validation.ValidationReport;
 import vn.kyso.validation.ValidationRequest;
 import vn.kyso.validation.ValidationResult;
@@ -71,6 +72,35 @@ public final class DssValidationService implements ValidationService, AutoClosea
     public ValidationResult validate(ValidationRequest request) {
         Objects.requireNonNull(request, "request");
         return executor.call(() -> run(request));
+    }
+
+    @Override
+    public boolean containsOriginal(SignedFile document, String sha256Hex) {
+        Objects.requireNonNull(document, "document");
+        if (sha256Hex == null || !sha256Hex.matches("[0-9a-fA-F]{64}")) {
+            return false;
+        }
+        byte[] expected = java.util.HexFormat.of().parseHex(sha256Hex);
+        byte[] content = document.content();
+        if (java.security.MessageDigest.isEqual(expected, sha256(content, content.length))) {
+            return true;
+        }
+        for (int end : PdfRevisions.of(content).versionEnds(content)) {
+            if (end < content.length && java.security.MessageDigest.isEqual(expected, sha256(content, end))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static byte[] sha256(byte[] data, int length) {
+        try {
+            var digest = java.security.MessageDigest.getInstance("SHA-256");
+            digest.update(data, 0, length);
+            return digest.digest();
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Override
