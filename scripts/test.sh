@@ -4,4 +4,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/deps.sh
-exec mvn -B -ntp verify "$@"
+mvn -B -ntp verify "$@"
+# The packaged service, started as scripts/run.sh starts it, exercised over HTTP.
+bash scripts/smoke.sh
