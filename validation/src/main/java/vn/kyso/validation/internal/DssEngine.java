@@ -73,6 +73,7 @@ final class DssEngine {
             verifier.setAIASource(aia);
         }
         policy = ValidationPolicyLoader.fromDefaultValidationPolicy().create();
+        pdfObjects.setPdfDifferencesFinder(new FastVisualDifferencesFinder());
     }
 
     Reports validate(SignedFile document, List<SignedFile> originals, Instant validationTime) {
