@@ -75,7 +75,7 @@ class ValidationsController {
         // Options first: a bad one is refused before any validation work.
         ReportFormat format = ReportFormat.choose(options.format(), accept);
         Language language = options.language();
-        var request = uploads.request(file, originals);
+        var request = uploads.request(file, originals).withEtsiReport(format == ReportFormat.ETSI);
         ValidationResult result = validation.validate(request);
         ValidationReport report = result.report();
 

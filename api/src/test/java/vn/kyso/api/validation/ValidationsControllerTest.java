@@ -123,6 +123,15 @@ class ValidationsControllerTest {
                 .andExpect(content().bytes(FakeValidationService.ETSI_XML))
                 .andExpect(header().string("Content-Disposition", "attachment; filename=\"etsi-validation-report.xml\""));
         assertThat(fake.lastPdfLanguage).isNull();
+        assertThat(fake.lastRequest.etsiReport()).isTrue();
+    }
+
+    @Test
+    void theEtsiReportIsBuiltOnlyWhenAskedFor() throws Exception {
+        mvc.perform(validate("a.pdf").param("format", "json")).andExpect(status().isOk());
+        assertThat(fake.lastRequest.etsiReport()).isFalse();
+        mvc.perform(validate("a.pdf").param("format", "pdf")).andExpect(status().isOk());
+        assertThat(fake.lastRequest.etsiReport()).isFalse();
     }
 
     @ParameterizedTest

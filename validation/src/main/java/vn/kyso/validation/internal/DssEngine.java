@@ -76,7 +76,7 @@ final class DssEngine {
         pdfObjects.setPdfDifferencesFinder(new FastVisualDifferencesFinder());
     }
 
-    Reports validate(SignedFile document, List<SignedFile> originals, Instant validationTime) {
+    Reports validate(SignedFile document, List<SignedFile> originals, Instant validationTime, boolean etsiReport) {
         SignedDocumentValidator validator = SignedDocumentValidator.fromDocument(dss(document));
         if (validator instanceof PDFDocumentValidator pdf) {
             pdf.setPdfObjFactory(pdfObjects);
@@ -89,7 +89,7 @@ final class DssEngine {
         validator.setLocale(Locale.ENGLISH);
         // certificate bytes in the diagnostic data, so names are decoded from the DER (UTF-8 diacritics)
         validator.setTokenExtractionStrategy(TokenExtractionStrategy.EXTRACT_CERTIFICATES_ONLY);
-        validator.setEnableEtsiValidationReport(true);
+        validator.setEnableEtsiValidationReport(etsiReport);
         return validator.validateDocument(policy);
     }
 

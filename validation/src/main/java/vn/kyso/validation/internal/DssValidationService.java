@@ -129,7 +129,7 @@ public final class DssValidationService implements ValidationService, AutoClosea
         Instant validationTime = request.validationTime() != null ? request.validationTime() : clock.instant();
         Reports reports;
         try {
-            reports = engine.validate(request.document(), request.originals(), validationTime);
+            reports = engine.validate(request.document(), request.originals(), validationTime, request.etsiReport());
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
             ValidationException translated = DssErrors.translate(e, kind);
             log.info("document refused: {} ({})", translated.error(), e.toString());
@@ -138,7 +138,8 @@ public final class DssValidationService implements ValidationService, AutoClosea
         requireOriginals(reports.getSimpleReport(), request, kind);
         ValidationReport report = assembler.assemble(reports, new ReportAssembler.Input(request.document(),
                 sha256(request.document().content()), kind, request.originals(), validationTime));
-        byte[] etsi = reports.getXmlValidationReport().getBytes(StandardCharsets.UTF_8);
+        byte[] etsi = request.etsiReport() ? reports.getXmlValidationReport().getBytes(StandardCharsets.UTF_8)
+                : new byte[0];
         return new ValidationResult(report, etsi);
     }
 
