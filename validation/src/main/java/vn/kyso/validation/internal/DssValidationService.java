@@ -80,27 +80,28 @@ public final class DssValidationService implements ValidationService, AutoClosea
         if (sha256Hex == null || !sha256Hex.matches("[0-9a-fA-F]{64}")) {
             return false;
         }
-        byte[] expected = java.util.HexFormat.of().parseHex(sha256Hex);
+        byte[] expected = HexFormat.of().parseHex(sha256Hex);
         byte[] content = document.content();
-        if (java.security.MessageDigest.isEqual(expected, sha256(content, content.length))) {
-            return true;
-        }
-        for (int end : PdfRevisions.of(content).versionEnds(content)) {
-            if (end < content.length && java.security.MessageDigest.isEqual(expected, sha256(content, end))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static byte[] sha256(byte[] data, int length) {
+        // One pass over the bytes: the digest of each earlier version is taken from a copy of the
+        // running digest at that version's end, instead of hashing every prefix from the start.
+        MessageDigest running = newSha256();
+        int hashed = 0;
         try {
-            var digest = java.security.MessageDigest.getInstance("SHA-256");
-            digest.update(data, 0, length);
-            return digest.digest();
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+            for (int end : PdfRevisions.of(content).versionEnds(content)) {
+                if (end >= content.length) {
+                    break;
+                }
+                running.update(content, hashed, end - hashed);
+                hashed = end;
+                if (MessageDigest.isEqual(expected, ((MessageDigest) running.clone()).digest())) {
+                    return true;
+                }
+            }
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException("SHA-256 digest cannot be copied", e);
         }
+        running.update(content, hashed, content.length - hashed);
+        return MessageDigest.isEqual(expected, running.digest());
     }
 
     @Override
@@ -161,8 +162,12 @@ public final class DssValidationService implements ValidationService, AutoClosea
     }
 
     private static String sha256(byte[] content) {
+        return HexFormat.of().formatHex(newSha256().digest(content));
+    }
+
+    private static MessageDigest newSha256() {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
