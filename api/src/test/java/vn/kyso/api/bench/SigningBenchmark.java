@@ -46,6 +46,7 @@ import vn.kyso.signing.SigningService;
 import vn.kyso.core.KeyFamily;
 import vn.kyso.core.demopki.DemoIdentity;
 import vn.kyso.core.demopki.DemoPki;
+import vn.kyso.core.testing.LatencyStats;
 
 /**
  * Signing throughput and latency of a one-page letter in PAdES at B-B, B-T, B-LT and B-LTA, on 1 and 2

@@ -7,16 +7,9 @@ import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
@@ -26,6 +19,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import vn.kyso.core.demopki.DemoPki;
 import vn.kyso.core.demopki.testing.DemoPkiFixture;
+import vn.kyso.core.testing.LatencyStats;
 import vn.kyso.signing.Appearance;
 import vn.kyso.signing.Document;
 import vn.kyso.signing.DssVerdicts;
@@ -68,7 +62,7 @@ class ValidationBenchmark {
 
         try (DssValidationService service = new DssValidationService(DemoValidationSettings.from(pki),
                 Clock.systemUTC())) {
-            Map<String, Stats> results = new LinkedHashMap<>();
+            Map<String, LatencyStats> results = new LinkedHashMap<>();
             // Warm the JIT on every document and both contenders before any figure is taken.
             for (int i = 0; i < 5 * WARMUP; i++) {
                 for (byte[] d : docs.values()) {
@@ -86,8 +80,8 @@ class ValidationBenchmark {
                         service.validate(ValidationRequest.of(new SignedFile("d.pdf", doc.getValue())));
                     }
                     results.put("dss-default/" + doc.getKey() + "/" + threads,
-                            measure(threads, () -> plainDss(pki, doc.getValue())));
-                    results.put("service/" + doc.getKey() + "/" + threads, measure(threads,
+                            LatencyStats.measure(threads, OPS, () -> plainDss(pki, doc.getValue())));
+                    results.put("service/" + doc.getKey() + "/" + threads, LatencyStats.measure(threads, OPS,
                             // As the page and the JSON API call it: no ETSI XML unless asked for.
                             () -> service.validate(ValidationRequest.of(new SignedFile("d.pdf", doc.getValue()))
                                     .withEtsiReport(false))));
@@ -135,55 +129,16 @@ class ValidationBenchmark {
         }
     }
 
-    record Stats(int ops, double seconds, double p50, double p95) {
-        double perSecond() {
-            return ops / seconds;
-        }
-    }
-
-    interface Op {
-        Object run() throws Exception;
-    }
-
-    static Stats measure(int threads, Op op) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            long[][] lat = new long[threads][OPS];
-            List<Callable<Void>> tasks = new ArrayList<>();
-            for (int t = 0; t < threads; t++) {
-                int thread = t;
-                tasks.add(() -> {
-                    for (int i = 0; i < OPS; i++) {
-                        long s = System.nanoTime();
-                        op.run();
-                        lat[thread][i] = System.nanoTime() - s;
-                    }
-                    return null;
-                });
-            }
-            long start = System.nanoTime();
-            for (Future<Void> f : pool.invokeAll(tasks)) {
-                f.get();
-            }
-            double seconds = (System.nanoTime() - start) / 1e9;
-            long[] all = Arrays.stream(lat).flatMapToLong(Arrays::stream).sorted().toArray();
-            return new Stats(all.length, seconds, all[(int) Math.ceil(0.5 * all.length) - 1] / 1e6,
-                    all[(int) Math.ceil(0.95 * all.length) - 1] / 1e6);
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
-    static String report(Map<String, Stats> r) {
+    static String report(Map<String, LatencyStats> r) {
         StringBuilder sb = new StringBuilder(
                 "| contender | document | threads | validations/s | p50 ms | p95 ms | vs plain DSS |\n"
                         + "|---|---|---|---|---|---|---|\n");
         for (var e : r.entrySet()) {
             String[] k = e.getKey().split("/");
-            Stats s = e.getValue();
-            Stats dss = r.get("dss-default/" + k[1] + "/" + k[2]);
+            LatencyStats s = e.getValue();
+            LatencyStats dss = r.get("dss-default/" + k[1] + "/" + k[2]);
             sb.append(String.format(Locale.ROOT, "| %s | %s | %s | %.1f | %.1f | %.1f | %.2fx |%n", k[0], k[1], k[2],
-                    s.perSecond(), s.p50(), s.p95(), s.perSecond() / dss.perSecond()));
+                    s.perSecond(), s.p50Millis(), s.p95Millis(), s.perSecond() / dss.perSecond()));
         }
         return sb.toString();
     }

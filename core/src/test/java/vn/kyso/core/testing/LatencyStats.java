@@ -1,4 +1,4 @@
-package vn.kyso.api.bench;
+package vn.kyso.core.testing;
 
 import java.util.Arrays;
 import java.util.concurrent.Callable;
@@ -8,18 +8,22 @@ import java.util.concurrent.Future;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Runs an operation a fixed number of times on N threads and reports rate and latency percentiles. */
-record LatencyStats(int threads, int operations, double seconds, double p50Millis, double p95Millis) {
+/**
+ * Runs an operation a fixed number of times on N threads and reports rate and latency percentiles; shared
+ * by the modules' benchmarks so every figure is computed the same way.
+ */
+public record LatencyStats(int threads, int operations, double seconds, double p50Millis, double p95Millis) {
 
-    double perSecond() {
+    public double perSecond() {
         return operations / seconds;
     }
 
-    interface Operation {
+    /** One measured call. */
+    public interface Operation {
         void run() throws Exception;
     }
 
-    static LatencyStats measure(int threads, int operationsPerThread, Operation op) throws Exception {
+    public static LatencyStats measure(int threads, int operationsPerThread, Operation op) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             long[][] latencies = new long[threads][operationsPerThread];
