@@ -1,0 +1,89 @@
+package vn.kyso.archive.spi;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Write-once storage of archive objects (originals, augmented copies, reports, manifests).
+ *
+ * <p>The contract, checked by one contract test suite against every adapter:
+ *
+ * <ul>
+ *   <li>{@link #put} never overwrites: a second put to the same key fails with {@link
+ *       ObjectStoreException.Reason#ALREADY_EXISTS}, so stored originals can't be replaced.
+ *   <li>An object with a retention date in the future (or under legal hold) can't be deleted: {@link
+ *       #delete} fails with {@link ObjectStoreException.Reason#RETENTION_ACTIVE}. Retention can be
+ *       extended, never shortened.
+ *   <li>Every failure of the backing store (server down, disk full, timeout) is an {@link
+ *       ObjectStoreException} with {@link ObjectStoreException.Reason#UNAVAILABLE}; no adapter
+ *       leaks its client library's exceptions.
+ * </ul>
+ *
+ * Keys are relative paths of lower-case letters, digits, {@code . _ -} and {@code /} separators.
+ */
+public interface ObjectStore {
+
+    /** Stores {@code content} under {@code key}; fails if the key is already taken. */
+    ObjectInfo put(String key, byte[] content, PutOptions options);
+
+    /** Opens the object for reading; the caller closes the stream. */
+    InputStream open(String key);
+
+    /** Reads the whole object. */
+    default byte[] read(String key) {
+        try (InputStream in = open(key)) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The object's size, retention and hold, or empty if there is no such object. */
+    Optional<ObjectInfo> stat(String key);
+
+    /** Keys under {@code prefix} (which may be empty), in lexical order. */
+    List<String> list(String prefix);
+
+    /** Deletes the object; refused while its retention date lies ahead or it is under legal hold. */
+    void delete(String key);
+
+    /** Moves the retention date later; an earlier date is refused. */
+    void extendRetention(String key, Instant retainUntil);
+
+    /** Sets or clears a legal hold, which blocks deletion whatever the retention date. */
+    void setLegalHold(String key, boolean hold);
+
+    /** What this store enforces itself, for the operator's health page and the docs. */
+    Capabilities capabilities();
+
+    /** Whether the store answers right now (a cheap round trip), for health checks. */
+    boolean isAvailable();
+
+    /** Options of one put. */
+    record PutOptions(String contentType, Instant retainUntil) {
+        public PutOptions {
+            if (contentType == null || contentType.isBlank()) {
+                contentType = "application/octet-stream";
+            }
+        }
+
+        public static PutOptions of(String contentType) {
+            return new PutOptions(contentType, null);
+        }
+    }
+
+    /** What is known about a stored object. {@code retainUntil} is null when none is set. */
+    record ObjectInfo(String key, long size, String contentType, Instant retainUntil, boolean legalHold) {}
+
+    /**
+     * Which protections the backend enforces on its own, beyond the adapter's own checks.
+     *
+     * @param serverSideObjectLock the server refuses deletes itself (S3 Object Lock, COMPLIANCE mode)
+     * @param versioning the server keeps earlier versions of overwritten or deleted objects
+     */
+    record Capabilities(String backend, boolean serverSideObjectLock, boolean versioning) {}
+}
