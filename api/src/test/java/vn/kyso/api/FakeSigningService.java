@@ -83,6 +83,13 @@ public class FakeSigningService implements SigningService {
     }
 
     @Override
+    public SignedDocument augment(vn.kyso.signing.AugmentRequest request) {
+        failIfAsked();
+        return new SignedDocument(request.document().name(), "application/pdf", request.document().content(),
+                vn.kyso.signing.SignatureFormat.PADES, request.targetLevel(), null, SIGNING_TIME);
+    }
+
+    @Override
     public SignedDocument signContainer(ContainerRequest request) {
         failIfAsked();
         lastContainer = request;

@@ -26,6 +26,7 @@ public enum SigningError implements ErrorCode {
     HSM_LOGIN_FAILED(ErrorKind.UNAVAILABLE, "HSM login failed"),
     TSA_UNAVAILABLE(ErrorKind.UNAVAILABLE, "Time-stamp authority unavailable"),
     REVOCATION_UNAVAILABLE(ErrorKind.UNAVAILABLE, "Revocation data unavailable"),
+    NOTHING_TO_AUGMENT(ErrorKind.UNPROCESSABLE, "No signature to augment"),
     SIGNING_FAILED(ErrorKind.INTERNAL, "Signing failed");
 
     private final ErrorKind kind;

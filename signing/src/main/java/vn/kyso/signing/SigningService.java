@@ -26,6 +26,13 @@ public interface SigningService {
      */
     QrStamped stampQrCode(QrStampRequest request);
 
+    /**
+     * Extends the signatures of a signed document to a long-term level (B-LTA for the archive), or
+     * adds a fresh archive time-stamp to a document already at B-LTA. The existing signatures and the
+     * signed bytes stay as they are; for PDFs the evidence is an incremental update.
+     */
+    SignedDocument augment(AugmentRequest request);
+
     /** Signs several files into one ASiC-E container. */
     SignedDocument signContainer(ContainerRequest request);
 

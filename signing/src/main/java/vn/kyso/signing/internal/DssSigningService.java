@@ -25,6 +25,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.kyso.core.KeyFamily;
 import vn.kyso.signing.Appearance;
+import vn.kyso.signing.AugmentRequest;
 import vn.kyso.signing.BatchItemResult;
 import vn.kyso.signing.CompleteRequest;
 import vn.kyso.signing.ContainerRequest;
@@ -108,6 +109,121 @@ public final class DssSigningService implements SigningService, AutoCloseable {
             }
         }
         return results;
+    }
+
+    @Override
+    public SignedDocument augment(AugmentRequest request) {
+        requireTimestampsFor(request.targetLevel());
+        byte[] content = request.document().content();
+        if (content.length == 0) {
+            throw new SigningException(SigningError.MALFORMED_DOCUMENT, "the document is empty");
+        }
+        String name = request.document().name();
+        DSSDocument doc = new InMemoryDocument(content, name);
+        List<DSSDocument> detached = request.detachedContents().stream()
+                .map(d -> (DSSDocument) new InMemoryDocument(d.content(), d.name())).toList();
+        Augmentation a = switch (Augmentation.kindOf(content)) {
+            case PDF -> new Augmentation(SignatureFormat.PADES, "application/pdf", () -> {
+                var p = new eu.europa.esig.dss.pades.PAdESSignatureParameters();
+                p.setSignatureLevel(DssParameters.level(SignatureFormat.PADES, request.targetLevel()));
+                return dss.pades.extendDocument(doc, p);
+            });
+            case XML -> new Augmentation(SignatureFormat.XADES, "application/xml", () -> {
+                var p = new eu.europa.esig.dss.xades.XAdESSignatureParameters();
+                p.setSignatureLevel(DssParameters.level(SignatureFormat.XADES, request.targetLevel()));
+                p.setDetachedContents(detached);
+                return dss.xades.extendDocument(doc, p);
+            });
+            case JSON -> new Augmentation(SignatureFormat.JADES, "application/jose+json", () -> {
+                var p = new eu.europa.esig.dss.jades.JAdESSignatureParameters();
+                p.setSignatureLevel(DssParameters.level(SignatureFormat.JADES, request.targetLevel()));
+                p.setDetachedContents(detached);
+                return dss.jades.extendDocument(doc, p);
+            });
+            case ASIC_XADES -> new Augmentation(SignatureFormat.XADES, "application/vnd.etsi.asic-e+zip", () -> {
+                var p = new eu.europa.esig.dss.asic.xades.ASiCWithXAdESSignatureParameters();
+                p.setSignatureLevel(DssParameters.level(SignatureFormat.XADES, request.targetLevel()));
+                return dss.asicXades.extendDocument(doc, p);
+            });
+            case ASIC_CADES -> new Augmentation(SignatureFormat.CADES, "application/vnd.etsi.asic-e+zip", () -> {
+                var p = new eu.europa.esig.dss.asic.cades.ASiCWithCAdESSignatureParameters();
+                p.setSignatureLevel(DssParameters.level(SignatureFormat.CADES, request.targetLevel()));
+                return dss.asicCades.extendDocument(doc, p);
+            });
+            case CMS -> new Augmentation(SignatureFormat.CADES, "application/pkcs7-signature", () -> {
+                var p = new eu.europa.esig.dss.cades.CAdESSignatureParameters();
+                p.setSignatureLevel(DssParameters.level(SignatureFormat.CADES, request.targetLevel()));
+                p.setDetachedContents(detached);
+                return dss.cades.extendDocument(doc, p);
+            });
+            case UNKNOWN -> throw new SigningException(SigningError.NOTHING_TO_AUGMENT,
+                    "the document is not a signed PDF, XML, JSON, CMS or ASiC file");
+        };
+        Instant now = now();
+        DSSDocument extended;
+        try {
+            extended = a.extend().get();
+        } catch (SigningException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            SigningException translated = DssErrors.translate(e, a.format().name());
+            String m = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT);
+            if (m.contains("no signature") || m.contains("no signatures") || m.contains("is not signed")) {
+                translated = new SigningException(SigningError.NOTHING_TO_AUGMENT,
+                        "the document carries no signature to augment", e);
+            }
+            log.info("augmentation refused: {} ({})", translated.error(), e.toString());
+            throw translated;
+        }
+        byte[] bytes;
+        try (var in = extended.openStream()) {
+            bytes = in.readAllBytes();
+        } catch (IOException e) {
+            throw new SigningException(SigningError.SIGNING_FAILED, "the augmented document could not be written", e);
+        }
+        return new SignedDocument(name, a.mediaType(), bytes, a.format(), request.targetLevel(), null, now);
+    }
+
+    /** How to extend one kind of signed file. */
+    private record Augmentation(SignatureFormat format, String mediaType,
+            java.util.function.Supplier<DSSDocument> extend) {
+
+        enum Kind { PDF, XML, JSON, ASIC_XADES, ASIC_CADES, CMS, UNKNOWN }
+
+        static Kind kindOf(byte[] content) {
+            switch (ContentType.sniff(content)) {
+                case PDF:
+                    return Kind.PDF;
+                case XML:
+                    return Kind.XML;
+                case JSON:
+                    return Kind.JSON;
+                default:
+                    break;
+            }
+            if (content.length > 4 && content[0] == 'P' && content[1] == 'K') {
+                return asicKind(content);
+            }
+            // DER SEQUENCE: a CMS SignedData.
+            return (content[0] & 0xff) == 0x30 ? Kind.CMS : Kind.UNKNOWN;
+        }
+
+        private static Kind asicKind(byte[] content) {
+            try (var zip = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(content))) {
+                for (var e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+                    String n = e.getName();
+                    if (n.startsWith("META-INF/") && n.endsWith(".p7s")) {
+                        return Kind.ASIC_CADES;
+                    }
+                    if (n.startsWith("META-INF/") && n.contains("signatures") && n.endsWith(".xml")) {
+                        return Kind.ASIC_XADES;
+                    }
+                }
+            } catch (IOException | IllegalArgumentException e) {
+                return Kind.UNKNOWN;
+            }
+            return Kind.UNKNOWN;
+        }
     }
 
     @Override
