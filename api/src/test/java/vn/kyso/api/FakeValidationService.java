@@ -76,7 +76,7 @@ public class FakeValidationService implements ValidationService {
                         Instant.parse("2024-01-01T00:00:00Z"), Instant.parse("2029-01-01T00:00:00Z")),
                 new SignatureReport.RevocationInfo("GOOD", "OCSP", SIGNED_AT, null),
                 SIGNED_AT,
-                List.of(new SignatureReport.TimestampInfo("SIGNATURE_TIMESTAMP", SIGNED_AT, "TSA Kyso", true)),
+                List.of(new SignatureReport.TimestampInfo("SIGNATURE_TIMESTAMP", SIGNED_AT, "TSA Kyso", true, null)),
                 "PAdES-BASELINE-T",
                 new Explanation("WHOLE_DOCUMENT", "Toàn bộ văn bản", "The whole document"),
                 List.of());

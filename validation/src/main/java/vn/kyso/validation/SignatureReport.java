@@ -59,7 +59,10 @@ public record SignatureReport(
     /**
      * @param type    SIGNATURE_TIMESTAMP, ARCHIVE_TIMESTAMP, DOCUMENT_TIMESTAMP or CONTENT_TIMESTAMP
      * @param tsaName the time-stamp unit's name
+     * @param tsaCertificateExpiry when the time-stamp unit's certificate expires (the archive renews
+     *                             its evidence before then), or null if unknown
      */
-    public record TimestampInfo(String type, Instant time, String tsaName, boolean valid) {
+    public record TimestampInfo(String type, Instant time, String tsaName, boolean valid,
+            Instant tsaCertificateExpiry) {
     }
 }

@@ -84,7 +84,8 @@ final class SignatureFacts {
                     : ts.isTSAGeneralNamePresent() ? ts.getTSAGeneralNameValue() : "—";
             Indication indication = detailed.getBasicTimestampValidationIndication(ts.getId());
             list.add(new TimestampInfo(type(ts), instant(ts.getProductionTime()), tsa,
-                    indication == Indication.PASSED));
+                    indication == Indication.PASSED,
+                    ts.getSigningCertificate() == null ? null : instant(ts.getSigningCertificate().getNotAfter())));
         }
         list.sort(Comparator.comparing(TimestampInfo::time, Comparator.nullsLast(Comparator.naturalOrder())));
         return list;

@@ -1,0 +1,48 @@
+package vn.kyso.archive;
+
+import vn.kyso.core.ErrorCode;
+import vn.kyso.core.ErrorKind;
+
+/** The stable error codes of the archive module. */
+public enum ArchiveError implements ErrorCode {
+    METADATA_INVALID(ErrorKind.BAD_REQUEST, "Archive metadata breaks the rules"),
+    EMPTY_DOCUMENT(ErrorKind.BAD_REQUEST, "Empty document"),
+    DOCUMENT_TOO_LARGE(ErrorKind.TOO_LARGE, "Document too large"),
+    INVALID_QUERY(ErrorKind.BAD_REQUEST, "Invalid search"),
+    DUPLICATE_RECORD(ErrorKind.CONFLICT, "The same bytes are already archived"),
+    RECORD_NOT_FOUND(ErrorKind.NOT_FOUND, "Unknown record"),
+    FILE_NOT_FOUND(ErrorKind.NOT_FOUND, "Unknown file (hồ sơ)"),
+    DISPOSAL_LIST_NOT_FOUND(ErrorKind.NOT_FOUND, "Unknown disposal list"),
+    NOT_A_SIGNED_DOCUMENT(ErrorKind.UNPROCESSABLE, "The document carries no signature the archive can check"),
+    RETENTION_ACTIVE(ErrorKind.CONFLICT, "Preservation period not over or legal hold set"),
+    DISPOSAL_NOT_APPROVED(ErrorKind.CONFLICT, "Disposal needs an approved disposal list"),
+    JOB_ALREADY_RUNNING(ErrorKind.CONFLICT, "A job of this kind is already running"),
+    STORAGE_UNAVAILABLE(ErrorKind.UNAVAILABLE, "Object storage unavailable"),
+    CATALOGUE_UNAVAILABLE(ErrorKind.UNAVAILABLE, "Catalogue database unavailable"),
+    EVIDENCE_UNAVAILABLE(ErrorKind.UNAVAILABLE, "Time-stamp or revocation service unavailable"),
+    INTEGRITY_FAILURE(ErrorKind.INTERNAL, "Stored object does not match its recorded digest"),
+    ARCHIVE_FAILED(ErrorKind.INTERNAL, "Archive operation failed");
+
+    private final ErrorKind kind;
+    private final String title;
+
+    ArchiveError(ErrorKind kind, String title) {
+        this.kind = kind;
+        this.title = title;
+    }
+
+    @Override
+    public String code() {
+        return name();
+    }
+
+    @Override
+    public ErrorKind kind() {
+        return kind;
+    }
+
+    @Override
+    public String title() {
+        return title;
+    }
+}

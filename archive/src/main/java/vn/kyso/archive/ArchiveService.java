@@ -1,0 +1,72 @@
+package vn.kyso.archive;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * The long-term archive. Originals are stored untouched beside their augmented copy, validation
+ * report and a manifest of digests; the catalogue never names an object that isn't stored, and no
+ * object stays stored without its catalogue entry once ingest finishes or recovery runs.
+ * Thread-safe.
+ */
+public interface ArchiveService {
+
+    /**
+     * Validates the document's signatures, augments them to B-LTA when they aren't already, stores
+     * the original, the augmented copy, the reports and the manifest, and catalogues the record.
+     *
+     * @throws ArchiveException {@link ArchiveError#METADATA_INVALID} listing every field at fault,
+     *     {@link ArchiveError#DUPLICATE_RECORD} for bytes already archived, {@link
+     *     ArchiveError#STORAGE_UNAVAILABLE} / {@link ArchiveError#CATALOGUE_UNAVAILABLE} when a
+     *     dependency is down (nothing is left half-stored)
+     */
+    RecordDetails ingest(IngestRequest request);
+
+    /** Full-text and field search; the text matches with or without Vietnamese diacritics. */
+    RecordPage search(RecordQuery query);
+
+    /** Metadata, validation summary, evidence state, objects and history of one record. */
+    RecordDetails record(String id);
+
+    /** The original bytes exactly as ingested. */
+    StoredFile content(String id);
+
+    /** A ZIP of the evidence: the augmented copy, validation reports, manifest and history. */
+    StoredFile evidence(String id);
+
+    /** A BagIt package of one record that another archive can check on its own. */
+    StoredFile exportRecord(String id);
+
+    /** A BagIt package of every record of one file (hồ sơ). */
+    StoredFile exportFile(String fondCode, String fileCode);
+
+    /**
+     * Whether a citizen's copy of a document named by a verification QR code is the archived
+     * original.
+     */
+    IssuedCopyCheck checkIssuedCopy(String documentId, byte[] copy);
+
+    /** Runs a preservation job now (resuming an interrupted run of the same kind) and reports it. */
+    JobReport runJob(JobKind kind);
+
+    /** Recent job runs, newest first, with their progress. */
+    List<JobReport> jobs();
+
+    /** Sets or lifts a legal hold, which blocks disposal whatever the preservation period. */
+    RecordDetails setLegalHold(String id, boolean hold, String reason, String actor);
+
+    /**
+     * Draws up a disposal list of the records whose preservation period has ended by {@code asOf}
+     * and that carry no legal hold. Nothing is disposed until an archivist approves it.
+     */
+    DisposalList proposeDisposal(LocalDate asOf, String actor);
+
+    /**
+     * Approves a proposed list and disposes of its records: the objects are deleted, the catalogue
+     * keeps a tombstone with the digests, and the list is kept for good.
+     */
+    DisposalList approveDisposal(long listId, String archivist);
+
+    /** Every disposal list, newest first. */
+    List<DisposalList> disposalLists();
+}

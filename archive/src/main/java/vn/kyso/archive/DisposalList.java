@@ -1,0 +1,23 @@
+package vn.kyso.archive;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A list of records proposed for disposal (danh mục tài liệu hết giá trị). It is kept for good,
+ * approved or not.
+ *
+ * @param state PROPOSED, or DISPOSED once an archivist approved it and the records were disposed of
+ */
+public record DisposalList(long id, String state, Instant createdAt, String createdBy, Instant approvedAt,
+        String approvedBy, List<Item> items) {
+
+    public DisposalList {
+        items = List.copyOf(items);
+    }
+
+    /** One record on the list with what identified it when the list was drawn up. */
+    public record Item(String recordId, String numberSymbol, String subject, String sha256,
+            java.time.LocalDate disposableFrom) {
+    }
+}

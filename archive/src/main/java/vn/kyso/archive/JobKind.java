@@ -1,0 +1,13 @@
+package vn.kyso.archive;
+
+/** The preservation jobs. */
+public enum JobKind {
+    /** Re-reads every object and compares it with its recorded digests. */
+    FIXITY,
+    /** Validates every record's signatures again with today's trust and revocation data. */
+    REVALIDATION,
+    /** Adds a fresh archive time-stamp where the newest one nears its certificate's end. */
+    TIMESTAMP_RENEWAL,
+    /** Finishes or rolls back ingests a crash or an outage interrupted. */
+    RECOVERY
+}

