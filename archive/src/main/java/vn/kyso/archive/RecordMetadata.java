@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.regex.Pattern;
 import vn.kyso.archive.ArchiveException.FieldError;
 
@@ -145,7 +144,7 @@ public record RecordMetadata(
     /** Copy with the signer and page count filled in from the document when the clerk left them out. */
     public RecordMetadata withDefaults(String signerFromSignature, Integer pagesFromDocument) {
         return new RecordMetadata(fondCode, fileCode, numberSymbol, documentDate, documentType, issuer, subject,
-                Objects.requireNonNullElse(signer, signerFromSignature),
+                signer != null ? signer : signerFromSignature,
                 language, pageCount != null ? pageCount : pagesFromDocument, keywords, accessRegime,
                 confidenceLevel, preservation, documentId);
     }

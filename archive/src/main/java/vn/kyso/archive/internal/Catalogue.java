@@ -285,13 +285,14 @@ final class Catalogue {
             params.add(q.verdict());
         }
         String w = where.toString();
+        String rankSql = rank;
         return call(() -> {
             long total = jdbc.sql("select count(*) from record" + w).params(params).query(Long.class).single();
             List<Object> all = new ArrayList<>(rankParams);
             all.addAll(params);
             all.add(q.size());
             all.add((long) q.page() * q.size());
-            List<RecordSummary> items = jdbc.sql("select *, " + rank + " as rank from record" + w
+            List<RecordSummary> items = jdbc.sql("select *, " + rankSql + " as rank from record" + w
                     + " order by rank desc, document_date desc, number_symbol limit ? offset ?")
                     .params(all).query((rs, n) -> summary(row(rs, n))).list();
             return new RecordQueryResult(items, total);
@@ -468,7 +469,7 @@ final class Catalogue {
     static <T> T call(Supplier<T> step) {
         try {
             return step.get();
-        } catch (CannotGetJdbcConnectionException | DataAccessResourceFailureException | TransientDataAccessException
+        } catch (DataAccessResourceFailureException | TransientDataAccessException
                 | TransactionException e) {
             throw new ArchiveException(ArchiveError.CATALOGUE_UNAVAILABLE,
                     "the archive catalogue (database) is unavailable; try again later", e);

@@ -165,7 +165,11 @@ public final class LocalPostgres implements AutoCloseable {
             }
             out = p.getInputStream().readAllBytes();
             if (p.exitValue() != 0) {
-                throw new IllegalStateException(String.join(" ", command) + " failed: " + new String(out).strip());
+                String text = new String(out).strip();
+                String hint = text.contains("Permission denied")
+                        ? " (as root the server runs as the postgres user, which must be able to enter every parent "
+                                + "directory of the data directory)" : "";
+                throw new IllegalStateException(String.join(" ", command) + " failed: " + text + hint);
             }
         } catch (IOException e) {
             throw new IllegalStateException("cannot run " + command + ": " + e.getMessage(), e);

@@ -408,7 +408,7 @@ public final class PostgresArchiveService implements ArchiveService, AutoCloseab
             }
             return new RecordDetails.ValidationSummary(row.verdict(), node.path("summary").path("vi").asText(null),
                     node.path("summary").path("en").asText(null), lines, row.validatedAt());
-        } catch (java.io.IOException | ObjectStoreException | RuntimeException e) {
+        } catch (java.io.IOException | RuntimeException e) {
             log.warn("validation report of {} unreadable: {}", row.id(), e.toString());
             return new RecordDetails.ValidationSummary(row.verdict(), null, null, List.of(), row.validatedAt());
         }
