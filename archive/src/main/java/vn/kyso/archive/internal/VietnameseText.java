@@ -35,7 +35,9 @@ final class VietnameseText {
     static String foldQuery(String query) {
         String s = query.replace('đ', 'd').replace('Đ', 'D');
         s = MARKS.matcher(Normalizer.normalize(s, Normalizer.Form.NFD)).replaceAll("");
-        return s.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}\"\\-\\s]+", " ").strip();
+        s = s.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}\"\\-\\s]+", " ");
+        // Only a minus that starts a word excludes it; inside a word (TB-UBND) it separates like in the index.
+        return s.replaceAll("(?<=[\\p{L}\\p{N}])-", " ").strip();
     }
 
     /** Lower case with the diacritics kept (NFC), punctuation as spaces: for ranking exact matches higher. */
