@@ -96,6 +96,8 @@ public final class FilesystemObjectStore implements ObjectStore {
                 writeMetadata(key, info);
                 try {
                     Files.createLink(data, dataTemp);
+                } catch (FileAlreadyExistsException e) {
+                    throw StoreRules.alreadyExists(key);
                 } catch (UnsupportedOperationException e) {
                     // No hard links (some network filesystems): we hold the key lock and checked above.
                     Files.move(dataTemp, data, StandardCopyOption.ATOMIC_MOVE);
@@ -103,8 +105,6 @@ public final class FilesystemObjectStore implements ObjectStore {
                 }
                 forceDirectory(dir);
                 return info;
-            } catch (FileAlreadyExistsException e) {
-                throw StoreRules.alreadyExists(key);
             } catch (IOException e) {
                 throw unavailable("Can't store " + key, e);
             } finally {
