@@ -14,6 +14,12 @@ final class StoreRules {
     /** S3 limits keys to 1,024 bytes; our keys are ASCII, so characters equal bytes. */
     static final int MAX_KEY_LENGTH = 1024;
 
+    /**
+     * Longest key segment: with the filesystem store's suffixes and temporary-file marker a file
+     * name stays under the common 255-byte limit.
+     */
+    static final int MAX_SEGMENT_LENGTH = 200;
+
     private static final Pattern SEGMENT = Pattern.compile("[a-z0-9._-]+");
     private static final Pattern PREFIX = Pattern.compile("[a-z0-9._/-]*");
 
@@ -26,7 +32,8 @@ final class StoreRules {
         }
         // split with -1 keeps empty segments, so "a//b", "/a" and "a/" are refused
         for (String segment : key.split("/", -1)) {
-            if (!SEGMENT.matcher(segment).matches() || segment.equals(".") || segment.equals("..")) {
+            if (segment.length() > MAX_SEGMENT_LENGTH || !SEGMENT.matcher(segment).matches()
+                    || segment.equals(".") || segment.equals("..")) {
                 throw invalidKey(key);
             }
         }

@@ -280,9 +280,15 @@ abstract class ObjectStoreContractTest {
 
     @Test
     void refusesOverlongKeysAndEscapingPrefixes() {
-        assertReason(() -> store.put("k".repeat(StoreRules.MAX_KEY_LENGTH + 1), new byte[0], PDF), Reason.INVALID_KEY);
-        store.put(ns + "k".repeat(StoreRules.MAX_KEY_LENGTH - ns.length()), new byte[0], PDF);
-        assertThat(store.list(ns)).hasSize(1);
+        String segment = "k".repeat(StoreRules.MAX_SEGMENT_LENGTH);
+        String longest = ns + (segment + "/").repeat(5) + "k".repeat(StoreRules.MAX_KEY_LENGTH - ns.length() - 5 * 201);
+        assertThat(longest).hasSize(StoreRules.MAX_KEY_LENGTH);
+        store.put(longest, new byte[] {1}, PDF);
+        assertThat(store.list(ns)).containsExactly(longest);
+        assertThat(store.read(longest)).containsExactly(1);
+
+        assertReason(() -> store.put(longest + "k", new byte[0], PDF), Reason.INVALID_KEY);
+        assertReason(() -> store.put(ns + segment + "k", new byte[0], PDF), Reason.INVALID_KEY);
 
         assertReason(() -> store.list("../"), Reason.INVALID_KEY);
         assertReason(() -> store.list("/abs"), Reason.INVALID_KEY);
