@@ -1,8 +1,13 @@
 package vn.kyso.archive.internal.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.minio.MinioClient;
+import io.minio.PutObjectArgs;
+import io.minio.errors.ErrorResponseException;
+import java.io.ByteArrayInputStream;
+import java.util.Map;
 import io.minio.RemoveObjectArgs;
 import io.minio.StatObjectArgs;
 import java.time.Instant;
@@ -41,6 +46,28 @@ class MinioObjectLockStoreTest extends ObjectStoreContractTest {
         assertThat(store.stat(ns + "locked")).isEmpty();
         ObjectStore.Capabilities capabilities = store.capabilities();
         assertThat(capabilities.serverSideObjectLock()).isFalse();
+        // Unlike AWS S3 and MinIO, S3Mock does not turn versioning on for an Object Lock bucket.
+        assertThat(capabilities.versioning()).isFalse();
         assertThat(capabilities.backend()).isEqualTo("s3");
+    }
+
+    @Test
+    void s3MockHonoursIfNoneMatchOnPut() throws Exception {
+        store.put(ns + "taken", new byte[] {1}, PutOptions.of("application/pdf"));
+        MinioClient raw = MinioClient.builder()
+                .endpoint(S3TestServer.shared().endpoint().toString())
+                .credentials(S3TestServer.ACCESS_KEY, S3TestServer.SECRET_KEY)
+                .build();
+
+        // The adapter's own stat would catch this first; send the conditional put directly.
+        assertThatThrownBy(() -> raw.putObject(PutObjectArgs.builder()
+                        .bucket("kyso-locked")
+                        .object(ns + "taken")
+                        .stream(new ByteArrayInputStream(new byte[] {2}), 1, -1)
+                        .extraHeaders(Map.of("If-None-Match", "*"))
+                        .build()))
+                .isInstanceOfSatisfying(ErrorResponseException.class,
+                        e -> assertThat(e.errorResponse().code()).isEqualTo("PreconditionFailed"));
+        assertThat(store.read(ns + "taken")).containsExactly(1);
     }
 }
