@@ -23,7 +23,10 @@ import java.util.Optional;
  *       leaks its client library's exceptions.
  * </ul>
  *
- * Keys are relative paths of lower-case letters, digits, {@code . _ -} and {@code /} separators.
+ * Keys are relative paths of lower-case letters, digits, {@code . _ -} and {@code /} separators,
+ * at most 1,024 characters with segments of at most 200 (a filesystem name limit); empty, {@code .}
+ * and {@code ..} segments are refused. Any other key fails with {@link
+ * ObjectStoreException.Reason#INVALID_KEY}.
  */
 public interface ObjectStore {
 
