@@ -1,0 +1,217 @@
+package vn.kyso.archive.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.zaxxer.hikari.HikariDataSource;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import vn.kyso.archive.ArchiveError;
+import vn.kyso.archive.ArchiveException;
+import vn.kyso.archive.ArchiveSettings;
+import vn.kyso.archive.IngestRequest;
+import vn.kyso.archive.JobKind;
+import vn.kyso.archive.JobReport;
+import vn.kyso.archive.RecordDetails;
+import vn.kyso.archive.internal.store.MinioObjectStore;
+import vn.kyso.archive.internal.store.MinioSettings;
+import vn.kyso.archive.spi.ObjectStore;
+import vn.kyso.archive.testing.ArchiveFixture;
+import vn.kyso.archive.testing.Letters;
+import vn.kyso.archive.testing.S3TestServer;
+import vn.kyso.signing.SignatureLevel;
+
+/**
+ * The object store or the database going down in the middle of an ingest, with the real S3 server
+ * process and a PostgreSQL server of this test's own: the ingest fails cleanly, and after recovery
+ * there is never a catalogue entry without its objects nor an object without its entry.
+ */
+class IngestFaultsTest {
+
+    static S3TestServer s3;
+    static LocalPostgres postgres;
+    static HikariDataSource db;
+    static MinioObjectStore minio;
+    static final Trigger trigger = new Trigger();
+    static PostgresArchiveService archive;
+
+    @BeforeAll
+    static void start() throws Exception {
+        Path dir = Files.createTempDirectory("kyso-faults-", PosixFilePermissions.asFileAttribute(
+                PosixFilePermissions.fromString("rwxr-xr-x")));
+        s3 = S3TestServer.startIn(dir.resolve("s3"));
+        postgres = LocalPostgres.start(dir.resolve("pg"), 0, false);
+        db = ArchiveFixture.dataSource(postgres.jdbcUrl("faults"));
+        minio = new MinioObjectStore(MinioSettings.of(s3.endpoint(), "archive", null, S3TestServer.ACCESS_KEY,
+                S3TestServer.SECRET_KEY, true).withTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(3),
+                Duration.ofSeconds(3)));
+        trigger.delegate = minio;
+        archive = ArchiveFixture.service(db, trigger, ArchiveSettings.defaults().withRecoveryGrace(Duration.ZERO),
+                Clock.systemUTC());
+    }
+
+    @AfterAll
+    static void stop() {
+        archive.close();
+        db.close();
+        postgres.close();
+        s3.close();
+    }
+
+    int rows(String sql) {
+        return JdbcClient.create(db).sql(sql).query(Integer.class).single();
+    }
+
+    @Test
+    void storeDownMidIngestFailsCleanlyAndRecoveryRemovesWhatWasWritten() {
+        int recordsBefore = rows("select count(*) from record");
+        List<String> objectsBefore = minio.list("records/");
+        trigger.afterPuts(2, () -> s3.stop());
+
+        assertThatThrownBy(() -> archive.ingest(new IngestRequest("a.pdf", Letters.signed(SignatureLevel.B_B), null,
+                Letters.metadata("201/UBND-VP", "Mất kết nối kho lưu trữ"), "van-thu")))
+                .isInstanceOfSatisfying(ArchiveException.class,
+                        e -> assertThat(e.error()).isEqualTo(ArchiveError.STORAGE_UNAVAILABLE));
+        // The undo could not reach the store: the PENDING row stays to tell recovery what to clean.
+        assertThat(rows("select count(*) from record where state = 'PENDING'")).isEqualTo(1);
+        assertThat(archive.search(vn.kyso.archive.RecordQuery.text("mat ket noi")).total())
+                .as("a PENDING record is never visible").isZero();
+
+        s3.start();
+        JobReport recovery = archive.runJob(JobKind.RECOVERY);
+
+        assertThat(recovery.state()).isEqualTo("DONE");
+        assertThat(rows("select count(*) from record")).isEqualTo(recordsBefore);
+        assertThat(rows("select count(*) from record where state = 'PENDING'")).isZero();
+        assertThat(minio.list("records/")).containsExactlyInAnyOrderElementsOf(objectsBefore);
+        // And the same document goes in once the store is back.
+        RecordDetails r = archive.ingest(new IngestRequest("a.pdf", Letters.signed(SignatureLevel.B_LTA), null,
+                Letters.metadata("201/UBND-VP", "Mất kết nối kho lưu trữ"), "van-thu"));
+        assertThat(r.state()).isEqualTo("ACTIVE");
+        assertEveryEntryHasItsObjectsAndBack();
+    }
+
+    @Test
+    void databaseDownAfterTheObjectsAreWrittenCompletesLater() {
+        byte[] letter = Letters.signed(SignatureLevel.B_LTA);
+        // original, validation, validation-etsi, manifest
+        trigger.afterPuts(4, () -> postgres.close());
+
+        assertThatThrownBy(() -> archive.ingest(new IngestRequest("b.pdf", letter, null,
+                Letters.metadata("202/UBND-VP", "Mất kết nối cơ sở dữ liệu"), "van-thu")))
+                .isInstanceOfSatisfying(ArchiveException.class,
+                        e -> assertThat(e.error()).isEqualTo(ArchiveError.CATALOGUE_UNAVAILABLE));
+        assertThatThrownBy(() -> archive.search(vn.kyso.archive.RecordQuery.text("x")))
+                .isInstanceOfSatisfying(ArchiveException.class,
+                        e -> assertThat(e.error()).isEqualTo(ArchiveError.CATALOGUE_UNAVAILABLE));
+
+        postgres.restart();
+        JobReport recovery = archive.runJob(JobKind.RECOVERY);
+
+        assertThat(recovery.message()).contains("1 interrupted ingests completed");
+        String id = JdbcClient.create(db).sql("select id::text from record where number_symbol = '202/UBND-VP'")
+                .query(String.class).single();
+        RecordDetails r = archive.record(id);
+        assertThat(r.state()).isEqualTo("ACTIVE");
+        assertThat(archive.content(id).content()).isEqualTo(letter);
+        assertThat(r.history()).extracting(RecordDetails.HistoryEvent::actor).contains("recovery");
+        assertEveryEntryHasItsObjectsAndBack();
+    }
+
+    @Test
+    void aRestartedServiceKeepsEverything() {
+        byte[] letter = Letters.signed(SignatureLevel.B_LTA);
+        RecordDetails r = archive.ingest(new IngestRequest("c.pdf", letter, null,
+                Letters.metadata("203/UBND-VP", "Khởi động lại"), "van-thu"));
+
+        postgres.restart();
+        s3.stop();
+        s3.start();
+        MinioObjectStore freshStore = new MinioObjectStore(MinioSettings.of(s3.endpoint(), "archive", null,
+                S3TestServer.ACCESS_KEY, S3TestServer.SECRET_KEY, true));
+        try (PostgresArchiveService restarted = ArchiveFixture.service(db, freshStore)) {
+            assertThat(restarted.record(r.id())).isEqualTo(r);
+            assertThat(restarted.content(r.id()).content()).isEqualTo(letter);
+            assertThat(restarted.search(vn.kyso.archive.RecordQuery.text("khoi dong lai")).total()).isEqualTo(1);
+        }
+    }
+
+    void assertEveryEntryHasItsObjectsAndBack() {
+        List<String> keys = JdbcClient.create(db).sql("select object_key from record_object o join record r "
+                + "on r.id = o.record_id where r.state = 'ACTIVE'").query(String.class).list();
+        assertThat(minio.list("records/")).containsExactlyInAnyOrderElementsOf(keys);
+    }
+
+    /** Passes calls through and runs an action (an outage) once a number of puts has completed. */
+    static final class Trigger implements ObjectStore {
+        ObjectStore delegate;
+        final AtomicInteger remaining = new AtomicInteger(-1);
+        volatile Runnable action;
+
+        void afterPuts(int n, Runnable action) {
+            this.action = action;
+            remaining.set(n);
+        }
+
+        @Override
+        public ObjectInfo put(String key, byte[] content, PutOptions options) {
+            ObjectInfo info = delegate.put(key, content, options);
+            if (remaining.decrementAndGet() == 0) {
+                action.run();
+            }
+            return info;
+        }
+
+        @Override
+        public InputStream open(String key) {
+            return delegate.open(key);
+        }
+
+        @Override
+        public Optional<ObjectInfo> stat(String key) {
+            return delegate.stat(key);
+        }
+
+        @Override
+        public List<String> list(String prefix) {
+            return delegate.list(prefix);
+        }
+
+        @Override
+        public void delete(String key) {
+            delegate.delete(key);
+        }
+
+        @Override
+        public void extendRetention(String key, Instant retainUntil) {
+            delegate.extendRetention(key, retainUntil);
+        }
+
+        @Override
+        public void setLegalHold(String key, boolean hold) {
+            delegate.setLegalHold(key, hold);
+        }
+
+        @Override
+        public Capabilities capabilities() {
+            return delegate.capabilities();
+        }
+
+        @Override
+        public boolean isAvailable() {
+            return delegate.isAvailable();
+        }
+    }
+}
