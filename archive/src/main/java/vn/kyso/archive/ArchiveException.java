@@ -53,6 +53,18 @@ public class ArchiveException extends ServiceException {
         return existingRecordId;
     }
 
+    @Override
+    public java.util.Map<String, Object> details() {
+        java.util.Map<String, Object> d = new java.util.LinkedHashMap<>();
+        if (!fieldErrors.isEmpty()) {
+            d.put("errors", fieldErrors);
+        }
+        if (existingRecordId != null) {
+            d.put("existingRecordId", existingRecordId);
+        }
+        return d;
+    }
+
     /** One field at fault and why. */
     public record FieldError(String field, String message) {
     }

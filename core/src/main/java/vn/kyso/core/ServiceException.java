@@ -19,4 +19,12 @@ public abstract class ServiceException extends RuntimeException {
     public ErrorCode errorCode() {
         return errorCode;
     }
+
+    /**
+     * Extra members for the problem response, safe to show to the client: for example every field
+     * at fault of a refused form. Empty by default.
+     */
+    public java.util.Map<String, Object> details() {
+        return java.util.Map.of();
+    }
 }

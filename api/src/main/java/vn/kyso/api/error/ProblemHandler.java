@@ -53,7 +53,9 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         if (error.kind() == ErrorKind.UNAVAILABLE) {
             headers.set(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
         }
-        return handleExceptionInternal(ex, problem(status, error, ex.getMessage()), headers, status, request);
+        ProblemDetail problem = problem(status, error, ex.getMessage());
+        ex.details().forEach(problem::setProperty);
+        return handleExceptionInternal(ex, problem, headers, status, request);
     }
 
     /** Before {@link #handleServiceException}, which would say 503: the client, not a dependency, must slow down. */

@@ -28,6 +28,7 @@ class RateLimitFilter extends OncePerRequestFilter {
 
     /** The anonymous endpoints; the verification page posts here too. */
     static final String PUBLIC_PREFIX = "/api/v1/validations";
+    static final String ISSUED_PREFIX = "/api/v1/issued-documents";
 
     // Decodes and drops ";params" and "//" as Spring's own matching does, so no spelling of the path escapes.
     private static final UrlPathHelper PATHS = new UrlPathHelper();
@@ -53,7 +54,8 @@ class RateLimitFilter extends OncePerRequestFilter {
             return true;
         }
         String path = PATHS.getPathWithinApplication(request);
-        return !(path.equals(PUBLIC_PREFIX) || path.startsWith(PUBLIC_PREFIX + "/"));
+        return !(path.equals(PUBLIC_PREFIX) || path.startsWith(PUBLIC_PREFIX + "/")
+                || path.startsWith(ISSUED_PREFIX + "/"));
     }
 
     @Override

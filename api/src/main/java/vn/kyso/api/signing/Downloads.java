@@ -9,7 +9,7 @@ import org.springframework.http.ResponseEntity;
 import vn.kyso.signing.SignedDocument;
 
 /** A signed document as an HTTP download, with the signature's facts in headers. */
-final class Downloads {
+public final class Downloads {
 
     static final String FORMAT_HEADER = "X-Signature-Format";
     static final String LEVEL_HEADER = "X-Signature-Level";
@@ -38,7 +38,7 @@ final class Downloads {
      * ContentDisposition would add an RFC 2047 encoded-word instead of a readable ASCII fallback; clients
      * that ignore {@code filename*} get "Quyet dinh.pdf" rather than "=?UTF-8?Q?...".
      */
-    static String attachment(String name) {
+    public static String attachment(String name) {
         return "attachment; filename=\"" + asciiFallback(name) + "\"; filename*=UTF-8''" + rfc5987(name);
     }
 

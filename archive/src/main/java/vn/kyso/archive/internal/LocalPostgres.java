@@ -44,6 +44,22 @@ public final class LocalPostgres implements AutoCloseable {
         this.port = port;
     }
 
+    private static final java.util.Map<Path, LocalPostgres> SHARED = new java.util.HashMap<>();
+
+    /**
+     * The one server of this JVM on {@code dataDir}, started on first use: several application
+     * contexts (tests) on one directory share it instead of fighting over the data directory.
+     */
+    public static synchronized LocalPostgres shared(Path dataDir, int port) {
+        Path dir = dataDir.toAbsolutePath().normalize();
+        LocalPostgres pg = SHARED.get(dir);
+        if (pg == null || !pg.running) {
+            pg = start(dir, port, true);
+            SHARED.put(dir, pg);
+        }
+        return pg;
+    }
+
     /**
      * Initialises {@code dataDir} if it holds no cluster yet and starts the server on {@code port}
      * (0 for any free port).
@@ -59,6 +75,16 @@ public final class LocalPostgres implements AutoCloseable {
             if (isRoot()) {
                 String user = userExists("postgres") ? "postgres" : "nobody";
                 asUser = List.of("runuser", "-u", user, "--");
+                if (!reachable(asUser, dir.getParent())) {
+                    // e.g. a checkout under /root (mode 700): the server can't run from there, so its
+                    // data goes to a fixed place of its own derived from the configured path.
+                    Path fallback = Path.of("/var/lib/kyso/postgres",
+                            Integer.toHexString(dir.toString().hashCode()));
+                    log.warn("user {} cannot reach {}; keeping the PostgreSQL data in {} instead", user, dir, fallback);
+                    Files.createDirectories(fallback.getParent());
+                    dir = fallback;
+                    Files.createDirectories(dir);
+                }
                 UserPrincipal owner = dir.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName(user);
                 Files.setOwner(dir, owner);
                 Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
@@ -202,6 +228,20 @@ public final class LocalPostgres implements AutoCloseable {
             return Integer.parseInt(name.replaceAll("\\D.*", ""));
         } catch (NumberFormatException e) {
             return 0;
+        }
+    }
+
+    private static boolean reachable(List<String> asUser, Path dir) {
+        List<String> c = new ArrayList<>(asUser);
+        c.addAll(List.of("test", "-x", dir.toString(), "-a", "-r", dir.toString()));
+        try {
+            Process p = new ProcessBuilder(c).redirectErrorStream(true).start();
+            return p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 

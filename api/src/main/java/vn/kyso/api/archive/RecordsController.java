@@ -1,0 +1,148 @@
+package vn.kyso.api.archive;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.io.IOException;
+import java.net.URI;
+import java.time.LocalDate;
+import org.springdoc.core.annotations.ParameterObject;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartFile;
+import vn.kyso.api.ApiSettings;
+import vn.kyso.api.error.ApiException;
+import vn.kyso.api.signing.Downloads;
+import vn.kyso.archive.ArchiveService;
+import vn.kyso.archive.IngestRequest;
+import vn.kyso.archive.MetadataForm;
+import vn.kyso.archive.RecordDetails;
+import vn.kyso.archive.RecordPage;
+import vn.kyso.archive.RecordQuery;
+import vn.kyso.archive.StoredFile;
+
+@RestController
+@RequestMapping("/api/v1")
+@Tag(name = "Archive")
+class RecordsController {
+
+    /** Who asked, for the record's history, until authentication (issue #5) names the caller. */
+    static final String ACTOR_HEADER = "X-Kyso-Actor";
+
+    private final ArchiveService archive;
+    private final long maxBytes;
+
+    RecordsController(ArchiveService archive, ApiSettings settings) {
+        this.archive = archive;
+        this.maxBytes = settings.maxUploadSize().toBytes();
+    }
+
+    @PostMapping(path = "/records", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "Archive a document",
+            description = "Validates the signatures, augments them to B-LTA when they are not already, stores the "
+                    + "original untouched with the augmented copy, the validation reports and a manifest of SHA-256 "
+                    + "and SHA-512 digests, and catalogues the record. Metadata that breaks the rules is refused "
+                    + "with every field at fault in `errors`; the same bytes twice give 409 with "
+                    + "`existingRecordId`.")
+    ResponseEntity<RecordDetails> ingest(
+            @Parameter(description = "The signed document") @RequestParam("file") MultipartFile file,
+            @Parameter(description = "The signed data of a detached signature")
+            @RequestParam(name = "original", required = false) MultipartFile original,
+            @ParameterObject MetadataForm metadata,
+            @Parameter(hidden = true) @RequestHeader(name = ACTOR_HEADER, required = false) String actor) {
+        if (file.getSize() + (original == null ? 0 : original.getSize()) > maxBytes) {
+            throw new MaxUploadSizeExceededException(maxBytes);
+        }
+        // Metadata first: a bad form is refused before any signature work.
+        var parsed = metadata.toMetadata();
+        RecordDetails r = archive.ingest(new IngestRequest(file.getOriginalFilename(), bytes(file),
+                original == null || original.isEmpty() ? null : bytes(original), parsed, actor));
+        return ResponseEntity.created(URI.create("/api/v1/records/" + r.id())).body(r);
+    }
+
+    @GetMapping("/records")
+    @Operation(summary = "Search the archive",
+            description = "`q` matches the subject, number and symbol, issuer, signer, keywords and full text, with "
+                    + "or without Vietnamese diacritics; \"quoted phrases\" and -excluded words work as in web "
+                    + "search. Filters combine with AND. Pages count from 0.")
+    RecordPage search(@RequestParam(required = false) String q, @RequestParam(required = false) String fondCode,
+            @RequestParam(required = false) String fileCode, @RequestParam(required = false) String documentType,
+            @RequestParam(required = false) String issuer, @RequestParam(required = false) LocalDate from,
+            @RequestParam(required = false) LocalDate to, @RequestParam(required = false) String verdict,
+            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+        return archive.search(new RecordQuery(q, fondCode, fileCode, documentType, issuer, from, to,
+                verdict == null || verdict.isBlank() ? null : verdict.strip().toUpperCase(java.util.Locale.ROOT),
+                page, size));
+    }
+
+    @GetMapping("/records/{id}")
+    @Operation(summary = "A record: metadata, validation summary, evidence, objects and history")
+    RecordDetails record(@PathVariable String id) {
+        return archive.record(id);
+    }
+
+    @GetMapping("/records/{id}/content")
+    @Operation(summary = "The original exactly as archived")
+    ResponseEntity<byte[]> content(@PathVariable String id) {
+        return download(archive.content(id));
+    }
+
+    @GetMapping("/records/{id}/evidence")
+    @Operation(summary = "The evidence as a ZIP: augmented copies, validation reports, manifests and history")
+    ResponseEntity<byte[]> evidence(@PathVariable String id) {
+        return download(archive.evidence(id));
+    }
+
+    @GetMapping("/records/{id}/package")
+    @Operation(summary = "The record as a BagIt 1.0 package (RFC 8493) another archive can check on its own")
+    ResponseEntity<byte[]> exportRecord(@PathVariable String id) {
+        return download(archive.exportRecord(id));
+    }
+
+    @GetMapping("/files/{fondCode}/{fileCode}/package")
+    @Operation(summary = "Every record of a file (hồ sơ) as one BagIt package")
+    ResponseEntity<byte[]> exportFile(@PathVariable String fondCode, @PathVariable String fileCode) {
+        return download(archive.exportFile(fondCode, fileCode));
+    }
+
+    /** @param hold true to set, false to lift; {@code reason} is kept in the history */
+    record LegalHoldRequest(boolean hold, String reason) {
+    }
+
+    @PutMapping(path = "/records/{id}/legal-hold", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Set or lift a legal hold, which blocks disposal")
+    RecordDetails legalHold(@PathVariable String id, @RequestBody LegalHoldRequest request,
+            @Parameter(hidden = true) @RequestHeader(name = ACTOR_HEADER, required = false) String actor) {
+        return archive.setLegalHold(id, request.hold(), request.reason(), actor == null ? "anonymous" : actor);
+    }
+
+    static ResponseEntity<byte[]> download(StoredFile file) {
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(file.mediaType()))
+                .contentLength(file.content().length)
+                .header(HttpHeaders.CONTENT_DISPOSITION, Downloads.attachment(file.name()))
+                .cacheControl(CacheControl.noStore())
+                .body(file.content());
+    }
+
+    private static byte[] bytes(MultipartFile part) {
+        try {
+            return part.getBytes();
+        } catch (IOException e) {
+            throw ApiException.invalid("the upload could not be read");
+        }
+    }
+
+}
