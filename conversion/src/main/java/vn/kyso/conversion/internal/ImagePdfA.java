@@ -139,7 +139,11 @@ final class ImagePdfA {
         XMPMetadata xmp = XMPMetadata.createXMPMetadata();
         PDFAIdentificationSchema id = xmp.createAndAddPDFAIdentificationSchema();
         id.setPart(profile.part());
-        id.setConformance("B");
+        try {
+            id.setConformance("B");
+        } catch (org.apache.xmpbox.type.BadFieldValueException e) {
+            throw new IllegalStateException("B is a valid PDF/A conformance level", e);
+        }
         ByteArrayOutputStream xml = new ByteArrayOutputStream();
         try {
             new XmpSerializer().serialize(xmp, xml, true);

@@ -175,6 +175,11 @@ public final class LibreOfficeConversionService implements ConversionService, Au
                 "Documents of type " + type.mediaType() + " cannot be converted to PDF/A");
     }
 
+    /** The LibreOffice pool, for tests in this package. */
+    OfficePool pool() {
+        return office;
+    }
+
     /** Whether LibreOffice was found; conversions of office documents need it. */
     public boolean officeInstalled() {
         return office.installed();

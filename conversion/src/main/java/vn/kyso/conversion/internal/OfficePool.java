@@ -54,23 +54,26 @@ final class OfficePool implements AutoCloseable {
 
     /** Converts {@code content} to PDF/A of the given part with LibreOffice's own PDF/A export. */
     byte[] toPdfA(byte[] content, SourceFormat format, PdfAProfile profile) {
-        LocalOfficeManager office = started();
+        return convert(content, documentFormat(format), DefaultDocumentFormatRegistry.PDF,
+                Map.of("FilterData", Map.of("SelectPdfVersion", profile.part())));
+    }
+
+    /** Any conversion LibreOffice knows; the tests make their DOC, DOCX, RTF and XLSX samples with it. */
+    byte[] convert(byte[] content, DocumentFormat from, DocumentFormat to, Map<String, Object> storeProperties) {
         LocalConverter converter = LocalConverter.builder()
-                .officeManager(office)
+                .officeManager(started())
                 .loadProperty("MacroExecutionMode", NEVER_EXECUTE)
                 .loadProperty("UpdateDocMode", NO_UPDATE)
-                .storeProperty("FilterData", Map.of("SelectPdfVersion", profile.part()))
+                .storeProperties(storeProperties)
                 .build();
         ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(64 * 1024, content.length));
         try {
-            converter.convert(new ByteArrayInputStream(content)).as(documentFormat(format))
-                    .to(out).as(DefaultDocumentFormatRegistry.PDF)
-                    .execute();
+            converter.convert(new ByteArrayInputStream(content)).as(from).to(out).as(to).execute();
         } catch (OfficeException e) {
             throw classify(e);
         }
         if (out.size() == 0) {
-            throw Failures.failed("LibreOffice produced no PDF for this document", null);
+            throw Failures.failed("LibreOffice produced nothing for this document", null);
         }
         return out.toByteArray();
     }
