@@ -59,27 +59,81 @@ final class ImagePdfA {
         this.font = font;
     }
 
+    /** OCR text of every frame, pages separated by a blank line; empty when Tesseract is not installed. */
+    String recognise(byte[] content) {
+        if (ocr == null) {
+            return "";
+        }
+        StringBuilder text = new StringBuilder();
+        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(content))) {
+            ImageReader reader = reader(in);
+            try {
+                int frames = frames(reader);
+                for (int i = 0; i < frames; i++) {
+                    BufferedImage image = flatten(readFrame(reader, i));
+                    if (i > 0) {
+                        text.append("\n\n");
+                    }
+                    text.append(TesseractOcr.text(ocr.words(image, Math.round(dpi(reader.getImageMetadata(i), image)))));
+                }
+            } finally {
+                reader.dispose();
+            }
+            return text.toString();
+        } catch (IOException | RuntimeException e) {
+            throw rethrow(e);
+        }
+    }
+
+    boolean ocrAvailable() {
+        return ocr != null;
+    }
+
+    private static ImageReader reader(ImageInputStream in) {
+        if (in == null) {
+            throw Failures.failed("The image cannot be decoded", null);
+        }
+        Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+        if (!readers.hasNext()) {
+            throw Failures.failed("The image cannot be decoded", null);
+        }
+        ImageReader reader = readers.next();
+        reader.setInput(in, false, false);
+        return reader;
+    }
+
+    private static int frames(ImageReader reader) throws IOException {
+        int frames = reader.getNumImages(true);
+        if (frames < 1 || frames > MAX_PAGES) {
+            throw Failures.tooLarge("The image has " + frames + " frames; at most " + MAX_PAGES + " are converted");
+        }
+        return frames;
+    }
+
+    private static BufferedImage readFrame(ImageReader reader, int i) throws IOException {
+        if ((long) reader.getWidth(i) * reader.getHeight(i) > MAX_PIXELS) {
+            throw Failures.tooLarge("The image is larger than " + MAX_PIXELS / 1_000_000 + " megapixels");
+        }
+        return reader.read(i);
+    }
+
+    private static RuntimeException rethrow(Exception e) {
+        if (e instanceof vn.kyso.conversion.ConversionException c) {
+            return c;
+        }
+        return Failures.failed("The image cannot be decoded", e);
+    }
+
     Built build(byte[] content, SourceFormat format, PdfAProfile profile) {
         try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(content));
                 PDDocument doc = new PDDocument()) {
-            Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
-            if (!readers.hasNext()) {
-                throw Failures.failed("The image cannot be decoded", null);
-            }
-            ImageReader reader = readers.next();
+            ImageReader reader = reader(in);
             boolean ocrUsed = false;
             try {
-                reader.setInput(in, false, false);
-                int frames = reader.getNumImages(true);
-                if (frames < 1 || frames > MAX_PAGES) {
-                    throw Failures.tooLarge("The image has " + frames + " frames; at most " + MAX_PAGES + " are converted");
-                }
+                int frames = frames(reader);
                 PDType0Font text = ocr == null ? null : PDType0Font.load(doc, font.toFile());
                 for (int i = 0; i < frames; i++) {
-                    if ((long) reader.getWidth(i) * reader.getHeight(i) > MAX_PIXELS) {
-                        throw Failures.tooLarge("The image is larger than " + MAX_PIXELS / 1_000_000 + " megapixels");
-                    }
-                    BufferedImage image = flatten(reader.read(i));
+                    BufferedImage image = flatten(readFrame(reader, i));
                     float dpi = dpi(reader.getImageMetadata(i), image);
                     PDImageXObject xobject = format == SourceFormat.JPEG && frames == 1 && isPlainJpeg(image)
                             ? JPEGFactory.createFromByteArray(doc, content)
@@ -94,10 +148,7 @@ final class ImagePdfA {
             doc.save(out);
             return new Built(out.toByteArray(), doc.getNumberOfPages(), ocrUsed);
         } catch (IOException | RuntimeException e) {
-            if (e instanceof vn.kyso.conversion.ConversionException c) {
-                throw c;
-            }
-            throw Failures.failed("The image cannot be decoded", e);
+            throw rethrow(e);
         }
     }
 

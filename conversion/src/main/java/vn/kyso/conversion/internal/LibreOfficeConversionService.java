@@ -71,7 +71,17 @@ public final class LibreOfficeConversionService implements ConversionService, Au
     public Extraction extract(byte[] content) {
         DetectedType type = detect(content);
         guardArchive(content, type.format());
-        return bounded(() -> tika.extract(content, type, settings.maxTextLength()));
+        Extraction extraction = bounded(() -> tika.extract(content, type, settings.maxTextLength()));
+        if (type.format().family() != SourceFormat.Family.IMAGE || !images.ocrAvailable()) {
+            return extraction;
+        }
+        // Our own Tesseract run rather than Tika's OCR parser, which Tika's default parser does not pick for
+        // images; the same process supervision (timeout, kill) as the OCR layer of converted images.
+        String text = images.recognise(content);
+        boolean truncated = text.length() > settings.maxTextLength();
+        String kept = truncated ? text.substring(0, settings.maxTextLength()) : text;
+        return new Extraction(extraction.mediaType(), kept, truncated, tika.language(kept), extraction.metadata(),
+                extraction.pageCount(), true);
     }
 
     @Override
@@ -89,7 +99,8 @@ public final class LibreOfficeConversionService implements ConversionService, Au
         DetectedType type = detect(content);
         PdfAProfile profile = request.profile();
         switch (type.format().family()) {
-            case NONE -> throw unsupported(type);
+            case NONE -> throw TikaInspector.isDamagedOffice(type) ? Failures.failed(
+                    "The document looks like an Office file but is damaged or incomplete", null) : unsupported(type);
             case PDF -> {
                 PdfAConformance existing = bounded(() -> verapdf.check(content, profile));
                 if (existing.compliant()) {

@@ -19,7 +19,21 @@ import javax.imageio.ImageIO;
 final class TesseractOcr {
 
     /** One recognised word and its box, in pixels from the image's top left corner. */
-    record Word(String text, int left, int top, int width, int height) {
+    record Word(String text, int left, int top, int width, int height, String line) {
+    }
+
+    /** The recognised text, one output line per line Tesseract found. */
+    static String text(List<Word> words) {
+        StringBuilder out = new StringBuilder();
+        String line = null;
+        for (Word w : words) {
+            if (line != null) {
+                out.append(w.line().equals(line) ? ' ' : '\n');
+            }
+            out.append(w.text());
+            line = w.line();
+        }
+        return out.toString();
     }
 
     private final Path binary;
@@ -76,7 +90,7 @@ final class TesseractOcr {
             try {
                 if (!text.isEmpty() && Double.parseDouble(f[10]) >= 0) {
                     words.add(new Word(text, Integer.parseInt(f[6]), Integer.parseInt(f[7]), Integer.parseInt(f[8]),
-                            Integer.parseInt(f[9])));
+                            Integer.parseInt(f[9]), f[1] + "." + f[2] + "." + f[3] + "." + f[4]));
                 }
             } catch (NumberFormatException e) {
                 // a malformed row is skipped; the rest of the page still counts

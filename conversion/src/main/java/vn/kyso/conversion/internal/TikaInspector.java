@@ -10,6 +10,7 @@ import java.util.OptionalInt;
 import org.apache.tika.config.TikaConfig;
 import org.apache.tika.detect.Detector;
 import org.apache.tika.exception.EncryptedDocumentException;
+import org.apache.tika.extractor.EmbeddedDocumentExtractor;
 import org.apache.tika.exception.TikaException;
 import org.apache.tika.exception.WriteLimitReachedException;
 import org.apache.tika.io.TikaInputStream;
@@ -34,11 +35,25 @@ import vn.kyso.conversion.SourceFormat;
 
 /**
  * Detection and extraction through Tika. Detection never sees the file name, so a renamed executable is still
- * an executable. Embedded documents are not parsed (no recursive parser in the context), which keeps a nested
- * archive from multiplying the work; AutoDetectParser's SecureContentHandler stops output that grows
- * implausibly faster than the input (zip bombs in formats we do not unpack ourselves).
+ * an executable. Embedded documents (attachments, OLE objects, the thumbnail every ODF file carries) are not
+ * parsed: a nested archive cannot multiply the work, and a thumbnail is not OCR'd into the text as noise.
+ * AutoDetectParser's SecureContentHandler stops output that grows implausibly faster than the input (zip
+ * bombs in formats we do not unpack ourselves).
  */
 final class TikaInspector {
+
+    private static final EmbeddedDocumentExtractor SKIP_EMBEDDED = new EmbeddedDocumentExtractor() {
+        @Override
+        public boolean shouldParseEmbedded(Metadata metadata) {
+            return false;
+        }
+
+        @Override
+        public void parseEmbedded(java.io.InputStream stream, org.xml.sax.ContentHandler handler, Metadata metadata,
+                boolean outputHtml) {
+            // never called: shouldParseEmbedded says no
+        }
+    };
 
     private final Detector detector;
     private final AutoDetectParser parser;
@@ -76,6 +91,7 @@ final class TikaInspector {
         // Scans have no text layer: OCR the pages that have (almost) no text, leave the others alone.
         pdf.setOcrStrategy(PDFParserConfig.OCR_STRATEGY.AUTO);
         context.set(PDFParserConfig.class, pdf);
+        context.set(EmbeddedDocumentExtractor.class, SKIP_EMBEDDED);
         metadata.set(Metadata.CONTENT_TYPE, type.mediaType());
         boolean truncated = false;
         try (TikaInputStream in = TikaInputStream.get(content)) {
@@ -95,7 +111,16 @@ final class TikaInspector {
                 pageCount(metadata), ocrUsed(metadata));
     }
 
-    private Optional<String> language(String text) {
+    /**
+     * Tika's names for a container it recognised as OOXML or OLE2 but could not classify further: in practice
+     * a truncated or otherwise damaged Office file, which deserves "damaged" rather than "unsupported".
+     */
+    static boolean isDamagedOffice(DetectedType type) {
+        return type.mediaType().equals("application/x-tika-ooxml")
+                || type.mediaType().equals("application/x-tika-msoffice");
+    }
+
+    Optional<String> language(String text) {
         if (text.codePoints().filter(Character::isLetter).count() < 20) {
             return Optional.empty();
         }

@@ -157,6 +157,19 @@ final class Samples {
             ImageWriter writer = ImageIO.getImageWritersByFormatName(format).next();
             ImageWriteParam param = writer.getDefaultWriteParam();
             IIOMetadata metadata = writer.getDefaultImageMetadata(ImageTypeSpecifier.createFromRenderedImage(image), param);
+            if (format.equals("png")) {
+                // The PNG plugin's standard-tree mapping of pixel size is off by 1000 (JDK-8195851 and kin);
+                // its native pHYs node says it in pixels per metre without ambiguity.
+                IIOMetadataNode phys = new IIOMetadataNode("pHYs");
+                String ppm = Integer.toString((int) Math.round(dpi / 0.0254));
+                phys.setAttribute("pixelsPerUnitXAxis", ppm);
+                phys.setAttribute("pixelsPerUnitYAxis", ppm);
+                phys.setAttribute("unitSpecifier", "meter");
+                IIOMetadataNode nativeRoot = new IIOMetadataNode("javax_imageio_png_1.0");
+                nativeRoot.appendChild(phys);
+                metadata.mergeTree("javax_imageio_png_1.0", nativeRoot);
+                return encode(writer, image, metadata, param);
+            }
             double mmPerPixel = 25.4 / dpi;
             IIOMetadataNode h = new IIOMetadataNode("HorizontalPixelSize");
             h.setAttribute("value", Double.toString(mmPerPixel));
@@ -168,16 +181,21 @@ final class Samples {
             IIOMetadataNode root = new IIOMetadataNode("javax_imageio_1.0");
             root.appendChild(dim);
             metadata.mergeTree("javax_imageio_1.0", root);
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            try (ImageOutputStream ios = ImageIO.createImageOutputStream(out)) {
-                writer.setOutput(ios);
-                writer.write(null, new IIOImage(image, null, metadata), param);
-            }
-            writer.dispose();
-            return out.toByteArray();
+            return encode(writer, image, metadata, param);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static byte[] encode(ImageWriter writer, BufferedImage image, IIOMetadata metadata,
+            ImageWriteParam param) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ImageOutputStream ios = ImageIO.createImageOutputStream(out)) {
+            writer.setOutput(ios);
+            writer.write(null, new IIOImage(image, null, metadata), param);
+        }
+        writer.dispose();
+        return out.toByteArray();
     }
 
     static String text(byte[] pdf) {
