@@ -85,6 +85,30 @@ final class ImagePdfA {
         }
     }
 
+    /** OCR text of the first {@code maxPages} pages of a PDF, rendered at 300 dpi: for scans without a text layer. */
+    String recognisePdf(byte[] pdf, int maxPages) {
+        if (ocr == null) {
+            return "";
+        }
+        try (PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            org.apache.pdfbox.rendering.PDFRenderer renderer = new org.apache.pdfbox.rendering.PDFRenderer(doc);
+            StringBuilder text = new StringBuilder();
+            int pages = Math.min(maxPages, doc.getNumberOfPages());
+            for (int i = 0; i < pages; i++) {
+                PDRectangle box = doc.getPage(i).getMediaBox();
+                float dpi = Math.min(300f, (float) Math.sqrt(MAX_PIXELS / 4.0 / Math.max(1, box.getWidth() * box.getHeight())) * 72f);
+                BufferedImage image = renderer.renderImageWithDPI(i, dpi, org.apache.pdfbox.rendering.ImageType.RGB);
+                if (i > 0) {
+                    text.append("\n\n");
+                }
+                text.append(TesseractOcr.text(ocr.words(image, Math.round(dpi))));
+            }
+            return text.toString();
+        } catch (IOException | RuntimeException e) {
+            throw rethrow(e);
+        }
+    }
+
     boolean ocrAvailable() {
         return ocr != null;
     }

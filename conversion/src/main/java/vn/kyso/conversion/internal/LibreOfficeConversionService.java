@@ -33,6 +33,9 @@ public final class LibreOfficeConversionService implements ConversionService, Au
 
     private static final Logger log = LoggerFactory.getLogger(LibreOfficeConversionService.class);
 
+    /** Pages of a scanned PDF that extraction OCRs; a 300-page scan would otherwise hold a request for minutes. */
+    static final int MAX_OCR_PAGES = 50;
+
     private final ConversionSettings settings;
     private final TikaInspector tika;
     private final OfficePool office;
@@ -72,12 +75,19 @@ public final class LibreOfficeConversionService implements ConversionService, Au
         DetectedType type = detect(content);
         guardArchive(content, type.format());
         Extraction extraction = bounded(() -> tika.extract(content, type, settings.maxTextLength()));
-        if (type.format().family() != SourceFormat.Family.IMAGE || !images.ocrAvailable()) {
+        if (!images.ocrAvailable()) {
             return extraction;
         }
         // Our own Tesseract run rather than Tika's OCR parser, which Tika's default parser does not pick for
         // images; the same process supervision (timeout, kill) as the OCR layer of converted images.
-        String text = images.recognise(content);
+        String text;
+        if (type.format().family() == SourceFormat.Family.IMAGE) {
+            text = images.recognise(content);
+        } else if (type.format() == SourceFormat.PDF && looksScanned(extraction)) {
+            text = images.recognisePdf(content, MAX_OCR_PAGES);
+        } else {
+            return extraction;
+        }
         boolean truncated = text.length() > settings.maxTextLength();
         String kept = truncated ? text.substring(0, settings.maxTextLength()) : text;
         return new Extraction(extraction.mediaType(), kept, truncated, tika.language(kept), extraction.metadata(),
@@ -118,6 +128,12 @@ public final class LibreOfficeConversionService implements ConversionService, Au
             }
             default -> throw unsupported(type);
         }
+    }
+
+    /** Fewer than 20 characters a page: a scan, perhaps with a stamp or a page number in real text. */
+    private static boolean looksScanned(Extraction extraction) {
+        int pages = Math.max(1, extraction.pageCount().orElse(1));
+        return extraction.text().strip().length() < 20 * pages;
     }
 
     private ConversionResult finish(byte[] pdf, ConversionRequest request, DetectedType type, boolean ocrUsed) {

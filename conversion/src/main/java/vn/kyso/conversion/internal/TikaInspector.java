@@ -88,8 +88,9 @@ final class TikaInspector {
         ocr.setTimeoutSeconds(ocrTimeoutSeconds);
         context.set(TesseractOCRConfig.class, ocr);
         PDFParserConfig pdf = new PDFParserConfig();
-        // Scans have no text layer: OCR the pages that have (almost) no text, leave the others alone.
-        pdf.setOcrStrategy(PDFParserConfig.OCR_STRATEGY.AUTO);
+        // Tika's PDF OCR finds no OCR parser in this setup (NullPointerException in 3.3); scans are OCR'd by
+        // the service with its own Tesseract run instead, see LibreOfficeConversionService#extract.
+        pdf.setOcrStrategy(PDFParserConfig.OCR_STRATEGY.NO_OCR);
         context.set(PDFParserConfig.class, pdf);
         context.set(EmbeddedDocumentExtractor.class, SKIP_EMBEDDED);
         metadata.set(Metadata.CONTENT_TYPE, type.mediaType());
