@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Runs the benchmarks (tests tagged "benchmark"), which the normal test command skips.
-# Prints the figures and writes them to {validation,api}/target/bench/*.md.
+# Prints the figures and writes them to {validation,conversion,api}/target/bench/*.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/deps.sh
 mvn -B -ntp -q -DskipTests install
-mvn -B -ntp -pl validation,api surefire:test -Dgroups=benchmark -DexcludedGroups= -Dtest='*Benchmark' \
+mvn -B -ntp -pl validation,conversion,api surefire:test -Dgroups=benchmark -DexcludedGroups= -Dtest='*Benchmark' \
   -Dsurefire.failIfNoSpecifiedTests=false "$@"
-for f in validation/target/bench/*.md api/target/bench/*.md; do echo "== $f"; cat "$f"; done
+for f in validation/target/bench/*.md conversion/target/bench/*.md api/target/bench/*.md; do echo "== $f"; cat "$f"; done

@@ -14,6 +14,13 @@ kyso_need_packages() {
   # Browser tests of the public pages run in real headless Chromium through its driver.
   command -v chromium >/dev/null 2>&1 || missing+=(chromium)
   command -v chromedriver >/dev/null 2>&1 || missing+=(chromium-driver)
+  # Conversion to PDF/A: LibreOffice headless (Writer for text, Calc for sheets, Draw to import PDFs),
+  # Tesseract with Vietnamese data for OCR of scans, DejaVu as a second font with Vietnamese glyphs.
+  [ -x /usr/lib/libreoffice/program/soffice ] || missing+=(libreoffice-writer-nogui libreoffice-calc-nogui)
+  [ -f /usr/lib/libreoffice/program/libsdlo.so ] || missing+=(libreoffice-draw-nogui)
+  command -v tesseract >/dev/null 2>&1 || missing+=(tesseract-ocr)
+  [ -n "$(find /usr/share -path '*tessdata/vie.traineddata' -print -quit 2>/dev/null)" ] || missing+=(tesseract-ocr-vie)
+  [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing+=(fonts-dejavu-core)
   if [ ${#missing[@]} -eq 0 ]; then
     return 0
   fi

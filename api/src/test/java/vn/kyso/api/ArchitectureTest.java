@@ -42,6 +42,14 @@ class ArchitectureTest {
     }
 
     @Test
+    void apiUsesModulesThroughTheirPublicPackagesOnly() {
+        noClasses().that().resideInAPackage("vn.kyso.api..")
+                .should().dependOnClassesThat().resideInAnyPackage("vn.kyso.*.internal..")
+                .because("the modules' internals may change without notice (STYLE.md §2)")
+                .check(API);
+    }
+
+    @Test
     void controllersArePackagePrivate() {
         controllersArePackagePrivate("vn.kyso.api..").check(API);
     }

@@ -101,7 +101,11 @@ public final class PostgresArchiveService implements ArchiveService, AutoCloseab
         this.store = Objects.requireNonNull(store);
         this.validation = Objects.requireNonNull(validation);
         this.signing = Objects.requireNonNull(signing);
-        this.extractor = extractor == null ? new PdfTextExtractor() : extractor;
+        TextExtractor own = new PdfTextExtractor();
+        this.extractor = extractor == null ? own : (name, content) -> {
+            TextExtractor.Extracted e = extractor.extract(name, content);
+            return e != null ? e : own.extract(name, content);
+        };
         this.settings = Objects.requireNonNull(settings);
         this.clock = Objects.requireNonNull(clock);
         this.json = new ObjectMapper().registerModule(new JavaTimeModule())

@@ -8,7 +8,10 @@ package vn.kyso.archive.spi;
 @FunctionalInterface
 public interface TextExtractor {
 
-    /** Never throws for unreadable content: returns empty text instead, so ingest still succeeds. */
+    /**
+     * Never throws for unreadable content: returns empty text instead, so ingest still succeeds.
+     * Returns null to leave the document to the archive's own PDF reader.
+     */
     Extracted extract(String name, byte[] content);
 
     /** @param pages the page count, or null when the format has none */

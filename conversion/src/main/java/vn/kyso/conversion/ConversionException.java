@@ -1,0 +1,19 @@
+package vn.kyso.conversion;
+
+import vn.kyso.core.ServiceException;
+
+/** Input that cannot be detected, extracted or converted; the message is safe to show to a client. */
+public class ConversionException extends ServiceException {
+
+    public ConversionException(ConversionError error, String message) {
+        super(error, message, null);
+    }
+
+    public ConversionException(ConversionError error, String message, Throwable cause) {
+        super(error, message, cause);
+    }
+
+    public ConversionError error() {
+        return (ConversionError) errorCode();
+    }
+}
