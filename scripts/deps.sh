@@ -21,6 +21,9 @@ kyso_need_packages() {
   command -v tesseract >/dev/null 2>&1 || missing+=(tesseract-ocr)
   [ -n "$(find /usr/share -path '*tessdata/vie.traineddata' -print -quit 2>/dev/null)" ] || missing+=(tesseract-ocr-vie)
   [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing+=(fonts-dejavu-core)
+  # The archive catalogue: a private PostgreSQL server started from Debian's binaries (run as the
+  # postgres user when we are root); S3Mock, the tests' S3 server, comes from Maven Central.
+  compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || missing+=(postgresql)
   if [ ${#missing[@]} -eq 0 ]; then
     return 0
   fi
