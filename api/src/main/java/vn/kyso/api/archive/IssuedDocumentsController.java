@@ -16,6 +16,7 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartFile;
 import vn.kyso.api.ApiSettings;
 import vn.kyso.api.error.ApiException;
+import org.springframework.beans.factory.ObjectProvider;
 import vn.kyso.archive.ArchiveService;
 import vn.kyso.archive.IssuedCopyCheck;
 
@@ -25,11 +26,11 @@ import vn.kyso.archive.IssuedCopyCheck;
 @Tag(name = "Verification")
 class IssuedDocumentsController {
 
-    private final ArchiveService archive;
+    private final Archive archive;
     private final long maxBytes;
 
-    IssuedDocumentsController(ArchiveService archive, ApiSettings settings) {
-        this.archive = archive;
+    IssuedDocumentsController(ObjectProvider<ArchiveService> archive, ApiSettings settings) {
+        this.archive = new Archive(archive);
         this.maxBytes = settings.maxUploadSize().toBytes();
     }
 
@@ -53,6 +54,6 @@ class IssuedDocumentsController {
         if (copy.length == 0) {
             throw ApiException.invalid("the file is empty");
         }
-        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(archive.checkIssuedCopy(documentId, copy));
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(archive.get().checkIssuedCopy(documentId, copy));
     }
 }

@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.kyso.api.error.ApiException;
+import org.springframework.beans.factory.ObjectProvider;
 import vn.kyso.archive.ArchiveService;
 import vn.kyso.archive.DisposalList;
 import vn.kyso.archive.JobKind;
@@ -25,10 +26,10 @@ import vn.kyso.archive.JobReport;
 @Tag(name = "Archive")
 class PreservationController {
 
-    private final ArchiveService archive;
+    private final Archive archive;
 
-    PreservationController(ArchiveService archive) {
-        this.archive = archive;
+    PreservationController(ObjectProvider<ArchiveService> archive) {
+        this.archive = new Archive(archive);
     }
 
     @PostMapping("/archive-jobs/{kind}")
@@ -44,13 +45,13 @@ class PreservationController {
         } catch (IllegalArgumentException e) {
             throw ApiException.invalid("job is one of fixity, revalidation, timestamp-renewal, recovery");
         }
-        return archive.runJob(k);
+        return archive.get().runJob(k);
     }
 
     @GetMapping("/archive-jobs")
     @Operation(summary = "Recent job runs with their progress, newest first")
     List<JobReport> jobs() {
-        return archive.jobs();
+        return archive.get().jobs();
     }
 
     @PostMapping("/disposal-lists")
@@ -60,14 +61,14 @@ class PreservationController {
     DisposalList propose(@RequestParam(required = false) LocalDate asOf,
             @Parameter(hidden = true) @RequestHeader(name = RecordsController.ACTOR_HEADER, required = false)
             String actor) {
-        return archive.proposeDisposal(asOf != null ? asOf : LocalDate.now(ZoneOffset.ofHours(7)),
+        return archive.get().proposeDisposal(asOf != null ? asOf : LocalDate.now(ZoneOffset.ofHours(7)),
                 actor == null ? "anonymous" : actor);
     }
 
     @GetMapping("/disposal-lists")
     @Operation(summary = "Every disposal list, approved or not, newest first")
     List<DisposalList> lists() {
-        return archive.disposalLists();
+        return archive.get().disposalLists();
     }
 
     @PostMapping("/disposal-lists/{id}/approval")
@@ -77,6 +78,6 @@ class PreservationController {
     DisposalList approve(@PathVariable long id,
             @Parameter(hidden = true) @RequestHeader(name = RecordsController.ACTOR_HEADER, required = false)
             String actor) {
-        return archive.approveDisposal(id, actor == null ? "anonymous" : actor);
+        return archive.get().approveDisposal(id, actor == null ? "anonymous" : actor);
     }
 }

@@ -25,6 +25,7 @@ import org.springframework.web.multipart.MultipartFile;
 import vn.kyso.api.ApiSettings;
 import vn.kyso.api.error.ApiException;
 import vn.kyso.api.signing.Downloads;
+import org.springframework.beans.factory.ObjectProvider;
 import vn.kyso.archive.ArchiveService;
 import vn.kyso.archive.IngestRequest;
 import vn.kyso.archive.MetadataForm;
@@ -41,11 +42,11 @@ class RecordsController {
     /** Who asked, for the record's history, until authentication (issue #5) names the caller. */
     static final String ACTOR_HEADER = "X-Kyso-Actor";
 
-    private final ArchiveService archive;
+    private final Archive archive;
     private final long maxBytes;
 
-    RecordsController(ArchiveService archive, ApiSettings settings) {
-        this.archive = archive;
+    RecordsController(ObjectProvider<ArchiveService> archive, ApiSettings settings) {
+        this.archive = new Archive(archive);
         this.maxBytes = settings.maxUploadSize().toBytes();
     }
 
@@ -67,7 +68,7 @@ class RecordsController {
         }
         // Metadata first: a bad form is refused before any signature work.
         var parsed = metadata.toMetadata();
-        RecordDetails r = archive.ingest(new IngestRequest(file.getOriginalFilename(), bytes(file),
+        RecordDetails r = archive.get().ingest(new IngestRequest(file.getOriginalFilename(), bytes(file),
                 original == null || original.isEmpty() ? null : bytes(original), parsed, actor));
         return ResponseEntity.created(URI.create("/api/v1/records/" + r.id())).body(r);
     }
@@ -82,7 +83,7 @@ class RecordsController {
             @RequestParam(required = false) String issuer, @RequestParam(required = false) LocalDate from,
             @RequestParam(required = false) LocalDate to, @RequestParam(required = false) String verdict,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
-        return archive.search(new RecordQuery(q, fondCode, fileCode, documentType, issuer, from, to,
+        return archive.get().search(new RecordQuery(q, fondCode, fileCode, documentType, issuer, from, to,
                 verdict == null || verdict.isBlank() ? null : verdict.strip().toUpperCase(java.util.Locale.ROOT),
                 page, size));
     }
@@ -90,31 +91,31 @@ class RecordsController {
     @GetMapping("/records/{id}")
     @Operation(summary = "A record: metadata, validation summary, evidence, objects and history")
     RecordDetails record(@PathVariable String id) {
-        return archive.record(id);
+        return archive.get().record(id);
     }
 
     @GetMapping("/records/{id}/content")
     @Operation(summary = "The original exactly as archived")
     ResponseEntity<byte[]> content(@PathVariable String id) {
-        return download(archive.content(id));
+        return download(archive.get().content(id));
     }
 
     @GetMapping("/records/{id}/evidence")
     @Operation(summary = "The evidence as a ZIP: augmented copies, validation reports, manifests and history")
     ResponseEntity<byte[]> evidence(@PathVariable String id) {
-        return download(archive.evidence(id));
+        return download(archive.get().evidence(id));
     }
 
     @GetMapping("/records/{id}/package")
     @Operation(summary = "The record as a BagIt 1.0 package (RFC 8493) another archive can check on its own")
     ResponseEntity<byte[]> exportRecord(@PathVariable String id) {
-        return download(archive.exportRecord(id));
+        return download(archive.get().exportRecord(id));
     }
 
     @GetMapping("/files/{fondCode}/{fileCode}/package")
     @Operation(summary = "Every record of a file (hồ sơ) as one BagIt package")
     ResponseEntity<byte[]> exportFile(@PathVariable String fondCode, @PathVariable String fileCode) {
-        return download(archive.exportFile(fondCode, fileCode));
+        return download(archive.get().exportFile(fondCode, fileCode));
     }
 
     /** @param hold true to set, false to lift; {@code reason} is kept in the history */
@@ -125,7 +126,7 @@ class RecordsController {
     @Operation(summary = "Set or lift a legal hold, which blocks disposal")
     RecordDetails legalHold(@PathVariable String id, @RequestBody LegalHoldRequest request,
             @Parameter(hidden = true) @RequestHeader(name = ACTOR_HEADER, required = false) String actor) {
-        return archive.setLegalHold(id, request.hold(), request.reason(), actor == null ? "anonymous" : actor);
+        return archive.get().setLegalHold(id, request.hold(), request.reason(), actor == null ? "anonymous" : actor);
     }
 
     static ResponseEntity<byte[]> download(StoredFile file) {

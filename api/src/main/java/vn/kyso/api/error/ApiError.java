@@ -11,7 +11,8 @@ public enum ApiError implements ErrorCode {
      * The client sent more requests than its rate limit allows. ErrorKind has no "too many requests", so
      * the kind says "retry later" and {@link RateLimitedException} gets its own 429 in the handler.
      */
-    RATE_LIMITED(ErrorKind.UNAVAILABLE, "Too many requests");
+    RATE_LIMITED(ErrorKind.UNAVAILABLE, "Too many requests"),
+    SERVICE_NOT_CONFIGURED(ErrorKind.UNAVAILABLE, "This part of the service is not configured");
 
     private final ErrorKind kind;
     private final String title;
