@@ -6,10 +6,12 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 work="$(mktemp -d)"
+# As root the archive's private PostgreSQL runs as the postgres user, which must reach its directory.
+chmod 755 "$work"
 export SOFTHSM2_CONF="$work/softhsm/softhsm2.conf"
 jar=$(ls api/target/kyso-api-*.jar | grep -v original | head -1)
 java -jar "$jar" --server.port=0 --kyso.demo.enabled=true --kyso.demo.directory="$work/demo-pki" \
-  --kyso.demo.port=0 > "$work/service.log" 2>&1 &
+  --kyso.demo.port=0 --kyso.archive.directory="$work/archive" > "$work/service.log" 2>&1 &
 pid=$!
 cleanup() { kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; rm -rf "$work"; }
 trap cleanup EXIT
@@ -34,5 +36,14 @@ verdict=$(curl -fsS -o /dev/null -D - -F "file=@$work/signed.pdf" "$base/api/v1/
   | tr -d '\r' | awk -F': ' 'tolower($1)=="x-validation-verdict"{print $2}')
 [ "$verdict" = VALID ] || fail "validation verdict was '$verdict'"
 curl -fsS "$base/verify" | grep -qi '<html' || fail "/verify page"
-echo "Smoke test passed: the packaged service on port $port signed a letter twice and validated it as VALID."
+record=$(curl -fsS -F "file=@$work/signed.pdf" -F fondCode=G09 -F fileCode=G09.SMOKE -F numberSymbol=1/UBND-VP \
+  -F documentDate=2026-11-20 -F documentType="Công văn" -F issuer="UBND tỉnh Bình An" \
+  -F subject="Triển khai ký số văn bản điện tử" -F preservation=10 "$base/api/v1/records") || fail "archive ingest"
+id=$(printf '%s' "$record" | sed -n 's/^{[^{]*"id" *: *"\([0-9a-f-]*\)".*/\1/p')
+[ -n "$id" ] || fail "no record id in: ${record:0:200}"
+curl -fsS "$base/api/v1/records?q=trien+khai+ky+so" | grep -q "$id" || fail "archive search without diacritics"
+curl -fsS -o "$work/back.pdf" "$base/api/v1/records/$id/content" || fail "archive content"
+cmp -s "$work/signed.pdf" "$work/back.pdf" || fail "archived original differs from what was sent"
+echo "Smoke test passed: the packaged service on port $port signed a letter twice, validated it as VALID,"
+echo "archived it in its private PostgreSQL and filesystem store, found it and returned it byte for byte."
 
