@@ -326,12 +326,11 @@ public final class PostgresArchiveService implements ArchiveService, AutoCloseab
             return;
         }
         try {
-            for (Catalogue.ObjectRow r : rows) {
-                store.extendRetention(r.key(), until);
-            }
-        } catch (ObjectStoreException e) {
-            // The record is complete; the RECOVERY job sets any retention missing.
-            log.warn("retention of record {} not set yet: {}", row.id(), e.getMessage());
+            CompletableFuture.allOf(rows.stream().map(r -> CompletableFuture.runAsync(
+                    () -> store.extendRetention(r.key(), until), io)).toArray(CompletableFuture[]::new)).join();
+        } catch (CompletionException e) {
+            // The record is complete; the next fixity check sets any retention still missing.
+            log.warn("retention of record {} not set yet: {}", row.id(), String.valueOf(e.getCause()));
         }
     }
 
@@ -678,11 +677,21 @@ public final class PostgresArchiveService implements ArchiveService, AutoCloseab
     private boolean fixity(UUID id) {
         Instant now = clock.instant();
         List<String> faults = new ArrayList<>();
+        Catalogue.Row row = catalogue.find(id).orElseThrow();
+        Instant until = retainUntil(row);
+        int retained = 0;
         for (Catalogue.ObjectRow o : catalogue.objects(id)) {
             try {
                 Digests d = Digests.of(store.read(o.key()));
                 if (!d.sha256().equals(o.sha256()) || !d.sha512().equals(o.sha512())) {
                     faults.add(o.role() + "-" + o.generation() + ": digest differs");
+                }
+                Optional<ObjectStore.ObjectInfo> info = store.stat(o.key());
+                if (until != null && info.isPresent() && (info.get().retainUntil() == null
+                        || info.get().retainUntil().isBefore(until.minusSeconds(1)))) {
+                    // An ingest whose retention call failed (the store blinked after the record was complete).
+                    store.extendRetention(o.key(), until);
+                    retained++;
                 }
             } catch (ObjectStoreException e) {
                 if (e.reason() == ObjectStoreException.Reason.UNAVAILABLE) {
@@ -692,8 +701,11 @@ public final class PostgresArchiveService implements ArchiveService, AutoCloseab
             }
         }
         catalogue.updateFixity(id, now);
-        catalogue.event(id, now, "FIXITY", faults.isEmpty() ? "OK" : "FAILED",
-                faults.isEmpty() ? "every object matches its SHA-256 and SHA-512" : String.join("; ", faults), "system");
+        String detail = faults.isEmpty() ? "every object matches its SHA-256 and SHA-512" : String.join("; ", faults);
+        if (retained > 0) {
+            detail += "; retention set on " + retained + " object(s) that lacked it";
+        }
+        catalogue.event(id, now, "FIXITY", faults.isEmpty() ? "OK" : "FAILED", detail, "system");
         if (!faults.isEmpty()) {
             log.error("fixity check of record {} failed: {}", id, faults);
         }

@@ -86,7 +86,7 @@ class IngestFaultsTest {
                         e -> assertThat(e.error()).isEqualTo(ArchiveError.STORAGE_UNAVAILABLE));
         // The undo could not reach the store: the PENDING row stays to tell recovery what to clean.
         assertThat(rows("select count(*) from record where state = 'PENDING'")).isEqualTo(1);
-        assertThat(archive.search(vn.kyso.archive.RecordQuery.text("mat ket noi")).total())
+        assertThat(archive.search(vn.kyso.archive.RecordQuery.text("\"ket noi kho\"")).total())
                 .as("a PENDING record is never visible").isZero();
 
         s3.start();

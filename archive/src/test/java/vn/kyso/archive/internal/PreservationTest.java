@@ -84,6 +84,22 @@ class PreservationTest {
     }
 
     @Test
+    void fixitySetsRetentionThatAnIngestCouldNotSet() {
+        RecordDetails r = ingest("303/UBND-VP", SignatureLevel.B_LTA, LocalDate.of(2026, 1, 7),
+                PreservationPeriod.ofYears(10), null);
+        String key = PostgresArchiveService.key(java.util.UUID.fromString(r.id()), "original", 0, "x.pdf");
+        Instant retained = store.stat(key).orElseThrow().retainUntil();
+        assertThat(retained).isEqualTo(LocalDate.of(2037, 1, 1).atStartOfDay(java.time.ZoneOffset.ofHours(7))
+                .toInstant());
+        store.dropRetention(key);
+
+        archive.runJob(JobKind.FIXITY);
+
+        assertThat(store.stat(key).orElseThrow().retainUntil()).isEqualTo(retained);
+        assertThat(last(archive.record(r.id())).detail()).contains("retention set on 1 object");
+    }
+
+    @Test
     void anInterruptedJobResumesAfterTheLastRecordItFinished() {
         for (int i = 0; i < 3; i++) {
             ingest("31" + i + "/UBND-VP", SignatureLevel.B_LTA, LocalDate.of(2026, 2, 1 + i),

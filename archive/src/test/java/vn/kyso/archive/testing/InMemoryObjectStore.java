@@ -46,6 +46,12 @@ public final class InMemoryObjectStore implements ObjectStore {
         objects.put(key, new Entry(c, e.contentType(), e.retainUntil(), e.hold()));
     }
 
+    /** Forgets an object's retention, as if the call that set it had been lost. */
+    public void dropRetention(String key) {
+        Entry e = objects.get(key);
+        objects.put(key, new Entry(e.content(), e.contentType(), null, e.hold()));
+    }
+
     public int size() {
         return objects.size();
     }
