@@ -241,6 +241,27 @@ class ArchivePageBrowserTest {
         browser.screenshot("verify-archive-different");
     }
 
+    @Test
+    void thePageAndItsAssetsCarryTheStrictHeadersAndNoMarkupFromData() throws Exception {
+        for (String path : List.of("/archive", "/archive/", "/archive/archive.js", "/archive/archive-text.js",
+                "/archive/archive.css", "/archive/favicon.svg")) {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + port + path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).as(path).isEqualTo(200);
+            assertThat(r.headers().firstValue("Content-Security-Policy")).as(path)
+                    .hasValue("default-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'");
+            assertThat(r.headers().firstValue("X-Frame-Options")).as(path).hasValue("DENY");
+            assertThat(r.headers().firstValue("Referrer-Policy")).as(path).hasValue("no-referrer");
+            // No inline script or style to allow, no data parsed as markup.
+            assertThat(r.body()).as(path).doesNotContain("innerHTML", "outerHTML", "insertAdjacentHTML", "eval(",
+                    "style=\"", "onclick=", "<script>");
+            if (!path.endsWith(".svg")) { // the icon's xmlns names a namespace, it loads nothing
+                // Nothing from elsewhere: no CDN, font service or analytics.
+                assertThat(r.body()).as(path).doesNotContainPattern("(?i)(https?:)?//[a-z0-9.-]+\\.[a-z]{2,}/");
+            }
+        }
+    }
+
     // --- the browser ---
 
     private void open(String pathAndQuery) {
