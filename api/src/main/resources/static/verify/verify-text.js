@@ -26,6 +26,17 @@
       hashMismatch: 'Tệp KHÔNG trùng khớp với văn bản đã ban hành: nội dung tệp khác với mã trong liên kết.',
       hashInvalid: 'Mã băm trong liên kết không đúng định dạng nên không so sánh được.',
       downloading: 'Đang tạo báo cáo…', downloaded: 'Đã tải báo cáo.',
+      archiveMatch: {
+        IDENTICAL: 'Trùng khớp với bản gốc lưu trữ tại cơ quan ban hành.',
+        EXTENDS_ORIGINAL: 'Chứa nguyên vẹn bản gốc lưu trữ tại cơ quan ban hành, có thêm nội dung bổ sung sau đó '
+          + '(ví dụ chữ ký số được ký thêm).',
+        DIFFERENT: 'Cảnh báo: tệp này KHÔNG phải bản gốc lưu trữ tại cơ quan ban hành.',
+        NOT_ARCHIVED: 'Kho lưu trữ của cơ quan ban hành không có văn bản nào mang mã này.'
+      },
+      archiveRecord: 'Văn bản lưu trữ: {number}, ngày {date}.',
+      archiveChecking: 'Đang so sánh với bản gốc lưu trữ…',
+      archiveFailed: 'Chưa so sánh được với bản gốc lưu trữ (mã lỗi {code}). Kết quả kiểm tra chữ ký vẫn có giá trị; '
+        + 'vui lòng thử lại sau.',
       errors: {
         RATE_LIMITED: 'Bạn đã gửi quá nhiều yêu cầu. Vui lòng thử lại sau {seconds} giây.',
         UNSUPPORTED_DOCUMENT: 'Tệp này không phải là văn bản ký số thuộc định dạng được hỗ trợ.',
@@ -45,8 +56,9 @@
       intro: 'Upload a digitally signed document to find out whether its signatures are valid, who signed it '
         + 'and whether it was changed after signing. The file is only used for the check and is not kept.',
       documentId: 'Document number:',
-      lookupLater: 'Looking documents up by their number comes in a later update. For now, upload the file you '
-        + 'received to check it.',
+      lookupLater: 'Upload the file you received: the page checks its signatures and compares it with the '
+        + 'original kept in the issuer\'s archive. Looking documents up by their number alone comes in a later '
+        + 'update.',
       fileLabel: 'Document to verify', fileHint: 'PDF, XML, JSON, a signature file (.p7s) or an ASiC package',
       originalLabel: 'Original file (optional)',
       originalHint: 'Only needed when the signature is in a separate file, detached from the document',
@@ -71,6 +83,17 @@
       hashMismatch: 'The file does NOT match the issued document: its content differs from the code in the link.',
       hashInvalid: 'The hash in the link is malformed, so it cannot be compared.',
       downloading: 'Preparing the report…', downloaded: 'Report downloaded.',
+      archiveMatch: {
+        IDENTICAL: 'Matches the original kept in the issuer\'s archive.',
+        EXTENDS_ORIGINAL: 'Contains the original kept in the issuer\'s archive, unchanged, with later additions '
+          + '(such as further signatures).',
+        DIFFERENT: 'Warning: this file is NOT the original kept in the issuer\'s archive.',
+        NOT_ARCHIVED: 'The issuer\'s archive has no document with this number.'
+      },
+      archiveRecord: 'Archived document: {number}, dated {date}.',
+      archiveChecking: 'Comparing with the archived original…',
+      archiveFailed: 'Could not compare with the archived original (error code {code}). The signature check still '
+        + 'stands; please try again later.',
       errors: {
         RATE_LIMITED: 'Too many requests. Please try again in {seconds} seconds.',
         UNSUPPORTED_DOCUMENT: 'This file is not a signed document in a supported format.',

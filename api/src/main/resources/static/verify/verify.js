@@ -5,6 +5,9 @@
   'use strict';
 
   var API = '/api/v1/validations';
+  var ISSUED = '/api/v1/issued-documents/';
+  // The archive's rule for the identifiers QR codes carry; an id outside it cannot name an archived record.
+  var DOCUMENT_ID = /^[A-Za-z0-9._-]{1,64}$/;
   var ZONE = 'Asia/Ho_Chi_Minh';
 
   // Filled by verify-text.js, which the page loads first.
@@ -12,7 +15,8 @@
 
   var ICONS = { VALID: '✓', INVALID: '✗', INDETERMINATE: '!', UNSIGNED: '–' };
 
-  var state = { lang: 'vi', report: null, file: null, originals: [], expectedHash: null, originalMatch: null, error: null };
+  var state = { lang: 'vi', report: null, file: null, originals: [], expectedHash: null, originalMatch: null, error: null,
+    documentId: null, archive: null };
 
   function $(id) { return document.getElementById(id); }
 
@@ -61,6 +65,7 @@
     $('form-lang').value = state.lang;
     renderReport();
     renderError();
+    renderArchiveMatch();
   }
 
   function urlWithLang(lang) {
@@ -86,6 +91,7 @@
     if (id) {
       $('doc-id').textContent = id.slice(0, 100);
       $('document-ref').hidden = false;
+      state.documentId = id;
     }
     var h = params.get('h');
     if (h !== null) { state.expectedHash = h.trim().toLowerCase(); }
@@ -128,6 +134,7 @@
     state.error = null;
     renderReport();
     renderError();
+    compareWithArchive(state.file);
     setBusy(true);
     post('json', 'application/json')
       .then(function (response) {
@@ -147,6 +154,72 @@
         var focus = state.report ? $('headline') : $('error');
         focus.focus();
       });
+  }
+
+  // --- the QR link's document in the issuer's archive ---
+
+  /**
+   * Asks the archive whether the file is the original the QR code names, beside the signature check:
+   * a failure here is reported on its own line and leaves the verdict alone.
+   */
+  function compareWithArchive(file) {
+    var id = state.documentId;
+    if (id === null || /^\.+$/.test(id)) { state.archive = null; renderArchiveMatch(); return; }
+    if (!DOCUMENT_ID.test(id)) { state.archive = { match: 'NOT_ARCHIVED' }; renderArchiveMatch(); return; }
+    var asked = state.archive = { checking: true };
+    renderArchiveMatch();
+    var data = new FormData();
+    data.append('file', file);
+    fetch(ISSUED + encodeURIComponent(id) + '/comparison', { method: 'POST', body: data,
+      headers: { Accept: 'application/json' }, credentials: 'same-origin' })
+      .then(function (response) {
+        if (!response.ok) {
+          return problemOf(response).then(function (problem) { return { failed: problem.code }; });
+        }
+        return response.json().then(function (check) {
+          return check && check.match ? check : { failed: 'HTTP_' + response.status };
+        });
+      })
+      .catch(function () { return { failed: 'NETWORK' }; })
+      .then(function (answer) {
+        if (state.archive !== asked) { return; } // another file was chosen meanwhile
+        state.archive = answer;
+        renderArchiveMatch();
+      });
+  }
+
+  function renderArchiveMatch() {
+    var line = $('archive-match');
+    var a = state.archive;
+    line.hidden = !a;
+    line.textContent = '';
+    if (!a) { return; }
+    var kind;
+    if (a.checking) {
+      line.className = 'hash-match hash-unknown';
+      line.textContent = t('archiveChecking');
+      return;
+    }
+    if (a.failed) {
+      line.className = 'hash-match hash-unknown';
+      line.textContent = fill(t('archiveFailed'), { code: a.failed });
+      return;
+    }
+    kind = { IDENTICAL: 'ok', EXTENDS_ORIGINAL: 'ok', DIFFERENT: 'bad' }[a.match] || 'unknown';
+    line.className = 'hash-match hash-' + kind;
+    line.appendChild(el('span', 'archive-verdict', t('archiveMatch')[a.match] || a.match));
+    var r = a.record;
+    if (r && r.numberSymbol && (a.match === 'IDENTICAL' || a.match === 'EXTENDS_ORIGINAL')) {
+      line.appendChild(document.createTextNode(' '));
+      line.appendChild(el('span', 'archive-record', fill(t('archiveRecord'),
+        { number: r.numberSymbol, date: day(r.documentDate) })));
+    }
+  }
+
+  /** A calendar date (YYYY-MM-DD) as Vietnamese write it. */
+  function day(iso) {
+    var p = String(iso || '').split('-');
+    return p.length === 3 ? p[2] + '/' + p[1] + '/' + p[0] : t('unknown');
   }
 
   function download() {

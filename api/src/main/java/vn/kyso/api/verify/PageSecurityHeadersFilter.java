@@ -5,13 +5,15 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.List;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.UrlPathHelper;
 
 /**
- * Security headers of the public page and its assets, without Spring Security. The page shows names
- * from certificates, which anyone can choose: the policy allows only our own scripts, so even a bug
+ * Security headers of the pages (the public {@code /verify} and the archivist's {@code /archive}) and
+ * their assets, without Spring Security. Both pages show text that others chose: names from certificates,
+ * subjects and keywords typed at ingest. The policy allows only our own scripts, so even a bug
  * that inserted such a name as markup could not run code; nobody may frame the page (clickjacking); and
  * the QR link's document id and hash never leak to another site through Referer.
  */
@@ -21,12 +23,15 @@ class PageSecurityHeadersFilter extends OncePerRequestFilter {
     static final String CONTENT_SECURITY_POLICY =
             "default-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
+    /** The pages, each with its assets under the same prefix. */
+    static final List<String> PAGES = List.of(VerifyPageController.PATH, "/archive");
+
     private static final UrlPathHelper PATHS = new UrlPathHelper();
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = PATHS.getPathWithinApplication(request);
-        return !(path.equals(VerifyPageController.PATH) || path.startsWith(VerifyPageController.PATH + "/"));
+        return PAGES.stream().noneMatch(page -> path.equals(page) || path.startsWith(page + "/"));
     }
 
     @Override

@@ -1,0 +1,364 @@
+package vn.kyso.api.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The archivist's page and the archive line of the verification page in real headless Chromium. The
+ * archive is seeded through the HTTP API as a clerk would: the sample letter gets a QR code, is signed by
+ * the demo PKI and ingested with Vietnamese metadata. The test archive persists between runs, so each run
+ * files its record under its own file code. The properties are exactly those of the other tests with the
+ * demo PKI, so all share one application context and one demo PKI.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "kyso.demo.enabled=true",
+        "kyso.demo.directory=${kyso.test.workdir:target/test-work}/api-demo-pki",
+        "kyso.demo.port=0"})
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ArchivePageBrowserTest {
+
+    static final int PHONE_WIDTH = 390;
+    static final int PHONE_HEIGHT = 844;
+    static final Duration WAIT = Duration.ofSeconds(30);
+    static final Duration VALIDATION_WAIT = Duration.ofSeconds(90);
+
+    static final String RUN = UUID.randomUUID().toString().substring(0, 8);
+    static final String FILE_CODE = "G09.WEB." + RUN;
+    static final String DOCUMENT_ID = "HS-WEB-" + RUN;
+    static final String NUMBER = "45/QĐ-UBND";
+    /** Markup in a subject must show as text: the page never parses data as HTML. */
+    static final String SUBJECT = "Cấp giấy chứng nhận quyền sử dụng đất cho hộ bà <b>Nguyễn Thị Hoà</b>";
+
+    final HttpClient http = HttpClient.newHttpClient();
+    final ObjectMapper json = new ObjectMapper();
+
+    @LocalServerPort
+    int port;
+
+    Browser browser;
+    Path files;
+    Path archived;
+    Path otherLetter;
+    JsonNode record;
+
+    @BeforeAll
+    void seed() throws Exception {
+        byte[] letter = Files.readAllBytes(Path.of("../samples/letters/cong-van-mot-trang.pdf"));
+        HttpResponse<byte[]> stamped = post("/api/v1/signatures/qr-codes", letter, Map.of("documentId", DOCUMENT_ID),
+                Map.of());
+        assertThat(stamped.statusCode()).isEqualTo(200);
+        byte[] signed = sign(stamped.body());
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("fondCode", "G09");
+        m.put("fileCode", FILE_CODE);
+        m.put("numberSymbol", NUMBER);
+        m.put("documentDate", "2026-03-14");
+        m.put("documentType", "Quyết định");
+        m.put("issuer", "Ủy ban nhân dân tỉnh Bình An");
+        m.put("subject", SUBJECT);
+        m.put("keywords", "đất đai; giấy chứng nhận");
+        m.put("preservation", "20");
+        m.put("accessRegime", "public");
+        m.put("documentId", DOCUMENT_ID);
+        HttpResponse<byte[]> created = post("/api/v1/records", signed, m, Map.of("X-Kyso-Actor", "van-thu-web"));
+        assertThat(created.statusCode()).as(new String(created.body(), StandardCharsets.UTF_8)).isEqualTo(201);
+        record = json.readTree(created.body());
+        assertThat(record.at("/validation/verdict").asText()).isEqualTo("VALID");
+
+        files = Files.createTempDirectory("kyso-archive-page-files");
+        archived = Files.write(files.resolve("quyet-dinh-luu-tru.pdf"), signed);
+        // Signed by the same key, but never archived: the QR link's document is not this one.
+        otherLetter = Files.write(files.resolve("cong-van-khac.pdf"), sign(letter));
+
+        browser = new Browser();
+        browser.phone(PHONE_WIDTH, PHONE_HEIGHT);
+    }
+
+    @AfterAll
+    void closeBrowser() throws Exception {
+        if (browser != null) {
+            browser.close();
+        }
+        if (files != null) {
+            try (var paths = Files.walk(files)) {
+                paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    @Test
+    void aSearchWithoutDiacriticsFindsTheRecordWhichShowsEverythingAndDownloads() throws Exception {
+        open("/archive");
+        assertThat(browser.driver.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("vi");
+        search("quyen su dung dat", FILE_CODE);
+
+        assertThat(text("results-count")).isEqualTo("Tìm thấy 1 hồ sơ.");
+        List<WebElement> rows = browser.driver.findElements(By.cssSelector("#results-body tr"));
+        assertThat(rows).hasSize(1);
+        assertThat(rows.get(0).getText()).contains(NUMBER, "14/03/2026", "Quyết định", SUBJECT,
+                "Ủy ban nhân dân tỉnh Bình An", "Hợp lệ");
+        assertNoHorizontalScroll();
+        browser.screenshot("archive-results-vi");
+
+        rows.get(0).findElement(By.cssSelector("a.open")).click();
+        waitUntil(d -> d.findElement(By.id("record")).isDisplayed());
+        assertThat(browser.driver.getCurrentUrl()).contains("record=" + record.get("id").asText());
+        assertThat(text("record-heading")).isEqualTo("Quyết định " + NUMBER);
+        // The subject's markup is text, not an element.
+        assertThat(text("record-subject")).isEqualTo(SUBJECT);
+        assertThat(browser.driver.findElements(By.cssSelector("#record b"))).isEmpty();
+
+        assertThat(browser.driver.findElement(By.id("verdict-box")).getAttribute("class")).contains("verdict-valid");
+        assertThat(text("record-headline")).contains(record.at("/validation/headlineVi").asText());
+        assertThat(text("signature-lines")).contains(record.at("/validation/signatures/0/signer").asText(),
+                "Hợp lệ");
+        String metadata = text("metadata");
+        assertThat(metadata).contains("Mã phông", "G09", "Mã hồ sơ", FILE_CODE, "Số, ký hiệu", NUMBER,
+                "14/03/2026", "Ủy ban nhân dân tỉnh Bình An", "đất đai; giấy chứng nhận", "Công khai", DOCUMENT_ID,
+                sha256(archived));
+        assertThat(record.at("/original/sha256").asText()).isEqualTo(sha256(archived));
+        assertThat(text("evidence")).contains("Mức chữ ký khi nộp lưu", record.at("/evidence/levelAtIngest").asText(),
+                "Phải gia hạn trước");
+        assertThat(text("retention")).contains("Thời hạn bảo quản", "20 năm", "Được xem xét hủy từ ngày",
+                "01/01/2047", "Phong tỏa pháp lý", "Không");
+        assertThat(text("objects")).contains(sha256(archived));
+        List<WebElement> history = browser.driver.findElements(By.cssSelector("#history tr"));
+        assertThat(history).hasSize(record.get("history").size()).isNotEmpty();
+        assertThat(history.get(0).getText()).contains(record.at("/history/0/kind").asText(), "van-thu-web");
+        assertNoHorizontalScroll();
+        browser.screenshot("archive-record-vi");
+
+        assertDownload("download-content", "application/pdf", Files.readAllBytes(archived));
+        assertDownload("download-evidence", "application/zip", null);
+        assertDownload("download-package", "application/zip", null);
+
+        browser.desktop();
+        try {
+            browser.screenshot("archive-record-desktop");
+            browser.driver.findElement(By.id("back")).click();
+            waitUntil(d -> d.findElement(By.id("results")).isDisplayed()
+                    && !d.findElements(By.cssSelector("#results-body tr")).isEmpty());
+            assertThat(browser.driver.findElement(By.id("q")).getAttribute("value")).isEqualTo("quyen su dung dat");
+            browser.screenshot("archive-results-desktop");
+        } finally {
+            browser.phone(PHONE_WIDTH, PHONE_HEIGHT);
+        }
+    }
+
+    @Test
+    void aSearchThatFindsNothingSaysSo() {
+        open("/archive");
+        search("hosokhongton" + RUN.replaceAll("[0-9]", ""), null);
+
+        assertThat(text("results-count")).isEqualTo("Tìm thấy 0 hồ sơ.");
+        assertThat(text("no-results")).isEqualTo("Không có hồ sơ nào phù hợp với điều kiện tìm kiếm.");
+        assertThat(browser.driver.findElement(By.id("results-table")).isDisplayed()).isFalse();
+        assertThat(browser.driver.findElement(By.id("error")).isDisplayed()).isFalse();
+        assertNoHorizontalScroll();
+        browser.screenshot("archive-no-results");
+    }
+
+    @Test
+    void anUnknownRecordAndABadSearchAreReadableErrors() {
+        String unknown = UUID.randomUUID().toString();
+        open("/archive?record=" + unknown);
+        waitUntil(d -> d.findElement(By.id("error")).isDisplayed());
+        assertThat(text("error")).startsWith("Không tìm thấy hồ sơ.").contains("Chi tiết:", unknown);
+        assertThat(browser.driver.findElement(By.id("record")).isDisplayed()).isFalse();
+        assertNoHorizontalScroll();
+        browser.screenshot("archive-unknown-record");
+
+        open("/archive?q=dat&from=hom-qua");
+        waitUntil(d -> d.findElement(By.id("error")).isDisplayed());
+        assertThat(text("error")).startsWith("Điều kiện tìm kiếm không hợp lệ.").contains("Chi tiết:");
+        assertThat(browser.driver.findElement(By.id("results")).isDisplayed()).isFalse();
+    }
+
+    @Test
+    void theEnglishSwitchTranslatesTheLabelsAndKeepsTheSearch() {
+        open("/archive?fileCode=" + FILE_CODE);
+        waitUntil(d -> d.findElement(By.id("results")).isDisplayed());
+        assertThat(browser.driver.findElement(By.cssSelector("label[for=q]")).getText()).isEqualTo("Từ khóa");
+
+        browser.driver.findElement(By.id("lang-switch")).click();
+        assertThat(browser.driver.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
+        assertThat(browser.driver.findElement(By.cssSelector("label[for=q]")).getText()).isEqualTo("Search words");
+        assertThat(text("results-count")).isEqualTo("1 records found.");
+        assertThat(text("lang-switch")).isEqualTo("Tiếng Việt");
+        assertThat(browser.driver.getCurrentUrl()).contains("lang=en").contains("fileCode=" + FILE_CODE);
+        assertThat(text("results-body")).contains("Valid");
+        assertNoHorizontalScroll();
+        browser.screenshot("archive-results-en");
+    }
+
+    @Test
+    void theVerificationPageSaysWhetherACopyIsTheArchivedOriginal() throws Exception {
+        open("/verify?id=" + DOCUMENT_ID + "&h=" + sha256(archived));
+        uploadToVerify(archived);
+        String identical = archiveLine();
+        assertThat(identical).startsWith("Trùng khớp với bản gốc lưu trữ tại cơ quan ban hành.")
+                .contains(NUMBER, "14/03/2026");
+        assertThat(browser.driver.findElement(By.id("archive-match")).getAttribute("class")).contains("hash-ok");
+        assertThat(text("hash-match")).isEqualTo("Tệp trùng khớp với văn bản đã ban hành.");
+        assertNoHorizontalScroll();
+        browser.screenshot("verify-archive-identical");
+
+        browser.driver.findElement(By.id("lang-switch")).click();
+        assertThat(text("archive-match")).startsWith("Matches the original kept in the issuer's archive.");
+
+        open("/verify?id=" + DOCUMENT_ID + "&h=" + sha256(archived));
+        uploadToVerify(otherLetter);
+        assertThat(archiveLine()).isEqualTo("Cảnh báo: tệp này KHÔNG phải bản gốc lưu trữ tại cơ quan ban hành.");
+        assertThat(browser.driver.findElement(By.id("archive-match")).getAttribute("class")).contains("hash-bad");
+        assertNoHorizontalScroll();
+        browser.screenshot("verify-archive-different");
+    }
+
+    @Test
+    void thePageAndItsAssetsCarryTheStrictHeadersAndNoMarkupFromData() throws Exception {
+        for (String path : List.of("/archive", "/archive/", "/archive/archive.js", "/archive/archive-text.js",
+                "/archive/archive.css", "/archive/favicon.svg")) {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + port + path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).as(path).isEqualTo(200);
+            assertThat(r.headers().firstValue("Content-Security-Policy")).as(path)
+                    .hasValue("default-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'");
+            assertThat(r.headers().firstValue("X-Frame-Options")).as(path).hasValue("DENY");
+            assertThat(r.headers().firstValue("Referrer-Policy")).as(path).hasValue("no-referrer");
+            // No inline script or style to allow, no data parsed as markup.
+            assertThat(r.body()).as(path).doesNotContain("innerHTML", "outerHTML", "insertAdjacentHTML", "eval(",
+                    "style=\"", "onclick=", "<script>");
+            if (!path.endsWith(".svg")) { // the icon's xmlns names a namespace, it loads nothing
+                // Nothing from elsewhere: no CDN, font service or analytics.
+                assertThat(r.body()).as(path).doesNotContainPattern("(?i)(https?:)?//[a-z0-9.-]+\\.[a-z]{2,}/");
+            }
+        }
+    }
+
+    // --- the browser ---
+
+    private void open(String pathAndQuery) {
+        browser.driver.get("http://127.0.0.1:" + port + pathAndQuery);
+        waitUntil(d -> "true".equals(String.valueOf(browser.script(
+                "return document.documentElement.classList.contains('js')"))));
+        assertNoHorizontalScroll();
+    }
+
+    private void search(String q, String fileCode) {
+        WebElement field = browser.driver.findElement(By.id("q"));
+        field.clear();
+        field.sendKeys(q);
+        if (fileCode != null) {
+            browser.driver.findElement(By.id("fileCode")).sendKeys(fileCode);
+        }
+        browser.driver.findElement(By.id("search")).click();
+        waitUntil(d -> d.findElement(By.id("results")).isDisplayed() || d.findElement(By.id("error")).isDisplayed());
+        assertThat(browser.driver.findElement(By.id("error")).isDisplayed()).as(text("error")).isFalse();
+    }
+
+    private void uploadToVerify(Path file) {
+        browser.driver.findElement(By.id("file")).sendKeys(file.toAbsolutePath().toString());
+        browser.driver.findElement(By.id("submit")).click();
+        new WebDriverWait(browser.driver, VALIDATION_WAIT).until(d ->
+                d.findElement(By.id("result")).isDisplayed() || d.findElement(By.id("error")).isDisplayed());
+    }
+
+    /** The archive's line once its answer is in. */
+    private String archiveLine() {
+        waitUntil(d -> {
+            WebElement line = d.findElement(By.id("archive-match"));
+            return line.isDisplayed() && !line.getText().startsWith("Đang so sánh");
+        });
+        return text("archive-match");
+    }
+
+    private void waitUntil(java.util.function.Function<org.openqa.selenium.WebDriver, Boolean> condition) {
+        new WebDriverWait(browser.driver, WAIT).until(condition::apply);
+    }
+
+    /** Fetches what the link points at, as the browser would on a click, and checks it is the right kind. */
+    private void assertDownload(String linkId, String mediaType, byte[] expected) throws Exception {
+        String href = browser.driver.findElement(By.id(linkId)).getAttribute("href");
+        assertThat(href).startsWith("http://127.0.0.1:" + port + "/api/v1/records/" + record.get("id").asText() + "/");
+        HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create(href)).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(response.statusCode()).as(href).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).as(href).hasValue(mediaType);
+        assertThat(response.body()).as(href).isNotEmpty();
+        if (expected != null) {
+            assertThat(response.body()).as(href).isEqualTo(expected);
+        } else {
+            assertThat(new String(response.body(), 0, 2, StandardCharsets.US_ASCII)).as(href).isEqualTo("PK");
+        }
+    }
+
+    private String text(String id) {
+        return browser.driver.findElement(By.id(id)).getText();
+    }
+
+    private void assertNoHorizontalScroll() {
+        Object fits = browser.script(
+                "return document.documentElement.scrollWidth <= document.documentElement.clientWidth");
+        Object width = browser.script("return document.documentElement.clientWidth");
+        assertThat(fits).as("no horizontal scrolling at %s px", width).isEqualTo(true);
+    }
+
+    // --- the API, as a clerk's system calls it ---
+
+    private byte[] sign(byte[] pdf) throws Exception {
+        HttpResponse<byte[]> signature = post("/api/v1/signatures", pdf, Map.of("key", "ubnd-binh-an", "level", "B-T"),
+                Map.of());
+        assertThat(signature.statusCode()).as(new String(signature.body(), StandardCharsets.UTF_8)).isEqualTo(200);
+        return signature.body();
+    }
+
+    private HttpResponse<byte[]> post(String path, byte[] file, Map<String, String> fields,
+            Map<String, String> headers) throws Exception {
+        String boundary = "kyso" + UUID.randomUUID();
+        List<byte[]> parts = new ArrayList<>();
+        for (Map.Entry<String, String> f : fields.entrySet()) {
+            parts.add(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + f.getKey() + "\"\r\n\r\n"
+                    + f.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
+        }
+        parts.add(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"quyet-dinh.pdf\""
+                + "\r\nContent-Type: application/pdf\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        parts.add(file);
+        parts.add(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArrays(parts));
+        headers.forEach(b::header);
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private static String sha256(Path file) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+    }
+}
