@@ -9,29 +9,30 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import vn.kyso.archive.ArchiveError;
 import vn.kyso.archive.ArchiveException;
 import vn.kyso.archive.IngestRequest;
 import vn.kyso.archive.RecordDetails;
+import vn.kyso.archive.spi.ObjectStore;
 import vn.kyso.archive.testing.ArchiveFixture;
-import vn.kyso.archive.testing.InMemoryObjectStore;
 import vn.kyso.archive.testing.Letters;
 import vn.kyso.signing.SignatureLevel;
 import vn.kyso.validation.ValidationFixture;
 
-/** Ingest against real PostgreSQL, the real validator and signer of the demo PKI. */
-class IngestTest {
+/**
+ * Ingest against real PostgreSQL, the real validator and signer of the demo PKI, and each object
+ * store: the S3 server process through the MinIO client, the filesystem store, and the fake.
+ */
+abstract class IngestTest {
 
     static HikariDataSource db;
-    static InMemoryObjectStore store;
+    static ObjectStore store;
     static PostgresArchiveService archive;
 
-    @BeforeAll
-    static void start() {
+    static void start(ObjectStore objectStore) {
         db = ArchiveFixture.newDatabase("ingest");
-        store = new InMemoryObjectStore();
+        store = objectStore;
         archive = ArchiveFixture.service(db, store);
     }
 
@@ -119,7 +120,7 @@ class IngestTest {
         byte[] letter = Letters.signed(SignatureLevel.B_LTA);
         RecordDetails first = archive.ingest(new IngestRequest("a.pdf", letter, null,
                 Letters.metadata("16/UBND-VP", "Lần một"), "van-thu"));
-        int objects = store.size();
+        int objects = store.list("records/").size();
 
         assertThatThrownBy(() -> archive.ingest(new IngestRequest("b.pdf", letter, null,
                 Letters.metadata("17/UBND-VP", "Lần hai"), "van-thu")))
@@ -127,7 +128,7 @@ class IngestTest {
                     assertThat(e.error()).isEqualTo(ArchiveError.DUPLICATE_RECORD);
                     assertThat(e.existingRecordId()).isEqualTo(first.id());
                 });
-        assertThat(store.size()).isEqualTo(objects);
+        assertThat(store.list("records/")).hasSize(objects);
     }
 
     @Test

@@ -59,6 +59,14 @@ public final class ArchiveFixture {
         return new HikariDataSource(c);
     }
 
+    /** The MinIO-client adapter on a bucket of its own in the shared S3 server process. */
+    public static ObjectStore s3Store(String prefix) {
+        S3TestServer s3 = S3TestServer.shared();
+        return new vn.kyso.archive.internal.store.MinioObjectStore(vn.kyso.archive.internal.store.MinioSettings.of(
+                s3.endpoint(), prefix + "-" + ProcessHandle.current().pid() + "-" + DATABASES.incrementAndGet(),
+                null, S3TestServer.ACCESS_KEY, S3TestServer.SECRET_KEY, true));
+    }
+
     public static PostgresArchiveService service(DataSource dataSource, ObjectStore store) {
         return service(dataSource, store, ArchiveSettings.defaults(), Clock.systemUTC());
     }
