@@ -71,6 +71,7 @@ public final class MinioObjectStore implements ObjectStore {
 
     /** Probe objects live under a prefix no valid key can have, so they never show in {@link #list}. */
     static final String PROBE_PREFIX = "KYSO-PROBE/";
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(MinioObjectStore.class);
 
     private static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(2);
 
@@ -115,7 +116,9 @@ public final class MinioObjectStore implements ObjectStore {
         Instant retainUntil = StoreRules.normalizeRetention(opts.retainUntil());
         return keyLocks.withLock(key, () -> call("store " + key, () -> {
             ensureBucket();
-            if (statResponse(key).isPresent()) {
+            // A server that honours If-None-Match refuses the overwrite itself, atomically; only for one
+            // that ignores it is the (racy) look before the put needed.
+            if (!conditionalPuts() && statResponse(key).isPresent()) {
                 throw StoreRules.alreadyExists(key);
             }
             PutObjectArgs.Builder put = PutObjectArgs.builder()
@@ -308,6 +311,49 @@ public final class MinioObjectStore implements ObjectStore {
             return false;
         } catch (ErrorResponseException e) {
             return true;
+        }
+    }
+
+    private volatile Boolean conditionalPuts;
+
+    /**
+     * Whether the server refuses a put with {@code If-None-Match: *} on an existing key (S3 since
+     * 2024, MinIO, S3Mock). Probed once with two puts of a probe object, which is then deleted.
+     */
+    private boolean conditionalPuts() throws Exception {
+        Boolean known = conditionalPuts;
+        if (known != null) {
+            return known;
+        }
+        synchronized (this) {
+            if (conditionalPuts == null) {
+                String key = PROBE_PREFIX + "conditional-" + UUID.randomUUID();
+                byte[] probe = {0};
+                PutObjectArgs first = PutObjectArgs.builder().bucket(settings.bucket()).object(key)
+                        .stream(new ByteArrayInputStream(probe), 1, -1)
+                        .extraHeaders(Map.of("If-None-Match", "*")).build();
+                client.putObject(first);
+                boolean refused;
+                try {
+                    client.putObject(PutObjectArgs.builder().bucket(settings.bucket()).object(key)
+                            .stream(new ByteArrayInputStream(probe), 1, -1)
+                            .extraHeaders(Map.of("If-None-Match", "*")).build());
+                    refused = false;
+                } catch (ErrorResponseException e) {
+                    refused = isPreconditionFailed(e);
+                    if (!refused) {
+                        throw e;
+                    }
+                }
+                try {
+                    client.removeObject(io.minio.RemoveObjectArgs.builder().bucket(settings.bucket()).object(key)
+                            .build());
+                } catch (ErrorResponseException e) {
+                    log.debug("probe object {} left behind: {}", key, e.getMessage());
+                }
+                conditionalPuts = refused;
+            }
+            return conditionalPuts;
         }
     }
 
