@@ -22,6 +22,15 @@ public interface ArchiveService {
      */
     RecordDetails ingest(IngestRequest request);
 
+    /**
+     * Asynchronous ingest, for bulk transfers: checks the metadata and duplicates, stores the
+     * original durably and returns at once with state ACCEPTED; validation, augmentation and the
+     * evidence follow in the background. The record turns ACTIVE, or FAILED with the reason in its
+     * history when the document cannot be archived. A crash or an outage in between only delays it:
+     * the recovery job finishes accepted records.
+     */
+    RecordDetails accept(IngestRequest request);
+
     /** Full-text and field search; the text matches with or without Vietnamese diacritics. */
     RecordPage search(RecordQuery query);
 

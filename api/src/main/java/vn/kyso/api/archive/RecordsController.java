@@ -56,20 +56,32 @@ class RecordsController {
                     + "original untouched with the augmented copy, the validation reports and a manifest of SHA-256 "
                     + "and SHA-512 digests, and catalogues the record. Metadata that breaks the rules is refused "
                     + "with every field at fault in `errors`; the same bytes twice give 409 with "
-                    + "`existingRecordId`.")
+                    + "`existingRecordId`. With `Prefer: respond-async` (RFC 7240) the answer is 202 as soon as "
+                    + "the original is stored, with the record in state ACCEPTED; it turns ACTIVE (or FAILED, "
+                    + "with the reason in its history) once validation and the evidence are done — for bulk "
+                    + "transfers.")
     ResponseEntity<RecordDetails> ingest(
             @Parameter(description = "The signed document") @RequestParam("file") MultipartFile file,
             @Parameter(description = "The signed data of a detached signature")
             @RequestParam(name = "original", required = false) MultipartFile original,
             @ParameterObject MetadataForm metadata,
-            @Parameter(hidden = true) @RequestHeader(name = ACTOR_HEADER, required = false) String actor) {
+            @Parameter(hidden = true) @RequestHeader(name = ACTOR_HEADER, required = false) String actor,
+            @Parameter(description = "respond-async: accept now, archive in the background")
+            @RequestHeader(name = "Prefer", required = false) String prefer) {
         if (file.getSize() + (original == null ? 0 : original.getSize()) > maxBytes) {
             throw new MaxUploadSizeExceededException(maxBytes);
         }
         // Metadata first: a bad form is refused before any signature work.
         var parsed = metadata.toMetadata();
-        RecordDetails r = archive.get().ingest(new IngestRequest(file.getOriginalFilename(), bytes(file),
-                original == null || original.isEmpty() ? null : bytes(original), parsed, actor));
+        IngestRequest request = new IngestRequest(file.getOriginalFilename(), bytes(file),
+                original == null || original.isEmpty() ? null : bytes(original), parsed, actor);
+        URI location = null;
+        if (prefer != null && prefer.toLowerCase(java.util.Locale.ROOT).contains("respond-async")) {
+            RecordDetails r = archive.get().accept(request);
+            location = URI.create("/api/v1/records/" + r.id());
+            return ResponseEntity.accepted().location(location).header("Preference-Applied", "respond-async").body(r);
+        }
+        RecordDetails r = archive.get().ingest(request);
         return ResponseEntity.created(URI.create("/api/v1/records/" + r.id())).body(r);
     }
 

@@ -111,6 +111,30 @@ class ArchiveEndToEndTest {
     }
 
     @Test
+    void aBulkTransferIsAcceptedAtOnceAndArchivedInTheBackground() throws Exception {
+        byte[] letter = Files.readAllBytes(Path.of("../samples/letters/cong-van-ba-trang.pdf"));
+        HttpResponse<byte[]> signature = post("/api/v1/signatures", letter, Map.of("key", "so-noi-vu-binh-an",
+                "level", "B-LTA"));
+        assertThat(signature.statusCode()).isEqualTo(200);
+
+        HttpResponse<byte[]> accepted = post("/api/v1/records", signature.body(), metadata("79/SNV-VP", null),
+                Map.of("Prefer", "respond-async"));
+
+        assertThat(accepted.statusCode()).as(new String(accepted.body(), StandardCharsets.UTF_8)).isEqualTo(202);
+        assertThat(accepted.headers().firstValue("Preference-Applied")).hasValue("respond-async");
+        String id = json.readTree(accepted.body()).get("id").asText();
+        assertThat(json.readTree(accepted.body()).get("state").asText()).isEqualTo("ACCEPTED");
+        JsonNode record = json.readTree(get("/api/v1/records/" + id).body());
+        for (int i = 0; i < 600 && record.get("state").asText().equals("ACCEPTED"); i++) {
+            Thread.sleep(100);
+            record = json.readTree(get("/api/v1/records/" + id).body());
+        }
+        assertThat(record.get("state").asText()).isEqualTo("ACTIVE");
+        assertThat(record.at("/validation/verdict").asText()).isEqualTo("VALID");
+        assertThat(get("/api/v1/records/" + id + "/content").body()).isEqualTo(signature.body());
+    }
+
+    @Test
     void badMetadataListsEveryFieldAtFault() throws Exception {
         Map<String, String> m = metadata("", null);
         m.put("documentDate", "20/11/2026");

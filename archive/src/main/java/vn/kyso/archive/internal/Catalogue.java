@@ -42,6 +42,12 @@ import vn.kyso.archive.RecordSummary;
  */
 final class Catalogue {
 
+    /**
+     * The columns a {@link Row} is read from: never the full text and search vectors, which can be
+     * far larger than everything else and are only needed inside the database.
+     */
+    private static final String ROW = "id, state, fond_code, file_code, number_symbol, document_date, document_type, issuer, subject, signer, language, page_count, keywords, access_regime, confidence_level, preservation_years, disposable_from, legal_hold, document_id, original_name, media_type, original_size, original_sha256, original_sha512, verdict, validated_at, level_at_ingest, augmented, last_timestamp, renew_by, ingested_at, ingested_by, last_fixity_at";
+
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
 
@@ -74,7 +80,8 @@ final class Catalogue {
     }
 
     Optional<UUID> liveRecordWithSha256(String sha256) {
-        return call(() -> jdbc.sql("select id from record where original_sha256 = ? and state <> 'DISPOSED'")
+        return call(() -> jdbc.sql("select id from record where original_sha256 = ? "
+                + "and state not in ('DISPOSED', 'FAILED')")
                 .param(sha256).query(UUID.class).optional());
     }
 
@@ -84,6 +91,10 @@ final class Catalogue {
      * @throws ArchiveException DUPLICATE_RECORD if another ingest of the same bytes won the race
      */
     void insertPending(Row r, List<ObjectRow> objects, String searchFolded, String searchExact) {
+        insert("PENDING", r, objects, searchFolded, searchExact);
+    }
+
+    private void insert(String state, Row r, List<ObjectRow> objects, String searchFolded, String searchExact) {
         try {
             call(() -> tx.execute(s -> {
                 RecordMetadata m = r.metadata();
@@ -94,9 +105,9 @@ final class Catalogue {
                           original_size, original_sha256, original_sha512, verdict, validated_at, level_at_ingest,
                           augmented, last_timestamp, renew_by, ingested_at, ingested_by, extracted_text,
                           search_folded, search_exact)
-                        values (?, 'PENDING', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, false, ?, ?, ?, ?, ?, ?, ?, ?,
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, false, ?, ?, ?, ?, ?, ?, ?, ?,
                           ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                        .params(r.id(), m.fondCode(), m.fileCode(), m.numberSymbol(), m.documentDate(),
+                        .params(r.id(), state, m.fondCode(), m.fileCode(), m.numberSymbol(), m.documentDate(),
                                 m.documentType(), m.issuer(), m.subject(), m.signer(), m.language(), m.pageCount(),
                                 m.keywords().toArray(String[]::new), m.accessRegime().name(),
                                 m.confidenceLevel().name(), m.preservation().years(), r.disposableFrom(),
@@ -114,6 +125,55 @@ final class Catalogue {
             }
             throw e;
         }
+    }
+
+    /** An asynchronous ingest's first step: the ACCEPTED row and the original's object row. */
+    void insertAccepted(Row r, List<ObjectRow> objects) {
+        insert("ACCEPTED", r, objects, "", "");
+    }
+
+    void insertObjects(List<ObjectRow> objects) {
+        call(() -> tx.execute(s -> {
+            objects.forEach(this::insertObject);
+            return null;
+        }));
+    }
+
+    void deleteObjectsExcept(UUID id, List<String> roles) {
+        call(() -> jdbc.sql("delete from record_object where record_id = ? and role <> all(?)")
+                .params(id, roles.toArray(String[]::new)).update());
+    }
+
+    List<UUID> acceptedOlderThan(Instant before) {
+        return call(() -> jdbc.sql("select id from record where state = 'ACCEPTED' and ingested_at < ? order by id")
+                .param(ts(before)).query(UUID.class).list());
+    }
+
+    /** The background half of an accepted ingest is done: the decided facts, then ACTIVE. */
+    void completeAccepted(Row r, String searchFolded, String searchExact, Instant at, String detail) {
+        call(() -> tx.execute(s -> {
+            int n = jdbc.sql("update record set state = 'ACTIVE', signer = ?, page_count = ?, media_type = ?, "
+                    + "verdict = ?, validated_at = ?, level_at_ingest = ?, augmented = ?, last_timestamp = ?, "
+                    + "renew_by = ?, extracted_text = ?, search_folded = ?, search_exact = ? "
+                    + "where id = ? and state = 'ACCEPTED'")
+                    .params(r.metadata().signer(), r.metadata().pageCount(), r.mediaType(), r.verdict(),
+                            ts(r.validatedAt()), r.levelAtIngest(), r.augmented(), ts(r.lastTimestamp()),
+                            ts(r.renewBy()), r.extractedText(), searchFolded, searchExact, r.id())
+                    .update();
+            if (n == 1) {
+                event(r.id(), at, "INGEST", "OK", detail, r.ingestedBy());
+            }
+            return n;
+        }));
+    }
+
+    void markFailed(UUID id, Instant at, String reason) {
+        call(() -> tx.execute(s -> {
+            jdbc.sql("delete from record_object where record_id = ?").param(id).update();
+            jdbc.sql("update record set state = 'FAILED' where id = ?").param(id).update();
+            event(id, at, "INGEST", "FAILED", reason, "system");
+            return null;
+        }));
     }
 
     void insertObject(ObjectRow o) {
@@ -140,10 +200,11 @@ final class Catalogue {
     void deletePending(UUID id) {
         call(() -> tx.execute(s -> {
             jdbc.sql("delete from record_event where record_id = ? and exists "
-                    + "(select 1 from record where id = ? and state = 'PENDING')").params(id, id).update();
+                    + "(select 1 from record where id = ? and state in ('PENDING', 'ACCEPTED'))").params(id, id).update();
             jdbc.sql("delete from record_object where record_id = ? and exists "
-                    + "(select 1 from record where id = ? and state = 'PENDING')").params(id, id).update();
-            return jdbc.sql("delete from record where id = ? and state = 'PENDING'").param(id).update();
+                    + "(select 1 from record where id = ? and state in ('PENDING', 'ACCEPTED'))").params(id, id).update();
+            return jdbc.sql("delete from record where id = ? and state in ('PENDING', 'ACCEPTED')").param(id)
+                    .update();
         }));
     }
 
@@ -158,11 +219,23 @@ final class Catalogue {
     }
 
     Optional<Row> find(UUID id) {
-        return call(() -> jdbc.sql("select * from record where id = ?").param(id).query(Catalogue::row).optional());
+        return call(() -> jdbc.sql("select " + ROW + " from record where id = ?").param(id).query(Catalogue::row).optional());
+    }
+
+    /** Where a record's current original is, in one round trip: the hot path of retrieval. */
+    record OriginalRef(String state, String name, String mediaType, String key, String sha256) {
+    }
+
+    Optional<OriginalRef> original(UUID id) {
+        return call(() -> jdbc.sql("select r.state, r.original_name, r.media_type, o.object_key, o.sha256 "
+                + "from record r left join record_object o on o.record_id = r.id and o.role = 'original' "
+                + "where r.id = ? order by o.generation desc limit 1").param(id)
+                .query((rs, n) -> new OriginalRef(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5))).optional());
     }
 
     Optional<Row> findByDocumentId(String documentId) {
-        return call(() -> jdbc.sql("select * from record where document_id = ? and state = 'ACTIVE' "
+        return call(() -> jdbc.sql("select " + ROW + " from record where document_id = ? and state = 'ACTIVE' "
                 + "order by ingested_at desc limit 1").param(documentId).query(Catalogue::row).optional());
     }
 
@@ -194,7 +267,7 @@ final class Catalogue {
     }
 
     List<Row> inFile(String fondCode, String fileCode) {
-        return call(() -> jdbc.sql("select * from record where fond_code = ? and file_code = ? and state = 'ACTIVE' "
+        return call(() -> jdbc.sql("select " + ROW + " from record where fond_code = ? and file_code = ? and state = 'ACTIVE' "
                 + "order by document_date, number_symbol").params(fondCode, fileCode).query(Catalogue::row).list());
     }
 
@@ -292,7 +365,7 @@ final class Catalogue {
             all.addAll(params);
             all.add(q.size());
             all.add((long) q.page() * q.size());
-            List<RecordSummary> items = jdbc.sql("select *, " + rankSql + " as rank from record" + w
+            List<RecordSummary> items = jdbc.sql("select " + ROW + ", " + rankSql + " as rank from record" + w
                     + " order by rank desc, document_date desc, number_symbol limit ? offset ?")
                     .params(all).query((rs, n) -> summary(row(rs, n))).list();
             return new RecordQueryResult(items, total);
@@ -450,7 +523,7 @@ final class Catalogue {
                 instant(rs.getTimestamp("validated_at")), rs.getString("level_at_ingest"), rs.getBoolean("augmented"),
                 instant(rs.getTimestamp("last_timestamp")), instant(rs.getTimestamp("renew_by")),
                 instant(rs.getTimestamp("ingested_at")), rs.getString("ingested_by"),
-                instant(rs.getTimestamp("last_fixity_at")), rs.getString("extracted_text"));
+                instant(rs.getTimestamp("last_fixity_at")), null);
     }
 
     private static Timestamp ts(Instant i) {

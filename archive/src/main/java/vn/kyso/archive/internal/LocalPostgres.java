@@ -171,7 +171,26 @@ public final class LocalPostgres implements AutoCloseable {
         run(120, cmd("pg_ctl", "-D", dataDir.toString(), "-o", options, "-l", dataDir.resolve("server.log").toString(),
                 "-w", "-t", "90", "start"));
         running = true;
+        awaitTcp();
         log.info("PostgreSQL started on 127.0.0.1:{} with data in {}", port, dataDir);
+    }
+
+    /** pg_ctl -w waits on the Unix socket; JDBC comes over TCP, so wait until that answers too. */
+    private void awaitTcp() {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < deadline) {
+            try (Connection c = DriverManager.getConnection(url("postgres"), USER, "")) {
+                return;
+            } catch (SQLException e) {
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+        throw new IllegalStateException("PostgreSQL on port " + port + " does not accept connections");
     }
 
     private List<String> cmd(String program, String... args) {

@@ -83,6 +83,7 @@ public final class PostgresArchiveService implements ArchiveService, AutoCloseab
     static final String VALIDATION = "validation";
     static final String VALIDATION_ETSI = "validation-etsi";
     static final String MANIFEST = "manifest";
+    static final String SIGNED_DATA = "signed-data";
 
     private final Catalogue catalogue;
     private final ObjectStore store;
@@ -93,6 +94,7 @@ public final class PostgresArchiveService implements ArchiveService, AutoCloseab
     private final Clock clock;
     private final ObjectMapper json;
     private final ExecutorService io;
+    private final java.util.concurrent.ThreadPoolExecutor background;
 
     public PostgresArchiveService(DataSource dataSource, ObjectStore store, ValidationService validation,
             SigningService signing, TextExtractor extractor, ArchiveSettings settings, Clock clock) {
@@ -116,10 +118,32 @@ public final class PostgresArchiveService implements ArchiveService, AutoCloseab
             t.setDaemon(true);
             return t;
         });
+        // Accepted ingests are processed here; a full queue leaves them to the recovery job.
+        AtomicInteger w = new AtomicInteger();
+        // Half the cores: validation is CPU-bound, and requests (accepts among them) need the rest.
+        int workers = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
+        this.background = new java.util.concurrent.ThreadPoolExecutor(workers, workers, 0,
+                java.util.concurrent.TimeUnit.SECONDS,
+                new java.util.concurrent.ArrayBlockingQueue<>(10_000), r -> {
+                    Thread t = new Thread(r, "archive-ingest-" + w.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
+    }
+
+    /** Accepted ingests not yet processed in this process (for tests, benchmarks and health). */
+    public int backlog() {
+        return background.getQueue().size() + background.getActiveCount();
     }
 
     @Override
     public void close() {
+        background.shutdown();
+        try {
+            background.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         io.shutdown();
     }
 
@@ -127,6 +151,60 @@ public final class PostgresArchiveService implements ArchiveService, AutoCloseab
 
     @Override
     public RecordDetails ingest(IngestRequest request) {
+        Digests digests = admit(request);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        Prepared p = prepare(UUID.randomUUID(), request.name(), request.content(), request.detachedOriginal(),
+                request.metadata(), digests, request.actor(), now);
+        // Step 2: the PENDING row.
+        catalogue.insertPending(p.row(), p.rows(), p.searchFolded(), p.searchExact());
+        // Step 3: the objects.
+        try {
+            putAll(p.planned(), p.rows());
+        } catch (ArchiveException e) {
+            undo(p.row().id(), p.rows());
+            throw e;
+        }
+        // Step 4: visible, then protected.
+        catalogue.activate(p.row().id(), now, request.actor(), p.detail());
+        protect(p.row(), p.rows());
+        return record(p.row().id().toString());
+    }
+
+    @Override
+    public RecordDetails accept(IngestRequest request) {
+        Digests digests = admit(request);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        UUID id = UUID.randomUUID();
+        String mediaType = sniff(request.content());
+        List<Planned> planned = new ArrayList<>();
+        planned.add(new Planned(ORIGINAL, 0, request.name(), mediaType, request.content()));
+        if (request.detachedOriginal() != null) {
+            planned.add(new Planned(SIGNED_DATA, 0, "signed-data.bin", "application/octet-stream",
+                    request.detachedOriginal()));
+        }
+        List<Catalogue.ObjectRow> rows = planned.stream().map(pl -> objectRow(id, pl, now)).toList();
+        RecordMetadata m = request.metadata();
+        Catalogue.Row row = new Catalogue.Row(id, "ACCEPTED", m, m.preservation().endsAfter(m.documentDate()), false,
+                request.name(), mediaType, request.content().length, digests.sha256(), digests.sha512(), null, null,
+                null, false, null, null, now, request.actor(), null, null);
+        catalogue.insertAccepted(row, rows);
+        try {
+            putAll(planned, rows);
+        } catch (ArchiveException e) {
+            undo(id, rows);
+            throw e;
+        }
+        catalogue.event(id, now, "ACCEPTED", "OK", "original stored; validation and evidence follow", request.actor());
+        try {
+            background.execute(() -> processAccepted(id));
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            log.info("ingest queue full; record {} will be processed by the recovery job", id);
+        }
+        return record(id.toString());
+    }
+
+    /** Size and duplicate checks shared by both ways in; the digests of the document. */
+    private Digests admit(IngestRequest request) {
         byte[] content = request.content();
         if (content.length > settings.maxDocumentSize()) {
             throw new ArchiveException(ArchiveError.DOCUMENT_TOO_LARGE,
@@ -136,26 +214,107 @@ public final class PostgresArchiveService implements ArchiveService, AutoCloseab
         catalogue.liveRecordWithSha256(digests.sha256()).ifPresent(existing -> {
             throw ArchiveException.duplicate(existing.toString());
         });
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        UUID id = UUID.randomUUID();
+        return digests;
+    }
 
-        // Step 1: everything decided in memory.
-        List<SignedFile> originals = request.detachedOriginal() == null ? List.of()
-                : List.of(new SignedFile("original", request.detachedOriginal()));
-        Checked checked = check(request.name(), content, originals, now);
+    /**
+     * The background half of an accepted ingest: the same checks, evidence and objects as a
+     * synchronous ingest, then ACTIVE. A dependency that is down leaves the record ACCEPTED for the
+     * recovery job; a document that cannot be validated at all ends FAILED, its objects removed.
+     */
+    void processAccepted(UUID id) {
+        Catalogue.Row row = catalogue.find(id).filter(r -> r.state().equals("ACCEPTED")).orElse(null);
+        if (row == null) {
+            return;
+        }
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        List<Catalogue.ObjectRow> existing = catalogue.objects(id);
+        try {
+            byte[] content = readVerified(latest(existing, ORIGINAL).orElseThrow());
+            Optional<Catalogue.ObjectRow> signedData = latest(existing, SIGNED_DATA);
+            byte[] detached = signedData.isPresent() ? readVerified(signedData.get()) : null;
+            // Left by an attempt that crashed half-way: never retained, so they can go.
+            for (Catalogue.ObjectRow o : existing) {
+                if (!o.role().equals(ORIGINAL) && !o.role().equals(SIGNED_DATA)) {
+                    deleteQuietly(o.key());
+                }
+            }
+            catalogue.deleteObjectsExcept(id, List.of(ORIGINAL, SIGNED_DATA));
+            Prepared p = prepare(id, row.originalName(), content, detached, row.metadata(),
+                    new Digests(row.sha256(), row.sha512()), row.ingestedBy(), row.ingestedAt());
+            List<Planned> planned = new ArrayList<>();
+            List<Catalogue.ObjectRow> rows = new ArrayList<>();
+            for (int i = 0; i < p.planned().size(); i++) {
+                String role = p.planned().get(i).role();
+                if (!role.equals(ORIGINAL) && !role.equals(SIGNED_DATA)) {
+                    planned.add(p.planned().get(i));
+                    rows.add(p.rows().get(i));
+                }
+            }
+            catalogue.insertObjects(rows);
+            putAll(planned, rows);
+            catalogue.completeAccepted(p.row(), p.searchFolded(), p.searchExact(), now, p.detail());
+            protect(p.row(), p.rows());
+        } catch (ValidationException e) {
+            if (e.errorCode().kind() == ErrorKind.UNAVAILABLE) {
+                log.info("record {} stays accepted: {}", id, e.getMessage());
+                return;
+            }
+            fail(id, existing, e.getMessage());
+        } catch (ArchiveException e) {
+            // Storage, catalogue or evidence service down: recovery tries again later.
+            log.info("record {} stays accepted: {}", id, e.getMessage());
+        } catch (RuntimeException e) {
+            log.error("processing accepted record {} failed", id, e);
+            fail(id, existing, "the document could not be processed");
+        }
+    }
+
+    private void fail(UUID id, List<Catalogue.ObjectRow> objects, String reason) {
+        for (Catalogue.ObjectRow o : catalogue.objects(id)) {
+            deleteQuietly(o.key());
+        }
+        catalogue.markFailed(id, clock.instant(), reason);
+    }
+
+    private void deleteQuietly(String key) {
+        try {
+            store.delete(key);
+        } catch (ObjectStoreException e) {
+            if (e.reason() != ObjectStoreException.Reason.NOT_FOUND) {
+                throw storeFailure(e);
+            }
+        }
+    }
+
+    /** What an ingest decided in memory: the catalogue row, the objects and the search text. */
+    private record Prepared(Catalogue.Row row, List<Planned> planned, List<Catalogue.ObjectRow> rows,
+            String searchFolded, String searchExact, String detail) {
+    }
+
+    /** Step 1 of ingest, with no side effects: validate, augment, extract, plan every object. */
+    private Prepared prepare(UUID id, String name, byte[] content, byte[] detachedOriginal,
+            RecordMetadata requested, Digests digests, String actor, Instant now) {
+        List<SignedFile> originals = detachedOriginal == null ? List.of()
+                : List.of(new SignedFile("original", detachedOriginal));
+        Checked checked = check(name, content, originals, now);
         List<String> notes = new ArrayList<>();
-        SignedDocument augmented = augmentIfNeeded(request, checked, notes);
+        SignedDocument augmented = augmentIfNeeded(name, content, detachedOriginal, checked, notes);
         Evidence evidence = augmented == null ? Evidence.of(checked.report(), settings)
-                : Evidence.of(check(request.name(), augmented.content(), originals, now).report(), settings);
-        TextExtractor.Extracted text = extractor.extract(request.name(), content);
-        RecordMetadata metadata = request.metadata().withDefaults(firstSigner(checked.report()), text.pages());
+                : Evidence.of(check(name, augmented.content(), originals, now).report(), settings);
+        TextExtractor.Extracted text = extractor.extract(name, content);
+        RecordMetadata metadata = requested.withDefaults(firstSigner(checked.report()), text.pages());
         LocalDate disposableFrom = metadata.preservation().endsAfter(metadata.documentDate());
 
-        String ext = extension(request.name(), checked.mediaType());
+        String ext = extension(name, checked.mediaType());
         List<Planned> planned = new ArrayList<>();
-        planned.add(new Planned(ORIGINAL, 0, request.name(), checked.mediaType(), content));
+        planned.add(new Planned(ORIGINAL, 0, name, checked.mediaType(), content));
+        if (detachedOriginal != null) {
+            planned.add(new Planned(SIGNED_DATA, 0, "signed-data.bin", "application/octet-stream",
+                    detachedOriginal));
+        }
         if (augmented != null) {
-            planned.add(new Planned(AUGMENTED, 1, stem(request.name()) + "-lta" + ext, augmented.mediaType(),
+            planned.add(new Planned(AUGMENTED, 1, stem(name) + "-lta" + ext, augmented.mediaType(),
                     augmented.content()));
         }
         planned.add(new Planned(VALIDATION, 0, "validation-report.json", "application/json",
@@ -173,29 +332,18 @@ public final class PostgresArchiveService implements ArchiveService, AutoCloseab
         rows.add(objectRow(id, manifest, now));
         planned.add(manifest);
 
-        Catalogue.Row row = new Catalogue.Row(id, "PENDING", metadata, disposableFrom, false, request.name(),
+        Catalogue.Row row = new Catalogue.Row(id, "PENDING", metadata, disposableFrom, false, name,
                 checked.mediaType(), content.length, digests.sha256(), digests.sha512(),
                 checked.report().verdict().name(), now, checked.level(), augmented != null,
-                evidence.lastTimestamp(), evidence.renewBy(), now, request.actor(), null, text.text());
+                evidence.lastTimestamp(), evidence.renewBy(), now, actor, null, text.text());
         String searchable = String.join(" ", metadata.numberSymbol(), metadata.documentType(), metadata.issuer(),
                 metadata.subject(), Objects.toString(metadata.signer(), ""), String.join(" ", metadata.keywords()),
                 metadata.fileCode(), text.text());
-
-        // Step 2: the PENDING row.
-        catalogue.insertPending(row, rows, VietnameseText.fold(searchable), VietnameseText.exact(searchable));
-        // Step 3: the objects.
-        try {
-            putAll(planned, rows);
-        } catch (ArchiveException e) {
-            undo(id, rows);
-            throw e;
-        }
-        // Step 4: visible, then protected.
         String detail = "verdict " + checked.report().verdict() + ", level " + checked.level()
-                + (augmented != null ? ", augmented to B-LTA" : "") + (notes.isEmpty() ? "" : "; " + String.join("; ", notes));
-        catalogue.activate(id, now, request.actor(), detail);
-        protect(row, rows);
-        return record(id.toString());
+                + (augmented != null ? ", augmented to B-LTA" : "")
+                + (notes.isEmpty() ? "" : "; " + String.join("; ", notes));
+        return new Prepared(row, planned, rows, VietnameseText.fold(searchable), VietnameseText.exact(searchable),
+                detail);
     }
 
     private record Planned(String role, int generation, String name, String mediaType, byte[] content) {
@@ -242,7 +390,8 @@ public final class PostgresArchiveService implements ArchiveService, AutoCloseab
         return 1;
     }
 
-    private SignedDocument augmentIfNeeded(IngestRequest request, Checked checked, List<String> notes) {
+    private SignedDocument augmentIfNeeded(String name, byte[] content, byte[] detachedOriginal, Checked checked,
+            List<String> notes) {
         ValidationReport r = checked.report();
         if (r.verdict() == Verdict.UNSIGNED || r.signatures().isEmpty()) {
             return null;
@@ -254,11 +403,10 @@ public final class PostgresArchiveService implements ArchiveService, AutoCloseab
             notes.add("not augmented: a signature is invalid, and evidence for it would prove nothing");
             return null;
         }
-        List<Document> detached = request.detachedOriginal() == null ? List.of()
-                : List.of(new Document("original", request.detachedOriginal()));
+        List<Document> detached = detachedOriginal == null ? List.of()
+                : List.of(new Document("original", detachedOriginal));
         try {
-            return signing.augment(new AugmentRequest(new Document(request.name(), request.content()),
-                    SignatureLevel.B_LTA, detached));
+            return signing.augment(new AugmentRequest(new Document(name, content), SignatureLevel.B_LTA, detached));
         } catch (SigningException e) {
             if (e.errorCode().kind() == ErrorKind.UNAVAILABLE) {
                 throw new ArchiveException(ArchiveError.EVIDENCE_UNAVAILABLE,
@@ -266,7 +414,7 @@ public final class PostgresArchiveService implements ArchiveService, AutoCloseab
                                 + "try again later", e);
             }
             notes.add("not augmented: " + e.getMessage());
-            log.info("ingest of {}: augmentation refused: {}", request.name(), e.getMessage());
+            log.info("ingest of {}: augmentation refused: {}", name, e.getMessage());
             return null;
         }
     }
@@ -423,10 +571,27 @@ public final class PostgresArchiveService implements ArchiveService, AutoCloseab
 
     @Override
     public StoredFile content(String id) {
-        Catalogue.Row row = activeRow(id);
-        Catalogue.ObjectRow original = latest(catalogue.objects(row.id()), ORIGINAL).orElseThrow(() ->
-                new ArchiveException(ArchiveError.INTEGRITY_FAILURE, "the record has no original object"));
-        return new StoredFile(row.originalName(), row.mediaType(), readVerified(original));
+        Catalogue.OriginalRef ref = catalogue.original(parseId(id)).orElseThrow(() ->
+                new ArchiveException(ArchiveError.RECORD_NOT_FOUND, "no archived record " + id));
+        if (!ref.state().equals("ACTIVE")) {
+            activeRow(id);
+        }
+        if (ref.key() == null) {
+            throw new ArchiveException(ArchiveError.INTEGRITY_FAILURE, "the record has no original object");
+        }
+        byte[] content;
+        try {
+            content = store.read(ref.key());
+        } catch (ObjectStoreException e) {
+            throw storeFailure(e);
+        }
+        if (!Digests.sha256(content).equals(ref.sha256())) {
+            log.error("object {} of record {} does not match its SHA-256", ref.key(), id);
+            throw new ArchiveException(ArchiveError.INTEGRITY_FAILURE,
+                    "a stored object of this record does not match its recorded digest; the archivist has been "
+                            + "alerted through the log");
+        }
+        return new StoredFile(ref.name(), ref.mediaType(), content);
     }
 
     @Override
@@ -606,7 +771,8 @@ public final class PostgresArchiveService implements ArchiveService, AutoCloseab
     public JobReport runJob(JobKind kind) {
         Instant now = clock.instant();
         int total = switch (kind) {
-            case RECOVERY -> catalogue.pendingOlderThan(now.minus(settings.recoveryGrace())).size();
+            case RECOVERY -> catalogue.pendingOlderThan(now.minus(settings.recoveryGrace())).size()
+                    + catalogue.acceptedOlderThan(now.minus(settings.recoveryGrace())).size();
             case TIMESTAMP_RENEWAL -> catalogue.dueForRenewal(now).size();
             default -> catalogue.countActive();
         };
@@ -790,6 +956,22 @@ public final class PostgresArchiveService implements ArchiveService, AutoCloseab
             }
             catalogue.jobProgress(run.id(), id, false, clock.instant());
         }
+        // Accepted ingests whose background processing was lost (crash, full queue) or put off (outage).
+        for (UUID id : catalogue.acceptedOlderThan(now.minus(settings.recoveryGrace()))) {
+            List<Catalogue.ObjectRow> rows = catalogue.objects(id);
+            if (latest(rows, ORIGINAL).map(this::storedIntact).orElse(false)) {
+                processAccepted(id);
+                if (catalogue.find(id).map(r -> r.state().equals("ACTIVE")).orElse(false)) {
+                    completed++;
+                }
+            } else {
+                for (Catalogue.ObjectRow r : rows) {
+                    deleteQuietly(r.key());
+                }
+                catalogue.deletePending(id);
+                rolledBack++;
+            }
+        }
         // Objects no catalogue row names: left by an ingest whose row was already rolled back.
         int orphans = 0;
         for (String key : store.list("records/")) {
@@ -827,7 +1009,11 @@ public final class PostgresArchiveService implements ArchiveService, AutoCloseab
     private Catalogue.Row activeRow(String id) {
         Catalogue.Row row = row(id);
         if (!row.state().equals("ACTIVE")) {
-            throw new ArchiveException(ArchiveError.RECORD_NOT_FOUND, "record " + id + " was disposed of");
+            throw new ArchiveException(ArchiveError.RECORD_NOT_FOUND, switch (row.state()) {
+                case "DISPOSED" -> "record " + id + " was disposed of";
+                case "ACCEPTED" -> "record " + id + " is still being processed";
+                default -> "record " + id + " could not be archived; see its history";
+            });
         }
         return row;
     }

@@ -100,8 +100,12 @@ public final class MinioObjectStore implements ObjectStore {
         healthClient.setTimeout(health, health, health);
     }
 
-    private static MinioClient newClient(MinioSettings settings) {
+    /** One connection pool for both clients, so a restart of the server can be forgotten at once. */
+    private final okhttp3.OkHttpClient http = new okhttp3.OkHttpClient.Builder().build();
+
+    private MinioClient newClient(MinioSettings settings) {
         return MinioClient.builder()
+                .httpClient(http)
                 .endpoint(settings.endpoint().toString())
                 .region(settings.region())
                 .credentials(settings.accessKey(), settings.secretKey())
@@ -140,6 +144,19 @@ public final class MinioObjectStore implements ObjectStore {
                     throw StoreRules.alreadyExists(key);
                 }
                 throw e;
+            } catch (java.io.IOException e) {
+                // A pooled connection the server closed (it restarted) fails a put whose body cannot be
+                // replayed. Drop the pooled connections and try once more; if the first attempt did land,
+                // the object is there with our bytes (single-part ETag = MD5 of the content), which is
+                // success, not a conflict.
+                http.connectionPool().evictAll();
+                try {
+                    client.putObject(put.stream(new ByteArrayInputStream(content), content.length, -1).build());
+                } catch (ErrorResponseException again) {
+                    if (!isPreconditionFailed(again) || !sameContent(key, content)) {
+                        throw again;
+                    }
+                }
             }
             if (lockRetention && serverRetention(key) == null) {
                 // Some servers (S3Mock) ignore the Object Lock headers of a put; set it explicitly.
@@ -530,6 +547,15 @@ public final class MinioObjectStore implements ObjectStore {
         String message = e.errorResponse().message();
         return "NoSuchObjectLockConfiguration".equals(code)
                 || (message != null && message.contains("does not have a ObjectLock configuration"));
+    }
+
+    private boolean sameContent(String key, byte[] content) throws Exception {
+        Optional<StatObjectResponse> stat = statResponse(key);
+        if (stat.isEmpty() || stat.get().etag() == null) {
+            return false;
+        }
+        String md5 = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("MD5").digest(content));
+        return stat.get().etag().replace("\"", "").equalsIgnoreCase(md5);
     }
 
     private static boolean isPreconditionFailed(ErrorResponseException e) {

@@ -1,0 +1,131 @@
+package vn.kyso.archive.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.zaxxer.hikari.HikariDataSource;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import vn.kyso.archive.ArchiveError;
+import vn.kyso.archive.ArchiveException;
+import vn.kyso.archive.ArchiveSettings;
+import vn.kyso.archive.IngestRequest;
+import vn.kyso.archive.JobKind;
+import vn.kyso.archive.RecordDetails;
+import vn.kyso.archive.testing.ArchiveFixture;
+import vn.kyso.archive.testing.InMemoryObjectStore;
+import vn.kyso.archive.testing.Letters;
+import vn.kyso.signing.Document;
+import vn.kyso.signing.Packaging;
+import vn.kyso.signing.SignOptions;
+import vn.kyso.signing.SignRequest;
+import vn.kyso.signing.SignatureFormat;
+import vn.kyso.signing.SignatureLevel;
+import vn.kyso.validation.ValidationFixture;
+
+/** Asynchronous ingest: accepted at once, archived in the background, finished by recovery after an outage. */
+class AcceptedIngestTest {
+
+    static HikariDataSource db;
+    static InMemoryObjectStore store;
+    static PostgresArchiveService archive;
+
+    @BeforeAll
+    static void start() {
+        db = ArchiveFixture.newDatabase("accepted");
+        store = new InMemoryObjectStore();
+        archive = ArchiveFixture.service(db, store, ArchiveSettings.defaults().withRecoveryGrace(Duration.ZERO),
+                Clock.systemUTC());
+    }
+
+    @AfterAll
+    static void stop() {
+        archive.close();
+        db.close();
+    }
+
+    static RecordDetails await(String id, Predicate<RecordDetails> done) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        RecordDetails r = archive.record(id);
+        while (!done.test(r) && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            r = archive.record(id);
+        }
+        return r;
+    }
+
+    @Test
+    void anAcceptedLetterIsArchivedInTheBackground() throws Exception {
+        byte[] letter = Letters.signed(SignatureLevel.B_B);
+
+        RecordDetails accepted = archive.accept(new IngestRequest("kq.pdf", letter, null,
+                Letters.metadata("401/UBND-VP", "Chuyển giao hồ sơ hàng loạt"), "luu-tru"));
+
+        assertThat(accepted.state()).isEqualTo("ACCEPTED");
+        assertThat(accepted.objects()).extracting(RecordDetails.StoredObject::role).containsExactly("original");
+        assertThatThrownBy(() -> archive.accept(new IngestRequest("again.pdf", letter, null,
+                Letters.metadata("402/UBND-VP", "Lần hai"), "luu-tru")))
+                .isInstanceOfSatisfying(ArchiveException.class,
+                        e -> assertThat(e.error()).isEqualTo(ArchiveError.DUPLICATE_RECORD));
+
+        RecordDetails done = await(accepted.id(), r -> !r.state().equals("ACCEPTED"));
+        assertThat(done.state()).isEqualTo("ACTIVE");
+        assertThat(done.validation().verdict()).isEqualTo("VALID");
+        assertThat(done.evidence().augmented()).isTrue();
+        assertThat(done.metadata().signer()).isNotBlank();
+        assertThat(done.objects()).extracting(RecordDetails.StoredObject::role)
+                .contains("original", "augmented", "validation", "manifest");
+        assertThat(done.history()).extracting(RecordDetails.HistoryEvent::kind).containsExactly("ACCEPTED", "INGEST");
+        assertThat(archive.content(done.id()).content()).isEqualTo(letter);
+        assertThat(archive.search(vn.kyso.archive.RecordQuery.text("chuyen giao ho so hang loat")).total())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void aDetachedSignatureWithoutItsDataEndsFailedWithItsObjectsRemoved() throws Exception {
+        byte[] data = ("bảng kê " + System.nanoTime()).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] p7s = ValidationFixture.signer().sign(new SignRequest(new Document("bang-ke.txt", data), "ubnd-binh-an",
+                new SignOptions(SignatureFormat.CADES, SignatureLevel.B_B, Packaging.DETACHED, null, null, null, null,
+                        null, null))).content();
+
+        RecordDetails accepted = archive.accept(new IngestRequest("bang-ke.p7s", p7s, null,
+                Letters.metadata("403/UBND-VP", "Chữ ký tách rời"), "luu-tru"));
+        RecordDetails done = await(accepted.id(), r -> !r.state().equals("ACCEPTED"));
+
+        assertThat(done.state()).isEqualTo("FAILED");
+        assertThat(done.objects()).isEmpty();
+        assertThat(done.history().get(done.history().size() - 1).outcome()).isEqualTo("FAILED");
+        assertThat(store.list("records/" + done.id())).isEmpty();
+        // A failed attempt does not block the same bytes coming back with their data.
+        RecordDetails withData = archive.ingest(new IngestRequest("bang-ke.p7s", p7s, data,
+                Letters.metadata("403/UBND-VP", "Chữ ký tách rời"), "luu-tru"));
+        assertThat(withData.validation().verdict()).isEqualTo("VALID");
+        assertThat(withData.objects()).extracting(RecordDetails.StoredObject::role).contains("signed-data");
+    }
+
+    @Test
+    void anOutageDuringTheBackgroundStepOnlyDelaysTheRecord() throws Exception {
+        byte[] letter = Letters.signed(SignatureLevel.B_LTA);
+        store.failAfterPuts(1);
+
+        RecordDetails accepted = archive.accept(new IngestRequest("kq.pdf", letter, null,
+                Letters.metadata("404/UBND-VP", "Kho lưu trữ tạm ngừng"), "luu-tru"));
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (archive.backlog() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(archive.record(accepted.id()).state()).isEqualTo("ACCEPTED");
+
+        store.recover();
+        archive.runJob(JobKind.RECOVERY);
+
+        RecordDetails done = archive.record(accepted.id());
+        assertThat(done.state()).isEqualTo("ACTIVE");
+        assertThat(archive.content(done.id()).content()).isEqualTo(letter);
+        assertThat(store.list("records/" + done.id())).hasSize(done.objects().size());
+    }
+}
