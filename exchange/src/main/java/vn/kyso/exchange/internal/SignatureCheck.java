@@ -24,6 +24,7 @@ final class SignatureCheck {
 
     static final String DS = "http://www.w3.org/2000/09/xmldsig#";
     static final String ENVELOPED = "http://www.w3.org/2000/09/xmldsig#enveloped-signature";
+    static final String FILTER2 = "http://www.w3.org/2002/06/xmldsig-filter2";
     private static final Set<String> CANONICALISATION = Set.of(
             "http://www.w3.org/TR/2001/REC-xml-c14n-20010315",
             "http://www.w3.org/TR/2001/REC-xml-c14n-20010315#WithComments",
@@ -85,7 +86,7 @@ final class SignatureCheck {
         for (Element transforms : SafeXml.children(reference, DS, "Transforms")) {
             for (Element t : SafeXml.children(transforms, DS, "Transform")) {
                 String algorithm = t.getAttribute("Algorithm");
-                if (ENVELOPED.equals(algorithm)) {
+                if (ENVELOPED.equals(algorithm) || (FILTER2.equals(algorithm) && subtractsSignaturesOnly(t))) {
                     enveloped = true;
                 } else if (!CANONICALISATION.contains(algorithm)) {
                     throw new Rejected(ExchangeError.SIGNATURE_WRAPPING,
@@ -95,8 +96,28 @@ final class SignatureCheck {
         }
         if (!enveloped) {
             throw new Rejected(ExchangeError.SIGNATURE_WRAPPING,
-                    "the reference to the message lacks the enveloped-signature transform");
+                    "the reference to the message lacks the enveloped-signature transform or uses another filter");
         }
+    }
+
+    /**
+     * DSS writes the enveloped transform as XPath Filter 2.0 subtracting {@code /descendant::ds:Signature}:
+     * with exactly one signature in the message that removes the signature and nothing else. Any other
+     * filter could leave signed content out, so only this exact one is accepted.
+     */
+    private static boolean subtractsSignaturesOnly(Element transform) {
+        List<Element> paths = SafeXml.children(transform, FILTER2, "XPath");
+        if (paths.size() != 1) {
+            return false;
+        }
+        Element xpath = paths.get(0);
+        String expression = xpath.getTextContent().strip();
+        if (!"subtract".equals(xpath.getAttribute("Filter")) || !expression.endsWith(":Signature")) {
+            return false;
+        }
+        String prefix = expression.substring(0, expression.length() - ":Signature".length());
+        return prefix.startsWith("/descendant::")
+                && DS.equals(xpath.lookupNamespaceURI(prefix.substring("/descendant::".length())));
     }
 
     /** Every Id, ID or id attribute; an identifier used twice is refused. */
