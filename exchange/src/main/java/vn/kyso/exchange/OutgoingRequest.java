@@ -80,32 +80,46 @@ public record OutgoingRequest(
         if (codeNotation == null || !NOTATION.matcher(codeNotation).matches()) {
             throw new IllegalArgumentException("codeNotation must be 1-60 letters, digits, '.', '/' or '-'");
         }
-        Objects.requireNonNull(promulgationDate, "promulgationDate");
-        required("place", place, 200);
-        required("documentType", documentType, 100);
-        required("subject", subject, 2000);
-        optional("content", content, 10_000);
-        optional("signerFullName", signerFullName, 200);
-        optional("signerPosition", signerPosition, 200);
+        if (promulgationDate == null) {
+            throw new IllegalArgumentException("promulgationDate is required");
+        }
+        // Checked here, in the constructor itself: the API shows a constructor's message to the client.
+        String problem = firstNonNull(
+                required("place", place, 200),
+                required("documentType", documentType, 100),
+                required("subject", subject, 2000),
+                optional("content", content, 10_000),
+                optional("signerFullName", signerFullName, 200),
+                optional("signerPosition", signerPosition, 200));
+        if (problem != null) {
+            throw new IllegalArgumentException(problem);
+        }
         if (dueDate != null && dueDate.isBefore(promulgationDate)) {
             throw new IllegalArgumentException("dueDate must not be before promulgationDate");
         }
     }
 
-    private static void required(String field, String value, int max) {
-        if (value == null) {
-            throw new IllegalArgumentException(field + " is required");
-        }
-        optional(field, value, max);
+    private static String required(String field, String value, int max) {
+        return value == null ? field + " is required" : optional(field, value, max);
     }
 
-    private static void optional(String field, String value, int max) {
+    private static String optional(String field, String value, int max) {
         if (value != null && value.length() > max) {
-            throw new IllegalArgumentException(field + " must be at most " + max + " characters");
+            return field + " must be at most " + max + " characters";
         }
         if (value != null && value.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\t')) {
-            throw new IllegalArgumentException(field + " contains control characters");
+            return field + " contains control characters";
         }
+        return null;
+    }
+
+    private static String firstNonNull(String... problems) {
+        for (String p : problems) {
+            if (p != null) {
+                return p;
+            }
+        }
+        return null;
     }
 
     private static String strip(String s) {
