@@ -3,12 +3,12 @@
 # both: the People's Committee of Bình An (000.00.00.H99, key ubnd-binh-an) signs a letter, builds the
 # signed edXML message to its Department of Home Affairs (000.00.12.H99), and the Department receives
 # it and answers with a signed Status message. Then a changed copy of the message is refused, and the
-# Department reports that it is processing the letter. Results go to samples/out/exchange/.
+# Department reports that it is processing the letter. Results go to samples/exchange/out/.
 #   samples/exchange/exchange.sh [base-url]
 set -euo pipefail
 cd "$(dirname "$0")"
 base="${1:-http://localhost:8080}"
-out=../out/exchange
+out=out
 mkdir -p "$out"
 ubnd=000.00.00.H99
 so_noi_vu=000.00.12.H99
