@@ -1,0 +1,34 @@
+package vn.kyso.audit.autoconfigure;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * {@code kyso.audit.*}.
+ *
+ * @param enabled            false leaves the audit trail out
+ * @param tsaUrl             the RFC 3161 TSA that time-stamps checkpoints; empty uses the demo PKI's TSA
+ *                           when the demo runs, otherwise checkpoints are refused
+ * @param checkpointInterval how often the chain head is time-stamped (only if entries were appended)
+ * @param tsaTimeout         how long to wait for the TSA
+ */
+@Validated
+@ConfigurationProperties("kyso.audit")
+public record AuditProperties(
+        @DefaultValue("true") boolean enabled,
+        String tsaUrl,
+        @DefaultValue("10m") Duration checkpointInterval,
+        @DefaultValue("10s") Duration tsaTimeout) {
+
+    public AuditProperties {
+        if (checkpointInterval.isNegative() || checkpointInterval.isZero()) {
+            throw new IllegalArgumentException("kyso.audit.checkpoint-interval must be positive");
+        }
+        if (tsaTimeout.isNegative() || tsaTimeout.isZero()) {
+            throw new IllegalArgumentException("kyso.audit.tsa-timeout must be positive");
+        }
+        tsaUrl = tsaUrl == null || tsaUrl.isBlank() ? null : tsaUrl.strip();
+    }
+}
