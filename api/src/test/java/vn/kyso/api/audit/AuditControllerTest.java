@@ -33,8 +33,12 @@ class AuditControllerTest {
     @Autowired
     RecordingAuditLog audit;
 
+    @Autowired
+    FakeSigningService signing;
+
     @BeforeEach
     void reset() {
+        signing.reset();
         audit.reset();
     }
 

@@ -22,6 +22,15 @@ class AuditDisabledControllerTest {
     @Autowired
     MockMvc mvc;
 
+    @Autowired
+    FakeSigningService signing;
+
+    /** The fake is shared by every slice with the same configuration: clear what other tests asked of it. */
+    @org.junit.jupiter.api.BeforeEach
+    void reset() {
+        signing.reset();
+    }
+
     @Test
     void signingStillWorks() throws Exception {
         mvc.perform(multipart("/api/v1/signatures").file(AuditControllerTest.pdf()).param("key", "k"))
