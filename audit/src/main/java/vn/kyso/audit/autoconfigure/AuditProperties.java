@@ -1,5 +1,6 @@
 package vn.kyso.audit.autoconfigure;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -13,6 +14,8 @@ import org.springframework.validation.annotation.Validated;
  *                           when the demo runs, otherwise checkpoints are refused
  * @param checkpointInterval how often the chain head is time-stamped (only if entries were appended)
  * @param tsaTimeout         how long to wait for the TSA
+ * @param tsaTrustAnchors    a PEM file of the roots the TSA certificate must chain to; empty uses the demo
+ *                           PKI's roots when the demo runs, otherwise only the token's own signature is checked
  */
 @Validated
 @ConfigurationProperties("kyso.audit")
@@ -20,7 +23,8 @@ public record AuditProperties(
         @DefaultValue("true") boolean enabled,
         String tsaUrl,
         @DefaultValue("10m") Duration checkpointInterval,
-        @DefaultValue("10s") Duration tsaTimeout) {
+        @DefaultValue("10s") Duration tsaTimeout,
+        Path tsaTrustAnchors) {
 
     public AuditProperties {
         if (checkpointInterval.isNegative() || checkpointInterval.isZero()) {

@@ -50,7 +50,8 @@ public final class PostgresAuditLog implements AuditLog {
         this.dataSource = dataSource;
         this.settings = settings;
         this.clock = clock;
-        this.timeStamps = settings.tsaUrl() == null ? null : new TimeStamps(settings.tsaUrl(), settings.tsaTimeout());
+        this.timeStamps = settings.tsaUrl() == null ? null : new TimeStamps(settings.tsaUrl(), settings.tsaTimeout(),
+                settings.tsaTrustAnchors());
         migrate(dataSource);
     }
 
@@ -269,7 +270,7 @@ public final class PostgresAuditLog implements AuditLog {
         return null;
     }
 
-    private static List<CheckpointCheck> checkCheckpoints(Connection c) throws SQLException {
+    private List<CheckpointCheck> checkCheckpoints(Connection c) throws SQLException {
         List<CheckpointCheck> out = new ArrayList<>();
         try (PreparedStatement s = c.prepareStatement("select k.sequence, k.head_hash, k.token, e.hash"
                 + " from kyso_audit_checkpoint k left join kyso_audit_entry e on e.sequence = k.sequence"
@@ -282,7 +283,7 @@ public final class PostgresAuditLog implements AuditLog {
         return out;
     }
 
-    private static CheckpointCheck checkCheckpoint(long sequence, byte[] headHash, byte[] token, byte[] entryHash) {
+    private CheckpointCheck checkCheckpoint(long sequence, byte[] headHash, byte[] token, byte[] entryHash) {
         TimeStampToken parsed;
         try {
             parsed = TimeStamps.parse(token);
@@ -290,7 +291,7 @@ public final class PostgresAuditLog implements AuditLog {
             return new CheckpointCheck(sequence, null, false, "the time-stamp token cannot be read");
         }
         Instant time = TimeStamps.time(parsed);
-        String problem = TimeStamps.problem(parsed, headHash);
+        String problem = TimeStamps.problem(parsed, headHash, settings.tsaTrustAnchors());
         if (problem != null) {
             return new CheckpointCheck(sequence, time, false, problem);
         }
@@ -375,7 +376,4 @@ public final class PostgresAuditLog implements AuditLog {
         return new AuditException(AuditError.DATABASE_UNAVAILABLE, message, e);
     }
 
-    AuditSettings settings() {
-        return settings;
-    }
 }

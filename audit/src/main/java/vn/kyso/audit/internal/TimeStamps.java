@@ -12,7 +12,18 @@ import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.security.GeneralSecurityException;
+import java.security.cert.CertPathBuilder;
+import java.security.cert.CertStore;
+import java.security.cert.CollectionCertStoreParameters;
+import java.security.cert.PKIXBuilderParameters;
+import java.security.cert.TrustAnchor;
+import java.security.cert.X509CertSelector;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cms.CMSException;
@@ -39,11 +50,13 @@ final class TimeStamps {
 
     private final URI tsaUrl;
     private final Duration timeout;
+    private final List<X509Certificate> anchors;
     private final HttpClient http;
 
-    TimeStamps(URI tsaUrl, Duration timeout) {
+    TimeStamps(URI tsaUrl, Duration timeout, List<X509Certificate> anchors) {
         this.tsaUrl = tsaUrl;
         this.timeout = timeout;
+        this.anchors = anchors;
         this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER)
                 .build();
     }
@@ -79,7 +92,7 @@ final class TimeStamps {
                 throw new AuditException(AuditError.TSA_RESPONSE_INVALID,
                         "the time-stamping authority refused the request (status " + response.getStatus() + ")");
             }
-            String problem = problem(token, imprint);
+            String problem = problem(token, imprint, anchors);
             if (problem != null) {
                 throw new AuditException(AuditError.TSA_RESPONSE_INVALID, "unusable time-stamp token: " + problem);
             }
@@ -102,7 +115,7 @@ final class TimeStamps {
     }
 
     /** Why the token does not prove {@code imprint}, or null if it does. */
-    static String problem(TimeStampToken token, byte[] imprint) {
+    static String problem(TimeStampToken token, byte[] imprint, List<X509Certificate> anchors) {
         if (!TSPAlgorithms.SHA256.equals(token.getTimeStampInfo().getMessageImprintAlgOID())) {
             return "the imprint is not a SHA-256 value";
         }
@@ -120,7 +133,40 @@ final class TimeStamps {
         } catch (OperatorCreationException | RuntimeException e) {
             return "the token's signature cannot be checked";
         }
+        if (!anchors.isEmpty() && !trusted(token, certificate, anchors)) {
+            return "the TSA certificate does not chain to a trusted root";
+        }
         return null;
+    }
+
+    /**
+     * Builds a path from the TSA certificate to one of {@code anchors} with the certificates the token
+     * carries, valid at the time of stamping. Revocation is not checked here: a checkpoint proves the
+     * chain head existed, and the TSA's later revocation does not undo that unless its key was
+     * compromised before the stamp, which an auditor establishes from the CA's records.
+     */
+    private static boolean trusted(TimeStampToken token, X509Certificate certificate,
+            List<X509Certificate> anchors) {
+        try {
+            List<X509Certificate> carried = new ArrayList<>();
+            JcaX509CertificateConverter converter = new JcaX509CertificateConverter();
+            for (Object holder : token.getCertificates().getMatches(null)) {
+                carried.add(converter.getCertificate((X509CertificateHolder) holder));
+            }
+            carried.add(certificate);
+            Set<TrustAnchor> roots = new HashSet<>();
+            anchors.forEach(a -> roots.add(new TrustAnchor(a, null)));
+            X509CertSelector target = new X509CertSelector();
+            target.setCertificate(certificate);
+            PKIXBuilderParameters parameters = new PKIXBuilderParameters(roots, target);
+            parameters.setRevocationEnabled(false);
+            parameters.setDate(token.getTimeStampInfo().getGenTime());
+            parameters.addCertStore(CertStore.getInstance("Collection", new CollectionCertStoreParameters(carried)));
+            CertPathBuilder.getInstance("PKIX").build(parameters);
+            return true;
+        } catch (GeneralSecurityException | RuntimeException e) {
+            return false;
+        }
     }
 
     static X509Certificate signer(TimeStampToken token) {

@@ -41,6 +41,16 @@ class AuditAutoConfigurationTest {
     }
 
     @Test
+    void readsTrustAnchorsFromAPemFile() throws Exception {
+        java.nio.file.Path pem = vn.kyso.core.demopki.testing.DemoPkiFixture.shared()
+                .trustAnchorsPem(vn.kyso.core.KeyFamily.SPECIALISED);
+        runner.withPropertyValues("kyso.audit.tsa-trust-anchors=" + pem)
+                .run(context -> assertThat(context.getBean(AuditSettings.class).tsaTrustAnchors()).isNotEmpty());
+        runner.withPropertyValues("kyso.audit.tsa-trust-anchors=" + pem.resolveSibling("missing.pem"))
+                .run(context -> assertThat(context).hasFailed());
+    }
+
+    @Test
     void refusesANonPositiveInterval() {
         runner.withPropertyValues("kyso.audit.checkpoint-interval=0s")
                 .run(context -> assertThat(context).hasFailed());

@@ -10,7 +10,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Duration;
+import java.security.cert.X509Certificate;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,6 +22,7 @@ import vn.kyso.audit.AuditSettings;
 import vn.kyso.audit.ChainVerification;
 import vn.kyso.audit.ChainVerification.CheckpointCheck;
 import vn.kyso.audit.Checkpoint;
+import vn.kyso.core.KeyFamily;
 import vn.kyso.core.demopki.DemoPki;
 import vn.kyso.core.demopki.testing.DemoPkiFixture;
 
@@ -34,10 +37,14 @@ class AuditCheckpointTest {
     @BeforeEach
     void setUp() {
         db = AuditDatabase.fresh();
-        log = new PostgresAuditLog(db, AuditSettings.withTsa(URI.create(PKI.tsaUrl())), Clock.systemUTC());
+        log = new PostgresAuditLog(db, demoTsa(), Clock.systemUTC());
         for (int i = 1; i <= 5; i++) {
             log.append(AuditChainTest.event(i));
         }
+    }
+
+    static AuditSettings demoTsa() {
+        return AuditSettings.withTsa(URI.create(PKI.tsaUrl())).trusting(PKI.trustAnchors(KeyFamily.SPECIALISED));
     }
 
     @AfterEach
@@ -130,6 +137,33 @@ class AuditCheckpointTest {
         assertThatThrownBy(offline::timestamp).isInstanceOfSatisfying(AuditException.class,
                 e -> assertThat(e.error()).isEqualTo(AuditError.TSA_UNAVAILABLE));
         assertThat(offline.checkpoints()).isEmpty();
+    }
+
+    @Test
+    void refusesAndReportsATsaOutsideTheTrustAnchors() throws Exception {
+        log.timestamp();
+        X509Certificate stranger = selfSigned();
+        PostgresAuditLog strict = new PostgresAuditLog(db, demoTsa().trusting(List.of(stranger)), Clock.systemUTC());
+
+        assertThatThrownBy(strict::timestamp).isInstanceOfSatisfying(AuditException.class, e -> {
+            assertThat(e.error()).isEqualTo(AuditError.TSA_RESPONSE_INVALID);
+            assertThat(e.getMessage()).contains("trusted root");
+        });
+        ChainVerification v = strict.verify();
+        assertThat(v.ok()).isFalse();
+        assertThat(v.checkpoints().get(0).problem()).contains("trusted root");
+        assertThat(log.verify().ok()).isTrue();
+    }
+
+    private static X509Certificate selfSigned() throws Exception {
+        java.security.KeyPair keys = java.security.KeyPairGenerator.getInstance("EC").generateKeyPair();
+        org.bouncycastle.asn1.x500.X500Name name = new org.bouncycastle.asn1.x500.X500Name("CN=Unrelated Root");
+        var builder = new org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder(name, java.math.BigInteger.ONE,
+                new java.util.Date(System.currentTimeMillis() - 86_400_000L),
+                new java.util.Date(System.currentTimeMillis() + 86_400_000L), name, keys.getPublic());
+        var signer = new org.bouncycastle.operator.jcajce.JcaContentSignerBuilder("SHA256withECDSA")
+                .build(keys.getPrivate());
+        return new org.bouncycastle.cert.jcajce.JcaX509CertificateConverter().getCertificate(builder.build(signer));
     }
 
     /** Runs {@code edit} and recomputes every hash from {@code sequence} on, as a careful forger would. */
