@@ -17,6 +17,8 @@ class RecordingAuditLog implements AuditLog {
     static final String ZERO = "0".repeat(64);
 
     final List<AuditEntry> entries = new ArrayList<>();
+    int checkpointsTaken;
+    RuntimeException checkpointFailure;
 
     @Override
     public synchronized AuditEntry append(AuditEvent event) {
@@ -49,7 +51,11 @@ class RecordingAuditLog implements AuditLog {
     }
 
     @Override
-    public Optional<Checkpoint> timestampIfAdvanced() {
+    public synchronized Optional<Checkpoint> timestampIfAdvanced() {
+        if (checkpointFailure != null) {
+            throw checkpointFailure;
+        }
+        checkpointsTaken++;
         return Optional.of(timestamp());
     }
 
@@ -60,5 +66,7 @@ class RecordingAuditLog implements AuditLog {
 
     synchronized void reset() {
         entries.clear();
+        checkpointsTaken = 0;
+        checkpointFailure = null;
     }
 }
