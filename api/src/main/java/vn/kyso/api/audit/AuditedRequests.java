@@ -41,7 +41,8 @@ final class AuditedRequests {
             rule("POST", "/api/v1/records", AuditAction.INGEST, NONE),
             rule("GET", "/api/v1/records/" + SEGMENT + "/(?:content|evidence)", AuditAction.RETRIEVE, FIRST),
             rule("GET", "/api/v1/records/" + SEGMENT + "/package", AuditAction.EXPORT, FIRST),
-            rule("GET", "/api/v1/files/" + SEGMENT + "/" + SEGMENT + "/package", AuditAction.EXPORT,
+            // A file code may contain '/' (sent as %2F, decoded here), so it takes the rest of the path.
+            rule("GET", "/api/v1/files/" + SEGMENT + "/(.+)/package", AuditAction.EXPORT,
                     m -> "file:" + m.group(1) + "/" + m.group(2)),
             rule("PUT", "/api/v1/records/" + SEGMENT + "/legal-hold", AuditAction.LEGAL_HOLD, FIRST),
             rule("POST", "/api/v1/disposal-lists", AuditAction.DISPOSAL_LIST, NONE),

@@ -58,6 +58,21 @@ class AuditEndToEndTest {
         verification.get("checkpoints").forEach(c -> assertThat(c.get("valid").asBoolean()).isTrue());
     }
 
+    @Test
+    void aRefusedIngestIsAuditedAsRefused() throws Exception {
+        long before = json.readTree(get("/api/v1/audit/entries?limit=1").body()).at("/head/sequence").asLong();
+        String actor = "van-thu-" + UUID.randomUUID().toString().substring(0, 8);
+
+        HttpResponse<byte[]> refused = postForm("/api/v1/records", actor, new String[][] {{"fondCode", "G09"}},
+                "%PDF-1.7".getBytes(StandardCharsets.US_ASCII));
+        assertThat(refused.statusCode()).isEqualTo(400);
+
+        JsonNode entry = awaitEntryBy(actor, before + 1);
+        assertThat(entry.at("/event/action").asText()).isEqualTo("INGEST");
+        assertThat(entry.at("/event/outcome").asText()).isEqualTo("REFUSED");
+        assertThat(entry.at("/event/detail").asText()).isEqualTo("POST /api/v1/records -> HTTP 400");
+    }
+
     /** The entry is appended as the request completes, which may be just after the client has the body. */
     private JsonNode awaitEntryBy(String actor, long from) throws Exception {
         long deadline = System.nanoTime() + 10_000_000_000L;
@@ -74,9 +89,14 @@ class AuditEndToEndTest {
     }
 
     private HttpResponse<byte[]> signAs(String actor, byte[] pdf) throws Exception {
+        return postForm("/api/v1/signatures", actor, new String[][] {{"key", "ubnd-binh-an"}, {"level", "B-B"}}, pdf);
+    }
+
+    private HttpResponse<byte[]> postForm(String path, String actor, String[][] fields, byte[] pdf)
+            throws Exception {
         String boundary = "kyso-" + UUID.randomUUID();
         StringBuilder head = new StringBuilder();
-        for (String[] field : new String[][] {{"key", "ubnd-binh-an"}, {"level", "B-B"}}) {
+        for (String[] field : fields) {
             head.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"")
                     .append(field[0]).append("\"\r\n\r\n").append(field[1]).append("\r\n");
         }
@@ -89,7 +109,7 @@ class AuditEndToEndTest {
         System.arraycopy(start, 0, body, 0, start.length);
         System.arraycopy(pdf, 0, body, start.length, pdf.length);
         System.arraycopy(end, 0, body, start.length + pdf.length, end.length);
-        return send(HttpRequest.newBuilder(uri("/api/v1/signatures"))
+        return send(HttpRequest.newBuilder(uri(path))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .header("X-Kyso-Actor", actor)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)));

@@ -19,6 +19,7 @@ class AuditedRequestsTest {
             "GET, /api/v1/records/r1/evidence, RETRIEVE, r1",
             "GET, /api/v1/records/r1/package, EXPORT, r1",
             "GET, /api/v1/files/G09/G09.01/package, EXPORT, file:G09/G09.01",
+            "GET, /api/v1/files/G09/01/2026/package, EXPORT, file:G09/01/2026",
             "PUT, /api/v1/records/r1/legal-hold, LEGAL_HOLD, r1",
             "POST, /api/v1/disposal-lists, DISPOSAL_LIST, -",
             "POST, /api/v1/disposal-lists/7/approval, DISPOSE, disposal-list:7",
