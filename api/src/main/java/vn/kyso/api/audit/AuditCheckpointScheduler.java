@@ -1,0 +1,53 @@
+package vn.kyso.api.audit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
+import vn.kyso.audit.AuditException;
+import vn.kyso.audit.AuditLog;
+import vn.kyso.audit.autoconfigure.AuditProperties;
+
+/**
+ * Time-stamps the chain head every {@code kyso.audit.checkpoint-interval} when entries were appended
+ * since the last checkpoint. A TSA outage only delays the checkpoint to the next run.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableScheduling
+@ConditionalOnProperty(name = "kyso.audit.enabled", havingValue = "true", matchIfMissing = true)
+class AuditCheckpointScheduler implements SchedulingConfigurer {
+
+    private static final Logger log = LoggerFactory.getLogger(AuditCheckpointScheduler.class);
+
+    private final ObjectProvider<AuditLog> audit;
+    private final ObjectProvider<AuditProperties> properties;
+
+    AuditCheckpointScheduler(ObjectProvider<AuditLog> audit, ObjectProvider<AuditProperties> properties) {
+        this.audit = audit;
+        this.properties = properties;
+    }
+
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar registrar) {
+        AuditProperties p = properties.getIfAvailable();
+        if (p == null || audit.getIfAvailable() == null) {
+            return;
+        }
+        registrar.addFixedDelayTask(new FixedDelayTask(this::checkpoint, p.checkpointInterval(),
+                p.checkpointInterval()));
+    }
+
+    void checkpoint() {
+        try {
+            audit.getObject().timestampIfAdvanced().ifPresent(k ->
+                    log.info("audit chain time-stamped at entry {} ({})", k.sequence(), k.timestampedAt()));
+        } catch (AuditException e) {
+            log.warn("audit checkpoint not taken: {}", e.getMessage());
+        }
+    }
+}

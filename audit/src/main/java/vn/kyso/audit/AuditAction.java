@@ -1,0 +1,18 @@
+package vn.kyso.audit;
+
+/** What was done. Stored by name, so names are stable; add new ones at the end. */
+public enum AuditAction {
+    SIGN,
+    VALIDATE_STORED,
+    INGEST,
+    RETRIEVE,
+    EXPORT,
+    DISPOSE,
+    LEGAL_HOLD,
+    CONVERT,
+    JOB,
+    KEY_CHANGE,
+    PERMISSION_CHANGE,
+    DISPOSAL_LIST,
+    CHECKPOINT
+}

@@ -1,0 +1,379 @@
+package vn.kyso.audit.internal;
+
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.bouncycastle.tsp.TimeStampToken;
+import org.flywaydb.core.Flyway;
+import vn.kyso.audit.AuditAction;
+import vn.kyso.audit.AuditEntry;
+import vn.kyso.audit.AuditError;
+import vn.kyso.audit.AuditEvent;
+import vn.kyso.audit.AuditException;
+import vn.kyso.audit.AuditLog;
+import vn.kyso.audit.AuditOutcome;
+import vn.kyso.audit.AuditSettings;
+import vn.kyso.audit.ChainHead;
+import vn.kyso.audit.ChainVerification;
+import vn.kyso.audit.ChainVerification.BreakReason;
+import vn.kyso.audit.ChainVerification.BrokenLink;
+import vn.kyso.audit.ChainVerification.CheckpointCheck;
+import vn.kyso.audit.Checkpoint;
+
+/**
+ * The audit trail in PostgreSQL. An append is one transaction that locks the single head row
+ * ({@code SELECT ... FOR UPDATE}), so writers queue there and the chain can neither fork nor skip a
+ * number. Nothing here updates or deletes an entry.
+ */
+public final class PostgresAuditLog implements AuditLog {
+
+    private static final String COLUMNS =
+            "sequence, recorded_at, actor, action, target, outcome, detail, client_address, previous_hash, hash";
+
+    private final DataSource dataSource;
+    private final AuditSettings settings;
+    private final Clock clock;
+    private final TimeStamps timeStamps;
+
+    public PostgresAuditLog(DataSource dataSource, AuditSettings settings, Clock clock) {
+        this.dataSource = dataSource;
+        this.settings = settings;
+        this.clock = clock;
+        this.timeStamps = settings.tsaUrl() == null ? null : new TimeStamps(settings.tsaUrl(), settings.tsaTimeout(),
+                settings.tsaTrustAnchors());
+        migrate(dataSource);
+    }
+
+    static void migrate(DataSource dataSource) {
+        try {
+            Flyway.configure().dataSource(dataSource).locations("classpath:db/kyso-audit")
+                    .table("kyso_audit_schema_history").baselineOnMigrate(true).baselineVersion("0").load()
+                    .migrate();
+        } catch (RuntimeException e) {
+            throw new AuditException(AuditError.DATABASE_UNAVAILABLE, "the audit database cannot be migrated", e);
+        }
+    }
+
+    // ---------------------------------------------------------------- append
+
+    @Override
+    public AuditEntry append(AuditEvent event) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                AuditEntry entry = append(c, event);
+                c.commit();
+                return entry;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw unavailable("the audit entry cannot be written", e);
+        }
+    }
+
+    private AuditEntry append(Connection c, AuditEvent event) throws SQLException {
+        long last;
+        byte[] previous;
+        try (PreparedStatement s = c.prepareStatement("select sequence, hash from kyso_audit_head where id = 1 for update");
+                ResultSet r = s.executeQuery()) {
+            if (!r.next()) {
+                throw new AuditException(AuditError.AUDIT_FAILED, "the audit chain head is missing");
+            }
+            last = r.getLong(1);
+            previous = r.getBytes(2);
+        }
+        // Taken under the lock, so times follow sequence order on one clock.
+        Instant now = ChainHashing.storable(clock.instant());
+        ChainHashing.Fields f = new ChainHashing.Fields(last + 1, now, event.actor(), event.action().name(),
+                event.target(), event.outcome().name(), event.detail(), event.clientAddress());
+        byte[] hash = ChainHashing.hash(previous, f);
+        try (PreparedStatement s = c.prepareStatement("insert into kyso_audit_entry (" + COLUMNS
+                + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            s.setLong(1, f.sequence());
+            s.setObject(2, now.atOffset(ZoneOffset.UTC));
+            s.setString(3, f.actor());
+            s.setString(4, f.action());
+            s.setString(5, f.target());
+            s.setString(6, f.outcome());
+            s.setString(7, f.detail());
+            s.setString(8, f.clientAddress());
+            s.setBytes(9, previous);
+            s.setBytes(10, hash);
+            s.executeUpdate();
+        }
+        try (PreparedStatement s = c.prepareStatement("update kyso_audit_head set sequence = ?, hash = ? where id = 1")) {
+            s.setLong(1, f.sequence());
+            s.setBytes(2, hash);
+            s.executeUpdate();
+        }
+        return new AuditEntry(f.sequence(), now, event, ChainHashing.hex(previous), ChainHashing.hex(hash));
+    }
+
+    // ---------------------------------------------------------------- reading
+
+    @Override
+    public List<AuditEntry> entries(long from, int limit) {
+        if (from < 1 || limit < 1 || limit > MAX_PAGE) {
+            throw new AuditException(AuditError.INVALID_QUERY,
+                    "from is 1 or more and limit between 1 and " + MAX_PAGE);
+        }
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("select " + COLUMNS
+                        + " from kyso_audit_entry where sequence >= ? order by sequence limit ?")) {
+            s.setLong(1, from);
+            s.setInt(2, limit);
+            List<AuditEntry> out = new ArrayList<>();
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    out.add(toEntry(r));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw unavailable("the audit entries cannot be read", e);
+        }
+    }
+
+    private static AuditEntry toEntry(ResultSet r) throws SQLException {
+        AuditEvent event = new AuditEvent(r.getString("actor"), parse(AuditAction.class, r.getString("action")),
+                r.getString("target"), parse(AuditOutcome.class, r.getString("outcome")), r.getString("detail"),
+                r.getString("client_address"));
+        return new AuditEntry(r.getLong("sequence"), r.getObject("recorded_at", OffsetDateTime.class).toInstant(), event,
+                ChainHashing.hex(r.getBytes("previous_hash")), ChainHashing.hex(r.getBytes("hash")));
+    }
+
+    private static <E extends Enum<E>> E parse(Class<E> type, String name) {
+        try {
+            return Enum.valueOf(type, name);
+        } catch (IllegalArgumentException e) {
+            throw new AuditException(AuditError.AUDIT_FAILED, "an audit entry holds an unknown "
+                    + type.getSimpleName() + "; verify the chain", e);
+        }
+    }
+
+    @Override
+    public ChainHead head() {
+        try (Connection c = dataSource.getConnection()) {
+            return head(c);
+        } catch (SQLException e) {
+            throw unavailable("the audit chain head cannot be read", e);
+        }
+    }
+
+    private static ChainHead head(Connection c) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("select sequence, hash from kyso_audit_head where id = 1");
+                ResultSet r = s.executeQuery()) {
+            if (!r.next()) {
+                throw new AuditException(AuditError.AUDIT_FAILED, "the audit chain head is missing");
+            }
+            return new ChainHead(r.getLong(1), ChainHashing.hex(r.getBytes(2)));
+        }
+    }
+
+    // ---------------------------------------------------------------- verification
+
+    @Override
+    public ChainVerification verify() {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            // One snapshot for entries, head and checkpoints, so appends during the check do not look like tampering.
+            c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            c.setReadOnly(true);
+            try {
+                ChainHead head = head(c);
+                long checked = 0;
+                BrokenLink broken = null;
+                long expected = 1;
+                byte[] running = ChainHashing.GENESIS;
+                try (PreparedStatement s = c.prepareStatement("select " + COLUMNS
+                        + " from kyso_audit_entry order by sequence")) {
+                    s.setFetchSize(1000);
+                    try (ResultSet r = s.executeQuery()) {
+                        while (r.next()) {
+                            checked++;
+                            broken = check(r, expected, running);
+                            if (broken != null) {
+                                break;
+                            }
+                            running = r.getBytes("hash");
+                            expected++;
+                        }
+                    }
+                }
+                if (broken == null) {
+                    broken = checkHead(head, expected - 1, running);
+                }
+                List<CheckpointCheck> checkpoints = checkCheckpoints(c);
+                c.commit();
+                boolean ok = broken == null && checkpoints.stream().allMatch(CheckpointCheck::valid);
+                return new ChainVerification(ok, checked, head, broken, checkpoints);
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw unavailable("the audit chain cannot be read", e);
+        }
+    }
+
+    /**
+     * The first test that fails names the break: a missing number is a deletion; an entry whose
+     * recorded previous hash is not the hash before it was moved or inserted; an entry whose fields no
+     * longer give its hash was edited.
+     */
+    private static BrokenLink check(ResultSet r, long expected, byte[] running) throws SQLException {
+        long sequence = r.getLong("sequence");
+        if (sequence != expected) {
+            return new BrokenLink(expected, BreakReason.DELETED, sequence > expected
+                    ? "entries " + expected + (sequence - 1 > expected ? " to " + (sequence - 1) : "")
+                            + " are missing"
+                    : "entry " + sequence + " is out of order");
+        }
+        byte[] previous = r.getBytes("previous_hash");
+        if (!Arrays.equals(previous, running)) {
+            return new BrokenLink(sequence, BreakReason.REORDERED,
+                    "entry " + sequence + " does not follow entry " + (sequence - 1)
+                            + ": it was moved, swapped or inserted");
+        }
+        ChainHashing.Fields f = new ChainHashing.Fields(sequence, r.getObject("recorded_at", OffsetDateTime.class).toInstant(),
+                r.getString("actor"), r.getString("action"), r.getString("target"), r.getString("outcome"),
+                r.getString("detail"), r.getString("client_address"));
+        if (!Arrays.equals(ChainHashing.hash(previous, f), r.getBytes("hash"))) {
+            return new BrokenLink(sequence, BreakReason.EDITED,
+                    "entry " + sequence + " no longer matches its hash: a field was changed");
+        }
+        return null;
+    }
+
+    private static BrokenLink checkHead(ChainHead head, long last, byte[] lastHash) {
+        if (head.sequence() > last) {
+            return new BrokenLink(last + 1, BreakReason.DELETED, "the chain head names entry " + head.sequence()
+                    + " but the log ends at " + last + ": entries were cut from the end");
+        }
+        if (head.sequence() < last || !head.hash().equals(ChainHashing.hex(lastHash))) {
+            return new BrokenLink(head.sequence(), BreakReason.EDITED,
+                    "the chain head does not match the last entry");
+        }
+        return null;
+    }
+
+    private List<CheckpointCheck> checkCheckpoints(Connection c) throws SQLException {
+        List<CheckpointCheck> out = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("select k.sequence, k.head_hash, k.token, e.hash"
+                + " from kyso_audit_checkpoint k left join kyso_audit_entry e on e.sequence = k.sequence"
+                + " order by k.sequence, k.id");
+                ResultSet r = s.executeQuery()) {
+            while (r.next()) {
+                out.add(checkCheckpoint(r.getLong(1), r.getBytes(2), r.getBytes(3), r.getBytes(4)));
+            }
+        }
+        return out;
+    }
+
+    private CheckpointCheck checkCheckpoint(long sequence, byte[] headHash, byte[] token, byte[] entryHash) {
+        TimeStampToken parsed;
+        try {
+            parsed = TimeStamps.parse(token);
+        } catch (IOException e) {
+            return new CheckpointCheck(sequence, null, false, "the time-stamp token cannot be read");
+        }
+        Instant time = TimeStamps.time(parsed);
+        String problem = TimeStamps.problem(parsed, headHash, settings.tsaTrustAnchors());
+        if (problem != null) {
+            return new CheckpointCheck(sequence, time, false, problem);
+        }
+        byte[] expected = sequence == 0 ? ChainHashing.GENESIS : entryHash;
+        if (expected == null) {
+            return new CheckpointCheck(sequence, time, false, "entry " + sequence + " is missing");
+        }
+        if (!Arrays.equals(expected, headHash)) {
+            return new CheckpointCheck(sequence, time, false,
+                    "entry " + sequence + " has changed since it was time-stamped");
+        }
+        return new CheckpointCheck(sequence, time, true, null);
+    }
+
+    // ---------------------------------------------------------------- checkpoints
+
+    @Override
+    public Checkpoint timestamp() {
+        return timestamp(head());
+    }
+
+    @Override
+    public Optional<Checkpoint> timestampIfAdvanced() {
+        ChainHead head = head();
+        List<Checkpoint> latest = checkpoints(1);
+        if (!latest.isEmpty() && latest.get(0).sequence() >= head.sequence()) {
+            return Optional.empty();
+        }
+        return Optional.of(timestamp(head));
+    }
+
+    private Checkpoint timestamp(ChainHead head) {
+        if (timeStamps == null) {
+            throw new AuditException(AuditError.TSA_NOT_CONFIGURED, "set kyso.audit.tsa-url to time-stamp the chain");
+        }
+        byte[] headHash = ChainHashing.unhex(head.hash());
+        TimeStampToken token = timeStamps.request(headHash);
+        Instant time = TimeStamps.time(token);
+        String tsa = TimeStamps.signer(token).getSubjectX500Principal().getName();
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("insert into kyso_audit_checkpoint"
+                        + " (sequence, head_hash, timestamped_at, tsa, token) values (?, ?, ?, ?, ?)")) {
+            s.setLong(1, head.sequence());
+            s.setBytes(2, headHash);
+            s.setObject(3, time.atOffset(ZoneOffset.UTC));
+            s.setString(4, tsa);
+            s.setBytes(5, token.getEncoded());
+            s.executeUpdate();
+        } catch (SQLException | IOException e) {
+            throw unavailable("the checkpoint cannot be stored", e);
+        }
+        return new Checkpoint(head.sequence(), head.hash(), time, tsa);
+    }
+
+    @Override
+    public List<Checkpoint> checkpoints() {
+        List<Checkpoint> newestFirst = checkpoints(MAX_PAGE);
+        List<Checkpoint> out = new ArrayList<>(newestFirst);
+        java.util.Collections.reverse(out);
+        return out;
+    }
+
+    private List<Checkpoint> checkpoints(int newest) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("select sequence, head_hash, timestamped_at, tsa"
+                        + " from kyso_audit_checkpoint order by sequence desc, id desc limit ?")) {
+            s.setInt(1, newest);
+            List<Checkpoint> out = new ArrayList<>();
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    out.add(new Checkpoint(r.getLong(1), ChainHashing.hex(r.getBytes(2)),
+                            r.getObject(3, OffsetDateTime.class).toInstant(), r.getString(4)));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw unavailable("the checkpoints cannot be read", e);
+        }
+    }
+
+    private static AuditException unavailable(String message, Exception e) {
+        return new AuditException(AuditError.DATABASE_UNAVAILABLE, message, e);
+    }
+
+}
