@@ -76,7 +76,8 @@ class IngestFaultsTest {
 
     @Test
     void storeDownMidIngestFailsCleanlyAndRecoveryRemovesWhatWasWritten() {
-        int recordsBefore = rows("select count(*) from record");
+        int recordsBefore = rows("select count(*) from record where state <> 'PENDING'");
+        int pendingBefore = rows("select count(*) from record where state = 'PENDING'");
         List<String> objectsBefore = minio.list("records/");
         trigger.afterPuts(2, () -> s3.stop());
 
@@ -86,12 +87,12 @@ class IngestFaultsTest {
                         e -> assertThat(e.error()).isEqualTo(ArchiveError.STORAGE_UNAVAILABLE));
         // Either the undo reached the store before it died, or the PENDING row stays to tell recovery
         // what to clean; which one depends on how far the parallel puts got.
-        assertThat(rows("select count(*) from record where state = 'PENDING'")).isLessThanOrEqualTo(1);
+        assertThat(rows("select count(*) from record where state = 'PENDING'")).isLessThanOrEqualTo(pendingBefore + 1);
         assertThat(archive.search(vn.kyso.archive.RecordQuery.text("\"ket noi kho\"")).total())
                 .as("a PENDING record is never visible").isZero();
 
         s3.start();
-        JobReport recovery = archive.runJob(JobKind.RECOVERY);
+        JobReport recovery = recover();
 
         assertThat(recovery.state()).isEqualTo("DONE");
         assertThat(rows("select count(*) from record")).isEqualTo(recordsBefore);
@@ -119,9 +120,9 @@ class IngestFaultsTest {
                         e -> assertThat(e.error()).isEqualTo(ArchiveError.CATALOGUE_UNAVAILABLE));
 
         postgres.restart();
-        JobReport recovery = archive.runJob(JobKind.RECOVERY);
+        JobReport recovery = recover();
 
-        assertThat(recovery.message()).contains("1 interrupted ingests completed");
+        assertThat(recovery.state()).isEqualTo("DONE");
         String id = JdbcClient.create(db).sql("select id::text from record where number_symbol = '202/UBND-VP'")
                 .query(String.class).single();
         RecordDetails r = archive.record(id);
@@ -147,6 +148,32 @@ class IngestFaultsTest {
             assertThat(restarted.content(r.id()).content()).isEqualTo(letter);
             assertThat(restarted.search(vn.kyso.archive.RecordQuery.text("khoi dong lai")).total()).isEqualTo(1);
         }
+    }
+
+    /**
+     * Runs recovery as the scheduler would, every little while until a run gets through: right after
+     * a restart the pool may still hand out a connection the old server closed, and that run fails
+     * with CATALOGUE_UNAVAILABLE like any request would.
+     */
+    JobReport recover() {
+        ArchiveException last = null;
+        for (int attempt = 0; attempt < 20; attempt++) {
+            try {
+                JobReport r = archive.runJob(JobKind.RECOVERY);
+                if (r.state().equals("DONE")) {
+                    return r;
+                }
+            } catch (ArchiveException e) {
+                last = e;
+            }
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        throw new AssertionError("recovery never got through", last);
     }
 
     void assertEveryEntryHasItsObjectsAndBack() {
