@@ -94,6 +94,13 @@ public final class PostgresArchiveService implements ArchiveService, AutoCloseab
     private final Clock clock;
     private final ObjectMapper json;
     private final ExecutorService io;
+    /**
+     * Where each active record's original is: write-once facts, so retrieval skips the catalogue
+     * round trip. Entries live a minute, so a disposal approved on another instance is seen soon;
+     * until then a read of a disposed record fails on the missing object, never returns stale bytes.
+     */
+    private final ExpiringCache<UUID, Catalogue.OriginalRef> originals = new ExpiringCache<>(10_000,
+            java.time.Duration.ofMinutes(1));
     private final java.util.concurrent.ThreadPoolExecutor background;
 
     public PostgresArchiveService(DataSource dataSource, ObjectStore store, ValidationService validation,
@@ -194,13 +201,20 @@ public final class PostgresArchiveService implements ArchiveService, AutoCloseab
             undo(id, rows);
             throw e;
         }
-        catalogue.event(id, now, "ACCEPTED", "OK", "original stored; validation and evidence follow", request.actor());
+        String detail = "original stored; validation and evidence follow";
+        catalogue.event(id, now, "ACCEPTED", "OK", detail, request.actor());
         try {
             background.execute(() -> processAccepted(id));
         } catch (java.util.concurrent.RejectedExecutionException e) {
             log.info("ingest queue full; record {} will be processed by the recovery job", id);
         }
-        return record(id.toString());
+        // Built from what was just written rather than read back: accepting is the bulk path.
+        return new RecordDetails(id.toString(), "ACCEPTED", m,
+                new RecordDetails.Original(row.originalName(), mediaType, row.size(), row.sha256(), row.sha512(), now),
+                null, new RecordDetails.Evidence(null, false, null, null),
+                new RecordDetails.Retention(m.preservation(), row.disposableFrom(), false),
+                rows.stream().map(Catalogue.ObjectRow::toApi).toList(),
+                List.of(new RecordDetails.HistoryEvent(now, "ACCEPTED", "OK", detail, request.actor())));
     }
 
     /** Size and duplicate checks shared by both ways in; the digests of the document. */
@@ -571,8 +585,15 @@ public final class PostgresArchiveService implements ArchiveService, AutoCloseab
 
     @Override
     public StoredFile content(String id) {
-        Catalogue.OriginalRef ref = catalogue.original(parseId(id)).orElseThrow(() ->
-                new ArchiveException(ArchiveError.RECORD_NOT_FOUND, "no archived record " + id));
+        UUID uuid = parseId(id);
+        Catalogue.OriginalRef ref = originals.get(uuid);
+        if (ref == null) {
+            ref = catalogue.original(uuid).orElseThrow(() ->
+                    new ArchiveException(ArchiveError.RECORD_NOT_FOUND, "no archived record " + id));
+            if (ref.state().equals("ACTIVE")) {
+                originals.put(uuid, ref);
+            }
+        }
         if (!ref.state().equals("ACTIVE")) {
             activeRow(id);
         }
@@ -748,6 +769,7 @@ public final class PostgresArchiveService implements ArchiveService, AutoCloseab
                 }
             }
             catalogue.markDisposed(rid);
+            originals.remove(rid);
             catalogue.event(rid, clock.instant(), "DISPOSAL", "OK", "disposal list " + listId + " approved",
                     archivist);
         }
