@@ -46,7 +46,11 @@ final class Catalogue {
      * The columns a {@link Row} is read from: never the full text and search vectors, which can be
      * far larger than everything else and are only needed inside the database.
      */
-    private static final String ROW = "id, state, fond_code, file_code, number_symbol, document_date, document_type, issuer, subject, signer, language, page_count, keywords, access_regime, confidence_level, preservation_years, disposable_from, legal_hold, document_id, original_name, media_type, original_size, original_sha256, original_sha512, verdict, validated_at, level_at_ingest, augmented, last_timestamp, renew_by, ingested_at, ingested_by, last_fixity_at";
+    private static final String ROW = "id, state, fond_code, file_code, number_symbol, document_date, document_type, issuer, "
+            + "subject, signer, language, page_count, keywords, access_regime, confidence_level, "
+            + "preservation_years, disposable_from, legal_hold, document_id, original_name, media_type, "
+            + "original_size, original_sha256, original_sha512, verdict, validated_at, level_at_ingest, "
+            + "augmented, last_timestamp, renew_by, ingested_at, ingested_by, last_fixity_at";
 
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
@@ -219,7 +223,8 @@ final class Catalogue {
     }
 
     Optional<Row> find(UUID id) {
-        return call(() -> jdbc.sql("select " + ROW + " from record where id = ?").param(id).query(Catalogue::row).optional());
+        return call(() -> jdbc.sql("select " + ROW + " from record where id = ?").param(id).query(Catalogue::row)
+                .optional());
     }
 
     /** Where a record's current original is, in one round trip: the hot path of retrieval. */
@@ -267,7 +272,8 @@ final class Catalogue {
     }
 
     List<Row> inFile(String fondCode, String fileCode) {
-        return call(() -> jdbc.sql("select " + ROW + " from record where fond_code = ? and file_code = ? and state = 'ACTIVE' "
+        return call(() -> jdbc.sql("select " + ROW + " from record where fond_code = ? and file_code = ? "
+                + "and state = 'ACTIVE' "
                 + "order by document_date, number_symbol").params(fondCode, fileCode).query(Catalogue::row).list());
     }
 

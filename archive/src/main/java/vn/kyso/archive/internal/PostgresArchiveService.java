@@ -99,6 +99,7 @@ public final class PostgresArchiveService implements ArchiveService, AutoCloseab
      * round trip. Entries live a minute, so a disposal approved on another instance is seen soon;
      * until then a read of a disposed record fails on the missing object, never returns stale bytes.
      */
+    private final PreservationJobs jobs;
     private final ExpiringCache<UUID, Catalogue.OriginalRef> originals = new ExpiringCache<>(10_000,
             java.time.Duration.ofMinutes(1));
     private final java.util.concurrent.ThreadPoolExecutor background;
@@ -125,6 +126,7 @@ public final class PostgresArchiveService implements ArchiveService, AutoCloseab
             t.setDaemon(true);
             return t;
         });
+        this.jobs = new PreservationJobs(this, catalogue, store, validation, signing, settings, clock);
         // Accepted ingests are processed here; a full queue leaves them to the recovery job.
         AtomicInteger w = new AtomicInteger();
         // Half the cores: validation is CPU-bound, and requests (accepts among them) need the rest.
@@ -291,7 +293,7 @@ public final class PostgresArchiveService implements ArchiveService, AutoCloseab
         catalogue.markFailed(id, clock.instant(), reason);
     }
 
-    private void deleteQuietly(String key) {
+    void deleteQuietly(String key) {
         try {
             store.delete(key);
         } catch (ObjectStoreException e) {
@@ -360,7 +362,7 @@ public final class PostgresArchiveService implements ArchiveService, AutoCloseab
                 detail);
     }
 
-    private record Planned(String role, int generation, String name, String mediaType, byte[] content) {
+    record Planned(String role, int generation, String name, String mediaType, byte[] content) {
     }
 
     private record Checked(ValidationReport report, byte[] etsi, String mediaType, String level) {
@@ -437,7 +439,7 @@ public final class PostgresArchiveService implements ArchiveService, AutoCloseab
         return r.signatures().isEmpty() ? null : r.signatures().get(0).signerName();
     }
 
-    private Catalogue.ObjectRow objectRow(UUID id, Planned p, Instant now) {
+    Catalogue.ObjectRow objectRow(UUID id, Planned p, Instant now) {
         Digests d = Digests.of(p.content());
         return new Catalogue.ObjectRow(id, p.role(), p.generation(), key(id, p.role(), p.generation(), p.name()),
                 p.name(), p.mediaType(), p.content().length, d.sha256(), d.sha512(), now);
@@ -447,7 +449,7 @@ public final class PostgresArchiveService implements ArchiveService, AutoCloseab
         return "records/" + id + "/" + role + "-" + generation + extension(name, null);
     }
 
-    private void putAll(List<Planned> planned, List<Catalogue.ObjectRow> rows) {
+    void putAll(List<Planned> planned, List<Catalogue.ObjectRow> rows) {
         List<CompletableFuture<Void>> puts = new ArrayList<>();
         for (int i = 0; i < planned.size(); i++) {
             Planned p = planned.get(i);
@@ -482,7 +484,7 @@ public final class PostgresArchiveService implements ArchiveService, AutoCloseab
     }
 
     /** Sets retention and mirrors legal hold on the objects of an active record. */
-    private void protect(Catalogue.Row row, List<Catalogue.ObjectRow> rows) {
+    void protect(Catalogue.Row row, List<Catalogue.ObjectRow> rows) {
         Instant until = retainUntil(row);
         if (until == null) {
             return;
@@ -496,7 +498,7 @@ public final class PostgresArchiveService implements ArchiveService, AutoCloseab
         }
     }
 
-    private Instant retainUntil(Catalogue.Row row) {
+    Instant retainUntil(Catalogue.Row row) {
         Instant until = row.disposableFrom() != null ? row.disposableFrom().atStartOfDay(VIETNAM).toInstant()
                 : row.ingestedAt().atZone(VIETNAM).plusYears(settings.permanentRetentionYears()).toInstant();
         // A record whose period already ended is guarded by the disposal workflow alone.
@@ -791,233 +793,7 @@ public final class PostgresArchiveService implements ArchiveService, AutoCloseab
 
     @Override
     public JobReport runJob(JobKind kind) {
-        Instant now = clock.instant();
-        int total = switch (kind) {
-            case RECOVERY -> catalogue.pendingOlderThan(now.minus(settings.recoveryGrace())).size()
-                    + catalogue.acceptedOlderThan(now.minus(settings.recoveryGrace())).size();
-            case TIMESTAMP_RENEWAL -> catalogue.dueForRenewal(now).size();
-            default -> catalogue.countActive();
-        };
-        JobReport run = catalogue.startJob(kind, now, now.minus(settings.jobStaleAfter()), total);
-        if (run == null) {
-            throw new ArchiveException(ArchiveError.JOB_ALREADY_RUNNING, "a " + kind + " job is already running");
-        }
-        try {
-            String message = switch (kind) {
-                case FIXITY -> eachRecord(run, this::fixity);
-                case REVALIDATION -> eachRecord(run, this::revalidate);
-                case TIMESTAMP_RENEWAL -> eachOf(run, catalogue.dueForRenewal(now), this::renew);
-                case RECOVERY -> recover(run, now);
-            };
-            return catalogue.finishJob(run.id(), "DONE", message, clock.instant());
-        } catch (RuntimeException e) {
-            log.warn("{} job {} failed: {}", kind, run.id(), e.toString());
-            try {
-                return catalogue.finishJob(run.id(), "FAILED", e.getMessage(), clock.instant());
-            } catch (RuntimeException again) {
-                throw e;
-            }
-        }
-    }
-
-    /** One record's step of a job: true if it passed. */
-    @FunctionalInterface
-    interface RecordStep {
-        boolean apply(UUID id);
-    }
-
-    private String eachRecord(JobReport run, RecordStep step) {
-        UUID cursor = catalogue.jobCursor(run.id());
-        int failed = 0;
-        int done = 0;
-        while (true) {
-            List<UUID> batch = catalogue.activeIdsAfter(cursor, 100);
-            if (batch.isEmpty()) {
-                break;
-            }
-            for (UUID id : batch) {
-                boolean ok = step.apply(id);
-                catalogue.jobProgress(run.id(), id, !ok, clock.instant());
-                failed += ok ? 0 : 1;
-                done++;
-                cursor = id;
-            }
-        }
-        return done + " records checked, " + failed + " failed";
-    }
-
-    private String eachOf(JobReport run, List<UUID> ids, RecordStep step) {
-        UUID cursor = catalogue.jobCursor(run.id());
-        int failed = 0;
-        int done = 0;
-        for (UUID id : ids) {
-            if (cursor != null && id.compareTo(cursor) <= 0) {
-                continue;
-            }
-            boolean ok = step.apply(id);
-            catalogue.jobProgress(run.id(), id, !ok, clock.instant());
-            failed += ok ? 0 : 1;
-            done++;
-        }
-        return done + " records renewed or tried, " + failed + " failed";
-    }
-
-    private boolean fixity(UUID id) {
-        Instant now = clock.instant();
-        List<String> faults = new ArrayList<>();
-        Catalogue.Row row = catalogue.find(id).orElseThrow();
-        Instant until = retainUntil(row);
-        int retained = 0;
-        for (Catalogue.ObjectRow o : catalogue.objects(id)) {
-            try {
-                Digests d = Digests.of(store.read(o.key()));
-                if (!d.sha256().equals(o.sha256()) || !d.sha512().equals(o.sha512())) {
-                    faults.add(o.role() + "-" + o.generation() + ": digest differs");
-                }
-                Optional<ObjectStore.ObjectInfo> info = store.stat(o.key());
-                if (until != null && info.isPresent() && (info.get().retainUntil() == null
-                        || info.get().retainUntil().isBefore(until.minusSeconds(1)))) {
-                    // An ingest whose retention call failed (the store blinked after the record was complete).
-                    store.extendRetention(o.key(), until);
-                    retained++;
-                }
-            } catch (ObjectStoreException e) {
-                if (e.reason() == ObjectStoreException.Reason.UNAVAILABLE) {
-                    throw storeFailure(e);
-                }
-                faults.add(o.role() + "-" + o.generation() + ": " + e.reason().name().toLowerCase());
-            }
-        }
-        catalogue.updateFixity(id, now);
-        String detail = faults.isEmpty() ? "every object matches its SHA-256 and SHA-512" : String.join("; ", faults);
-        if (retained > 0) {
-            detail += "; retention set on " + retained + " object(s) that lacked it";
-        }
-        catalogue.event(id, now, "FIXITY", faults.isEmpty() ? "OK" : "FAILED", detail, "system");
-        if (!faults.isEmpty()) {
-            log.error("fixity check of record {} failed: {}", id, faults);
-        }
-        return faults.isEmpty();
-    }
-
-    private boolean revalidate(UUID id) {
-        Catalogue.Row row = catalogue.find(id).orElseThrow();
-        List<Catalogue.ObjectRow> objects = catalogue.objects(id);
-        Catalogue.ObjectRow subject = latest(objects, AUGMENTED).orElseGet(() -> latest(objects, ORIGINAL).orElseThrow());
-        Instant now = clock.instant();
-        if ("UNSIGNED".equals(row.verdict())) {
-            catalogue.event(id, now, "REVALIDATION", "OK", "unsigned record: nothing to validate", "system");
-            return true;
-        }
-        try {
-            ValidationReport report = validation.validate(new ValidationRequest(
-                    new SignedFile(subject.name(), readVerified(subject)), List.of(), null).withEtsiReport(false)).report();
-            catalogue.updateValidation(id, report.verdict().name(), now);
-            boolean ok = report.verdict() != Verdict.INVALID;
-            catalogue.event(id, now, "REVALIDATION", report.verdict().name(), report.summary().en(), "system");
-            return ok;
-        } catch (ValidationException e) {
-            catalogue.event(id, now, "REVALIDATION", "FAILED", e.getMessage(), "system");
-            return false;
-        }
-    }
-
-    private boolean renew(UUID id) {
-        Catalogue.Row row = catalogue.find(id).orElseThrow();
-        List<Catalogue.ObjectRow> objects = catalogue.objects(id);
-        Catalogue.ObjectRow source = latest(objects, AUGMENTED).orElseGet(() -> latest(objects, ORIGINAL).orElseThrow());
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        try {
-            SignedDocument renewed = signing.augment(new AugmentRequest(
-                    new Document(source.name(), readVerified(source)), SignatureLevel.B_LTA));
-            ValidationReport report = validation.validate(new ValidationRequest(
-                    new SignedFile(source.name(), renewed.content()), List.of(), null).withEtsiReport(false)).report();
-            Evidence evidence = Evidence.of(report, settings);
-            int generation = objects.stream().filter(o -> o.role().equals(AUGMENTED))
-                    .mapToInt(Catalogue.ObjectRow::generation).max().orElse(0) + 1;
-            String name = stem(row.originalName()) + "-lta" + extension(row.originalName(), row.mediaType());
-            Planned p = new Planned(AUGMENTED, generation, name, renewed.mediaType(), renewed.content());
-            Catalogue.ObjectRow o = objectRow(id, p, now);
-            store.put(o.key(), p.content(), ObjectStore.PutOptions.of(p.mediaType()));
-            catalogue.renewed(o, evidence.lastTimestamp(), evidence.renewBy(),
-                    "archive time-stamp added (generation " + generation + "), next renewal by " + evidence.renewBy());
-            Instant until = retainUntil(row);
-            if (until != null) {
-                store.extendRetention(o.key(), until);
-            }
-            return true;
-        } catch (SigningException | ValidationException | ObjectStoreException e) {
-            catalogue.event(id, now, "TIMESTAMP_RENEWAL", "FAILED", e.getMessage(), "system");
-            return false;
-        }
-    }
-
-    private String recover(JobReport run, Instant now) {
-        int completed = 0;
-        int rolledBack = 0;
-        for (UUID id : catalogue.pendingOlderThan(now.minus(settings.recoveryGrace()))) {
-            List<Catalogue.ObjectRow> rows = catalogue.objects(id);
-            boolean all = rows.stream().allMatch(this::storedIntact);
-            if (all) {
-                Catalogue.Row row = catalogue.find(id).orElseThrow();
-                catalogue.activate(id, clock.instant(), "recovery", "completed by recovery after an interrupted ingest");
-                protect(row, rows);
-                completed++;
-            } else {
-                for (Catalogue.ObjectRow r : rows) {
-                    try {
-                        store.delete(r.key());
-                    } catch (ObjectStoreException e) {
-                        if (e.reason() != ObjectStoreException.Reason.NOT_FOUND) {
-                            throw storeFailure(e);
-                        }
-                    }
-                }
-                catalogue.deletePending(id);
-                rolledBack++;
-            }
-            catalogue.jobProgress(run.id(), id, false, clock.instant());
-        }
-        // Accepted ingests whose background processing was lost (crash, full queue) or put off (outage).
-        for (UUID id : catalogue.acceptedOlderThan(now.minus(settings.recoveryGrace()))) {
-            List<Catalogue.ObjectRow> rows = catalogue.objects(id);
-            if (latest(rows, ORIGINAL).map(this::storedIntact).orElse(false)) {
-                processAccepted(id);
-                if (catalogue.find(id).map(r -> r.state().equals("ACTIVE")).orElse(false)) {
-                    completed++;
-                }
-            } else {
-                for (Catalogue.ObjectRow r : rows) {
-                    deleteQuietly(r.key());
-                }
-                catalogue.deletePending(id);
-                rolledBack++;
-            }
-        }
-        // Objects no catalogue row names: left by an ingest whose row was already rolled back.
-        int orphans = 0;
-        for (String key : store.list("records/")) {
-            if (!catalogue.knowsObjectKey(key)) {
-                Optional<ObjectStore.ObjectInfo> info = store.stat(key);
-                if (info.isPresent() && info.get().retainUntil() == null && !info.get().legalHold()) {
-                    store.delete(key);
-                    orphans++;
-                }
-            }
-        }
-        return completed + " interrupted ingests completed, " + rolledBack + " rolled back, " + orphans
-                + " orphaned objects removed";
-    }
-
-    private boolean storedIntact(Catalogue.ObjectRow r) {
-        try {
-            return store.stat(r.key()).isPresent() && Digests.of(store.read(r.key())).sha256().equals(r.sha256());
-        } catch (ObjectStoreException e) {
-            if (e.reason() == ObjectStoreException.Reason.UNAVAILABLE) {
-                throw storeFailure(e);
-            }
-            return false;
-        }
+        return jobs.run(kind);
     }
 
     // ================================================================ helpers
@@ -1048,7 +824,7 @@ public final class PostgresArchiveService implements ArchiveService, AutoCloseab
         }
     }
 
-    private byte[] readVerified(Catalogue.ObjectRow o) {
+    byte[] readVerified(Catalogue.ObjectRow o) {
         byte[] content;
         try {
             content = store.read(o.key());
@@ -1064,12 +840,12 @@ public final class PostgresArchiveService implements ArchiveService, AutoCloseab
         return content;
     }
 
-    private static Optional<Catalogue.ObjectRow> latest(List<Catalogue.ObjectRow> objects, String role) {
+    static Optional<Catalogue.ObjectRow> latest(List<Catalogue.ObjectRow> objects, String role) {
         return objects.stream().filter(o -> o.role().equals(role))
                 .max(Comparator.comparingInt(Catalogue.ObjectRow::generation));
     }
 
-    private static ArchiveException storeFailure(Throwable e) {
+    static ArchiveException storeFailure(Throwable e) {
         if (e instanceof ArchiveException a) {
             return a;
         }
@@ -1121,7 +897,7 @@ public final class PostgresArchiveService implements ArchiveService, AutoCloseab
         };
     }
 
-    private static String stem(String name) {
+    static String stem(String name) {
         int dot = name.lastIndexOf('.');
         return dot > 0 ? name.substring(0, dot) : name;
     }
