@@ -13,16 +13,16 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Administration")
 class AdminController {
 
-    private final SecuritySettings settings;
+    private final KeyOwnership keyOwnership;
 
-    AdminController(SecuritySettings settings) {
-        this.settings = settings;
+    AdminController(KeyOwnership keyOwnership) {
+        this.keyOwnership = keyOwnership;
     }
 
     @GetMapping(path = "/api/v1/admin/key-owners", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Who owns which HSM key",
             description = "Each key alias with its owner: a person (principal) or an organisation. Needs ADMINISTRATOR.")
     Map<String, SecuritySettings.KeyOwner> keyOwners() {
-        return new TreeMap<>(settings.keyOwners());
+        return new TreeMap<>(keyOwnership.owners());
     }
 }

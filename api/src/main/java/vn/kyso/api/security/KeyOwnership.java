@@ -26,6 +26,10 @@ public final class KeyOwnership {
         this.owners = settings.keyOwners();
     }
 
+    Map<String, SecuritySettings.KeyOwner> owners() {
+        return owners;
+    }
+
     /** Whether the caller may sign with the key; always with security disabled. */
     public boolean mayUse(Caller caller, String keyAlias) {
         if (!enforced) {

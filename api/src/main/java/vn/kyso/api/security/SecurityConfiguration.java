@@ -40,8 +40,12 @@ class SecurityConfiguration implements WebMvcConfigurer {
 
     private final SecuritySettings settings;
 
-    SecurityConfiguration(SecuritySettings settings) {
-        this.settings = settings;
+    SecurityConfiguration(SecuritySettings configured, ObjectProvider<AccessGrants> grants) {
+        SecuritySettings effective = configured;
+        for (AccessGrants g : grants.orderedStream().toList()) {
+            effective = effective.with(g);
+        }
+        this.settings = effective;
     }
 
     @Bean

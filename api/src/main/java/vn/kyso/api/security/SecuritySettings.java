@@ -6,6 +6,8 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -34,6 +36,15 @@ public record SecuritySettings(
     public SecuritySettings {
         apiKeys = apiKeys == null ? List.of() : List.copyOf(apiKeys);
         keyOwners = keyOwners == null ? Map.of() : Map.copyOf(keyOwners);
+    }
+
+    /** These settings with more API keys and key owners; the configured owner of a key wins. */
+    SecuritySettings with(AccessGrants grants) {
+        List<ApiKey> keys = new ArrayList<>(apiKeys);
+        keys.addAll(grants.apiKeys());
+        Map<String, KeyOwner> owners = new HashMap<>(grants.keyOwners());
+        owners.putAll(keyOwners);
+        return new SecuritySettings(enabled, jwt, keys, owners);
     }
 
     /**
