@@ -29,9 +29,12 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockMultipartFile;
@@ -54,6 +57,7 @@ import vn.kyso.audit.AuditOutcome;
  * backing service is absent from this slice (archive, exchange) "allowed" means "not 401 or 403".
  */
 @WebMvcTest
+@ExtendWith(OutputCaptureExtension.class)
 @Import({ManyKeysSigningService.class, FakeValidationService.class, TestTokens.class})
 @TestPropertySource(properties = {
     "kyso.security.enabled=true",
@@ -470,6 +474,27 @@ class SecurityMatrixTest {
         mvc.perform(multipart("/api/v1/validations").file(pdf("file")).with(apiKey("guessed")))
                 .andExpect(status().isUnauthorized())
                 .andExpect(jsonPath("$.code").value("UNAUTHENTICATED"));
+    }
+
+    @Test
+    void credentialsNeverAppearInLogsOrProblems(CapturedOutput output) throws Exception {
+        String wrongKey = "wrong-secret-7f3a9c";
+        String token = TestTokens.sign(TestTokens.STRANGER, "ngoc", UBND, List.of("signer"),
+                Instant.now().plusSeconds(300));
+        String body1 = mvc.perform(get("/api/v1/records").with(apiKey(wrongKey)))
+                .andExpect(status().isUnauthorized()).andReturn().getResponse().getContentAsString();
+        String body2 = mvc.perform(sign(UBND_KEY).with(bearer(token)))
+                .andExpect(status().isUnauthorized()).andReturn().getResponse().getContentAsString();
+        String body3 = mvc.perform(sign(UBND_KEY).with(SIGNER_NGOC))
+                .andExpect(status().isForbidden()).andReturn().getResponse().getContentAsString();
+        String body4 = mvc.perform(get("/api/v1/records").with(CLERK_UBND))
+                .andExpect(status().isForbidden()).andReturn().getResponse().getContentAsString();
+
+        for (String text : List.of(body1, body2, body3, body4, output.getAll())) {
+            assertThat(text).doesNotContain(wrongKey).doesNotContain(token).doesNotContain("clerk-ubnd-secret")
+                    .doesNotContain(token.substring(token.lastIndexOf('.') + 1));
+        }
+        assertThat(output.getAll()).contains("Access denied: GET /api/v1/records by van-thu-ubnd");
     }
 
     @Test
