@@ -7,4 +7,7 @@ source scripts/deps.sh
 mkdir -p var
 export SOFTHSM2_CONF="$PWD/var/softhsm/softhsm2.conf"
 mvn -B -ntp -q -DskipTests install
-exec java -jar api/target/kyso-api-*.jar --kyso.demo.enabled=true --kyso.demo.directory="$PWD/var/demo-pki" "$@"
+# Access control is off in the demo unless KYSO_SECURITY=true: then every demo principal gets an API key,
+# written to var/demo-api-keys.txt (docs/security.md). The samples and README calls assume it is off.
+exec java -jar api/target/kyso-api-*.jar --kyso.demo.enabled=true --kyso.demo.directory="$PWD/var/demo-pki" \
+  --kyso.security.enabled="${KYSO_SECURITY:-false}" "$@"

@@ -10,13 +10,13 @@ import java.util.Locale;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.kyso.api.error.ApiException;
 import org.springframework.beans.factory.ObjectProvider;
 import vn.kyso.archive.ArchiveService;
+import vn.kyso.api.security.Caller;
 import vn.kyso.archive.DisposalList;
 import vn.kyso.archive.JobKind;
 import vn.kyso.archive.JobReport;
@@ -59,10 +59,9 @@ class PreservationController {
             description = "Lists the records whose preservation period has ended by `asOf` (default today) and that "
                     + "carry no legal hold. Nothing is disposed until an archivist approves the list.")
     DisposalList propose(@RequestParam(required = false) LocalDate asOf,
-            @Parameter(hidden = true) @RequestHeader(name = RecordsController.ACTOR_HEADER, required = false)
-            String actor) {
+            @Parameter(hidden = true) Caller caller) {
         return archive.get().proposeDisposal(asOf != null ? asOf : LocalDate.now(ZoneOffset.ofHours(7)),
-                actor == null ? "anonymous" : actor);
+                caller.actor());
     }
 
     @GetMapping("/disposal-lists")
@@ -76,8 +75,7 @@ class PreservationController {
             description = "Objects are deleted; the catalogue keeps a tombstone with the digests and the list is "
                     + "kept for good. Records put under legal hold since the list was drawn up are skipped.")
     DisposalList approve(@PathVariable long id,
-            @Parameter(hidden = true) @RequestHeader(name = RecordsController.ACTOR_HEADER, required = false)
-            String actor) {
-        return archive.get().approveDisposal(id, actor == null ? "anonymous" : actor);
+            @Parameter(hidden = true) Caller caller) {
+        return archive.get().approveDisposal(id, caller.actor());
     }
 }

@@ -24,6 +24,7 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartFile;
 import vn.kyso.api.ApiSettings;
 import vn.kyso.api.error.ApiException;
+import vn.kyso.api.security.Caller;
 import vn.kyso.api.signing.Downloads;
 import org.springframework.beans.factory.ObjectProvider;
 import vn.kyso.archive.ArchiveService;
@@ -38,9 +39,6 @@ import vn.kyso.archive.StoredFile;
 @RequestMapping("/api/v1")
 @Tag(name = "Archive")
 class RecordsController {
-
-    /** Who asked, for the record's history, until authentication (issue #5) names the caller. */
-    static final String ACTOR_HEADER = "X-Kyso-Actor";
 
     private final Archive archive;
     private final long maxBytes;
@@ -65,7 +63,7 @@ class RecordsController {
             @Parameter(description = "The signed data of a detached signature")
             @RequestParam(name = "original", required = false) MultipartFile original,
             @ParameterObject MetadataForm metadata,
-            @Parameter(hidden = true) @RequestHeader(name = ACTOR_HEADER, required = false) String actor,
+            @Parameter(hidden = true) Caller caller,
             @Parameter(description = "respond-async: accept now, archive in the background")
             @RequestHeader(name = "Prefer", required = false) String prefer) {
         if (file.getSize() + (original == null ? 0 : original.getSize()) > maxBytes) {
@@ -74,7 +72,7 @@ class RecordsController {
         // Metadata first: a bad form is refused before any signature work.
         var parsed = metadata.toMetadata();
         IngestRequest request = new IngestRequest(file.getOriginalFilename(), bytes(file),
-                original == null || original.isEmpty() ? null : bytes(original), parsed, actor);
+                original == null || original.isEmpty() ? null : bytes(original), parsed, caller.actor());
         URI location = null;
         if (prefer != null && prefer.toLowerCase(java.util.Locale.ROOT).contains("respond-async")) {
             RecordDetails r = archive.get().accept(request);
@@ -137,8 +135,8 @@ class RecordsController {
     @PutMapping(path = "/records/{id}/legal-hold", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Set or lift a legal hold, which blocks disposal")
     RecordDetails legalHold(@PathVariable String id, @RequestBody LegalHoldRequest request,
-            @Parameter(hidden = true) @RequestHeader(name = ACTOR_HEADER, required = false) String actor) {
-        return archive.get().setLegalHold(id, request.hold(), request.reason(), actor == null ? "anonymous" : actor);
+            @Parameter(hidden = true) Caller caller) {
+        return archive.get().setLegalHold(id, request.hold(), request.reason(), caller.actor());
     }
 
     static ResponseEntity<byte[]> download(StoredFile file) {

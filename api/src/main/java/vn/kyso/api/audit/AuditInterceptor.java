@@ -21,8 +21,6 @@ import vn.kyso.audit.AuditOutcome;
  */
 final class AuditInterceptor implements HandlerInterceptor {
 
-    /** Who asked, until authentication (issue #5) names the caller; the archive reads the same header. */
-    static final String ACTOR_HEADER = "X-Kyso-Actor";
     static final String ANONYMOUS = "anonymous";
 
     private static final Logger log = LoggerFactory.getLogger(AuditInterceptor.class);
@@ -51,9 +49,12 @@ final class AuditInterceptor implements HandlerInterceptor {
         }
         int status = response.getStatus();
         AuditOutcome outcome = ex != null && status < 400 ? AuditOutcome.FAILED : outcome(status);
+        String detail = request.getMethod() + " " + PATHS.getPathWithinApplication(request) + " -> HTTP " + status;
+        if (request.getAttribute(AuditNotes.ATTRIBUTE) instanceof String note) {
+            detail += ": " + note;
+        }
         AuditEvent event = new AuditEvent(actor(request), audited.get().action(), target(audited.get(), request,
-                response), outcome, request.getMethod() + " " + PATHS.getPathWithinApplication(request) + " -> HTTP "
-                + status, clientAddress(request));
+                response), outcome, detail, clientAddress(request));
         try {
             auditLog.append(event);
         } catch (RuntimeException e) {
@@ -69,8 +70,13 @@ final class AuditInterceptor implements HandlerInterceptor {
         return status >= 400 ? AuditOutcome.REFUSED : AuditOutcome.OK;
     }
 
+    /**
+     * The authenticated caller (vn.kyso.api.security); with security disabled, whoever the X-Kyso-Actor
+     * header names, which the security layer turns into the principal as well.
+     */
     private static String actor(HttpServletRequest request) {
-        String actor = request.getHeader(ACTOR_HEADER);
+        var principal = request.getUserPrincipal();
+        String actor = principal == null ? null : principal.getName();
         return actor == null || actor.isBlank() ? ANONYMOUS : actor;
     }
 

@@ -1,9 +1,16 @@
 package vn.kyso.api.demo;
 
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import vn.kyso.api.security.AccessGrants;
+import vn.kyso.core.demopki.DemoIdentity;
 import vn.kyso.core.demopki.DemoPki;
 import vn.kyso.core.demopki.DemoPkiSettings;
 import vn.kyso.signing.SigningSettings;
@@ -14,12 +21,16 @@ import vn.kyso.validation.demo.DemoValidationSettings;
 /**
  * Supplies {@link SigningSettings} and {@link ValidationSettings} from the demo PKI, so the signing and
  * validation auto-configurations back off their own {@code kyso.signing.*} and {@code kyso.validation.*}
- * settings: what the demo signs, it also trusts.
+ * settings: what the demo signs, it also trusts. With access control on, also who may use the demo keys.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "kyso.demo.enabled", havingValue = "true")
 @EnableConfigurationProperties(DemoProperties.class)
 class DemoConfiguration {
+
+    static final String KEYS_FILE = "demo-api-keys.txt";
+
+    private static final Logger log = LoggerFactory.getLogger(DemoConfiguration.class);
 
     @Bean(destroyMethod = "close")
     DemoPki demoPki(DemoProperties properties) {
@@ -37,5 +48,23 @@ class DemoConfiguration {
     @Bean
     ValidationSettings demoValidationSettings(DemoPki pki) {
         return DemoValidationSettings.from(pki);
+    }
+
+    /**
+     * With access control on, API keys for demo principals and the owners of the demo keys; the secrets go
+     * to demo-api-keys.txt beside the PKI directory (scripts/run.sh: var/demo-api-keys.txt).
+     */
+    @Bean
+    @ConditionalOnProperty(name = "kyso.security.enabled", havingValue = "true", matchIfMissing = true)
+    AccessGrants demoAccessGrants(DemoPki pki, DemoProperties properties) {
+        List<DemoAccess.Holder> holders = pki.identities().stream()
+                .map(i -> new DemoAccess.Holder(i.alias(), i.holder() == DemoIdentity.Holder.PERSON, i.organisation()))
+                .toList();
+        DemoAccess access = DemoAccess.of(holders, new SecureRandom());
+        Path file = properties.directory().toAbsolutePath().resolveSibling(KEYS_FILE);
+        access.write(file);
+        log.info("Demo access control: API keys for {} principals ({}) in {}", access.grants().size(),
+                access.grants().stream().map(DemoAccess.Grant::principal).toList(), file);
+        return access.accessGrants();
     }
 }

@@ -12,7 +12,16 @@ public enum ApiError implements ErrorCode {
      * the kind says "retry later" and {@link RateLimitedException} gets its own 429 in the handler.
      */
     RATE_LIMITED(ErrorKind.UNAVAILABLE, "Too many requests"),
-    SERVICE_NOT_CONFIGURED(ErrorKind.UNAVAILABLE, "This part of the service is not configured");
+    SERVICE_NOT_CONFIGURED(ErrorKind.UNAVAILABLE, "This part of the service is not configured"),
+    /**
+     * No valid access token or API key on an endpoint that needs one. ErrorKind has no 401; the security
+     * layer's entry point (vn.kyso.api.security) answers with 401 itself.
+     */
+    UNAUTHENTICATED(ErrorKind.FORBIDDEN, "Authentication required"),
+    /** The caller is known but none of its roles may make this request. */
+    FORBIDDEN(ErrorKind.FORBIDDEN, "Not allowed"),
+    /** The signing key belongs to another person or another organisation. */
+    KEY_NOT_YOURS(ErrorKind.FORBIDDEN, "The signing key is not yours");
 
     private final ErrorKind kind;
     private final String title;

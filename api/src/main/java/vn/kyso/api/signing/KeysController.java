@@ -1,6 +1,7 @@
 package vn.kyso.api.signing;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -11,6 +12,8 @@ import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import vn.kyso.api.error.Problem;
+import vn.kyso.api.security.Caller;
+import vn.kyso.api.security.KeyOwnership;
 import vn.kyso.signing.KeyInfo;
 import vn.kyso.signing.SigningService;
 
@@ -19,20 +22,23 @@ import vn.kyso.signing.SigningService;
 class KeysController {
 
     private final SigningService signing;
+    private final KeyOwnership keyOwnership;
 
-    KeysController(SigningService signing) {
+    KeysController(SigningService signing, KeyOwnership keyOwnership) {
         this.signing = signing;
+        this.keyOwnership = keyOwnership;
     }
 
     @GetMapping(path = "/api/v1/keys", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "List the signing keys",
             description = "Every key on every configured HSM, with its certificate's facts; `available` is false "
-                    + "while its HSM cannot be reached.")
+                    + "while its HSM cannot be reached. Only the keys the caller may sign "
+                    + "with: their own personal key, their organisation's keys for a clerk.")
     @ApiResponse(responseCode = "200", description = "The keys",
             content = @Content(array = @ArraySchema(schema = @Schema(implementation = KeyInfo.class))))
     @ApiResponse(responseCode = "503", description = "HSM_UNAVAILABLE", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    List<KeyInfo> keys() {
-        return signing.keys();
+    List<KeyInfo> keys(@Parameter(hidden = true) Caller caller) {
+        return signing.keys().stream().filter(k -> keyOwnership.mayUse(caller, k.id())).toList();
     }
 }

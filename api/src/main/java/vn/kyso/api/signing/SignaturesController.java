@@ -17,6 +17,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import vn.kyso.api.ApiSettings;
+import vn.kyso.api.security.Caller;
+import vn.kyso.api.security.KeyOwnership;
 import vn.kyso.signing.ContainerRequest;
 import vn.kyso.signing.DigestAlgorithm;
 import vn.kyso.signing.SignOptions;
@@ -35,10 +37,12 @@ class SignaturesController {
 
     private final SigningService signing;
     private final Uploads uploads;
+    private final KeyOwnership keyOwnership;
 
-    SignaturesController(SigningService signing, ApiSettings settings) {
+    SignaturesController(SigningService signing, ApiSettings settings, KeyOwnership keyOwnership) {
         this.signing = signing;
         this.uploads = new Uploads(settings);
+        this.keyOwnership = keyOwnership;
     }
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -58,7 +62,9 @@ class SignaturesController {
     ResponseEntity<byte[]> sign(
             @Parameter(description = "The document") @RequestParam("file") MultipartFile file,
             @Parameter(description = KEY_DOC) @RequestParam("key") String key,
-            @ParameterObject SignOptionsForm options) {
+            @ParameterObject SignOptionsForm options,
+            @Parameter(hidden = true) Caller caller) {
+        keyOwnership.check(caller, key);
         var request = new SignRequest(uploads.document(file), key, options.toOptions());
         return Downloads.of(signing.sign(request));
     }
@@ -75,7 +81,9 @@ class SignaturesController {
             @Parameter(description = "The documents, 1 to kyso.api.max-batch-files") @RequestParam("files")
             List<MultipartFile> files,
             @Parameter(description = KEY_DOC) @RequestParam("key") String key,
-            @ParameterObject SignOptionsForm options) {
+            @ParameterObject SignOptionsForm options,
+            @Parameter(hidden = true) Caller caller) {
+        keyOwnership.check(caller, key);
         SignOptions signOptions = options.toOptions();
         var requests = uploads.documents(files).stream()
                 .map(document -> new SignRequest(document, key, signOptions))
@@ -104,7 +112,9 @@ class SignaturesController {
             @Parameter(description = "Signature inside the container", schema = @Schema(allowableValues = {"XADES",
                 "CADES"}, defaultValue = "XADES")) @RequestParam(name = "format", required = false) String format,
             @Parameter(description = "Digest algorithm", schema = @Schema(allowableValues = {"SHA256", "SHA384",
-                "SHA512"}, defaultValue = "SHA256")) @RequestParam(name = "digest", required = false) String digest) {
+                "SHA512"}, defaultValue = "SHA256")) @RequestParam(name = "digest", required = false) String digest,
+            @Parameter(hidden = true) Caller caller) {
+        keyOwnership.check(caller, key);
         var request = new ContainerRequest(uploads.documents(files), key,
                 Params.parse("format", format, SignatureFormat.class, SignatureFormat.XADES),
                 Params.parse("level", level, SignatureLevel.class, SignatureLevel.B_B),

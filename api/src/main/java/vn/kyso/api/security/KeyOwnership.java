@@ -1,0 +1,59 @@
+package vn.kyso.api.security;
+
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.kyso.api.audit.AuditNotes;
+import vn.kyso.api.error.ApiError;
+import vn.kyso.api.error.ApiException;
+
+/**
+ * Whose HSM keys a caller may sign with (kyso.security.key-owners): a person's key only that person, as
+ * SIGNER; an organisation's key only the CLERKs of that organisation. A key without an owner is nobody's
+ * to use. The role check of {@link AccessRules} comes first; this one needs the key from the request.
+ */
+public final class KeyOwnership {
+
+    static final String REFUSAL_NOTE = "key owned by someone else";
+
+    private static final Logger log = LoggerFactory.getLogger(KeyOwnership.class);
+
+    private final boolean enforced;
+    private final Map<String, SecuritySettings.KeyOwner> owners;
+
+    KeyOwnership(SecuritySettings settings) {
+        this.enforced = settings.enabled();
+        this.owners = settings.keyOwners();
+    }
+
+    Map<String, SecuritySettings.KeyOwner> owners() {
+        return owners;
+    }
+
+    /** Whether the caller may sign with the key; always with security disabled. */
+    public boolean mayUse(Caller caller, String keyAlias) {
+        if (!enforced) {
+            return true;
+        }
+        SecuritySettings.KeyOwner owner = keyAlias == null ? null : owners.get(keyAlias);
+        if (owner == null) {
+            return false;
+        }
+        if (owner.person() != null) {
+            return caller.has(Role.SIGNER) && owner.person().equals(caller.principal());
+        }
+        return caller.has(Role.CLERK) && owner.organisation().equals(caller.organisation());
+    }
+
+    /**
+     * Refuses with 403 KEY_NOT_YOURS, noted in the request's audit entry. The detail does not say whose key
+     * it is, nor whether it exists.
+     */
+    public void check(Caller caller, String keyAlias) {
+        if (!mayUse(caller, keyAlias)) {
+            log.warn("Refused: {} asked to sign with key '{}', which is not theirs", caller.principal(), keyAlias);
+            AuditNotes.note(REFUSAL_NOTE);
+            throw new ApiException(ApiError.KEY_NOT_YOURS, "You may not sign with key '" + keyAlias + "'");
+        }
+    }
+}

@@ -1,0 +1,562 @@
+package vn.kyso.api.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.Mockito.clearInvocations;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static vn.kyso.api.security.ManyKeysSigningService.AN_KEY;
+import static vn.kyso.api.security.ManyKeysSigningService.NGOC_KEY;
+import static vn.kyso.api.security.ManyKeysSigningService.ORPHAN_KEY;
+import static vn.kyso.api.security.ManyKeysSigningService.UBND_KEY;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.mockito.ArgumentCaptor;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.ResultMatcher;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import vn.kyso.api.FakeValidationService;
+import vn.kyso.audit.AuditAction;
+import vn.kyso.audit.AuditEvent;
+import vn.kyso.audit.AuditLog;
+import vn.kyso.audit.AuditOutcome;
+
+/**
+ * Issue #5's proof: each role can do what it should and nothing else, one test per forbidden action. People
+ * come with bearer tokens from {@link TestTokens}; systems and the other staff with API keys. Where the
+ * backing service is absent from this slice (archive, exchange) "allowed" means "not 401 or 403".
+ */
+@WebMvcTest
+@ExtendWith(OutputCaptureExtension.class)
+@Import({ManyKeysSigningService.class, FakeValidationService.class, TestTokens.class})
+@TestPropertySource(properties = {
+    "kyso.security.enabled=true",
+    "kyso.api.rate-limit.enabled=false",
+    "kyso.security.key-owners.ubnd-binh-an.organisation=" + SecurityMatrixTest.UBND,
+    "kyso.security.key-owners.tran-thi-bich-ngoc.person=ngoc",
+    "kyso.security.key-owners.nguyen-van-an.person=an",
+    "kyso.security.api-keys[0].id=clerk-ubnd",
+    "kyso.security.api-keys[0].key-hash=90b6a52109893c3af640c35b95079ec70ee8d3045250e01e20ed4b060b4899b9",
+    "kyso.security.api-keys[0].principal=van-thu-ubnd",
+    "kyso.security.api-keys[0].organisation=" + SecurityMatrixTest.UBND,
+    "kyso.security.api-keys[0].roles=CLERK",
+    "kyso.security.api-keys[1].id=archivist",
+    "kyso.security.api-keys[1].key-hash=88381ddc66a56f33abcfd770efb604cd23caf53d728ac3b4da4f9b5fa5191899",
+    "kyso.security.api-keys[1].principal=luu-tru-vien",
+    "kyso.security.api-keys[1].roles=ARCHIVIST",
+    "kyso.security.api-keys[2].id=auditor",
+    "kyso.security.api-keys[2].key-hash=0510bbdc800a8133002bb0d89df94045ad9f85f041755a9ac81de67d0df80fc4",
+    "kyso.security.api-keys[2].principal=thanh-tra",
+    "kyso.security.api-keys[2].roles=AUDITOR",
+    "kyso.security.api-keys[3].id=exchange",
+    "kyso.security.api-keys[3].key-hash=742dd2c2dbf36e5edbe871594a72bf891b00ea77c8581dac7a08c313d420a1e7",
+    "kyso.security.api-keys[3].principal=truc-lien-thong",
+    "kyso.security.api-keys[3].organisation=" + SecurityMatrixTest.UBND,
+    "kyso.security.api-keys[3].roles=EXCHANGE_SYSTEM",
+    "kyso.security.api-keys[4].id=admin",
+    "kyso.security.api-keys[4].key-hash=16175223c8ddce5ace0493c948569c211b03c4c6bb3d3e484434999448cffe01",
+    "kyso.security.api-keys[4].principal=quan-tri",
+    "kyso.security.api-keys[4].roles=ADMINISTRATOR"
+})
+class SecurityMatrixTest {
+
+    static final String UBND = "000.00.00.H99";
+    static final String OTHER_ORG = "000.00.00.H98";
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    ManyKeysSigningService signing;
+
+    @MockitoBean
+    AuditLog audit;
+
+    @BeforeEach
+    void reset() {
+        signing.reset();
+        clearInvocations(audit);
+        when(audit.entries(anyLong(), anyInt())).thenReturn(List.of());
+    }
+
+    // --- who is calling -------------------------------------------------------------------------------------
+
+    static RequestPostProcessor apiKey(String secret) {
+        return r -> {
+            r.addHeader(ApiKeyFilter.HEADER, secret);
+            return r;
+        };
+    }
+
+    static RequestPostProcessor bearer(String token) {
+        return r -> {
+            r.addHeader("Authorization", "Bearer " + token);
+            return r;
+        };
+    }
+
+    static final RequestPostProcessor CLERK_UBND = apiKey("clerk-ubnd-secret");
+    static final RequestPostProcessor ARCHIVIST = apiKey("archivist-secret");
+    static final RequestPostProcessor AUDITOR = apiKey("auditor-secret");
+    static final RequestPostProcessor EXCHANGE = apiKey("exchange-secret");
+    static final RequestPostProcessor ADMIN = apiKey("admin-secret");
+    static final RequestPostProcessor SIGNER_NGOC = bearer(TestTokens.token("ngoc", UBND, List.of("signer")));
+    static final RequestPostProcessor SIGNER_AN = bearer(TestTokens.token("an", UBND, List.of("SIGNER")));
+    static final RequestPostProcessor CLERK_OTHER = bearer(TestTokens.token("van-thu-khac", OTHER_ORG,
+            List.of("clerk")));
+
+    static MockMultipartFile pdf(String part) {
+        return new MockMultipartFile(part, "cong-van.pdf", "application/pdf",
+                "%PDF-1.7 test".getBytes(StandardCharsets.US_ASCII));
+    }
+
+    static MockHttpServletRequestBuilder sign(String key) {
+        return multipart("/api/v1/signatures").file(pdf("file")).param("key", key);
+    }
+
+    static MockHttpServletRequestBuilder ingest() {
+        return multipart("/api/v1/records").file(pdf("file"));
+    }
+
+    static MockHttpServletRequestBuilder jsonPut(String path) {
+        return put(path).contentType(MediaType.APPLICATION_JSON).content("{\"hold\":true,\"reason\":\"x\"}");
+    }
+
+    private ResultActions forbidden(MockHttpServletRequestBuilder request, RequestPostProcessor who)
+            throws Exception {
+        return mvc.perform(request.with(who))
+                .andExpect(status().isForbidden())
+                .andExpect(content().contentTypeCompatibleWith("application/problem+json"))
+                .andExpect(jsonPath("$.type").value("urn:kyso:problem:forbidden"))
+                .andExpect(jsonPath("$.code").value("FORBIDDEN"))
+                .andExpect(jsonPath("$.status").value(403));
+    }
+
+    private ResultActions keyNotYours(MockHttpServletRequestBuilder request, RequestPostProcessor who)
+            throws Exception {
+        ResultActions result = mvc.perform(request.with(who))
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.type").value("urn:kyso:problem:key-not-yours"))
+                .andExpect(jsonPath("$.code").value("KEY_NOT_YOURS"));
+        assertThat(signing.lastSign).isNull();
+        assertThat(signing.lastBatch).isNull();
+        assertThat(signing.lastContainer).isNull();
+        return result;
+    }
+
+    private static final ResultMatcher NOT_REFUSED = r ->
+            assertThat(r.getResponse().getStatus()).as(r.getResponse().getContentAsString()).isNotIn(401, 403);
+
+    // --- key ownership: forbidden ---------------------------------------------------------------------------
+
+    @Test
+    void aSignerCannotUseTheOrganisationsKey() throws Exception {
+        keyNotYours(sign(UBND_KEY), SIGNER_NGOC);
+    }
+
+    @Test
+    void aSignerCannotUseAnotherPersonsKey() throws Exception {
+        keyNotYours(sign(AN_KEY), SIGNER_NGOC);
+    }
+
+    @Test
+    void aClerkOfAnotherOrganisationCannotUseItsKey() throws Exception {
+        keyNotYours(sign(UBND_KEY), CLERK_OTHER);
+    }
+
+    @Test
+    void aClerkCannotUseAPersonsKey() throws Exception {
+        keyNotYours(sign(NGOC_KEY), CLERK_UBND);
+    }
+
+    @Test
+    void nobodyCanUseAKeyWithoutAnOwner() throws Exception {
+        keyNotYours(sign(ORPHAN_KEY), CLERK_UBND);
+        keyNotYours(sign("no-such-key"), SIGNER_NGOC);
+    }
+
+    @Test
+    void aBatchWithSomeoneElsesKeyIsRefused() throws Exception {
+        keyNotYours(multipart("/api/v1/signatures/batch").file(pdf("files")).param("key", AN_KEY), SIGNER_NGOC);
+    }
+
+    @Test
+    void aContainerWithSomeoneElsesKeyIsRefused() throws Exception {
+        keyNotYours(multipart("/api/v1/signatures/containers").file(pdf("files")).param("key", UBND_KEY),
+                CLERK_OTHER);
+    }
+
+    @Test
+    void aRefusedKeyIsAuditedOnceAsRefusedWithTheReason() throws Exception {
+        keyNotYours(sign(UBND_KEY).header("X-Kyso-Actor", "someone-else"), SIGNER_NGOC);
+
+        ArgumentCaptor<AuditEvent> events = ArgumentCaptor.forClass(AuditEvent.class);
+        verify(audit, times(1)).append(events.capture());
+        AuditEvent event = events.getValue();
+        assertThat(event.action()).isEqualTo(AuditAction.SIGN);
+        assertThat(event.outcome()).isEqualTo(AuditOutcome.REFUSED);
+        assertThat(event.actor()).isEqualTo("ngoc");
+        assertThat(event.target()).isEqualTo("key:" + UBND_KEY);
+        assertThat(event.detail()).isEqualTo("POST /api/v1/signatures -> HTTP 403: key owned by someone else");
+    }
+
+    // --- key ownership: allowed -----------------------------------------------------------------------------
+
+    @Test
+    void aSignerSignsWithTheirOwnKeyAndIsTheAuditedActor() throws Exception {
+        mvc.perform(sign(NGOC_KEY).with(SIGNER_NGOC).header("X-Kyso-Actor", "forged")).andExpect(status().isOk());
+        assertThat(signing.lastSign.keyId()).isEqualTo(NGOC_KEY);
+
+        ArgumentCaptor<AuditEvent> events = ArgumentCaptor.forClass(AuditEvent.class);
+        verify(audit).append(events.capture());
+        assertThat(events.getValue().actor()).isEqualTo("ngoc");
+        assertThat(events.getValue().outcome()).isEqualTo(AuditOutcome.OK);
+    }
+
+    @Test
+    void aClerkSignsWithTheOrganisationsKeyAloneInBatchAndInAContainer() throws Exception {
+        mvc.perform(sign(UBND_KEY).with(CLERK_UBND)).andExpect(status().isOk());
+        mvc.perform(multipart("/api/v1/signatures/batch").file(pdf("files")).param("key", UBND_KEY)
+                .with(CLERK_UBND)).andExpect(status().isOk());
+        mvc.perform(multipart("/api/v1/signatures/containers").file(pdf("files")).param("key", UBND_KEY)
+                .with(CLERK_UBND)).andExpect(status().isOk());
+        assertThat(signing.lastContainer.keyId()).isEqualTo(UBND_KEY);
+    }
+
+    @Test
+    void theKeyListShowsOnlyTheCallersKeys() throws Exception {
+        mvc.perform(get("/api/v1/keys").with(SIGNER_NGOC))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[*].id").value(org.hamcrest.Matchers.contains(NGOC_KEY)));
+        mvc.perform(get("/api/v1/keys").with(CLERK_UBND))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[*].id").value(org.hamcrest.Matchers.contains(UBND_KEY)));
+        mvc.perform(get("/api/v1/keys").with(CLERK_OTHER))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$").isEmpty());
+    }
+
+    // --- roles: forbidden, one test per action --------------------------------------------------------------
+
+    @Test
+    void anArchivistCannotSign() throws Exception {
+        forbidden(sign(UBND_KEY), ARCHIVIST);
+        assertThat(signing.lastSign).isNull();
+    }
+
+    @Test
+    void anAuditorCannotSign() throws Exception {
+        forbidden(sign(UBND_KEY), AUDITOR);
+    }
+
+    @Test
+    void anAdministratorCannotSign() throws Exception {
+        forbidden(sign(UBND_KEY), ADMIN);
+    }
+
+    @Test
+    void anExchangeSystemCannotSignWithTheApi() throws Exception {
+        forbidden(sign(UBND_KEY), EXCHANGE);
+    }
+
+    @Test
+    void anArchivistCannotListSigningKeys() throws Exception {
+        forbidden(get("/api/v1/keys"), ARCHIVIST);
+    }
+
+    @Test
+    void anAuditorCannotUseRemoteSigning() throws Exception {
+        forbidden(multipart("/api/v1/signatures/prepare").file(pdf("file")), AUDITOR);
+    }
+
+    @Test
+    void aClerkCannotSearchTheArchive() throws Exception {
+        forbidden(get("/api/v1/records"), CLERK_UBND);
+    }
+
+    @Test
+    void aSignerCannotReadARecordsContent() throws Exception {
+        forbidden(get("/api/v1/records/r-1/content"), SIGNER_NGOC);
+    }
+
+    @Test
+    void anAuditorCannotExportARecord() throws Exception {
+        forbidden(get("/api/v1/records/r-1/package"), AUDITOR);
+    }
+
+    @Test
+    void anExchangeSystemCannotSearchTheArchive() throws Exception {
+        forbidden(get("/api/v1/records").param("q", "x"), EXCHANGE);
+    }
+
+    @Test
+    void anAuditorCannotIngest() throws Exception {
+        forbidden(ingest(), AUDITOR);
+    }
+
+    @Test
+    void aSignerCannotIngest() throws Exception {
+        forbidden(ingest(), SIGNER_NGOC);
+    }
+
+    @Test
+    void aClerkCannotSetALegalHold() throws Exception {
+        forbidden(jsonPut("/api/v1/records/r-1/legal-hold"), CLERK_UBND);
+    }
+
+    @Test
+    void aClerkCannotDrawUpADisposalList() throws Exception {
+        forbidden(post("/api/v1/disposal-lists"), CLERK_UBND);
+    }
+
+    @Test
+    void anAdministratorCannotApproveADisposal() throws Exception {
+        forbidden(post("/api/v1/disposal-lists/1/approval"), ADMIN);
+    }
+
+    @Test
+    void anAuditorCannotRunAnArchiveJob() throws Exception {
+        forbidden(post("/api/v1/archive-jobs/FIXITY"), AUDITOR);
+    }
+
+    @Test
+    void aClerkCannotOpenTheArchivistsPage() throws Exception {
+        forbidden(get("/archive"), CLERK_UBND);
+    }
+
+    @Test
+    void anAuditorCannotConvert() throws Exception {
+        forbidden(multipart("/api/v1/conversions").file(pdf("file")), AUDITOR);
+    }
+
+    @Test
+    void anArchivistCannotSendAnEdxmlMessage() throws Exception {
+        forbidden(multipart("/api/v1/exchange/outgoing").file(pdf("file")), ARCHIVIST);
+    }
+
+    @Test
+    void aSignerCannotReceiveAnEdxmlMessage() throws Exception {
+        forbidden(post("/api/v1/exchange/incoming").contentType(MediaType.APPLICATION_XML).content("<x/>"),
+                SIGNER_NGOC);
+    }
+
+    @Test
+    void anExchangeSystemCannotReadTheAuditTrail() throws Exception {
+        forbidden(get("/api/v1/audit/entries"), EXCHANGE);
+        verify(audit, never()).entries(anyLong(), anyInt());
+    }
+
+    @Test
+    void anArchivistCannotReadTheAuditTrail() throws Exception {
+        forbidden(get("/api/v1/audit/verification"), ARCHIVIST);
+    }
+
+    @Test
+    void anAdministratorCannotCheckpointTheAuditTrail() throws Exception {
+        forbidden(post("/api/v1/audit/checkpoints"), ADMIN);
+    }
+
+    @Test
+    void onlyTheAdministratorSeesKeyOwners() throws Exception {
+        forbidden(get("/api/v1/admin/key-owners"), AUDITOR);
+        forbidden(get("/api/v1/admin/key-owners"), CLERK_UBND);
+    }
+
+    @Test
+    void anEndpointMissingFromTheTableIsClosed() throws Exception {
+        forbidden(get("/api/v1/somewhere-new"), ADMIN);
+        forbidden(post("/api/v1/keys"), CLERK_UBND);
+    }
+
+    // --- roles: allowed -------------------------------------------------------------------------------------
+
+    @Test
+    void aClerkTheExchangeAndAnArchivistMayIngest() throws Exception {
+        for (RequestPostProcessor who : List.of(CLERK_UBND, EXCHANGE, ARCHIVIST)) {
+            mvc.perform(ingest().with(who)).andExpect(NOT_REFUSED);
+        }
+    }
+
+    @Test
+    void anArchivistManagesTheArchive() throws Exception {
+        mvc.perform(get("/api/v1/records").with(ARCHIVIST)).andExpect(NOT_REFUSED);
+        mvc.perform(get("/api/v1/records/r-1/content").with(ARCHIVIST)).andExpect(NOT_REFUSED);
+        mvc.perform(get("/api/v1/files/F1/H1/package").with(ARCHIVIST)).andExpect(NOT_REFUSED);
+        mvc.perform(jsonPut("/api/v1/records/r-1/legal-hold").with(ARCHIVIST)).andExpect(NOT_REFUSED);
+        mvc.perform(post("/api/v1/disposal-lists").with(ARCHIVIST)).andExpect(NOT_REFUSED);
+        mvc.perform(post("/api/v1/disposal-lists/1/approval").with(ARCHIVIST)).andExpect(NOT_REFUSED);
+        mvc.perform(post("/api/v1/archive-jobs/FIXITY").with(ARCHIVIST)).andExpect(NOT_REFUSED);
+        mvc.perform(get("/archive").with(ARCHIVIST)).andExpect(NOT_REFUSED);
+    }
+
+    @Test
+    void clerksSignersAndArchivistsMayConvert() throws Exception {
+        for (RequestPostProcessor who : List.of(CLERK_UBND, SIGNER_NGOC, ARCHIVIST)) {
+            mvc.perform(multipart("/api/v1/conversions").file(pdf("file")).with(who)).andExpect(NOT_REFUSED);
+        }
+    }
+
+    @Test
+    void theExchangeSystemAndClerksMayExchange() throws Exception {
+        for (RequestPostProcessor who : List.of(EXCHANGE, CLERK_UBND)) {
+            mvc.perform(post("/api/v1/exchange/incoming").contentType(MediaType.APPLICATION_XML).content("<x/>")
+                    .with(who)).andExpect(NOT_REFUSED);
+        }
+    }
+
+    @Test
+    void theAuditorReadsTheAuditTrail() throws Exception {
+        mvc.perform(get("/api/v1/audit/entries").with(AUDITOR)).andExpect(status().isOk());
+        verify(audit).entries(1, 100);
+    }
+
+    @Test
+    void theAdministratorReadsKeyOwnersWithoutSecrets() throws Exception {
+        mvc.perform(get("/api/v1/admin/key-owners").with(ADMIN))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$['ubnd-binh-an'].organisation").value(UBND))
+                .andExpect(jsonPath("$['tran-thi-bich-ngoc'].person").value("ngoc"))
+                .andExpect(content().string(not(containsString("90b6a521"))));
+    }
+
+    // --- authentication -------------------------------------------------------------------------------------
+
+    @Test
+    void noCredentialsOnAProtectedEndpointIs401AsAProblem() throws Exception {
+        mvc.perform(sign(UBND_KEY))
+                .andExpect(status().isUnauthorized())
+                .andExpect(header().string("WWW-Authenticate", "Bearer"))
+                .andExpect(content().contentTypeCompatibleWith("application/problem+json"))
+                .andExpect(jsonPath("$.type").value("urn:kyso:problem:unauthenticated"))
+                .andExpect(jsonPath("$.code").value("UNAUTHENTICATED"))
+                .andExpect(jsonPath("$.status").value(401))
+                .andExpect(jsonPath("$.instance").value("/api/v1/signatures"));
+        assertThat(signing.lastSign).isNull();
+    }
+
+    @Test
+    void theActorHeaderAloneAuthenticatesNobody() throws Exception {
+        mvc.perform(get("/api/v1/records").header("X-Kyso-Actor", "luu-tru-vien")).andExpect(status().isUnauthorized());
+    }
+
+    @Test
+    void anUnknownApiKeyIs401EvenOnAPublicEndpoint() throws Exception {
+        mvc.perform(multipart("/api/v1/validations").file(pdf("file")).with(apiKey("guessed")))
+                .andExpect(status().isUnauthorized())
+                .andExpect(jsonPath("$.code").value("UNAUTHENTICATED"));
+    }
+
+    @Test
+    void credentialsNeverAppearInLogsOrProblems(CapturedOutput output) throws Exception {
+        String wrongKey = "wrong-secret-7f3a9c";
+        String token = TestTokens.sign(TestTokens.STRANGER, "ngoc", UBND, List.of("signer"),
+                Instant.now().plusSeconds(300));
+        String body1 = mvc.perform(get("/api/v1/records").with(apiKey(wrongKey)))
+                .andExpect(status().isUnauthorized()).andReturn().getResponse().getContentAsString();
+        String body2 = mvc.perform(sign(UBND_KEY).with(bearer(token)))
+                .andExpect(status().isUnauthorized()).andReturn().getResponse().getContentAsString();
+        String body3 = mvc.perform(sign(UBND_KEY).with(SIGNER_NGOC))
+                .andExpect(status().isForbidden()).andReturn().getResponse().getContentAsString();
+        String body4 = mvc.perform(get("/api/v1/records").with(CLERK_UBND))
+                .andExpect(status().isForbidden()).andReturn().getResponse().getContentAsString();
+
+        for (String text : List.of(body1, body2, body3, body4, output.getAll())) {
+            assertThat(text).doesNotContain(wrongKey).doesNotContain(token).doesNotContain("clerk-ubnd-secret")
+                    .doesNotContain(token.substring(token.lastIndexOf('.') + 1));
+        }
+        assertThat(output.getAll()).contains("Access denied: GET /api/v1/records by van-thu-ubnd");
+    }
+
+    @Test
+    void aTokenFromAnotherIssuerIs401() throws Exception {
+        String forged = TestTokens.sign(TestTokens.STRANGER, "ngoc", UBND, List.of("signer"),
+                Instant.now().plusSeconds(300));
+        mvc.perform(sign(NGOC_KEY).with(bearer(forged)))
+                .andExpect(status().isUnauthorized())
+                .andExpect(jsonPath("$.type").value("urn:kyso:problem:unauthenticated"));
+    }
+
+    @Test
+    void anExpiredTokenIs401() throws Exception {
+        String expired = TestTokens.sign(TestTokens.TRUSTED, "ngoc", UBND, List.of("signer"),
+                Instant.now().minusSeconds(3600));
+        mvc.perform(sign(NGOC_KEY).with(bearer(expired))).andExpect(status().isUnauthorized());
+    }
+
+    @Test
+    void aTokenWithoutRolesMayDoNothingProtected() throws Exception {
+        forbidden(sign(NGOC_KEY), bearer(TestTokens.token("ngoc", UBND, List.of("citizen"))));
+    }
+
+    // --- public -------------------------------------------------------------------------------------------
+
+    @Test
+    void theVerificationPageAndItsApiArePublic() throws Exception {
+        mvc.perform(get("/verify")).andExpect(status().isOk())
+                .andExpect(header().stringValues("X-Frame-Options", "DENY"))
+                .andExpect(header().string("Content-Security-Policy", containsString("frame-ancestors 'none'")));
+        mvc.perform(get("/verify/verify.js")).andExpect(status().isOk());
+        mvc.perform(multipart("/api/v1/validations").file(pdf("file"))).andExpect(NOT_REFUSED);
+        mvc.perform(multipart("/api/v1/issued-documents/123/comparison").file(pdf("file")))
+                .andExpect(NOT_REFUSED);
+    }
+
+    @Test
+    void healthAndTheApiDocsArePublic() throws Exception {
+        mvc.perform(get("/actuator/health")).andExpect(NOT_REFUSED);
+        mvc.perform(get("/v3/api-docs")).andExpect(NOT_REFUSED);
+        mvc.perform(get("/swagger-ui/index.html")).andExpect(NOT_REFUSED);
+    }
+
+    @Test
+    void otherActuatorEndpointsAreClosedEvenToTheAdministrator() throws Exception {
+        mvc.perform(get("/actuator/env")).andExpect(status().isUnauthorized());
+        forbidden(get("/actuator/env"), ADMIN);
+        forbidden(get("/actuator/configprops"), ADMIN);
+    }
+
+    @Test
+    void theApiIsStatelessWithoutCookiesOrCsrf() throws Exception {
+        // A POST without any CSRF token is accepted: there is no cookie a browser could replay.
+        mvc.perform(sign(UBND_KEY).with(CLERK_UBND))
+                .andExpect(status().isOk())
+                .andExpect(header().doesNotExist("Set-Cookie"));
+    }
+
+    @Test
+    void theAuditTrailIsUntouchedByRefusalsAtTheDoor() throws Exception {
+        // Role refusals happen before Spring MVC; they are logged at WARN, not in the audit trail (docs/security.md).
+        forbidden(ingest(), AUDITOR);
+        verify(audit, never()).append(any());
+    }
+}
