@@ -11,7 +11,8 @@ chmod 755 "$work"
 export SOFTHSM2_CONF="$work/softhsm/softhsm2.conf"
 jar=$(ls api/target/kyso-api-*.jar | grep -v original | head -1)
 java -jar "$jar" --server.port=0 --kyso.demo.enabled=true --kyso.demo.directory="$work/demo-pki" \
-  --kyso.demo.port=0 --kyso.archive.directory="$work/archive" > "$work/service.log" 2>&1 &
+  --kyso.demo.port=0 --kyso.archive.directory="$work/archive" --kyso.security.enabled=false \
+  > "$work/service.log" 2>&1 &
 pid=$!
 cleanup() { kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; rm -rf "$work"; }
 trap cleanup EXIT
