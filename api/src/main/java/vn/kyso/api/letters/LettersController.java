@@ -138,7 +138,9 @@ class LettersController {
         if (key == null || key.isBlank()) {
             throw ApiException.invalid("'key' is required: the authorised person's key");
         }
-        return workflow().signAsPerson(letterId, key.strip(), placement(page, x, y, width, height), actor(actor));
+        // Parameters first: a bad one is refused before any work.
+        Placement placement = placement(page, x, y, width, height);
+        return workflow().signAsPerson(letterId, key.strip(), placement, actor(actor));
     }
 
     @PostMapping("/{id}/issue")
