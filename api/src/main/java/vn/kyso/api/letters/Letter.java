@@ -10,6 +10,7 @@ import java.util.List;
  * @param organisation the issuing organisation, from the organisation key's certificate, once issued
  * @param signer       the authorised person, from the person key's certificate, once signed
  * @param recordId     the archive record, once archived
+ * @param attachments  attachments in separate files, signed and archived with the letter at issue
  * @param events       the timeline, oldest first; empty in lists
  */
 record Letter(
@@ -30,16 +31,27 @@ record Letter(
         String recordId,
         Instant createdAt,
         Instant updatedAt,
+        List<Attachment> attachments,
         List<Event> events) {
 
     Letter {
+        attachments = attachments == null ? List.of() : List.copyOf(attachments);
         events = events == null ? List.of() : List.copyOf(events);
     }
 
-    Letter withEvents(List<Event> all) {
+    Letter withDetails(List<Attachment> allAttachments, List<Event> allEvents) {
         return new Letter(id, state, subject, documentType, fileCode, preservation, accessRegime, keywords,
                 originalName, pageCount, signer, organisation, numberSymbol, documentDate, recordId, createdAt,
-                updatedAt, all);
+                updatedAt, allAttachments, allEvents);
+    }
+
+    /**
+     * An attachment in a separate file (phụ lục), signed with the ATTACHMENT layout.
+     *
+     * @param position 1, 2, … in the order uploaded
+     * @param recordId its own archive record, once archived
+     */
+    record Attachment(int position, String name, String recordId) {
     }
 
     /**

@@ -72,9 +72,13 @@ class LetterStore {
     Optional<Letter> find(UUID id) {
         return call(() -> jdbc.sql("select " + COLUMNS + " from kyso_letter where id = ?").param(id)
                 .query(LetterStore::letter).optional()
-                .map(l -> l.withEvents(jdbc.sql("select at, actor, action, key_id, name, detail "
-                        + "from kyso_letter_event where letter_id = ? order by id").param(id)
-                        .query(LetterStore::event).list())));
+                .map(l -> l.withDetails(jdbc.sql("select position, name, record_id from kyso_letter_attachment "
+                                + "where letter_id = ? order by position").param(id)
+                                .query((rs, n) -> new Letter.Attachment(rs.getInt(1), rs.getString(2),
+                                        rs.getString(3))).list(),
+                        jdbc.sql("select at, actor, action, key_id, name, detail "
+                                + "from kyso_letter_event where letter_id = ? order by id").param(id)
+                                .query(LetterStore::event).list())));
     }
 
     List<Letter> list(int limit) {
@@ -85,6 +89,15 @@ class LetterStore {
     Optional<byte[]> pdf(UUID id) {
         return call(() -> jdbc.sql("select pdf from kyso_letter where id = ?").param(id)
                 .query((rs, n) -> rs.getBytes(1)).optional());
+    }
+
+    Optional<byte[]> attachmentPdf(UUID id, int position) {
+        return call(() -> jdbc.sql("select pdf from kyso_letter_attachment where letter_id = ? and position = ?")
+                .params(id, position).query((rs, n) -> rs.getBytes(1)).optional());
+    }
+
+    /** A signed attachment, ready to keep with the letter. */
+    record SignedAttachment(String name, byte[] pdf) {
     }
 
     /** After the person's signature. False when the letter was no longer a draft. */
@@ -103,8 +116,8 @@ class LetterStore {
     }
 
     /** After the organisation's signature. False when the letter was no longer signed-by-person only. */
-    boolean issued(UUID id, byte[] pdf, String organisation, String numberSymbol, LocalDate date, Instant now,
-            Letter.Event event) {
+    boolean issued(UUID id, byte[] pdf, String organisation, String numberSymbol, LocalDate date,
+            List<SignedAttachment> attachments, Instant now, Letter.Event event) {
         return call(() -> tx.execute(s -> {
             int n = jdbc.sql("update kyso_letter set state = ?, pdf = ?, organisation = ?, number_symbol = ?, "
                     + "document_date = ?, updated_at = ? where id = ? and state = ?")
@@ -112,24 +125,41 @@ class LetterStore {
                             id, LetterState.SIGNED_BY_PERSON.name())
                     .update();
             if (n == 1) {
+                for (int i = 0; i < attachments.size(); i++) {
+                    jdbc.sql("insert into kyso_letter_attachment (letter_id, position, name, pdf) values (?, ?, ?, ?)")
+                            .params(id, i + 1, attachments.get(i).name(), attachments.get(i).pdf()).update();
+                }
                 insertEvent(id, event);
             }
             return n == 1;
         }));
     }
 
-    boolean archived(UUID id, String recordId, Instant now, Letter.Event event) {
-        return call(() -> tx.execute(s -> {
-            int n = jdbc.sql("update kyso_letter set state = ?, record_id = ?, updated_at = ? "
-                    + "where id = ? and state = ?")
-                    .params(LetterState.ARCHIVED.name(), recordId, Timestamp.from(now), id,
-                            LetterState.ISSUED.name())
-                    .update();
-            if (n == 1) {
-                insertEvent(id, event);
-            }
-            return n == 1;
+    /** The letter's own archive record, while it may still wait for its attachments'. */
+    void letterArchived(UUID id, String recordId, Instant now, Letter.Event event) {
+        call(() -> tx.execute(s -> {
+            jdbc.sql("update kyso_letter set record_id = ?, updated_at = ? where id = ?")
+                    .params(recordId, Timestamp.from(now), id).update();
+            insertEvent(id, event);
+            return null;
         }));
+    }
+
+    void attachmentArchived(UUID id, int position, String recordId, Instant now, Letter.Event event) {
+        call(() -> tx.execute(s -> {
+            jdbc.sql("update kyso_letter_attachment set record_id = ? where letter_id = ? and position = ?")
+                    .params(recordId, id, position).update();
+            jdbc.sql("update kyso_letter set updated_at = ? where id = ?").params(Timestamp.from(now), id).update();
+            insertEvent(id, event);
+            return null;
+        }));
+    }
+
+    /** Everything is in the archive: the letter becomes ARCHIVED. */
+    boolean archived(UUID id, Instant now) {
+        return call(() -> jdbc.sql("update kyso_letter set state = ?, updated_at = ? where id = ? and state = ?")
+                .params(LetterState.ARCHIVED.name(), Timestamp.from(now), id, LetterState.ISSUED.name())
+                .update() == 1);
     }
 
     void event(UUID id, Letter.Event event) {
@@ -153,7 +183,8 @@ class LetterStore {
                 rs.getString("access_regime"), rs.getString("keywords"), rs.getString("original_name"),
                 (Integer) rs.getObject("page_count"), rs.getString("signer"), rs.getString("organisation"),
                 rs.getString("number_symbol"), date == null ? null : date.toLocalDate(), rs.getString("record_id"),
-                rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant(), List.of());
+                rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant(), List.of(),
+                List.of());
     }
 
     private static Letter.Event event(ResultSet rs, int row) throws SQLException {

@@ -79,6 +79,10 @@ class LetterWorkflow {
     record IssueForm(String key, String numberSymbol, String documentDate) {
     }
 
+    /** An uploaded file: an attachment in a separate file (phụ lục). */
+    record Upload(String name, byte[] content) {
+    }
+
     // ---------------------------------------------------------------- steps
 
     /**
@@ -124,7 +128,7 @@ class LetterWorkflow {
      * Numbers, dates and signs the letter as the organisation (ORGANISATION layout over the person's
      * signature), then archives it. A letter left ISSUED by an archive failure is only archived again.
      */
-    Letter issue(UUID id, IssueForm form, String actor) {
+    Letter issue(UUID id, IssueForm form, List<Upload> attachments, String actor) {
         Letter letter = get(id);
         switch (letter.state()) {
             case DRAFT -> throw LettersException.conflict(letter.state(),
@@ -149,37 +153,76 @@ class LetterWorkflow {
         String organisation = holderName(key.subject());
         // The metadata first: a bad number or date is refused before the organisation signs.
         RecordMetadata metadata = metadata(letter, organisation, form.numberSymbol(), date);
+        // Attachments in separate files: PDF/A, then the organisation's mark with the number (Appendix I).
+        List<LetterStore.SignedAttachment> marked = new ArrayList<>();
+        for (Upload a : attachments) {
+            ConversionResult pdfA = conversion.toPdfA(new ConversionRequest(a.content(), a.name(),
+                    PdfAProfile.PDF_A_2B));
+            SignedDocument signedAttachment = signing.sign(new SignRequest(new Document(pdfName(a.name()),
+                    pdfA.pdf()), keyId, new SignOptions(SignatureFormat.PADES, ORGANISATION_LEVEL, null,
+                    Appearance.ATTACHMENT, null, metadata.numberSymbol(), null, null, null)));
+            marked.add(new LetterStore.SignedAttachment(pdfName(a.name()), signedAttachment.content()));
+        }
         SignedDocument signed = signing.sign(new SignRequest(new Document(letter.originalName(), pdf(id)), keyId,
                 new SignOptions(SignatureFormat.PADES, ORGANISATION_LEVEL, null, Appearance.ORGANISATION, null,
                         metadata.numberSymbol(), null, null, null)));
         Instant now = clock.instant();
-        if (!store.issued(id, signed.content(), organisation, metadata.numberSymbol(), metadata.documentDate(), now,
-                new Letter.Event(now, actor, "ISSUED", keyId, organisation, metadata.numberSymbol() + ", "
-                        + metadata.documentDate() + "; signed at " + signed.signingTime() + ", "
-                        + label(ORGANISATION_LEVEL)))) {
+        if (!store.issued(id, signed.content(), organisation, metadata.numberSymbol(), metadata.documentDate(),
+                marked, now, new Letter.Event(now, actor, "ISSUED", keyId, organisation, metadata.numberSymbol()
+                        + ", " + metadata.documentDate() + "; signed at " + signed.signingTime() + ", "
+                        + label(ORGANISATION_LEVEL) + (marked.isEmpty() ? ""
+                                : "; " + marked.size() + " attachment(s) marked with the number")))) {
             throw LettersException.conflict(get(id).state(), "the letter was issued meanwhile");
         }
         return archive(get(id), metadata, actor);
     }
 
+    /** Archives whatever of the letter is not archived yet: the letter, then each attachment. */
     private Letter archive(Letter letter, RecordMetadata metadata, String actor) {
         if (archive == null) {
             return letter;
         }
         UUID id = UUID.fromString(letter.id());
-        RecordDetails record;
+        if (letter.recordId() == null) {
+            RecordDetails record = ingest(id, letter.originalName(), pdf(id), metadata, actor);
+            Instant now = clock.instant();
+            store.letterArchived(id, record.id(), now, new Letter.Event(now, actor, "ARCHIVED", null, null,
+                    "archive record " + record.id()));
+        }
+        for (Letter.Attachment a : letter.attachments()) {
+            if (a.recordId() != null) {
+                continue;
+            }
+            byte[] content = store.attachmentPdf(id, a.position())
+                    .orElseThrow(() -> LettersException.notFound(id + " attachment " + a.position()));
+            RecordDetails record = ingest(id, a.name(), content, attachmentMetadata(metadata, a), actor);
+            Instant now = clock.instant();
+            store.attachmentArchived(id, a.position(), record.id(), now, new Letter.Event(now, actor, "ARCHIVED",
+                    null, null, "attachment " + a.position() + " (" + a.name() + "): archive record " + record.id()));
+        }
+        store.archived(id, clock.instant());
+        return get(id);
+    }
+
+    private RecordDetails ingest(UUID id, String name, byte[] content, RecordMetadata metadata, String actor) {
         try {
-            record = archive.ingest(new IngestRequest(letter.originalName(), pdf(id), null, metadata, actor));
+            return archive.ingest(new IngestRequest(name, content, null, metadata, actor));
         } catch (ServiceException e) {
             Instant now = clock.instant();
             store.event(id, new Letter.Event(now, actor, "ARCHIVE_FAILED", null, null,
-                    e.errorCode().code() + ": " + e.getMessage()));
+                    name + ": " + e.errorCode().code() + ": " + e.getMessage()));
             throw e;
         }
-        Instant now = clock.instant();
-        store.archived(id, record.id(), now, new Letter.Event(now, actor, "ARCHIVED", null, null,
-                "archive record " + record.id()));
-        return get(id);
+    }
+
+    /** The letter's metadata, with the subject saying which attachment this is and its own page count. */
+    static RecordMetadata attachmentMetadata(RecordMetadata m, Letter.Attachment a) {
+        String suffix = " — Phụ lục " + a.position() + " (" + a.name() + ")";
+        String subject = m.subject().length() + suffix.length() > 2000
+                ? m.subject().substring(0, 2000 - suffix.length()) + suffix : m.subject() + suffix;
+        return new RecordMetadata(m.fondCode(), m.fileCode(), m.numberSymbol(), m.documentDate(), m.documentType(),
+                m.issuer(), subject, m.signer(), m.language(), null, m.keywords(), m.accessRegime(),
+                m.confidenceLevel(), m.preservation(), null);
     }
 
     // ---------------------------------------------------------------- reads
@@ -194,6 +237,11 @@ class LetterWorkflow {
 
     byte[] pdf(UUID id) {
         return store.pdf(id).orElseThrow(() -> LettersException.notFound(id.toString()));
+    }
+
+    byte[] attachmentPdf(UUID id, int position) {
+        return store.attachmentPdf(id, position)
+                .orElseThrow(() -> LettersException.notFound(id + " attachment " + position));
     }
 
     // ---------------------------------------------------------------- helpers

@@ -52,6 +52,7 @@ class LettersController {
     private final ObjectProvider<ArchiveService> archive;
     private final ObjectProvider<LettersSettings> settings;
     private final long maxBytes;
+    private final int maxAttachments;
     private volatile LetterWorkflow workflow;
 
     LettersController(ObjectProvider<DataSource> dataSource, ObjectProvider<SigningService> signing,
@@ -63,6 +64,7 @@ class LettersController {
         this.archive = archive;
         this.settings = settings;
         this.maxBytes = api.maxUploadSize().toBytes();
+        this.maxAttachments = api.maxBatchFiles();
     }
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -113,11 +115,14 @@ class LettersController {
     ResponseEntity<byte[]> pdf(@PathVariable String id) {
         UUID letterId = uuid(id);
         Letter letter = workflow().get(letterId);
-        byte[] pdf = workflow().pdf(letterId);
+        return pdfResponse(letter.originalName(), workflow().pdf(letterId));
+    }
+
+    private static ResponseEntity<byte[]> pdfResponse(String name, byte[] pdf) {
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_PDF)
                 .contentLength(pdf.length)
-                .header(HttpHeaders.CONTENT_DISPOSITION, Downloads.attachment(letter.originalName()).replaceFirst("^attachment", "inline"))
+                .header(HttpHeaders.CONTENT_DISPOSITION, Downloads.attachment(name).replaceFirst("^attachment", "inline"))
                 .cacheControl(CacheControl.noStore())
                 .body(pdf);
     }
@@ -157,9 +162,42 @@ class LettersController {
             String numberSymbol,
             @Parameter(description = "YYYY-MM-DD; today (Vietnam time) when absent") @RequestParam(required = false)
             String documentDate,
+            @Parameter(description = "Attachments in separate files (phụ lục): DOCX or PDF, converted to PDF/A, "
+                    + "marked with the number by the ATTACHMENT layout and archived as records of their own")
+            @RequestParam(name = "attachments", required = false) List<MultipartFile> attachments,
             @Parameter(hidden = true) @RequestHeader(name = ACTOR_HEADER, required = false) String actor) {
-        return workflow().issue(uuid(id), new LetterWorkflow.IssueForm(key, numberSymbol, documentDate),
+        UUID letterId = uuid(id);
+        List<LetterWorkflow.Upload> uploads = new java.util.ArrayList<>();
+        long total = 0;
+        for (MultipartFile a : attachments == null ? List.<MultipartFile>of() : attachments) {
+            if (a.isEmpty() && (a.getOriginalFilename() == null || a.getOriginalFilename().isBlank())) {
+                continue; // an empty file input of a browser form
+            }
+            total += a.getSize();
+            if (total > maxBytes) {
+                throw new MaxUploadSizeExceededException(maxBytes);
+            }
+            byte[] content = bytes(a);
+            if (content.length == 0) {
+                throw ApiException.invalid("attachment '" + a.getOriginalFilename() + "' is empty");
+            }
+            uploads.add(new LetterWorkflow.Upload(a.getOriginalFilename(), content));
+        }
+        if (uploads.size() > maxAttachments) {
+            throw ApiException.invalid("at most " + maxAttachments + " attachments");
+        }
+        return workflow().issue(letterId, new LetterWorkflow.IssueForm(key, numberSymbol, documentDate), uploads,
                 actor(actor));
+    }
+
+    @GetMapping("/{id}/attachments/{position}/pdf")
+    @Operation(summary = "An issued attachment in a separate file, as signed")
+    ResponseEntity<byte[]> attachment(@PathVariable String id, @PathVariable int position) {
+        UUID letterId = uuid(id);
+        Letter letter = workflow().get(letterId);
+        Letter.Attachment a = letter.attachments().stream().filter(x -> x.position() == position).findFirst()
+                .orElseThrow(() -> LettersException.notFound(id + " attachment " + position));
+        return pdfResponse(a.name(), workflow().attachmentPdf(letterId, position));
     }
 
     private LetterWorkflow workflow() {

@@ -126,6 +126,39 @@ class LettersEndToEndTest {
     }
 
     @Test
+    void anAttachmentInASeparateFileIsMarkedWithTheNumberAndArchivedOnItsOwn() throws Exception {
+        byte[] pdf = Files.readAllBytes(Path.of("../samples/letters/cong-van-mot-trang.pdf"));
+        String id = json.readTree(post("/api/v1/letters", "cv.pdf", pdf, draft(), "van-thu-01").body())
+                .get("id").asText();
+        assertThat(post("/api/v1/letters/" + id + "/signature", null, null, Map.of("key", "tran-thi-bich-ngoc"),
+                "tran-thi-bich-ngoc").statusCode()).isEqualTo(200);
+
+        HttpResponse<byte[]> issued = post("/api/v1/letters/" + id + "/issue",
+                List.of(new Part("attachments", "phu-luc-danh-sach.docx",
+                        LetterSamples.docx("PHỤ LỤC", "Danh sách cán bộ tham dự tập huấn", "1. Nguyễn Văn An"))),
+                Map.of("key", "ubnd-binh-an", "numberSymbol", "16/UBND-VP"), "van-thu-01");
+        assertThat(issued.statusCode()).as(text(issued)).isEqualTo(200);
+        JsonNode letter = json.readTree(issued.body());
+        assertThat(letter.get("state").asText()).isEqualTo("ARCHIVED");
+        assertThat(letter.at("/attachments/0/position").asInt()).isEqualTo(1);
+        assertThat(letter.at("/attachments/0/name").asText()).isEqualTo("phu-luc-danh-sach.pdf");
+        String attachmentRecord = letter.at("/attachments/0/recordId").asText();
+        assertThat(attachmentRecord).isNotBlank().isNotEqualTo(letter.get("recordId").asText());
+
+        byte[] attachment = get("/api/v1/letters/" + id + "/attachments/1/pdf").body();
+        JsonNode report = json.readTree(post("/api/v1/validations", "phu-luc.pdf", attachment, Map.of(), null)
+                .body());
+        assertThat(report.get("verdict").asText()).isEqualTo("VALID");
+        assertThat(report.get("signatures")).hasSize(1);
+        assertThat(report.at("/signatures/0/signerName").asText()).isEqualTo(letter.get("organisation").asText());
+        JsonNode record = json.readTree(get("/api/v1/records/" + attachmentRecord).body());
+        assertThat(record.at("/metadata/numberSymbol").asText()).isEqualTo("16/UBND-VP");
+        assertThat(record.at("/metadata/subject").asText()).contains("Phụ lục 1");
+        assertThat(get("/api/v1/records/" + attachmentRecord + "/content").body()).isEqualTo(attachment);
+        assertProblem(get("/api/v1/letters/" + id + "/attachments/2/pdf"), 404, "LETTER_NOT_FOUND");
+    }
+
+    @Test
     void unknownLettersBadMetadataAndWrongKeysAreClearErrors() throws Exception {
         assertProblem(get("/api/v1/letters/" + UUID.randomUUID()), 404, "LETTER_NOT_FOUND");
         assertProblem(get("/api/v1/letters/not-a-letter/pdf"), 404, "LETTER_NOT_FOUND");
@@ -177,20 +210,29 @@ class LettersEndToEndTest {
         return http.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
+    /** A file part of a multipart POST. */
+    record Part(String field, String fileName, byte[] content) {
+    }
+
     /** A multipart POST; {@code file} may be null for the steps that carry fields only. */
     private HttpResponse<byte[]> post(String path, String fileName, byte[] file, Map<String, String> fields,
             String actor) throws Exception {
+        return post(path, file == null ? List.of() : List.of(new Part("file", fileName, file)), fields, actor);
+    }
+
+    private HttpResponse<byte[]> post(String path, List<Part> files, Map<String, String> fields, String actor)
+            throws Exception {
         String boundary = "kyso" + UUID.randomUUID();
         List<byte[]> parts = new ArrayList<>();
         for (Map.Entry<String, String> f : fields.entrySet()) {
             parts.add(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + f.getKey() + "\"\r\n\r\n"
                     + f.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
         }
-        if (file != null) {
-            parts.add(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
-                    + fileName + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+        for (Part file : files) {
+            parts.add(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + file.field()
+                    + "\"; filename=\"" + file.fileName() + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
                     .getBytes(StandardCharsets.UTF_8));
-            parts.add(file);
+            parts.add(file.content());
             parts.add("\r\n".getBytes(StandardCharsets.US_ASCII));
         }
         parts.add(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
