@@ -17,6 +17,7 @@
         documentDate: 'Ngày ban hành', recordId: 'Mã hồ sơ lưu trữ', createdAt: 'Tạo lúc', updatedAt: 'Cập nhật lúc' },
       years: '{years} năm', permanentText: 'Vĩnh viễn', access: { public: 'Công khai', restricted: 'Hạn chế sử dụng' },
       none: '—', noKeys: 'Không có khóa phù hợp',
+      attachmentLine: 'Phụ lục {n}: {name}', attachmentRecord: 'hồ sơ lưu trữ',
       errors: {
         400: 'Thông tin chưa hợp lệ.', 404: 'Không tìm thấy văn bản.',
         409: 'Bước này không phù hợp với trạng thái hiện tại của văn bản.', 413: 'Tệp quá lớn.',
@@ -57,6 +58,11 @@
         recordId: 'Archive record', createdAt: 'Created', updatedAt: 'Updated' },
       years: '{years} years', permanentText: 'Permanent', access: { public: 'Public', restricted: 'Restricted' },
       none: '—', noKeys: 'No suitable key',
+      attachmentLine: 'Attachment {n}: {name}', attachmentRecord: 'archive record',
+      attachmentsLabel: 'Attachments in separate files (optional)',
+      attachmentsHint: 'Each attachment gets the organisation\'s signature with the number and symbol at the top '
+        + 'right of page one, and is archived with the letter.',
+      attachmentsHeading: 'Attachments',
       errors: {
         400: 'Some details are not valid.', 404: 'No such letter.',
         409: 'This step does not fit the letter\'s current state.', 413: 'The file is too large.',

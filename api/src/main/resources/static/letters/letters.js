@@ -264,8 +264,30 @@
     } else if (!$('documentDate').value) {
       $('documentDate').value = today();
     }
+    renderAttachments(letter);
     renderFacts(letter);
     renderTimeline(letter);
+  }
+
+  function renderAttachments(letter) {
+    var list = $('attachments-list');
+    list.textContent = '';
+    var attachments = letter.attachments || [];
+    $('attachments-box').hidden = attachments.length === 0;
+    attachments.forEach(function (a) {
+      var item = el('li');
+      var link = el('a', 'attachment-pdf', fill(t('attachmentLine'), { n: a.position, name: a.name }));
+      link.href = API + '/' + encodeURIComponent(letter.id) + '/attachments/' + a.position + '/pdf';
+      item.appendChild(link);
+      if (a.recordId) {
+        item.appendChild(document.createTextNode(' · '));
+        var record = el('a', 'attachment-record', t('attachmentRecord'));
+        record.href = '/archive?record=' + encodeURIComponent(a.recordId)
+          + (state.lang === 'vi' ? '' : '&lang=' + state.lang);
+        item.appendChild(record);
+      }
+      list.appendChild(item);
+    });
   }
 
   function renderFacts(letter) {
@@ -331,6 +353,7 @@
       var id = state.letter && state.letter.id;
       if (!id) { return; }
       call('POST', API + '/' + encodeURIComponent(id) + path, new FormData(form)).then(function (letter) {
+        if (form.id === 'issue-form') { $('attachments').value = ''; }
         state.letter = letter;
         renderLetter();
       }, function (problem) {

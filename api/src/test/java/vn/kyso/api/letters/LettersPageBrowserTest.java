@@ -69,6 +69,8 @@ class LettersPageBrowserTest {
     @Test
     void theClerkUploadsTheSignerSignsTheClerkIssuesAndTheTimelineShowsBothSignatures() throws Exception {
         Path draft = Files.write(files.resolve("cong-van-tap-huan.docx"), LetterSamples.officialLetter());
+        Path annex = Files.write(files.resolve("phu-luc-danh-sach.docx"),
+                LetterSamples.docx("PHỤ LỤC", "Danh sách cán bộ tham dự tập huấn", "1. Nguyễn Văn An"));
         browser.driver.get("http://127.0.0.1:" + port + "/letters");
         assertThat(browser.driver.findElement(By.tagName("h1")).getText()).isEqualTo("Văn thư — Phát hành văn bản đi");
 
@@ -94,6 +96,7 @@ class LettersPageBrowserTest {
 
         new Select(browser.driver.findElement(By.id("org-key"))).selectByValue("ubnd-binh-an");
         set("numberSymbol", "21/UBND-VP");
+        browser.driver.findElement(By.id("attachments")).sendKeys(annex.toAbsolutePath().toString());
         assertThat(browser.driver.findElement(By.id("documentDate")).getAttribute("value")).isNotBlank();
         assertThat(browser.driver.findElement(By.id("issue")).getText()).isEqualTo("Ban hành");
         browser.driver.findElement(By.id("issue")).click();
@@ -101,7 +104,7 @@ class LettersPageBrowserTest {
 
         List<WebElement> events = browser.driver.findElements(By.cssSelector("#timeline li"));
         assertThat(events).extracting(e -> e.getAttribute("data-action"))
-                .containsExactly("UPLOADED", "SIGNED_BY_PERSON", "ISSUED", "ARCHIVED");
+                .containsExactly("UPLOADED", "SIGNED_BY_PERSON", "ISSUED", "ARCHIVED", "ARCHIVED");
         assertThat(events.get(1).getText()).contains("Người có thẩm quyền ký số", "tran-thi-bich-ngoc");
         assertThat(events.get(2).getText()).contains("Ban hành, cơ quan ký số", "ubnd-binh-an", "21/UBND-VP",
                 "van-thu-web");
@@ -110,6 +113,11 @@ class LettersPageBrowserTest {
         assertThat(archive.isDisplayed()).isTrue();
         assertThat(archive.getAttribute("href")).contains("/archive?record=");
         assertThat(browser.driver.findElement(By.id("letter-pdf")).getAttribute("href")).endsWith("/pdf");
+        WebElement annexLink = browser.driver.findElement(By.cssSelector("#attachments-list a.attachment-pdf"));
+        assertThat(annexLink.getText()).isEqualTo("Phụ lục 1: phu-luc-danh-sach.pdf");
+        assertThat(annexLink.getAttribute("href")).endsWith("/attachments/1/pdf");
+        assertThat(browser.driver.findElement(By.cssSelector("#attachments-list a.attachment-record"))
+                .getAttribute("href")).contains("/archive?record=");
         browser.screenshot("letters-2-archived");
 
         browser.driver.findElement(By.id("lang-switch")).click();
