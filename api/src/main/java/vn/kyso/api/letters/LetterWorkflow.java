@@ -118,7 +118,7 @@ class LetterWorkflow {
         String signer = holderName(key.subject());
         Instant now = clock.instant();
         if (!store.signedByPerson(id, signed.content(), signer, now, new Letter.Event(now, actor,
-                "SIGNED_BY_PERSON", keyId, signer, "signed at " + signed.signingTime() + ", " + label(PERSON_LEVEL)))) {
+                "SIGNED_BY_PERSON", keyId, signer, "signed at " + vietnamTime(signed.signingTime()) + ", " + label(PERSON_LEVEL)))) {
             throw LettersException.conflict(get(id).state(), "the letter was signed meanwhile");
         }
         return get(id);
@@ -169,7 +169,7 @@ class LetterWorkflow {
         Instant now = clock.instant();
         if (!store.issued(id, signed.content(), organisation, metadata.numberSymbol(), metadata.documentDate(),
                 marked, now, new Letter.Event(now, actor, "ISSUED", keyId, organisation, metadata.numberSymbol()
-                        + ", " + metadata.documentDate() + "; signed at " + signed.signingTime() + ", "
+                        + ", " + metadata.documentDate() + "; signed at " + vietnamTime(signed.signingTime()) + ", "
                         + label(ORGANISATION_LEVEL) + (marked.isEmpty() ? ""
                                 : "; " + marked.size() + " attachment(s) marked with the number")))) {
             throw LettersException.conflict(get(id).state(), "the letter was issued meanwhile");
@@ -312,6 +312,11 @@ class LetterWorkflow {
             n = "letter";
         }
         return (n.length() > 150 ? n.substring(0, 150) : n) + ".pdf";
+    }
+
+    /** As the seal's text shows it: ISO 8601 in Vietnam time, e.g. 2026-11-22T10:15:30+07:00. */
+    static String vietnamTime(Instant t) {
+        return t.atZone(VIETNAM).toOffsetDateTime().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
     }
 
     private static String label(SignatureLevel level) {
