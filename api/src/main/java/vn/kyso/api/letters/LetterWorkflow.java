@@ -193,9 +193,8 @@ class LetterWorkflow {
             if (a.recordId() != null) {
                 continue;
             }
-            byte[] content = store.attachmentPdf(id, a.position())
-                    .orElseThrow(() -> LettersException.notFound(id + " attachment " + a.position()));
-            RecordDetails record = ingest(id, a.name(), content, attachmentMetadata(metadata, a), actor);
+            RecordDetails record = ingest(id, a.name(), attachmentPdf(id, a.position()),
+                    attachmentMetadata(metadata, a), actor);
             Instant now = clock.instant();
             store.attachmentArchived(id, a.position(), record.id(), now, new Letter.Event(now, actor, "ARCHIVED",
                     null, null, "attachment " + a.position() + " (" + a.name() + "): archive record " + record.id()));
