@@ -11,7 +11,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.UrlPathHelper;
 
 /**
- * Security headers of the pages (the public {@code /verify} and the archivist's {@code /archive}) and
+ * Security headers of the pages (the public {@code /verify}, the archivist's {@code /archive} and the
+ * clerk's {@code /letters}) and
  * their assets, without Spring Security. Both pages show text that others chose: names from certificates,
  * subjects and keywords typed at ingest. The policy allows only our own scripts, so even a bug
  * that inserted such a name as markup could not run code; nobody may frame the page (clickjacking); and
@@ -24,7 +25,7 @@ class PageSecurityHeadersFilter extends OncePerRequestFilter {
             "default-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
     /** The pages, each with its assets under the same prefix. */
-    static final List<String> PAGES = List.of(VerifyPageController.PATH, "/archive");
+    static final List<String> PAGES = List.of(VerifyPageController.PATH, "/archive", "/letters");
 
     private static final UrlPathHelper PATHS = new UrlPathHelper();
 

@@ -1,0 +1,261 @@
+package vn.kyso.api.letters;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartFile;
+import vn.kyso.api.ApiSettings;
+import vn.kyso.api.error.ApiError;
+import vn.kyso.api.error.ApiException;
+import vn.kyso.api.signing.Downloads;
+import vn.kyso.archive.ArchiveService;
+import vn.kyso.conversion.ConversionService;
+import vn.kyso.signing.Placement;
+import vn.kyso.signing.SigningService;
+
+/**
+ * The clerk's outgoing letters (Decree 30/2020/ND-CP). The facades are resolved on first use: the
+ * controller slices (@WebMvcTest) load every controller without them and must still start.
+ */
+@RestController
+@RequestMapping("/api/v1/letters")
+@Tag(name = "Letters", description = "The clerk's workflow for outgoing letters: draft, the authorised "
+        + "person's signature, issuing with the organisation's signature, archiving")
+class LettersController {
+
+    /** Who acted, for the timeline, until authentication names the caller. */
+    static final String ACTOR_HEADER = "X-Kyso-Actor";
+
+    private final ObjectProvider<DataSource> dataSource;
+    private final ObjectProvider<SigningService> signing;
+    private final ObjectProvider<ConversionService> conversion;
+    private final ObjectProvider<ArchiveService> archive;
+    private final ObjectProvider<LettersSettings> settings;
+    private final long maxBytes;
+    private final int maxAttachments;
+    private volatile LetterWorkflow workflow;
+
+    LettersController(ObjectProvider<DataSource> dataSource, ObjectProvider<SigningService> signing,
+            ObjectProvider<ConversionService> conversion, ObjectProvider<ArchiveService> archive,
+            ObjectProvider<LettersSettings> settings, ApiSettings api) {
+        this.dataSource = dataSource;
+        this.signing = signing;
+        this.conversion = conversion;
+        this.archive = archive;
+        this.settings = settings;
+        this.maxBytes = api.maxUploadSize().toBytes();
+        this.maxAttachments = api.maxBatchFiles();
+    }
+
+    @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "Upload a draft letter",
+            description = "DOCX, ODT, DOC or PDF; converted to PDF/A-2b (a PDF/A is kept as it is). The metadata "
+                    + "is checked against the archive's rules first; every field at fault is listed in `errors`. "
+                    + "The letter starts as DRAFT.")
+    ResponseEntity<Letter> upload(
+            @Parameter(description = "The draft") @RequestParam("file") MultipartFile file,
+            @Parameter(description = "Trích yếu") @RequestParam(required = false) String subject,
+            @Parameter(description = "Tên loại văn bản, e.g. Công văn") @RequestParam(required = false)
+            String documentType,
+            @Parameter(description = "Mã hồ sơ the letter is filed in") @RequestParam(required = false)
+            String fileCode,
+            @Parameter(description = "'permanent' or a number of years") @RequestParam(required = false)
+            String preservation,
+            @Parameter(description = "public or restricted (default)") @RequestParam(required = false)
+            String accessRegime,
+            @Parameter(description = "Keywords separated by ',' or ';'") @RequestParam(required = false)
+            String keywords,
+            @Parameter(hidden = true) @RequestHeader(name = ACTOR_HEADER, required = false) String actor) {
+        if (file.getSize() > maxBytes) {
+            throw new MaxUploadSizeExceededException(maxBytes);
+        }
+        byte[] content = bytes(file);
+        if (content.length == 0) {
+            throw ApiException.invalid("the file is empty");
+        }
+        Letter letter = workflow().draft(file.getOriginalFilename(), content, new LetterWorkflow.DraftForm(subject,
+                documentType, fileCode, preservation, accessRegime, keywords), actor(actor));
+        return ResponseEntity.created(URI.create("/api/v1/letters/" + letter.id())).body(letter);
+    }
+
+    @GetMapping
+    @Operation(summary = "The letters, most recently changed first (without their timelines)")
+    List<Letter> list() {
+        return workflow().list();
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "A letter: state, metadata and who signed or issued it when")
+    ResponseEntity<Letter> letter(@PathVariable String id) {
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(workflow().get(uuid(id)));
+    }
+
+    @GetMapping("/{id}/pdf")
+    @Operation(summary = "The letter's current PDF: the draft, then each signed version")
+    ResponseEntity<byte[]> pdf(@PathVariable String id) {
+        UUID letterId = uuid(id);
+        Letter letter = workflow().get(letterId);
+        return pdfResponse(letter.originalName(), workflow().pdf(letterId));
+    }
+
+    private static ResponseEntity<byte[]> pdfResponse(String name, byte[] pdf) {
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_PDF)
+                .contentLength(pdf.length)
+                .header(HttpHeaders.CONTENT_DISPOSITION, Downloads.attachment(name).replaceFirst("^attachment", "inline"))
+                .cacheControl(CacheControl.noStore())
+                .body(pdf);
+    }
+
+    @PostMapping("/{id}/signature")
+    @Operation(summary = "The authorised person signs the draft",
+            description = "PERSON layout of Decree 30, Appendix I, at B-T; placed where the handwritten signature "
+                    + "would be unless page, x, y, width and height say otherwise. Only a DRAFT can be signed: "
+                    + "signing twice gives 409. An organisation's key gives 422 WRONG_KEY_HOLDER.")
+    Letter sign(@PathVariable String id,
+            @Parameter(description = "A person's key, e.g. tran-thi-bich-ngoc") @RequestParam(required = false)
+            String key,
+            @RequestParam(required = false) Integer page, @RequestParam(required = false) Float x,
+            @RequestParam(required = false) Float y, @RequestParam(required = false) Float width,
+            @RequestParam(required = false) Float height,
+            @Parameter(hidden = true) @RequestHeader(name = ACTOR_HEADER, required = false) String actor) {
+        UUID letterId = uuid(id);
+        if (key == null || key.isBlank()) {
+            throw ApiException.invalid("'key' is required: the authorised person's key");
+        }
+        // Parameters first: a bad one is refused before any work.
+        Placement placement = placement(page, x, y, width, height);
+        return workflow().signAsPerson(letterId, key.strip(), placement, actor(actor));
+    }
+
+    @PostMapping("/{id}/issue")
+    @Operation(summary = "The clerk issues the signed letter and it is archived",
+            description = "Assigns number and symbol and date, signs with the organisation's key (ORGANISATION "
+                    + "layout over the person's signature, B-LTA), then archives the letter with metadata built "
+                    + "from it. A letter the person has not signed gives 409; a bad number or date gives 400 "
+                    + "listing the fields. If the archive refuses, the letter stays ISSUED and issuing it again "
+                    + "only retries the archive.")
+    Letter issue(@PathVariable String id,
+            @Parameter(description = "The organisation's key, e.g. ubnd-binh-an") @RequestParam(required = false)
+            String key,
+            @Parameter(description = "Số, ký hiệu, e.g. 12/UBND-VP") @RequestParam(required = false)
+            String numberSymbol,
+            @Parameter(description = "YYYY-MM-DD; today (Vietnam time) when absent") @RequestParam(required = false)
+            String documentDate,
+            @Parameter(description = "Attachments in separate files (phụ lục): DOCX or PDF, converted to PDF/A, "
+                    + "marked with the number by the ATTACHMENT layout and archived as records of their own")
+            @RequestParam(name = "attachments", required = false) List<MultipartFile> attachments,
+            @Parameter(hidden = true) @RequestHeader(name = ACTOR_HEADER, required = false) String actor) {
+        UUID letterId = uuid(id);
+        List<LetterWorkflow.Upload> uploads = new java.util.ArrayList<>();
+        long total = 0;
+        for (MultipartFile a : attachments == null ? List.<MultipartFile>of() : attachments) {
+            if (a.isEmpty() && (a.getOriginalFilename() == null || a.getOriginalFilename().isBlank())) {
+                continue; // an empty file input of a browser form
+            }
+            total += a.getSize();
+            if (total > maxBytes) {
+                throw new MaxUploadSizeExceededException(maxBytes);
+            }
+            byte[] content = bytes(a);
+            if (content.length == 0) {
+                throw ApiException.invalid("attachment '" + a.getOriginalFilename() + "' is empty");
+            }
+            uploads.add(new LetterWorkflow.Upload(a.getOriginalFilename(), content));
+        }
+        if (uploads.size() > maxAttachments) {
+            throw ApiException.invalid("at most " + maxAttachments + " attachments");
+        }
+        return workflow().issue(letterId, new LetterWorkflow.IssueForm(key, numberSymbol, documentDate), uploads,
+                actor(actor));
+    }
+
+    @GetMapping("/{id}/attachments/{position}/pdf")
+    @Operation(summary = "An issued attachment in a separate file, as signed")
+    ResponseEntity<byte[]> attachment(@PathVariable String id, @PathVariable int position) {
+        UUID letterId = uuid(id);
+        Letter letter = workflow().get(letterId);
+        Letter.Attachment a = letter.attachments().stream().filter(x -> x.position() == position).findFirst()
+                .orElseThrow(() -> LettersException.notFound(id + " attachment " + position));
+        return pdfResponse(a.name(), workflow().attachmentPdf(letterId, position));
+    }
+
+    private LetterWorkflow workflow() {
+        LetterWorkflow w = workflow;
+        if (w != null) {
+            return w;
+        }
+        synchronized (this) {
+            if (workflow == null) {
+                DataSource ds = dataSource.getIfAvailable();
+                SigningService s = signing.getIfAvailable();
+                ConversionService c = conversion.getIfAvailable();
+                if (ds == null || s == null || c == null) {
+                    throw new ApiException(ApiError.SERVICE_NOT_CONFIGURED,
+                            "letters need the database, signing and conversion, which this server does not run");
+                }
+                LettersSettings configured = settings.getIfAvailable();
+                workflow = new LetterWorkflow(new LetterStore(ds), s, c, archive.getIfAvailable(),
+                        configured == null ? LettersSettings.defaults() : configured, Clock.systemUTC());
+            }
+            return workflow;
+        }
+    }
+
+    private static UUID uuid(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw LettersException.notFound(id.length() > 40 ? id.substring(0, 40) + "…" : id);
+        }
+    }
+
+    private static String actor(String header) {
+        return header == null || header.isBlank() ? "anonymous" : header.strip();
+    }
+
+    private static Placement placement(Integer page, Float x, Float y, Float width, Float height) {
+        long given = Stream.of(x, y, width, height).filter(v -> v != null).count();
+        if (given == 0) {
+            if (page != null) {
+                throw ApiException.invalid("page needs x, y, width and height");
+            }
+            return null;
+        }
+        if (given < 4) {
+            throw ApiException.invalid("x, y, width and height go together: give all four or none");
+        }
+        if (!(Float.isFinite(x) && Float.isFinite(y) && Float.isFinite(width) && Float.isFinite(height))) {
+            throw ApiException.invalid("x, y, width and height must be finite numbers");
+        }
+        return new Placement(page == null ? 0 : page, x, y, width, height);
+    }
+
+    private static byte[] bytes(MultipartFile part) {
+        try {
+            return part.getBytes();
+        } catch (IOException e) {
+            throw ApiException.invalid("the upload could not be read");
+        }
+    }
+}

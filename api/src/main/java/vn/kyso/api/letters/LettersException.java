@@ -1,0 +1,32 @@
+package vn.kyso.api.letters;
+
+import java.util.Map;
+import vn.kyso.core.ServiceException;
+
+/** A refused or failed step of the letters workflow; the API's problem handler maps it. */
+class LettersException extends ServiceException {
+
+    private final LetterState state;
+
+    LettersException(LettersError error, String message) {
+        this(error, message, null, null);
+    }
+
+    LettersException(LettersError error, String message, LetterState state, Throwable cause) {
+        super(error, message, cause);
+        this.state = state;
+    }
+
+    static LettersException notFound(String id) {
+        return new LettersException(LettersError.LETTER_NOT_FOUND, "there is no letter " + id);
+    }
+
+    static LettersException conflict(LetterState state, String message) {
+        return new LettersException(LettersError.LETTER_STATE_CONFLICT, message, state, null);
+    }
+
+    @Override
+    public Map<String, Object> details() {
+        return state == null ? Map.of() : Map.of("state", state.name());
+    }
+}

@@ -1,0 +1,401 @@
+// The clerk's page: uploads drafts, lists the letters, opens one with its timeline and carries it through
+// the Decree 30 steps. Everything from the API goes in with textContent, never as markup: subjects and
+// names were typed by people or come from certificates, which anyone can make.
+(function () {
+  'use strict';
+
+  var API = '/api/v1/letters';
+  var ZONE = 'Asia/Ho_Chi_Minh';
+  var TEXT = window.KysoLettersText;
+
+  var state = { lang: 'vi', letters: null, letter: null, keys: [], error: null, busy: 0 };
+
+  function $(id) { return document.getElementById(id); }
+
+  function t(key) { return TEXT[state.lang][key]; }
+
+  function fill(template, values) {
+    return template.replace(/\{(\w+)\}/g, function (_, name) { return values[name]; });
+  }
+
+  function el(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) { node.className = className; }
+    if (text !== undefined && text !== null) { node.textContent = text; }
+    return node;
+  }
+
+  function time(iso) {
+    if (!iso) { return t('none'); }
+    var parts = {};
+    new Intl.DateTimeFormat('en-GB', { timeZone: ZONE, year: 'numeric', month: '2-digit', day: '2-digit',
+      hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' })
+      .formatToParts(new Date(iso)).forEach(function (p) { parts[p.type] = p.value; });
+    return parts.day + '/' + parts.month + '/' + parts.year + ' ' + parts.hour + ':' + parts.minute + ':'
+      + parts.second;
+  }
+
+  function day(iso) {
+    if (!iso) { return t('none'); }
+    var p = String(iso).split('-');
+    return p.length === 3 ? p[2] + '/' + p[1] + '/' + p[0] : String(iso);
+  }
+
+  /** Today in Vietnam as YYYY-MM-DD, for the date of issue. */
+  function today() {
+    var parts = {};
+    new Intl.DateTimeFormat('en-GB', { timeZone: ZONE, year: 'numeric', month: '2-digit', day: '2-digit' })
+      .formatToParts(new Date()).forEach(function (p) { parts[p.type] = p.value; });
+    return parts.year + '-' + parts.month + '-' + parts.day;
+  }
+
+  // --- the address: /letters  or  /letters?letter=<id>, with &lang=en ---
+
+  function params() { return new URLSearchParams(window.location.search); }
+
+  function urlWith(letterId, lang) {
+    var p = new URLSearchParams();
+    if (letterId) { p.set('letter', letterId); }
+    if (lang !== 'vi') { p.set('lang', lang); }
+    var query = p.toString();
+    return window.location.pathname + (query ? '?' + query : '');
+  }
+
+  // --- language ---
+
+  function captureVietnamese() {
+    document.querySelectorAll('[data-i18n]').forEach(function (node) {
+      TEXT.vi[node.getAttribute('data-i18n')] = node.textContent.replace(/\s+/g, ' ').trim();
+    });
+  }
+
+  function applyLanguage() {
+    document.documentElement.lang = state.lang;
+    document.querySelectorAll('[data-i18n]').forEach(function (node) {
+      node.textContent = t(node.getAttribute('data-i18n'));
+    });
+    var other = t('langSwitchCode');
+    var link = $('lang-switch');
+    link.textContent = t('langSwitch');
+    link.lang = other;
+    link.hreflang = other;
+    link.href = urlWith(params().get('letter'), other);
+    renderKeys();
+    renderList();
+    renderLetter();
+    renderError();
+  }
+
+  function switchLanguage(event) {
+    event.preventDefault();
+    state.lang = t('langSwitchCode');
+    window.history.replaceState(null, '', urlWith(params().get('letter'), state.lang));
+    applyLanguage();
+  }
+
+  // --- talking to the API ---
+
+  function setBusy(delta) {
+    state.busy += delta;
+    $('busy').hidden = state.busy === 0;
+    document.querySelectorAll('button.primary').forEach(function (b) { b.disabled = state.busy > 0; });
+  }
+
+  function call(method, url, body) {
+    var headers = { Accept: 'application/json' };
+    var actor = $('actor').value.trim();
+    if (actor) { headers['X-Kyso-Actor'] = actor; }
+    setBusy(1);
+    return fetch(url, { method: method, headers: headers, body: body, credentials: 'same-origin' })
+      .then(function (response) {
+        if (response.ok) { return response.json(); }
+        return response.json().catch(function () { return {}; }).then(function (problem) {
+          throw { status: response.status, code: problem.code, detail: problem.detail, errors: problem.errors };
+        });
+      }, function () { throw { status: 0, code: 'NETWORK' }; })
+      .then(function (result) { setBusy(-1); return result; },
+        function (problem) { setBusy(-1); throw problem; });
+  }
+
+  function showError(problem) {
+    state.error = problem;
+    renderError();
+    $('error').scrollIntoView({ block: 'nearest' });
+  }
+
+  function clearError() {
+    state.error = null;
+    renderError();
+  }
+
+  function renderError() {
+    var box = $('error');
+    var problem = state.error;
+    box.hidden = !problem;
+    box.textContent = '';
+    if (!problem) { return; }
+    var messages = t('errors');
+    var head = messages[problem.code === 'NETWORK' ? 'NETWORK' : problem.status]
+      || fill(messages.OTHER, { status: problem.status });
+    box.appendChild(el('p', 'error-head', head));
+    if (problem.detail) { box.appendChild(el('p', 'error-detail', fill(t('detail'), { detail: problem.detail }))); }
+    if (problem.errors && problem.errors.length) {
+      var list = el('ul');
+      problem.errors.forEach(function (e) {
+        list.appendChild(el('li', null, (t('fields')[e.field] || e.field) + ': ' + e.message));
+      });
+      box.appendChild(list);
+    }
+  }
+
+  // --- keys ---
+
+  function loadKeys() {
+    return call('GET', '/api/v1/keys').then(function (keys) {
+      state.keys = keys.filter(function (k) { return k.available; });
+      renderKeys();
+    }, showError);
+  }
+
+  function renderKeys() {
+    fillKeys($('person-key'), 'PERSON');
+    fillKeys($('org-key'), 'ORGANISATION');
+  }
+
+  function fillKeys(select, holder) {
+    var chosen = select.value;
+    select.textContent = '';
+    var keys = state.keys.filter(function (k) { return k.holder === holder; });
+    if (keys.length === 0) {
+      var none = el('option', null, t('noKeys'));
+      none.value = '';
+      select.appendChild(none);
+      return;
+    }
+    keys.forEach(function (k) {
+      var option = el('option', null, k.id + ' — ' + (k.subject || ''));
+      option.value = k.id;
+      select.appendChild(option);
+    });
+    if (chosen) { select.value = chosen; }
+  }
+
+  // --- the list ---
+
+  function loadList() {
+    return call('GET', API).then(function (letters) {
+      state.letters = letters;
+      renderList();
+    }, showError);
+  }
+
+  function renderList() {
+    var open = !!params().get('letter');
+    $('list').hidden = open;
+    if (open || !state.letters) { return; }
+    var body = $('letters-body');
+    body.textContent = '';
+    $('no-letters').hidden = state.letters.length > 0;
+    $('letters-table').hidden = state.letters.length === 0;
+    var headings = ['colSubject', 'colType', 'colNumber', 'colState', 'colUpdated'];
+    state.letters.forEach(function (letter) {
+      var row = el('tr');
+      var link = el('a', 'open', letter.subject);
+      link.href = urlWith(letter.id, state.lang);
+      link.setAttribute('data-letter', letter.id);
+      link.addEventListener('click', function (event) {
+        event.preventDefault();
+        openLetter(letter.id);
+      });
+      var cells = [link, letter.documentType, letter.numberSymbol || '', t('states')[letter.state] || letter.state,
+        time(letter.updatedAt)];
+      cells.forEach(function (content, i) {
+        var cell = el('td');
+        cell.setAttribute('data-label', t(headings[i]));
+        if (typeof content === 'string') { cell.textContent = content; } else { cell.appendChild(content); }
+        if (i === 3) { cell.className = 'state state-' + letter.state.toLowerCase(); }
+        row.appendChild(cell);
+      });
+      body.appendChild(row);
+    });
+  }
+
+  // --- one letter ---
+
+  function openLetter(id) {
+    clearError();
+    window.history.pushState(null, '', urlWith(id, state.lang));
+    return loadLetter(id);
+  }
+
+  function loadLetter(id) {
+    state.letter = null;
+    renderList();
+    renderLetter();
+    return call('GET', API + '/' + encodeURIComponent(id)).then(function (letter) {
+      state.letter = letter;
+      renderLetter();
+      $('letter-heading').focus();
+    }, showError);
+  }
+
+  function renderLetter() {
+    var letter = state.letter;
+    var section = $('record');
+    section.hidden = !letter || !params().get('letter');
+    if (section.hidden) { return; }
+    $('letter-heading').textContent = letter.numberSymbol ? letter.numberSymbol + ' — ' + letter.subject
+      : letter.subject;
+    var stateNode = $('letter-state');
+    stateNode.textContent = t('states')[letter.state] || letter.state;
+    stateNode.className = 'state-' + letter.state.toLowerCase();
+    $('letter-pdf').href = API + '/' + encodeURIComponent(letter.id) + '/pdf';
+    var archived = letter.state === 'ARCHIVED' && letter.recordId;
+    $('archive-link').hidden = !archived;
+    if (archived) {
+      $('archive-link').href = '/archive?record=' + encodeURIComponent(letter.recordId)
+        + (state.lang === 'vi' ? '' : '&lang=' + state.lang);
+    }
+    $('sign-form').hidden = letter.state !== 'DRAFT';
+    $('issue-form').hidden = letter.state !== 'SIGNED_BY_PERSON' && letter.state !== 'ISSUED';
+    if (letter.state === 'ISSUED') {
+      $('numberSymbol').value = letter.numberSymbol || '';
+      $('documentDate').value = letter.documentDate || '';
+    } else if (!$('documentDate').value) {
+      $('documentDate').value = today();
+    }
+    renderAttachments(letter);
+    renderFacts(letter);
+    renderTimeline(letter);
+  }
+
+  function renderAttachments(letter) {
+    var list = $('attachments-list');
+    list.textContent = '';
+    var attachments = letter.attachments || [];
+    $('attachments-box').hidden = attachments.length === 0;
+    attachments.forEach(function (a) {
+      var item = el('li');
+      var link = el('a', 'attachment-pdf', fill(t('attachmentLine'), { n: a.position, name: a.name }));
+      link.href = API + '/' + encodeURIComponent(letter.id) + '/attachments/' + a.position + '/pdf';
+      item.appendChild(link);
+      if (a.recordId) {
+        item.appendChild(document.createTextNode(' · '));
+        var record = el('a', 'attachment-record', t('attachmentRecord'));
+        record.href = '/archive?record=' + encodeURIComponent(a.recordId)
+          + (state.lang === 'vi' ? '' : '&lang=' + state.lang);
+        item.appendChild(record);
+      }
+      list.appendChild(item);
+    });
+  }
+
+  function renderFacts(letter) {
+    var facts = $('facts');
+    facts.textContent = '';
+    var names = t('fields');
+    var values = {
+      subject: letter.subject, documentType: letter.documentType, fileCode: letter.fileCode,
+      preservation: letter.preservation === 'permanent' ? t('permanentText')
+        : fill(t('years'), { years: letter.preservation }),
+      accessRegime: t('access')[(letter.accessRegime || 'restricted').toLowerCase()] || letter.accessRegime,
+      originalName: letter.originalName, pageCount: letter.pageCount, signer: letter.signer,
+      organisation: letter.organisation, numberSymbol: letter.numberSymbol,
+      documentDate: letter.documentDate ? day(letter.documentDate) : null, recordId: letter.recordId,
+      createdAt: time(letter.createdAt), updatedAt: time(letter.updatedAt)
+    };
+    Object.keys(values).forEach(function (k) {
+      if (values[k] === null || values[k] === undefined || values[k] === '') { return; }
+      facts.appendChild(el('dt', null, names[k]));
+      var dd = el('dd', k === 'recordId' ? 'code' : null, String(values[k]));
+      dd.setAttribute('data-field', k);
+      facts.appendChild(dd);
+    });
+  }
+
+  function renderTimeline(letter) {
+    var list = $('timeline');
+    list.textContent = '';
+    (letter.events || []).forEach(function (e) {
+      var item = el('li', 'event event-' + e.action.toLowerCase());
+      item.setAttribute('data-action', e.action);
+      item.appendChild(el('p', 'event-head', fill(t('eventLine'), {
+        time: time(e.at), action: t('actions')[e.action] || e.action })));
+      if (e.name) {
+        item.appendChild(el('p', 'event-signer', fill(t('signedBy'), { name: e.name, key: e.keyId || '' })));
+      }
+      item.appendChild(el('p', 'event-actor', fill(t('by'), { actor: e.actor })));
+      if (e.detail) { item.appendChild(el('p', 'event-detail hint', e.detail)); }
+      list.appendChild(item);
+    });
+  }
+
+  // --- the steps ---
+
+  function upload(event) {
+    event.preventDefault();
+    clearError();
+    var form = $('upload-form');
+    call('POST', API, new FormData(form)).then(function (letter) {
+      form.reset();
+      window.history.pushState(null, '', urlWith(letter.id, state.lang));
+      state.letter = letter;
+      renderList();
+      renderLetter();
+      $('letter-heading').focus();
+    }, showError);
+  }
+
+  function step(path, form) {
+    return function (event) {
+      event.preventDefault();
+      clearError();
+      var id = state.letter && state.letter.id;
+      if (!id) { return; }
+      call('POST', API + '/' + encodeURIComponent(id) + path, new FormData(form)).then(function (letter) {
+        if (form.id === 'issue-form') { $('attachments').value = ''; }
+        state.letter = letter;
+        renderLetter();
+      }, function (problem) {
+        showError(problem);
+        // The letter may have moved on (another clerk, a partial issue): show where it is now.
+        call('GET', API + '/' + encodeURIComponent(id)).then(function (letter) {
+          state.letter = letter;
+          renderLetter();
+        }, function () {});
+      });
+    };
+  }
+
+  function route() {
+    clearError();
+    var id = params().get('letter');
+    if (id) {
+      loadLetter(id);
+    } else {
+      state.letter = null;
+      renderLetter();
+      loadList();
+    }
+  }
+
+  function init() {
+    captureVietnamese();
+    state.lang = params().get('lang') === 'en' ? 'en' : 'vi';
+    $('lang-switch').addEventListener('click', switchLanguage);
+    $('upload-form').addEventListener('submit', upload);
+    $('sign-form').addEventListener('submit', step('/signature', $('sign-form')));
+    $('issue-form').addEventListener('submit', step('/issue', $('issue-form')));
+    $('back').addEventListener('click', function (event) {
+      event.preventDefault();
+      window.history.pushState(null, '', urlWith(null, state.lang));
+      route();
+    });
+    window.addEventListener('popstate', route);
+    applyLanguage();
+    loadKeys();
+    route();
+  }
+
+  init();
+}());
