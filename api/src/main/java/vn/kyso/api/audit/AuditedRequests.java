@@ -49,6 +49,10 @@ final class AuditedRequests {
             rule("POST", "/api/v1/disposal-lists/" + SEGMENT + "/approval", AuditAction.DISPOSE,
                     m -> "disposal-list:" + m.group(1)),
             rule("POST", "/api/v1/conversions", AuditAction.CONVERT, NONE),
+            rule("POST", "/api/v1/letters", AuditAction.CONVERT, NONE),
+            rule("POST", "/api/v1/letters/" + SEGMENT + "/signature", AuditAction.SIGN, m -> "letter:" + m.group(1)),
+            // Issuing signs with the organisation's key and archives the letter: recorded as the ingest.
+            rule("POST", "/api/v1/letters/" + SEGMENT + "/issue", AuditAction.INGEST, m -> "letter:" + m.group(1)),
             rule("POST", "/api/v1/archive-jobs/" + SEGMENT, AuditAction.JOB, m -> "job:" + m.group(1)),
             rule("POST", "/api/v1/audit/checkpoints", AuditAction.CHECKPOINT, NONE));
 

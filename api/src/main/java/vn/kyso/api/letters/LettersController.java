@@ -27,6 +27,8 @@ import org.springframework.web.multipart.MultipartFile;
 import vn.kyso.api.ApiSettings;
 import vn.kyso.api.error.ApiError;
 import vn.kyso.api.error.ApiException;
+import vn.kyso.api.security.Caller;
+import vn.kyso.api.security.KeyOwnership;
 import vn.kyso.api.signing.Downloads;
 import vn.kyso.archive.ArchiveService;
 import vn.kyso.conversion.ConversionService;
@@ -55,9 +57,12 @@ class LettersController {
     private final int maxAttachments;
     private volatile LetterWorkflow workflow;
 
+    private final KeyOwnership keyOwnership;
+
     LettersController(ObjectProvider<DataSource> dataSource, ObjectProvider<SigningService> signing,
             ObjectProvider<ConversionService> conversion, ObjectProvider<ArchiveService> archive,
-            ObjectProvider<LettersSettings> settings, ApiSettings api) {
+            ObjectProvider<LettersSettings> settings, ApiSettings api, KeyOwnership keyOwnership) {
+        this.keyOwnership = keyOwnership;
         this.dataSource = dataSource;
         this.signing = signing;
         this.conversion = conversion;
@@ -85,7 +90,7 @@ class LettersController {
             String accessRegime,
             @Parameter(description = "Keywords separated by ',' or ';'") @RequestParam(required = false)
             String keywords,
-            @Parameter(hidden = true) @RequestHeader(name = ACTOR_HEADER, required = false) String actor) {
+            @Parameter(hidden = true) Caller caller) {
         if (file.getSize() > maxBytes) {
             throw new MaxUploadSizeExceededException(maxBytes);
         }
@@ -94,7 +99,7 @@ class LettersController {
             throw ApiException.invalid("the file is empty");
         }
         Letter letter = workflow().draft(file.getOriginalFilename(), content, new LetterWorkflow.DraftForm(subject,
-                documentType, fileCode, preservation, accessRegime, keywords), actor(actor));
+                documentType, fileCode, preservation, accessRegime, keywords), caller.actor());
         return ResponseEntity.created(URI.create("/api/v1/letters/" + letter.id())).body(letter);
     }
 
@@ -138,14 +143,15 @@ class LettersController {
             @RequestParam(required = false) Integer page, @RequestParam(required = false) Float x,
             @RequestParam(required = false) Float y, @RequestParam(required = false) Float width,
             @RequestParam(required = false) Float height,
-            @Parameter(hidden = true) @RequestHeader(name = ACTOR_HEADER, required = false) String actor) {
+            @Parameter(hidden = true) Caller caller) {
         UUID letterId = uuid(id);
         if (key == null || key.isBlank()) {
             throw ApiException.invalid("'key' is required: the authorised person's key");
         }
         // Parameters first: a bad one is refused before any work.
         Placement placement = placement(page, x, y, width, height);
-        return workflow().signAsPerson(letterId, key.strip(), placement, actor(actor));
+        keyOwnership.check(caller, key.strip());
+        return workflow().signAsPerson(letterId, key.strip(), placement, caller.actor());
     }
 
     @PostMapping("/{id}/issue")
@@ -165,7 +171,7 @@ class LettersController {
             @Parameter(description = "Attachments in separate files (phụ lục): DOCX or PDF, converted to PDF/A, "
                     + "marked with the number by the ATTACHMENT layout and archived as records of their own")
             @RequestParam(name = "attachments", required = false) List<MultipartFile> attachments,
-            @Parameter(hidden = true) @RequestHeader(name = ACTOR_HEADER, required = false) String actor) {
+            @Parameter(hidden = true) Caller caller) {
         UUID letterId = uuid(id);
         List<LetterWorkflow.Upload> uploads = new java.util.ArrayList<>();
         long total = 0;
@@ -186,8 +192,11 @@ class LettersController {
         if (uploads.size() > maxAttachments) {
             throw ApiException.invalid("at most " + maxAttachments + " attachments");
         }
+        if (key != null && !key.isBlank()) {
+            keyOwnership.check(caller, key.strip());
+        }
         return workflow().issue(letterId, new LetterWorkflow.IssueForm(key, numberSymbol, documentDate), uploads,
-                actor(actor));
+                caller.actor());
     }
 
     @GetMapping("/{id}/attachments/{position}/pdf")
@@ -228,10 +237,6 @@ class LettersController {
         } catch (IllegalArgumentException e) {
             throw LettersException.notFound(id.length() > 40 ? id.substring(0, 40) + "…" : id);
         }
-    }
-
-    private static String actor(String header) {
-        return header == null || header.isBlank() ? "anonymous" : header.strip();
     }
 
     private static Placement placement(Integer page, Float x, Float y, Float width, Float height) {

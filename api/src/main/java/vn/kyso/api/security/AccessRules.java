@@ -72,6 +72,15 @@ final class AccessRules {
             rule(null, "/api/v1/archive-jobs/**", ARCHIVIST),
             rule(GET, "/archive", ARCHIVIST),
             rule(GET, "/archive/**", ARCHIVIST),
+            // The clerk's letters: clerks upload and issue (organisation key), authorised persons sign
+            // (their own key); KeyOwnership checks the key as for /api/v1/signatures.
+            rule(POST, "/api/v1/letters", CLERK),
+            rule(POST, "/api/v1/letters/*/signature", SIGNER),
+            rule(POST, "/api/v1/letters/*/issue", CLERK),
+            rule(GET, "/api/v1/letters", CLERK, SIGNER),
+            rule(GET, "/api/v1/letters/**", CLERK, SIGNER),
+            rule(GET, "/letters", CLERK, SIGNER),
+            rule(GET, "/letters/**", CLERK, SIGNER),
             rule(POST, "/api/v1/exchange/**", EXCHANGE_SYSTEM, CLERK),
             rule(null, "/api/v1/audit/**", AUDITOR),
             rule(GET, "/api/v1/admin/**", ADMINISTRATOR));

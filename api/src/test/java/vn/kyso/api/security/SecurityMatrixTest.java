@@ -355,6 +355,44 @@ class SecurityMatrixTest {
     }
 
     @Test
+    void anArchivistCannotUploadALetterDraft() throws Exception {
+        forbidden(multipart("/api/v1/letters").file(pdf("file")), ARCHIVIST);
+    }
+
+    @Test
+    void aClerkCannotSignALetterAsTheAuthorisedPerson() throws Exception {
+        forbidden(post("/api/v1/letters/" + java.util.UUID.randomUUID() + "/signature").param("key", NGOC_KEY),
+                CLERK_UBND);
+    }
+
+    @Test
+    void aSignerCannotIssueALetter() throws Exception {
+        forbidden(post("/api/v1/letters/" + java.util.UUID.randomUUID() + "/issue").param("key", UBND_KEY),
+                SIGNER_NGOC);
+    }
+
+    @Test
+    void aSignerCannotSignALetterWithAnotherPersonsKey() throws Exception {
+        mvc.perform(post("/api/v1/letters/" + java.util.UUID.randomUUID() + "/signature").param("key", AN_KEY)
+                        .with(SIGNER_NGOC))
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.code").value("KEY_NOT_YOURS"));
+    }
+
+    @Test
+    void aClerkOfAnotherOrganisationCannotIssueWithItsKey() throws Exception {
+        mvc.perform(post("/api/v1/letters/" + java.util.UUID.randomUUID() + "/issue").param("key", UBND_KEY)
+                        .with(CLERK_OTHER))
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.code").value("KEY_NOT_YOURS"));
+    }
+
+    @Test
+    void anAuditorCannotOpenTheLettersPage() throws Exception {
+        forbidden(get("/letters"), AUDITOR);
+    }
+
+    @Test
     void anAuditorCannotConvert() throws Exception {
         forbidden(multipart("/api/v1/conversions").file(pdf("file")), AUDITOR);
     }
