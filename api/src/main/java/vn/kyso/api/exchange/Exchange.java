@@ -31,6 +31,12 @@ final class Exchange {
         return s;
     }
 
+    /** The agency a message is received for when the request names none: this service's first one. */
+    String defaultOrgan() {
+        ExchangeSettings s = settings.getIfAvailable();
+        return s == null || s.organs().isEmpty() ? null : s.organs().get(0).organ().organId();
+    }
+
     long maxMessageSize() {
         ExchangeSettings s = settings.getIfAvailable();
         return s == null ? DEFAULT_MAX_MESSAGE : s.maxMessageSize();

@@ -25,6 +25,8 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartFile;
 import vn.kyso.api.ApiSettings;
 import vn.kyso.api.error.ApiException;
+import vn.kyso.api.security.Caller;
+import vn.kyso.api.security.KeyOwnership;
 import vn.kyso.api.signing.Downloads;
 import vn.kyso.core.ErrorKind;
 import vn.kyso.exchange.Attachment;
@@ -52,9 +54,12 @@ class ExchangeController {
     private final Exchange exchange;
     private final long maxUpload;
 
+    private final KeyOwnership keyOwnership;
+
     ExchangeController(ObjectProvider<ExchangeService> service, ObjectProvider<ExchangeSettings> settings,
-            ApiSettings api) {
+            ApiSettings api, KeyOwnership keyOwnership) {
         this.exchange = new Exchange(service, settings);
+        this.keyOwnership = keyOwnership;
         this.maxUpload = api.maxUploadSize().toBytes();
     }
 
@@ -82,7 +87,9 @@ class ExchangeController {
             @RequestParam(required = false) String priority,
             @RequestParam(name = "toPlace", required = false) List<String> toPlaces,
             @Parameter(description = "The sender's key; default: the one configured for it")
-            @RequestParam(name = "key", required = false) String key) {
+            @RequestParam(name = "key", required = false) String key,
+            @Parameter(hidden = true) Caller caller) {
+        keyOwnership.checkAgency(caller, from, key);
         long total = files.stream().mapToLong(MultipartFile::getSize).sum();
         if (total > maxUpload) {
             throw new MaxUploadSizeExceededException(maxUpload);
@@ -120,7 +127,9 @@ class ExchangeController {
             @Parameter(description = "The receiving agency's identifier; default: this service's own")
             @RequestParam(required = false) String receiver,
             @Parameter(description = "`edxml` to get a rejection as the signed Status message instead of a problem")
-            @RequestParam(required = false) String format) throws IOException {
+            @RequestParam(required = false) String format,
+            @Parameter(hidden = true) Caller caller) throws IOException {
+        keyOwnership.checkAgency(caller, receiver != null ? receiver : exchange.defaultOrgan(), null);
         ExchangeService service = exchange.get();
         boolean edxml = format != null && format.equalsIgnoreCase("edxml");
         if (format != null && !edxml && !format.equalsIgnoreCase("problem")) {
@@ -158,7 +167,9 @@ class ExchangeController {
             @RequestParam String status,
             @RequestParam(required = false) String description,
             @RequestParam(required = false) String staff,
-            @RequestParam(required = false) String department) {
+            @RequestParam(required = false) String department,
+            @Parameter(hidden = true) Caller caller) {
+        keyOwnership.checkAgency(caller, from, null);
         byte[] message = exchange.get().status(new StatusRequest(new Organ(from, null), new Organ(to, null),
                 documentId, numberNotation, statusCode(status), description, staff, department));
         return ResponseEntity.ok().contentType(XML).cacheControl(CacheControl.noStore()).body(message);

@@ -56,4 +56,27 @@ public final class KeyOwnership {
             throw new ApiException(ApiError.KEY_NOT_YOURS, "You may not sign with key '" + keyAlias + "'");
         }
     }
+
+    /**
+     * For the exchange: a caller acts for its own agency only, and a key named for it must be that
+     * agency's. Refuses with 403 KEY_NOT_YOURS otherwise (audited like a signing refusal). A null
+     * {@code organId} means "this service's own agency", which the exchange settings decide; then only
+     * the key is checked.
+     */
+    public void checkAgency(Caller caller, String organId, String keyAlias) {
+        if (!enforced) {
+            return;
+        }
+        boolean sameAgency = organId == null || organId.equals(caller.organisation());
+        SecuritySettings.KeyOwner owner = keyAlias == null || keyAlias.isBlank() ? null : owners.get(keyAlias);
+        boolean keyOk = keyAlias == null || keyAlias.isBlank()
+                || (owner != null && owner.organisation() != null && owner.organisation().equals(caller.organisation()));
+        if (!sameAgency || !keyOk) {
+            log.warn("Refused: {} of {} asked to act for agency '{}' with key '{}'", caller.principal(),
+                    caller.organisation(), organId, keyAlias);
+            AuditNotes.note(REFUSAL_NOTE);
+            throw new ApiException(ApiError.KEY_NOT_YOURS, "You may not act for agency '" + organId + "'"
+                    + (keyAlias == null ? "" : " with key '" + keyAlias + "'"));
+        }
+    }
 }

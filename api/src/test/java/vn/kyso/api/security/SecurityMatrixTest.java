@@ -387,6 +387,41 @@ class SecurityMatrixTest {
                 .andExpect(jsonPath("$.code").value("KEY_NOT_YOURS"));
     }
 
+    static MockHttpServletRequestBuilder outgoing(String from, String key) {
+        MockHttpServletRequestBuilder b = multipart("/api/v1/exchange/outgoing").file(pdf("file"))
+                .param("from", from).param("to", OTHER_ORG).param("codeNumber", "12")
+                .param("codeNotation", "UBND-VP").param("place", "Bình An").param("promulgationDate", "2026-11-20")
+                .param("documentType", "Công văn").param("subject", "Về việc");
+        return key == null ? b : b.param("key", key);
+    }
+
+    @Test
+    void aClerkCannotSendAnEdxmlMessageForAnotherAgency() throws Exception {
+        mvc.perform(outgoing(UBND, null).with(CLERK_OTHER))
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.code").value("KEY_NOT_YOURS"));
+    }
+
+    @Test
+    void aClerkCannotSignAnEdxmlMessageWithAnotherAgencysKey() throws Exception {
+        mvc.perform(outgoing(OTHER_ORG, UBND_KEY).with(CLERK_OTHER))
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.code").value("KEY_NOT_YOURS"));
+    }
+
+    @Test
+    void aClerkMaySendForItsOwnAgency() throws Exception {
+        mvc.perform(outgoing(UBND, UBND_KEY).with(CLERK_UBND)).andExpect(NOT_REFUSED);
+    }
+
+    @Test
+    void aClerkCannotReceiveForAnotherAgency() throws Exception {
+        mvc.perform(post("/api/v1/exchange/incoming").param("receiver", UBND).contentType("application/xml")
+                        .content("<edXML/>").with(CLERK_OTHER))
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.code").value("KEY_NOT_YOURS"));
+    }
+
     @Test
     void anAuditorCannotOpenTheLettersPage() throws Exception {
         forbidden(get("/letters"), AUDITOR);
