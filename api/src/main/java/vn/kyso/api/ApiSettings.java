@@ -40,6 +40,17 @@ public record ApiSettings(
             @DefaultValue("true") boolean enabled,
             @Min(1) @Max(100_000) @DefaultValue("30") int requestsPerMinute,
             @Min(1) @Max(100_000) @DefaultValue("10") int burst,
-            @Min(1) @Max(10_000_000) @DefaultValue("10000") int maxClients) {
+            @Min(1) @Max(10_000_000) @DefaultValue("10000") int maxClients,
+            @DefaultValue Clients clients) {
+    }
+
+    /**
+     * Limits per authenticated client on every other API endpoint: one bucket per credential (bearer
+     * token or API key), so one agency system cannot starve the others.
+     */
+    public record Clients(
+            @DefaultValue("true") boolean enabled,
+            @Min(1) @Max(1_000_000) @DefaultValue("600") int requestsPerMinute,
+            @Min(1) @Max(100_000) @DefaultValue("100") int burst) {
     }
 }

@@ -36,6 +36,8 @@ class RateLimitFilter extends OncePerRequestFilter {
     private final boolean enabled;
     private final boolean trustForwardedFor;
     private final TokenBuckets buckets;
+    private final TokenBuckets clientBuckets;
+    private final boolean perClient;
     private final HandlerExceptionResolver problems;
 
     RateLimitFilter(ApiSettings settings,
@@ -45,6 +47,9 @@ class RateLimitFilter extends OncePerRequestFilter {
         this.trustForwardedFor = settings.trustForwardedFor();
         this.buckets = new TokenBuckets(limit.requestsPerMinute(), limit.burst(), limit.maxClients(),
                 System::nanoTime);
+        this.perClient = limit.clients().enabled();
+        this.clientBuckets = new TokenBuckets(limit.clients().requestsPerMinute(), limit.clients().burst(),
+                limit.maxClients(), System::nanoTime);
         this.problems = problems;
     }
 
@@ -54,14 +59,41 @@ class RateLimitFilter extends OncePerRequestFilter {
             return true;
         }
         String path = PATHS.getPathWithinApplication(request);
-        return !(path.equals(PUBLIC_PREFIX) || path.startsWith(PUBLIC_PREFIX + "/")
-                || path.startsWith(ISSUED_PREFIX + "/"));
+        return !isPublic(path) && !(perClient && credential(request) != null && path.startsWith("/api/"));
+    }
+
+    private static boolean isPublic(String path) {
+        return path.equals(PUBLIC_PREFIX) || path.startsWith(PUBLIC_PREFIX + "/")
+                || path.startsWith(ISSUED_PREFIX + "/");
+    }
+
+    /**
+     * The client's credential as a bucket key: a digest of the bearer token or API key, read before
+     * authentication (this filter runs first, so a flood is refused before any token is checked).
+     * Forged credentials get their own buckets and then a 401; they gain nothing.
+     */
+    static String credential(HttpServletRequest request) {
+        String auth = request.getHeader(HttpHeaders.AUTHORIZATION);
+        String key = request.getHeader("X-Kyso-Api-Key");
+        String value = auth != null && !auth.isBlank() ? auth : key;
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            byte[] d = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(value.strip().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return "credential:" + java.util.HexFormat.of().formatHex(d, 0, 16);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        long wait = buckets.take(ClientAddress.of(request, trustForwardedFor));
+        String path = PATHS.getPathWithinApplication(request);
+        long wait = isPublic(path) ? buckets.take(ClientAddress.of(request, trustForwardedFor))
+                : clientBuckets.take(credential(request));
         if (wait == 0) {
             chain.doFilter(request, response);
             return;
