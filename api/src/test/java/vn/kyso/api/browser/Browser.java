@@ -19,17 +19,17 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * both). Both paths are given explicitly, so Selenium Manager never runs and nothing is downloaded;
  * the flags keep Chromium itself off the network too: it talks to 127.0.0.1 only.
  */
-final class Browser implements AutoCloseable {
+public final class Browser implements AutoCloseable {
 
     static final String CHROMIUM = "/usr/bin/chromium";
     static final String CHROMEDRIVER = "/usr/bin/chromedriver";
-    static final Path ARTIFACTS = Path.of("target", "test-artifacts");
+    public static final Path ARTIFACTS = Path.of("target", "test-artifacts");
 
-    final ChromeDriver driver;
+    public final ChromeDriver driver;
     final Path downloads;
     private final Path profile;
 
-    Browser() throws IOException {
+    public Browser() throws IOException {
         System.setProperty("webdriver.chrome.driver", CHROMEDRIVER);
         profile = Files.createTempDirectory("kyso-chromium-profile");
         downloads = Files.createTempDirectory("kyso-chromium-downloads");
@@ -57,21 +57,21 @@ final class Browser implements AutoCloseable {
      * A phone's viewport. Chromium will not make a window narrower than 500 px, so the width is emulated
      * as DevTools' device mode does; "mobile" also honours the viewport meta tag and overlays scrollbars.
      */
-    void phone(int width, int height) {
+    public void phone(int width, int height) {
         driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of(
                 "width", width, "height", height, "deviceScaleFactor", 1, "mobile", true));
     }
 
-    void desktop() {
+    public void desktop() {
         driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
     }
 
-    Object script(String js, Object... args) {
+    public Object script(String js, Object... args) {
         return ((JavascriptExecutor) driver).executeScript(js, args);
     }
 
     /** The whole page, not just the viewport. */
-    Path screenshot(String name) {
+    public Path screenshot(String name) {
         Map<?, ?> size = (Map<?, ?>) script("var e = document.documentElement;"
                 + " return {w: e.clientWidth, h: Math.max(e.scrollHeight, e.clientHeight)};");
         Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot", Map.of(

@@ -1,5 +1,6 @@
 package vn.kyso.api.letters;
 
+import vn.kyso.api.browser.Browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
@@ -45,13 +46,13 @@ class LettersPageBrowserTest {
     @LocalServerPort
     int port;
 
-    LettersBrowser browser;
+    Browser browser;
     Path files;
 
     @BeforeAll
     void start() throws Exception {
         files = Files.createTempDirectory("kyso-letters-page");
-        browser = new LettersBrowser();
+        browser = new Browser();
     }
 
     @AfterAll
