@@ -1,6 +1,5 @@
 package vn.kyso.api.letters;
 
-import vn.kyso.api.browser.Browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
@@ -23,6 +22,7 @@ import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import vn.kyso.api.browser.Browser;
 
 /**
  * The clerk's page in real headless Chromium: upload a DOCX draft, sign as the authorised person, issue
