@@ -73,11 +73,10 @@ class RecordsController {
         var parsed = metadata.toMetadata();
         IngestRequest request = new IngestRequest(file.getOriginalFilename(), bytes(file),
                 original == null || original.isEmpty() ? null : bytes(original), parsed, caller.actor());
-        URI location = null;
         if (prefer != null && prefer.toLowerCase(java.util.Locale.ROOT).contains("respond-async")) {
             RecordDetails r = archive.get().accept(request);
-            location = URI.create("/api/v1/records/" + r.id());
-            return ResponseEntity.accepted().location(location).header("Preference-Applied", "respond-async").body(r);
+            return ResponseEntity.accepted().location(URI.create("/api/v1/records/" + r.id()))
+                    .header("Preference-Applied", "respond-async").body(r);
         }
         RecordDetails r = archive.get().ingest(request);
         return ResponseEntity.created(URI.create("/api/v1/records/" + r.id())).body(r);

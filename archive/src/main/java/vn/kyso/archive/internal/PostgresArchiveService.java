@@ -276,17 +276,17 @@ public final class PostgresArchiveService implements ArchiveService, AutoCloseab
                 log.info("record {} stays accepted: {}", id, e.getMessage());
                 return;
             }
-            fail(id, existing, e.getMessage());
+            fail(id, e.getMessage());
         } catch (ArchiveException e) {
             // Storage, catalogue or evidence service down: recovery tries again later.
             log.info("record {} stays accepted: {}", id, e.getMessage());
         } catch (RuntimeException e) {
             log.error("processing accepted record {} failed", id, e);
-            fail(id, existing, "the document could not be processed");
+            fail(id, "the document could not be processed");
         }
     }
 
-    private void fail(UUID id, List<Catalogue.ObjectRow> objects, String reason) {
+    private void fail(UUID id, String reason) {
         for (Catalogue.ObjectRow o : catalogue.objects(id)) {
             deleteQuietly(o.key());
         }
@@ -467,15 +467,7 @@ public final class PostgresArchiveService implements ArchiveService, AutoCloseab
     /** Best effort: the objects and the PENDING row of a failed ingest go; recovery finishes what fails. */
     private void undo(UUID id, List<Catalogue.ObjectRow> rows) {
         try {
-            for (Catalogue.ObjectRow r : rows) {
-                try {
-                    store.delete(r.key());
-                } catch (ObjectStoreException e) {
-                    if (e.reason() != ObjectStoreException.Reason.NOT_FOUND) {
-                        throw e;
-                    }
-                }
-            }
+            rows.forEach(r -> deleteQuietly(r.key()));
             catalogue.deletePending(id);
         } catch (RuntimeException e) {
             log.warn("ingest {} failed and could not be undone yet ({}); the recovery job will finish it", id,
@@ -544,7 +536,6 @@ public final class PostgresArchiveService implements ArchiveService, AutoCloseab
     @Override
     public RecordDetails record(String id) {
         Catalogue.Row row = row(id);
-        ValidationReport report = null;
         List<Catalogue.ObjectRow> objects = catalogue.objects(row.id());
         return details(row, objects);
     }
@@ -602,18 +593,7 @@ public final class PostgresArchiveService implements ArchiveService, AutoCloseab
         if (ref.key() == null) {
             throw new ArchiveException(ArchiveError.INTEGRITY_FAILURE, "the record has no original object");
         }
-        byte[] content;
-        try {
-            content = store.read(ref.key());
-        } catch (ObjectStoreException e) {
-            throw storeFailure(e);
-        }
-        if (!Digests.sha256(content).equals(ref.sha256())) {
-            log.error("object {} of record {} does not match its SHA-256", ref.key(), id);
-            throw new ArchiveException(ArchiveError.INTEGRITY_FAILURE,
-                    "a stored object of this record does not match its recorded digest; the archivist has been "
-                            + "alerted through the log");
-        }
+        byte[] content = readVerified(ref.key(), ref.sha256(), id);
         return new StoredFile(ref.name(), ref.mediaType(), content);
     }
 
@@ -761,15 +741,7 @@ public final class PostgresArchiveService implements ArchiveService, AutoCloseab
                         row.legalHold() ? "legal hold set after the list was drawn up" : "not disposable", archivist);
                 continue;
             }
-            for (Catalogue.ObjectRow o : catalogue.objects(rid)) {
-                try {
-                    store.delete(o.key());
-                } catch (ObjectStoreException e) {
-                    if (e.reason() != ObjectStoreException.Reason.NOT_FOUND) {
-                        throw storeFailure(e);
-                    }
-                }
-            }
+            catalogue.objects(rid).forEach(o -> deleteQuietly(o.key()));
             catalogue.markDisposed(rid);
             originals.remove(rid);
             catalogue.event(rid, clock.instant(), "DISPOSAL", "OK", "disposal list " + listId + " approved",
@@ -825,14 +797,19 @@ public final class PostgresArchiveService implements ArchiveService, AutoCloseab
     }
 
     byte[] readVerified(Catalogue.ObjectRow o) {
+        return readVerified(o.key(), o.sha256(), o.recordId());
+    }
+
+    /** Reads an object and refuses to hand it out unless it matches its recorded SHA-256. */
+    private byte[] readVerified(String key, String sha256, Object recordId) {
         byte[] content;
         try {
-            content = store.read(o.key());
+            content = store.read(key);
         } catch (ObjectStoreException e) {
             throw storeFailure(e);
         }
-        if (!Digests.sha256(content).equals(o.sha256())) {
-            log.error("object {} of record {} does not match its SHA-256", o.key(), o.recordId());
+        if (!Digests.sha256(content).equals(sha256)) {
+            log.error("object {} of record {} does not match its SHA-256", key, recordId);
             throw new ArchiveException(ArchiveError.INTEGRITY_FAILURE,
                     "a stored object of this record does not match its recorded digest; the archivist has been "
                             + "alerted through the log");

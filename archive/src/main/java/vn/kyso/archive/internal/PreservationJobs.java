@@ -241,15 +241,7 @@ final class PreservationJobs {
                 archive.protect(row, rows);
                 completed++;
             } else {
-                for (Catalogue.ObjectRow r : rows) {
-                    try {
-                        store.delete(r.key());
-                    } catch (ObjectStoreException e) {
-                        if (e.reason() != ObjectStoreException.Reason.NOT_FOUND) {
-                            throw storeFailure(e);
-                        }
-                    }
-                }
+                rows.forEach(r -> archive.deleteQuietly(r.key()));
                 catalogue.deletePending(id);
                 rolledBack++;
             }
