@@ -203,6 +203,40 @@ class AuditChainTest {
     }
 
     @Test
+    void twoServiceInstancesOnOneDatabaseNeitherForkNorSkip() throws Exception {
+        // Each instance remembers the head it wrote last; the other instance's appends make that stale.
+        PostgresAuditLog other = new PostgresAuditLog(db, new AuditSettings(null, java.time.Duration.ofSeconds(5)),
+                Clock.systemUTC());
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Callable<List<Long>>> writers = new ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                int thread = t;
+                PostgresAuditLog instance = t % 2 == 0 ? log : other;
+                writers.add(() -> {
+                    List<Long> mine = new ArrayList<>();
+                    for (int i = 0; i < 40; i++) {
+                        mine.add(instance.append(event(thread * 40 + i)).sequence());
+                    }
+                    return mine;
+                });
+            }
+            List<Long> all = new ArrayList<>();
+            for (Future<List<Long>> f : pool.invokeAll(writers)) {
+                all.addAll(f.get());
+            }
+            assertThat(all).containsExactlyInAnyOrderElementsOf(LongStream.rangeClosed(1, 320).boxed().toList());
+        } finally {
+            pool.shutdownNow();
+        }
+        ChainVerification v = log.verify();
+        assertThat(v.ok()).isTrue();
+        assertThat(v.checked()).isEqualTo(320);
+        assertThat(other.append(event(999)).sequence()).isEqualTo(321);
+        assertThat(log.append(event(1000)).previousHash()).isEqualTo(log.entries(321, 1).get(0).hash());
+    }
+
+    @Test
     void theDatabaseRefusesChangesFromTheApplication() throws Exception {
         appendFive();
         try (Connection c = db.getConnection(); Statement s = c.createStatement()) {

@@ -1,6 +1,7 @@
 package vn.kyso.signing.internal;
 
 import eu.europa.esig.dss.enumerations.EncryptionAlgorithm;
+import eu.europa.esig.dss.enumerations.MimeTypeEnum;
 import eu.europa.esig.dss.enumerations.SignatureAlgorithm;
 import eu.europa.esig.dss.model.DSSDocument;
 import eu.europa.esig.dss.model.InMemoryDocument;
@@ -24,6 +25,7 @@ import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.kyso.core.KeyFamily;
+import vn.kyso.core.ServiceLookupCache;
 import vn.kyso.signing.Appearance;
 import vn.kyso.signing.AugmentRequest;
 import vn.kyso.signing.BatchItemResult;
@@ -61,6 +63,8 @@ public final class DssSigningService implements SigningService, AutoCloseable {
     private final boolean timestamps;
     private final PendingSignatures<Pending> pending;
     private final QrStamper qrStamper;
+    /** DSS looks its parts up with ServiceLoader on every signature; see ServiceLookupCache. */
+    private final ServiceLookupCache lookups = ServiceLookupCache.of(DssSigningService.class);
 
     public DssSigningService(SigningSettings settings, Clock clock) {
         this.clock = Objects.requireNonNull(clock);
@@ -85,6 +89,10 @@ public final class DssSigningService implements SigningService, AutoCloseable {
 
     @Override
     public SignedDocument sign(SignRequest request) {
+        return lookups.call(() -> signNow(request));
+    }
+
+    private SignedDocument signNow(SignRequest request) {
         KeyEntry key = keys.find(request.keyId());
         SignOptions options = request.options();
         checkFamily(key.family(), options);
@@ -113,6 +121,10 @@ public final class DssSigningService implements SigningService, AutoCloseable {
 
     @Override
     public SignedDocument augment(AugmentRequest request) {
+        return lookups.call(() -> augmentNow(request));
+    }
+
+    private SignedDocument augmentNow(AugmentRequest request) {
         requireTimestampsFor(request.targetLevel());
         byte[] content = request.document().content();
         if (content.length == 0) {
@@ -228,6 +240,10 @@ public final class DssSigningService implements SigningService, AutoCloseable {
 
     @Override
     public SignedDocument signContainer(ContainerRequest request) {
+        return lookups.call(() -> signContainerNow(request));
+    }
+
+    private SignedDocument signContainerNow(ContainerRequest request) {
         KeyEntry key = keys.find(request.keyId());
         Instant now = now();
         checkValidity(key.certificate(), now);
@@ -248,6 +264,10 @@ public final class DssSigningService implements SigningService, AutoCloseable {
 
     @Override
     public PreparedSignature prepare(PrepareRequest request) {
+        return lookups.call(() -> prepareNow(request));
+    }
+
+    private PreparedSignature prepareNow(PrepareRequest request) {
         List<X509Certificate> chain = parseChain(request.certificateChain());
         KeyFamily family = familyOf(chain);
         checkFamily(family, request.options());
@@ -262,6 +282,10 @@ public final class DssSigningService implements SigningService, AutoCloseable {
 
     @Override
     public SignedDocument complete(CompleteRequest request) {
+        return lookups.call(() -> completeNow(request));
+    }
+
+    private SignedDocument completeNow(CompleteRequest request) {
         Pending p = pending.take(request.id());
         SignatureAlgorithm algorithm = signatureAlgorithm(p.job, p.certificate);
         byte[] raw = EcdsaValues.toDer(request.signatureValue(), algorithm);
@@ -304,7 +328,10 @@ public final class DssSigningService implements SigningService, AutoCloseable {
             throw new SigningException(SigningError.APPEARANCE_INVALID,
                     "a visible signature needs a PDF; this document is " + type.mediaType);
         }
-        DSSDocument doc = new InMemoryDocument(content, document.name());
+        // A PDF's type is known from its content; naming it spares DSS a ServiceLoader lookup by file name.
+        DSSDocument doc = type == ContentType.PDF
+                ? new InMemoryDocument(content, document.name(), MimeTypeEnum.PDF)
+                : new InMemoryDocument(content, document.name());
         String name = document.name();
         return switch (format) {
             case PADES -> {

@@ -8,6 +8,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
+import vn.kyso.core.ServiceLookupCache;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -27,6 +28,8 @@ final class BoundedExecutor implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(BoundedExecutor.class);
 
+    private static final ServiceLookupCache LOOKUPS = ServiceLookupCache.of(BoundedExecutor.class);
+
     private final ThreadPoolExecutor pool;
     private final Duration timeout;
 
@@ -36,6 +39,8 @@ final class BoundedExecutor implements AutoCloseable {
         ThreadFactory factory = r -> {
             Thread t = new Thread(r, "kyso-validation-" + n.incrementAndGet());
             t.setDaemon(true);
+            // DSS looks its parts up with ServiceLoader on every validation (see ServiceLookupCache).
+            t.setContextClassLoader(LOOKUPS);
             return t;
         };
         pool = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), factory);
