@@ -5,10 +5,14 @@ import eu.europa.esig.dss.pdf.PdfDocumentReader;
 import eu.europa.esig.dss.pdf.modifications.CommonPdfModification;
 import eu.europa.esig.dss.pdf.modifications.DefaultPdfDifferencesFinder;
 import eu.europa.esig.dss.pdf.modifications.PdfModification;
+import eu.europa.esig.dss.pdf.pdfbox.PdfBoxDocumentReader;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import org.apache.pdfbox.pdmodel.PDDocument;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,6 +27,10 @@ import org.slf4j.LoggerFactory;
  * page limit and its "updated annotations" rule, and compares the rendered pages row by row with bulk
  * {@code getRGB}, ignoring alpha exactly as DSS does. A difference is reported the same way, as a
  * {@link CommonPdfModification} of the page.
+ *
+ * <p>Before rendering a page it tries to prove the page drawn alike from the objects themselves
+ * ({@link SamePageContent}); a revision that only adds validation data (B-LT, B-LTA) or leaves the page
+ * alone is then compared without rendering. Where the proof fails, the page is rendered and compared.
  */
 final class FastVisualDifferencesFinder extends DefaultPdfDifferencesFinder {
 
@@ -44,14 +52,20 @@ final class FastVisualDifferencesFinder extends DefaultPdfDifferencesFinder {
         List<PdfModification> differences = new ArrayList<>();
         for (int page = 1; page <= signedRevision.getNumberOfPages() && page <= pages; page++) {
             try {
-                BufferedImage signed = signedRevision.generateImageScreenshot(page);
                 List<PdfAnnotation> before = signedRevision.getPdfAnnotations(page);
+                List<PdfAnnotation> after = finalRevision.getPdfAnnotations(page);
                 List<PdfAnnotation> added = new ArrayList<>();
-                for (PdfAnnotation a : finalRevision.getPdfAnnotations(page)) {
-                    if (!before.contains(a)) {
-                        added.add(a);
+                Set<Integer> addedIndexes = new HashSet<>();
+                for (int i = 0; i < after.size(); i++) {
+                    if (!before.contains(after.get(i))) {
+                        added.add(after.get(i));
+                        addedIndexes.add(i);
                     }
                 }
+                if (drawnAlike(signedRevision, finalRevision, page, after.size(), addedIndexes)) {
+                    continue;
+                }
+                BufferedImage signed = signedRevision.generateImageScreenshot(page);
                 BufferedImage current = finalRevision.generateImageScreenshotWithoutAnnotations(page, added);
                 if (!sameRgb(signed, current)) {
                     log.warn("A visual difference found on page {} between a signed revision and the final document",
@@ -63,6 +77,28 @@ final class FastVisualDifferencesFinder extends DefaultPdfDifferencesFinder {
             }
         }
         return differences;
+    }
+
+    /**
+     * Whether the page is drawn alike in both without rendering it ({@link SamePageContent}). DSS lists a
+     * page's annotations one for one with PDFBox's list, which is how the indexes of the added ones carry
+     * over; if the two lists differ in length the proof is not attempted.
+     */
+    private static boolean drawnAlike(PdfDocumentReader signedRevision, PdfDocumentReader finalRevision, int page,
+            int annotations, Set<Integer> addedIndexes) {
+        if (!(signedRevision instanceof PdfBoxDocumentReader signed)
+                || !(finalRevision instanceof PdfBoxDocumentReader current)) {
+            return false;
+        }
+        PDDocument finalDocument = current.getPDDocument();
+        try {
+            if (finalDocument.getPage(page - 1).getAnnotations().size() != annotations) {
+                return false;
+            }
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+        return SamePageContent.proven(signed.getPDDocument(), finalDocument, page, addedIndexes);
     }
 
     /** Same dimensions and the same red, green and blue in every pixel. */

@@ -143,7 +143,7 @@ final class PdfTampering {
         void apply(PDDocument doc) throws IOException;
     }
 
-    private static byte[] incremental(byte[] pdf, Edit edit) {
+    static byte[] incremental(byte[] pdf, Edit edit) {
         try (PDDocument doc = Loader.loadPDF(pdf); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             edit.apply(doc);
             doc.saveIncremental(out);
