@@ -48,18 +48,17 @@ class SignOptionsFormResolver implements WebMvcConfigurer, HandlerMethodArgument
     }
 
     private static Integer integer(Function<String, String> field, String name) {
-        String v = field.apply(name);
-        try {
-            return v == null || v.isBlank() ? null : Integer.valueOf(v.strip());
-        } catch (NumberFormatException e) {
-            throw invalid(name);
-        }
+        return parsed(field, name, Integer::valueOf);
     }
 
     private static Float number(Function<String, String> field, String name) {
+        return parsed(field, name, Float::valueOf);
+    }
+
+    private static <T> T parsed(Function<String, String> field, String name, Function<String, T> parser) {
         String v = field.apply(name);
         try {
-            return v == null || v.isBlank() ? null : Float.valueOf(v.strip());
+            return v == null || v.isBlank() ? null : parser.apply(v.strip());
         } catch (NumberFormatException e) {
             throw invalid(name);
         }

@@ -173,17 +173,19 @@ class AuditChainTest {
         assertThat(v.firstBroken().reason()).isEqualTo(BreakReason.REORDERED);
     }
 
-    @Test
-    void concurrentAppendsNeitherForkNorSkip() throws Exception {
+    /** Eight writers, each appending {@code each} entries through the instance given for it; returns all sequences. */
+    static List<Long> appendFromEightThreads(java.util.function.IntFunction<PostgresAuditLog> instanceFor, int each)
+            throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
             List<Callable<List<Long>>> writers = new ArrayList<>();
             for (int t = 0; t < 8; t++) {
                 int thread = t;
+                PostgresAuditLog instance = instanceFor.apply(t);
                 writers.add(() -> {
                     List<Long> mine = new ArrayList<>();
-                    for (int i = 0; i < 50; i++) {
-                        mine.add(log.append(event(thread * 50 + i)).sequence());
+                    for (int i = 0; i < each; i++) {
+                        mine.add(instance.append(event(thread * each + i)).sequence());
                     }
                     return mine;
                 });
@@ -192,10 +194,17 @@ class AuditChainTest {
             for (Future<List<Long>> f : pool.invokeAll(writers)) {
                 all.addAll(f.get());
             }
-            assertThat(all).containsExactlyInAnyOrderElementsOf(LongStream.rangeClosed(1, 400).boxed().toList());
+            return all;
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    @Test
+    void concurrentAppendsNeitherForkNorSkip() throws Exception {
+        List<Long> all = appendFromEightThreads(t -> log, 50);
+
+        assertThat(all).containsExactlyInAnyOrderElementsOf(LongStream.rangeClosed(1, 400).boxed().toList());
         ChainVerification v = log.verify();
         assertThat(v.ok()).isTrue();
         assertThat(v.checked()).isEqualTo(400);
@@ -207,28 +216,9 @@ class AuditChainTest {
         // Each instance remembers the head it wrote last; the other instance's appends make that stale.
         PostgresAuditLog other = new PostgresAuditLog(db, new AuditSettings(null, java.time.Duration.ofSeconds(5)),
                 Clock.systemUTC());
-        ExecutorService pool = Executors.newFixedThreadPool(8);
-        try {
-            List<Callable<List<Long>>> writers = new ArrayList<>();
-            for (int t = 0; t < 8; t++) {
-                int thread = t;
-                PostgresAuditLog instance = t % 2 == 0 ? log : other;
-                writers.add(() -> {
-                    List<Long> mine = new ArrayList<>();
-                    for (int i = 0; i < 40; i++) {
-                        mine.add(instance.append(event(thread * 40 + i)).sequence());
-                    }
-                    return mine;
-                });
-            }
-            List<Long> all = new ArrayList<>();
-            for (Future<List<Long>> f : pool.invokeAll(writers)) {
-                all.addAll(f.get());
-            }
-            assertThat(all).containsExactlyInAnyOrderElementsOf(LongStream.rangeClosed(1, 320).boxed().toList());
-        } finally {
-            pool.shutdownNow();
-        }
+        List<Long> all = appendFromEightThreads(t -> t % 2 == 0 ? log : other, 40);
+
+        assertThat(all).containsExactlyInAnyOrderElementsOf(LongStream.rangeClosed(1, 320).boxed().toList());
         ChainVerification v = log.verify();
         assertThat(v.ok()).isTrue();
         assertThat(v.checked()).isEqualTo(320);
