@@ -41,6 +41,9 @@ final class AccessRules {
             // Public: citizens verify documents, monitors probe health, integrators read the API docs.
             open(GET, "/verify"),
             open(GET, "/verify/**"),
+            // The pages' shared stylesheet, script and icon: a page anyone may open must look right for
+            // everyone, and these hold nothing but layout and helpers.
+            open(GET, "/assets/**"),
             open(POST, "/api/v1/validations"),
             open(POST, "/api/v1/issued-documents/*/comparison"),
             open(GET, "/actuator/health"),

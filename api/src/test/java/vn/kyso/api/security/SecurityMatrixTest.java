@@ -26,7 +26,10 @@ import static vn.kyso.api.security.ManyKeysSigningService.UBND_KEY;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -602,6 +605,39 @@ class SecurityMatrixTest {
         mvc.perform(multipart("/api/v1/validations").file(pdf("file"))).andExpect(NOT_REFUSED);
         mvc.perform(multipart("/api/v1/issued-documents/123/comparison").file(pdf("file")))
                 .andExpect(NOT_REFUSED);
+    }
+
+    @Test
+    void theSharedPageAssetsArePublicWithThePagesHeaders() throws Exception {
+        for (String path : List.of("/assets/kyso.css", "/assets/kyso.js", "/assets/favicon.svg")) {
+            mvc.perform(get(path)).andExpect(status().isOk())
+                    .andExpect(header().string("Content-Security-Policy", containsString("default-src 'self'")))
+                    .andExpect(header().stringValues("X-Frame-Options", "DENY"));
+        }
+    }
+
+    @Test
+    void everyAssetOfAPageLoadsForWhoeverMayOpenThePage() throws Exception {
+        assertAssetsLoad("/letters", CLERK_UBND);
+        assertAssetsLoad("/letters", SIGNER_NGOC);
+        assertAssetsLoad("/archive", ARCHIVIST);
+        assertAssetsLoad("/verify", r -> r);
+    }
+
+    /** The page's stylesheets, scripts and icon, each fetched with the same credentials as the page. */
+    private void assertAssetsLoad(String page, RequestPostProcessor who) throws Exception {
+        String html = mvc.perform(get(page).with(who)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        Matcher m = Pattern.compile("<(?:link|script)\\b[^>]*?(?:href|src)=\"(/[^\"]+)\"").matcher(html);
+        List<String> assets = new ArrayList<>();
+        while (m.find()) {
+            assets.add(m.group(1));
+        }
+        assertThat(assets).as(page).contains("/assets/kyso.css", "/assets/kyso.js");
+        for (String asset : assets) {
+            mvc.perform(get(asset).with(who)).andExpect(r -> assertThat(r.getResponse().getStatus())
+                    .as(page + " loads " + asset).isEqualTo(200));
+        }
     }
 
     @Test
