@@ -28,6 +28,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 final class ApiKeyFilter extends OncePerRequestFilter {
 
     static final String HEADER = "X-Kyso-Api-Key";
+    static final String UNKNOWN_KEY = "unknown API key";
 
     private static final Logger log = LoggerFactory.getLogger(ApiKeyFilter.class);
 
@@ -58,7 +59,7 @@ final class ApiKeyFilter extends OncePerRequestFilter {
             log.warn("Unknown API key from {} on {} {}", request.getRemoteAddr(), request.getMethod(),
                     request.getRequestURI());
             contexts.clearContext();
-            entryPoint.commence(request, response, new BadCredentialsException("unknown API key"));
+            entryPoint.commence(request, response, new BadCredentialsException(UNKNOWN_KEY));
             return;
         }
         Caller caller = new Caller(key.principal(), key.organisation(), key.roles());

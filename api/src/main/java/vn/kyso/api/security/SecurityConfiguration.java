@@ -1,6 +1,7 @@
 package vn.kyso.api.security;
 
 import jakarta.servlet.DispatcherType;
+import java.time.Clock;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,6 +27,7 @@ import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import vn.kyso.api.audit.AuditTrail;
 
 /**
  * The security filter chain, stateless: bearer tokens and API keys, no cookies, no sessions, hence no CSRF
@@ -53,10 +55,17 @@ class SecurityConfiguration implements WebMvcConfigurer {
         return new KeyOwnership(settings);
     }
 
+    /** The filters' refusals in the audit trail; the 401s bounded per window (docs/security.md). */
+    @Bean(destroyMethod = "close")
+    RefusalAudit refusalAudit(ObjectProvider<AuditTrail> trails) {
+        AuditTrail trail = trails.getIfAvailable(() -> new AuditTrail(() -> null, false));
+        return new RefusalAudit(trail, settings.unauthenticatedAudit(), Clock.systemUTC(), settings.enabled());
+    }
+
     @Bean
-    SecurityFilterChain kysoSecurityFilterChain(HttpSecurity http, ObjectProvider<JwtDecoder> decoders)
-            throws Exception {
-        ProblemResponses problems = new ProblemResponses();
+    SecurityFilterChain kysoSecurityFilterChain(HttpSecurity http, ObjectProvider<JwtDecoder> decoders,
+            RefusalAudit refusals) throws Exception {
+        ProblemResponses problems = new ProblemResponses(settings.enabled() ? refusals : null);
         http.csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(AbstractHttpConfigurer::disable)

@@ -662,10 +662,75 @@ class SecurityMatrixTest {
                 .andExpect(header().doesNotExist("Set-Cookie"));
     }
 
+    // --- refusals at the door in the audit trail ------------------------------------------------------------
+
+    static RequestPostProcessor from(String address) {
+        return r -> {
+            r.setRemoteAddr(address);
+            return r;
+        };
+    }
+
+    private AuditEvent onlyAuditEvent() {
+        ArgumentCaptor<AuditEvent> events = ArgumentCaptor.forClass(AuditEvent.class);
+        verify(audit, times(1)).append(events.capture());
+        return events.getValue();
+    }
+
     @Test
-    void theAuditTrailIsUntouchedByRefusalsAtTheDoor() throws Exception {
-        // Role refusals happen before Spring MVC; they are logged at WARN, not in the audit trail (docs/security.md).
+    void aRoleRefusalAtTheDoorIsAuditedOnceWithTheCallerTheActionAndThePath() throws Exception {
+        // Role refusals happen before Spring MVC, so the interceptor never sees them; the filters write them.
         forbidden(ingest(), AUDITOR);
-        verify(audit, never()).append(any());
+        AuditEvent event = onlyAuditEvent();
+        assertThat(event.actor()).isEqualTo("thanh-tra");
+        assertThat(event.action()).isEqualTo(AuditAction.INGEST);
+        assertThat(event.outcome()).isEqualTo(AuditOutcome.REFUSED);
+        assertThat(event.target()).isNull();
+        assertThat(event.detail()).isEqualTo("POST /api/v1/records -> HTTP 403: refused by the access rules (roles "
+                + "[AUDITOR])");
+    }
+
+    @Test
+    void aRoleRefusalOnAPathWithNoActionOfItsOwnIsAuditedAsAccess() throws Exception {
+        forbidden(get("/api/v1/records").param("q", "secret words"), CLERK_UBND);
+        AuditEvent event = onlyAuditEvent();
+        assertThat(event.actor()).isEqualTo("van-thu-ubnd");
+        assertThat(event.action()).isEqualTo(AuditAction.ACCESS);
+        assertThat(event.detail()).isEqualTo("GET /api/v1/records -> HTTP 403: refused by the access rules (roles "
+                + "[CLERK])").doesNotContain("secret");
+    }
+
+    @Test
+    void everyRoleRefusalOfAnAuthenticatedCallerIsAudited() throws Exception {
+        for (int i = 0; i < 5; i++) {
+            forbidden(get("/archive"), CLERK_UBND);
+        }
+        verify(audit, times(5)).append(any());
+    }
+
+    @Test
+    void aFloodOfUnauthenticatedRequestsFromOneClientIsAuditedOnceInItsWindow() throws Exception {
+        for (int i = 0; i < 30; i++) {
+            mvc.perform(sign(UBND_KEY).with(from("10.77.0.1"))).andExpect(status().isUnauthorized());
+        }
+        AuditEvent event = onlyAuditEvent();
+        assertThat(event.actor()).isEqualTo("anonymous");
+        assertThat(event.action()).isEqualTo(AuditAction.SIGN);
+        assertThat(event.outcome()).isEqualTo(AuditOutcome.REFUSED);
+        assertThat(event.clientAddress()).isEqualTo("10.77.0.1");
+        assertThat(event.detail()).startsWith("POST /api/v1/signatures -> HTTP 401: no credentials");
+
+        mvc.perform(get("/api/v1/records").with(from("10.77.0.2"))).andExpect(status().isUnauthorized());
+        verify(audit, times(2)).append(any());
+    }
+
+    @Test
+    void anUnknownApiKeyIsAuditedWithoutTheKey() throws Exception {
+        mvc.perform(get("/api/v1/records").with(apiKey("guessed-key-4f1e")).with(from("10.77.0.3")))
+                .andExpect(status().isUnauthorized());
+        AuditEvent event = onlyAuditEvent();
+        assertThat(event.detail()).startsWith("GET /api/v1/records -> HTTP 401: unknown API key")
+                .doesNotContain("guessed");
+        assertThat(event.actor()).isEqualTo("anonymous");
     }
 }
