@@ -66,6 +66,9 @@ final class AuditInterceptor implements HandlerInterceptor {
         if (audited.target() != null) {
             return audited.target();
         }
+        if (request.getAttribute(AuditNotes.TARGET) instanceof String noted) {
+            return noted;
+        }
         String location = response.getHeader(HttpHeaders.LOCATION);
         if (location != null) {
             return location.substring(location.lastIndexOf('/') + 1);

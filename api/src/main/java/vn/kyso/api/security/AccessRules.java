@@ -86,7 +86,8 @@ final class AccessRules {
             rule(GET, "/letters/**", CLERK, SIGNER),
             rule(POST, "/api/v1/exchange/**", EXCHANGE_SYSTEM, CLERK),
             rule(null, "/api/v1/audit/**", AUDITOR),
-            rule(GET, "/api/v1/admin/**", ADMINISTRATOR));
+            // The administrator reads and changes key owners and API keys; nothing about documents.
+            rule(null, "/api/v1/admin/**", ADMINISTRATOR));
 
     private AccessRules() {
     }
