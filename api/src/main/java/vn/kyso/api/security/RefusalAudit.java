@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
@@ -152,8 +153,10 @@ final class RefusalAudit implements AutoCloseable {
                             .thenComparing(Map.Entry.comparingByKey()))
                     .limit(TOP_CLIENTS).map(e -> e.getKey() + " ×" + e.getValue())
                     .collect(Collectors.joining(", "));
-            summary = suppressed + " more request(s) refused with HTTP 401 between " + windowStart + " and "
-                    + clock.instant() + ", not written one by one: from " + clients + " client(s)"
+            summary = suppressed + " more request(s) refused with HTTP 401 between "
+                    + windowStart.truncatedTo(ChronoUnit.SECONDS) + " and "
+                    + clock.instant().truncatedTo(ChronoUnit.SECONDS) + ", not written one by one: from " + clients
+                    + " client(s)"
                     + (untracked > 0 ? " and " + untracked + " from clients not told apart" : "")
                     + (top.isEmpty() ? "" : "; most from " + top);
         }
