@@ -5,7 +5,10 @@
 # it and answers with a signed Status message. Then a changed copy of the message is refused, and the
 # Department reports that it is processing the letter. Results go to samples/exchange/out/.
 #   samples/exchange/exchange.sh [base-url]
+# With access control on, set KYSO_API_KEYS_FILE or KYSO_API_KEY (../credentials.sh): each agency acts
+# through its own clerk (van-thu-ubnd-binh-an, van-thu-so-noi-vu-binh-an), who may act for it only.
 set -euo pipefail
+source "$(dirname "$0")/../credentials.sh"
 cd "$(dirname "$0")"
 base="${1:-http://localhost:8080}"
 out=out
@@ -18,12 +21,13 @@ number=$(( (RANDOM % 9000) + 1000 ))
 call() { # call <expected-status> <out-file> curl-args... ; prints the body on an unexpected status
   local want="$1" file="$2"; shift 2
   local got
-  got=$(curl -sS -o "$file" -w '%{http_code}' "$@")
+  got=$(curl -sS -o "$file" -w '%{http_code}' -H "@$kyso_header_file" "$@")
   if [ "$got" != "$want" ]; then
     echo "FAILED: HTTP $got (expected $want):" >&2; cat "$file" >&2; echo >&2; return 1
   fi
 }
 
+kyso_as van-thu-ubnd-binh-an
 echo "1. UBND signs the letter (organisation key, B-T)"
 call 200 "$out/cong-van.signed.pdf" -F "file=@../letters/cong-van-mot-trang.pdf;type=application/pdf" \
   -F key=ubnd-binh-an -F level=B-T "$base/api/v1/signatures"
@@ -36,6 +40,7 @@ call 200 "$out/message.edxml.xml" -F "file=@$out/cong-van.signed.pdf;type=applic
   "$base/api/v1/exchange/outgoing"
 echo "   -> $out/message.edxml.xml ($(wc -c < "$out/message.edxml.xml") bytes)"
 
+kyso_as van-thu-so-noi-vu-binh-an
 echo "3. Sở Nội vụ receives it; the status message it sends back:"
 call 200 "$out/status-received.xml" -H 'Content-Type: application/xml' \
   --data-binary "@$out/message.edxml.xml" "$base/api/v1/exchange/incoming?receiver=$so_noi_vu"

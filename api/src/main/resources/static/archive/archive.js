@@ -5,47 +5,24 @@
   'use strict';
 
   var API = '/api/v1/records';
-  var ZONE = 'Asia/Ho_Chi_Minh';
   var PAGE_SIZE = 20;
   var FILTERS = ['q', 'fondCode', 'fileCode', 'documentType', 'from', 'to', 'verdict'];
   var ICONS = { VALID: '✓', INVALID: '✗', INDETERMINATE: '!', UNSIGNED: '–' };
 
-  // Filled by archive-text.js, which the page loads first.
+  // Filled by /assets/kyso.js and archive-text.js, which the page loads first.
+  var K = window.Kyso;
   var TEXT = window.KysoArchiveText;
+  var $ = K.$;
+  var el = K.el;
+  var fill = K.fill;
 
   var state = { lang: 'vi', results: null, record: null, error: null, request: 0 };
 
-  function $(id) { return document.getElementById(id); }
-
   function t(key) { return TEXT[state.lang][key]; }
 
-  function fill(template, values) {
-    return template.replace(/\{(\w+)\}/g, function (_, name) { return values[name]; });
-  }
+  function time(iso) { return K.time(iso, t('none')); }
 
-  function el(tag, className, text) {
-    var node = document.createElement(tag);
-    if (className) { node.className = className; }
-    if (text !== undefined && text !== null) { node.textContent = text; }
-    return node;
-  }
-
-  function time(iso) {
-    if (!iso) { return t('none'); }
-    var parts = {};
-    new Intl.DateTimeFormat('en-GB', { timeZone: ZONE, year: 'numeric', month: '2-digit', day: '2-digit',
-      hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' })
-      .formatToParts(new Date(iso)).forEach(function (p) { parts[p.type] = p.value; });
-    return parts.day + '/' + parts.month + '/' + parts.year + ' ' + parts.hour + ':' + parts.minute + ':'
-      + parts.second;
-  }
-
-  /** A calendar date (YYYY-MM-DD) as Vietnamese write it, with no time zone involved. */
-  function day(iso) {
-    if (!iso) { return t('none'); }
-    var p = String(iso).split('-');
-    return p.length === 3 ? p[2] + '/' + p[1] + '/' + p[0] : String(iso);
-  }
+  function day(iso) { return K.day(iso, t('none')); }
 
   function size(n) {
     return fill(t('bytes'), { n: Number(n).toLocaleString(state.lang === 'vi' ? 'vi-VN' : 'en-GB') });
@@ -78,49 +55,21 @@
 
   // --- language ---
 
-  function captureVietnamese() {
-    document.querySelectorAll('[data-i18n]').forEach(function (node) {
-      TEXT.vi[node.getAttribute('data-i18n')] = node.textContent.replace(/\s+/g, ' ').trim();
-    });
-  }
-
   function applyLanguage() {
-    document.documentElement.lang = state.lang;
-    document.querySelectorAll('[data-i18n]').forEach(function (node) {
-      node.textContent = t(node.getAttribute('data-i18n'));
-    });
-    var other = t('langSwitchCode');
-    var link = $('lang-switch');
-    link.textContent = t('langSwitch');
-    link.lang = other;
-    link.hreflang = other;
-    link.href = urlWithLang(other);
+    K.translatePage(TEXT, state.lang);
     renderResults();
     renderRecord();
     renderError();
   }
 
-  function urlWithLang(lang) {
-    var p = params();
-    if (lang === 'vi') { p.delete('lang'); } else { p.set('lang', lang); }
-    var query = p.toString();
-    return window.location.pathname + (query ? '?' + query : '');
-  }
-
   function switchLanguage(event) {
     event.preventDefault();
     state.lang = t('langSwitchCode');
-    window.history.replaceState(null, '', urlWithLang(state.lang));
+    window.history.replaceState(null, '', K.urlWithLang(state.lang));
     applyLanguage();
   }
 
   // --- talking to the API ---
-
-  function problemOf(response) {
-    return response.json().catch(function () { return {}; }).then(function (body) {
-      return { status: response.status, code: body.code, detail: body.detail, errors: body.errors };
-    });
-  }
 
   /** GETs JSON; the promise resolves with the body or rejects with a problem. Late answers are dropped. */
   function getJson(url) {
@@ -129,7 +78,7 @@
     return fetch(url, { headers: { Accept: 'application/json' }, credentials: 'same-origin' })
       .then(function (response) {
         if (response.ok) { return response.json(); }
-        return problemOf(response).then(function (problem) { throw problem; });
+        return K.problemOf(response).then(function (problem) { throw problem; });
       }, function () { throw { status: 0, code: 'NETWORK' }; })
       .then(function (body) {
         if (request !== state.request) { return new Promise(function () {}); }
@@ -211,21 +160,7 @@
   }
 
   function renderError() {
-    var box = $('error');
-    var problem = state.error;
-    box.hidden = !problem;
-    box.textContent = '';
-    if (!problem) { return; }
-    var messages = t('errors');
-    var head = messages[problem.code === 'NETWORK' ? 'NETWORK' : problem.status]
-      || fill(messages.OTHER, { status: problem.status });
-    box.appendChild(el('p', 'error-head', head));
-    if (problem.detail) { box.appendChild(el('p', 'error-detail', fill(t('detail'), { detail: problem.detail }))); }
-    if (problem.errors && problem.errors.length) {
-      var list = el('ul');
-      problem.errors.forEach(function (e) { list.appendChild(el('li', null, e.field + ': ' + e.message)); });
-      box.appendChild(list);
-    }
+    K.showProblem($('error'), state.error, t('errors'), t('detail'));
   }
 
   function renderResults() {
@@ -400,8 +335,8 @@
   }
 
   function start() {
-    captureVietnamese();
-    state.lang = (params().get('lang') || '').toLowerCase() === 'en' ? 'en' : 'vi';
+    K.captureVietnamese(TEXT);
+    state.lang = K.requestedLanguage();
     $('search-form').addEventListener('submit', submit);
     $('search-form').addEventListener('reset', clear);
     $('prev').addEventListener('click', function () { goToPage(-1); });

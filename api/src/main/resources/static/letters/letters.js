@@ -5,49 +5,21 @@
   'use strict';
 
   var API = '/api/v1/letters';
-  var ZONE = 'Asia/Ho_Chi_Minh';
+
+  // Filled by /assets/kyso.js and letters-text.js, which the page loads first.
+  var K = window.Kyso;
   var TEXT = window.KysoLettersText;
+  var $ = K.$;
+  var el = K.el;
+  var fill = K.fill;
 
   var state = { lang: 'vi', letters: null, letter: null, keys: [], error: null, busy: 0 };
 
-  function $(id) { return document.getElementById(id); }
-
   function t(key) { return TEXT[state.lang][key]; }
 
-  function fill(template, values) {
-    return template.replace(/\{(\w+)\}/g, function (_, name) { return values[name]; });
-  }
+  function time(iso) { return K.time(iso, t('none')); }
 
-  function el(tag, className, text) {
-    var node = document.createElement(tag);
-    if (className) { node.className = className; }
-    if (text !== undefined && text !== null) { node.textContent = text; }
-    return node;
-  }
-
-  function time(iso) {
-    if (!iso) { return t('none'); }
-    var parts = {};
-    new Intl.DateTimeFormat('en-GB', { timeZone: ZONE, year: 'numeric', month: '2-digit', day: '2-digit',
-      hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' })
-      .formatToParts(new Date(iso)).forEach(function (p) { parts[p.type] = p.value; });
-    return parts.day + '/' + parts.month + '/' + parts.year + ' ' + parts.hour + ':' + parts.minute + ':'
-      + parts.second;
-  }
-
-  function day(iso) {
-    if (!iso) { return t('none'); }
-    var p = String(iso).split('-');
-    return p.length === 3 ? p[2] + '/' + p[1] + '/' + p[0] : String(iso);
-  }
-
-  /** Today in Vietnam as YYYY-MM-DD, for the date of issue. */
-  function today() {
-    var parts = {};
-    new Intl.DateTimeFormat('en-GB', { timeZone: ZONE, year: 'numeric', month: '2-digit', day: '2-digit' })
-      .formatToParts(new Date()).forEach(function (p) { parts[p.type] = p.value; });
-    return parts.year + '-' + parts.month + '-' + parts.day;
-  }
+  function day(iso) { return K.day(iso, t('none')); }
 
   // --- the address: /letters  or  /letters?letter=<id>, with &lang=en ---
 
@@ -63,23 +35,8 @@
 
   // --- language ---
 
-  function captureVietnamese() {
-    document.querySelectorAll('[data-i18n]').forEach(function (node) {
-      TEXT.vi[node.getAttribute('data-i18n')] = node.textContent.replace(/\s+/g, ' ').trim();
-    });
-  }
-
   function applyLanguage() {
-    document.documentElement.lang = state.lang;
-    document.querySelectorAll('[data-i18n]').forEach(function (node) {
-      node.textContent = t(node.getAttribute('data-i18n'));
-    });
-    var other = t('langSwitchCode');
-    var link = $('lang-switch');
-    link.textContent = t('langSwitch');
-    link.lang = other;
-    link.hreflang = other;
-    link.href = urlWith(params().get('letter'), other);
+    K.translatePage(TEXT, state.lang);
     renderKeys();
     renderList();
     renderLetter();
@@ -109,9 +66,7 @@
     return fetch(url, { method: method, headers: headers, body: body, credentials: 'same-origin' })
       .then(function (response) {
         if (response.ok) { return response.json(); }
-        return response.json().catch(function () { return {}; }).then(function (problem) {
-          throw { status: response.status, code: problem.code, detail: problem.detail, errors: problem.errors };
-        });
+        return K.problemOf(response).then(function (problem) { throw problem; });
       }, function () { throw { status: 0, code: 'NETWORK' }; })
       .then(function (result) { setBusy(-1); return result; },
         function (problem) { setBusy(-1); throw problem; });
@@ -129,23 +84,9 @@
   }
 
   function renderError() {
-    var box = $('error');
-    var problem = state.error;
-    box.hidden = !problem;
-    box.textContent = '';
-    if (!problem) { return; }
-    var messages = t('errors');
-    var head = messages[problem.code === 'NETWORK' ? 'NETWORK' : problem.status]
-      || fill(messages.OTHER, { status: problem.status });
-    box.appendChild(el('p', 'error-head', head));
-    if (problem.detail) { box.appendChild(el('p', 'error-detail', fill(t('detail'), { detail: problem.detail }))); }
-    if (problem.errors && problem.errors.length) {
-      var list = el('ul');
-      problem.errors.forEach(function (e) {
-        list.appendChild(el('li', null, (t('fields')[e.field] || e.field) + ': ' + e.message));
-      });
-      box.appendChild(list);
-    }
+    K.showProblem($('error'), state.error, t('errors'), t('detail'), function (field) {
+      return t('fields')[field] || field;
+    });
   }
 
   // --- keys ---
@@ -262,7 +203,7 @@
       $('numberSymbol').value = letter.numberSymbol || '';
       $('documentDate').value = letter.documentDate || '';
     } else if (!$('documentDate').value) {
-      $('documentDate').value = today();
+      $('documentDate').value = K.today();
     }
     renderAttachments(letter);
     renderFacts(letter);
@@ -380,8 +321,8 @@
   }
 
   function init() {
-    captureVietnamese();
-    state.lang = params().get('lang') === 'en' ? 'en' : 'vi';
+    K.captureVietnamese(TEXT);
+    state.lang = K.requestedLanguage();
     $('lang-switch').addEventListener('click', switchLanguage);
     $('upload-form').addEventListener('submit', upload);
     $('sign-form').addEventListener('submit', step('/signature', $('sign-form')));

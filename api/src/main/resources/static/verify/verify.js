@@ -8,77 +8,40 @@
   var ISSUED = '/api/v1/issued-documents/';
   // The archive's rule for the identifiers QR codes carry; an id outside it cannot name an archived record.
   var DOCUMENT_ID = /^[A-Za-z0-9._-]{1,64}$/;
-  var ZONE = 'Asia/Ho_Chi_Minh';
 
-  // Filled by verify-text.js, which the page loads first.
+  // Filled by /assets/kyso.js and verify-text.js, which the page loads first.
+  var K = window.Kyso;
   var TEXT = window.KysoVerifyText;
+  var $ = K.$;
+  var el = K.el;
+  var fill = K.fill;
 
   var ICONS = { VALID: '✓', INVALID: '✗', INDETERMINATE: '!', UNSIGNED: '–' };
 
   var state = { lang: 'vi', report: null, file: null, originals: [], expectedHash: null, originalMatch: null, error: null,
     documentId: null, archive: null };
 
-  function $(id) { return document.getElementById(id); }
-
   function t(key) { return TEXT[state.lang][key]; }
 
-  function fill(template, values) {
-    return template.replace(/\{(\w+)\}/g, function (_, name) { return values[name]; });
-  }
+  function time(iso) { return K.time(iso, t('unknown')); }
 
-  function time(iso) {
-    if (!iso) { return t('unknown'); }
-    var parts = {};
-    new Intl.DateTimeFormat('en-GB', { timeZone: ZONE, year: 'numeric', month: '2-digit', day: '2-digit',
-      hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' })
-      .formatToParts(new Date(iso)).forEach(function (p) { parts[p.type] = p.value; });
-    return parts.day + '/' + parts.month + '/' + parts.year + ' ' + parts.hour + ':' + parts.minute + ':'
-      + parts.second;
-  }
-
-  function el(tag, className, text) {
-    var node = document.createElement(tag);
-    if (className) { node.className = className; }
-    if (text !== undefined && text !== null) { node.textContent = text; }
-    return node;
-  }
+  /** A calendar date (YYYY-MM-DD) as Vietnamese write it. */
+  function day(iso) { return K.day(iso, t('unknown')); }
 
   // --- language ---
 
-  function captureVietnamese() {
-    document.querySelectorAll('[data-i18n]').forEach(function (node) {
-      TEXT.vi[node.getAttribute('data-i18n')] = node.textContent;
-    });
-  }
-
   function applyLanguage() {
-    document.documentElement.lang = state.lang;
-    document.querySelectorAll('[data-i18n]').forEach(function (node) {
-      node.textContent = t(node.getAttribute('data-i18n'));
-    });
-    var other = t('langSwitchCode');
-    var link = $('lang-switch');
-    link.textContent = t('langSwitch');
-    link.lang = other;
-    link.hreflang = other;
-    link.href = urlWithLang(other);
+    K.translatePage(TEXT, state.lang);
     $('form-lang').value = state.lang;
     renderReport();
     renderError();
     renderArchiveMatch();
   }
 
-  function urlWithLang(lang) {
-    var params = new URLSearchParams(window.location.search);
-    if (lang === 'vi') { params.delete('lang'); } else { params.set('lang', lang); }
-    var query = params.toString();
-    return window.location.pathname + (query ? '?' + query : '');
-  }
-
   function switchLanguage(event) {
     event.preventDefault();
     state.lang = t('langSwitchCode');
-    window.history.replaceState(null, '', urlWithLang(state.lang));
+    window.history.replaceState(null, '', K.urlWithLang(state.lang));
     applyLanguage();
   }
 
@@ -86,7 +49,7 @@
 
   function readLink() {
     var params = new URLSearchParams(window.location.search);
-    state.lang = (params.get('lang') || '').toLowerCase() === 'en' ? 'en' : 'vi';
+    state.lang = K.requestedLanguage();
     var id = params.get('id');
     if (id) {
       $('doc-id').textContent = id.slice(0, 100);
@@ -116,13 +79,6 @@
       credentials: 'same-origin' });
   }
 
-  function problemOf(response) {
-    var retry = response.headers.get('Retry-After');
-    return response.json().catch(function () { return {}; }).then(function (body) {
-      return { code: body.code || ('HTTP_' + response.status), detail: body.detail, retryAfter: retry };
-    });
-  }
-
   function submit(event) {
     event.preventDefault();
     var input = $('file');
@@ -144,7 +100,7 @@
           state.originalMatch = response.headers.get('X-Issued-Original-Match');
           return response.json().then(function (report) { state.report = report; });
         }
-        return problemOf(response).then(function (problem) { state.error = problem; });
+        return K.problemOf(response).then(function (problem) { state.error = problem; });
       })
       .catch(function () { state.error = { code: 'NETWORK' }; })
       .then(function () {
@@ -174,7 +130,7 @@
       headers: { Accept: 'application/json' }, credentials: 'same-origin' })
       .then(function (response) {
         if (!response.ok) {
-          return problemOf(response).then(function (problem) { return { failed: problem.code }; });
+          return K.problemOf(response).then(function (problem) { return { failed: problem.code }; });
         }
         return response.json().then(function (check) {
           return check && check.match ? check : { failed: 'HTTP_' + response.status };
@@ -216,19 +172,13 @@
     }
   }
 
-  /** A calendar date (YYYY-MM-DD) as Vietnamese write it. */
-  function day(iso) {
-    var p = String(iso || '').split('-');
-    return p.length === 3 ? p[2] + '/' + p[1] + '/' + p[0] : t('unknown');
-  }
-
   function download() {
     var status = $('download-status');
     status.textContent = t('downloading');
     post('pdf', 'application/pdf')
       .then(function (response) {
         if (!response.ok) {
-          return problemOf(response).then(function (problem) { status.textContent = errorText(problem); });
+          return K.problemOf(response).then(function (problem) { status.textContent = errorText(problem); });
         }
         return response.blob().then(function (blob) {
           var url = URL.createObjectURL(blob);
@@ -374,7 +324,7 @@
   }
 
   function start() {
-    captureVietnamese();
+    K.captureVietnamese(TEXT);
     readLink();
     $('verify-form').addEventListener('submit', submit);
     $('download').addEventListener('click', download);

@@ -14,5 +14,10 @@ public enum AuditAction {
     KEY_CHANGE,
     PERMISSION_CHANGE,
     DISPOSAL_LIST,
-    CHECKPOINT
+    CHECKPOINT,
+    /**
+     * A request refused by the access rules before it reached the operation it asked for (HTTP 401 or
+     * 403 from the security filters), when the path names no other action.
+     */
+    ACCESS
 }

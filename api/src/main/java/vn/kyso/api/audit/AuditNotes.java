@@ -10,15 +10,25 @@ import org.springframework.web.context.request.RequestContextHolder;
 public final class AuditNotes {
 
     static final String ATTRIBUTE = AuditNotes.class.getName() + ".note";
+    static final String TARGET = AuditNotes.class.getName() + ".target";
 
     private AuditNotes() {
     }
 
     /** Appended to the entry's detail; call it from the thread handling the request. */
     public static void note(String text) {
+        set(ATTRIBUTE, text);
+    }
+
+    /** The entry's target, when the path does not name it (a new API key's id is in the body). */
+    public static void target(String target) {
+        set(TARGET, target);
+    }
+
+    private static void set(String name, String value) {
         RequestAttributes attributes = RequestContextHolder.getRequestAttributes();
         if (attributes != null) {
-            attributes.setAttribute(ATTRIBUTE, text, RequestAttributes.SCOPE_REQUEST);
+            attributes.setAttribute(name, value, RequestAttributes.SCOPE_REQUEST);
         }
     }
 }

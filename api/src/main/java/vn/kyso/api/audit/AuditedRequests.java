@@ -54,7 +54,14 @@ final class AuditedRequests {
             // Issuing signs with the organisation's key and archives the letter: recorded as the ingest.
             rule("POST", "/api/v1/letters/" + SEGMENT + "/issue", AuditAction.INGEST, m -> "letter:" + m.group(1)),
             rule("POST", "/api/v1/archive-jobs/" + SEGMENT, AuditAction.JOB, m -> "job:" + m.group(1)),
-            rule("POST", "/api/v1/audit/checkpoints", AuditAction.CHECKPOINT, NONE));
+            rule("POST", "/api/v1/audit/checkpoints", AuditAction.CHECKPOINT, NONE),
+            // The administrator's changes record themselves before they are made (AuditTrail.beforeChange);
+            // these rules record what was refused or failed, including requests Spring MVC turned away.
+            rule("PUT", "/api/v1/admin/key-owners/" + SEGMENT, AuditAction.KEY_CHANGE, m -> "key:" + m.group(1)),
+            rule("DELETE", "/api/v1/admin/key-owners/" + SEGMENT, AuditAction.KEY_CHANGE, m -> "key:" + m.group(1)),
+            rule("POST", "/api/v1/admin/api-keys", AuditAction.PERMISSION_CHANGE, NONE),
+            rule("DELETE", "/api/v1/admin/api-keys/" + SEGMENT, AuditAction.PERMISSION_CHANGE,
+                    m -> "api-key:" + m.group(1)));
 
     private AuditedRequests() {
     }

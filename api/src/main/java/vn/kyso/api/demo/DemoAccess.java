@@ -24,7 +24,8 @@ import vn.kyso.api.security.SecuritySettings.KeyOwner;
 
 /**
  * Access to the demo PKI's keys when the demo runs with access control on: each person's key is theirs
- * (a SIGNER), each organisation's key its clerks' (organisation id = the organisation key's alias), plus an
+ * (a SIGNER), each organisation's key its clerks' (the organisation's id is its agency code where the
+ * exchange names its key, so the same clerk may sign and exchange for it; else the key's alias), plus an
  * archivist, an auditor, the exchange gateway and an administrator. Fresh secrets at every start, written
  * to one file only its owner may read, never to the log.
  */
@@ -47,8 +48,14 @@ final class DemoAccess {
     }
 
     static DemoAccess of(List<Holder> holders, SecureRandom random) {
+        return of(holders, Map.of(), random);
+    }
+
+    /** @param agencyCodes organisation key alias → the agency code the exchange sends and receives for */
+    static DemoAccess of(List<Holder> holders, Map<String, String> agencyCodes, SecureRandom random) {
         Map<String, String> organisationIds = new LinkedHashMap<>();
-        holders.stream().filter(h -> !h.person()).forEach(h -> organisationIds.put(h.organisationName(), h.alias()));
+        holders.stream().filter(h -> !h.person()).forEach(h -> organisationIds.put(h.organisationName(),
+                agencyCodes.getOrDefault(h.alias(), h.alias())));
         Map<String, KeyOwner> owners = new LinkedHashMap<>();
         List<Grant> grants = new ArrayList<>();
         for (Holder h : holders) {
@@ -57,11 +64,13 @@ final class DemoAccess {
                 owners.put(h.alias(), KeyOwner.person(h.alias()));
                 grants.add(new Grant(h.alias(), organisation, EnumSet.of(Role.SIGNER), secret(random)));
             } else {
-                owners.put(h.alias(), KeyOwner.organisation(h.alias()));
-                grants.add(new Grant("van-thu-" + h.alias(), h.alias(), EnumSet.of(Role.CLERK), secret(random)));
+                String id = agencyCodes.getOrDefault(h.alias(), h.alias());
+                owners.put(h.alias(), KeyOwner.organisation(id));
+                grants.add(new Grant("van-thu-" + h.alias(), id, EnumSet.of(Role.CLERK), secret(random)));
             }
         }
-        String home = holders.stream().filter(h -> !h.person()).map(Holder::alias).findFirst().orElse(null);
+        String home = holders.stream().filter(h -> !h.person()).map(h -> organisationIds.get(h.organisationName()))
+                .findFirst().orElse(null);
         grants.add(new Grant("luu-tru-vien", home, EnumSet.of(Role.ARCHIVIST), secret(random)));
         grants.add(new Grant("thanh-tra", home, EnumSet.of(Role.AUDITOR), secret(random)));
         grants.add(new Grant("truc-lien-thong", home, EnumSet.of(Role.EXCHANGE_SYSTEM), secret(random)));

@@ -2,9 +2,12 @@ package vn.kyso.api.demo;
 
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -13,6 +16,7 @@ import vn.kyso.api.security.AccessGrants;
 import vn.kyso.core.demopki.DemoIdentity;
 import vn.kyso.core.demopki.DemoPki;
 import vn.kyso.core.demopki.DemoPkiSettings;
+import vn.kyso.exchange.ExchangeSettings;
 import vn.kyso.signing.SigningSettings;
 import vn.kyso.signing.demo.DemoSigningSettings;
 import vn.kyso.validation.ValidationSettings;
@@ -56,11 +60,17 @@ class DemoConfiguration {
      */
     @Bean
     @ConditionalOnProperty(name = "kyso.security.enabled", havingValue = "true", matchIfMissing = true)
-    AccessGrants demoAccessGrants(DemoPki pki, DemoProperties properties) {
+    AccessGrants demoAccessGrants(DemoPki pki, DemoProperties properties, ObjectProvider<ExchangeSettings> exchange) {
         List<DemoAccess.Holder> holders = pki.identities().stream()
                 .map(i -> new DemoAccess.Holder(i.alias(), i.holder() == DemoIdentity.Holder.PERSON, i.organisation()))
                 .toList();
-        DemoAccess access = DemoAccess.of(holders, new SecureRandom());
+        // The agencies the exchange acts for are known by their codes (000.00.00.H99): so are their clerks.
+        Map<String, String> agencyCodes = new HashMap<>();
+        ExchangeSettings settings = exchange.getIfAvailable();
+        if (settings != null) {
+            settings.organs().forEach(o -> agencyCodes.put(o.keyAlias(), o.organ().organId()));
+        }
+        DemoAccess access = DemoAccess.of(holders, agencyCodes, new SecureRandom());
         Path file = properties.directory().toAbsolutePath().resolveSibling(KEYS_FILE);
         access.write(file);
         log.info("Demo access control: API keys for {} principals ({}) in {}", access.grants().size(),

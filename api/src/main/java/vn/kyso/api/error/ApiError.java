@@ -21,7 +21,9 @@ public enum ApiError implements ErrorCode {
     /** The caller is known but none of its roles may make this request. */
     FORBIDDEN(ErrorKind.FORBIDDEN, "Not allowed"),
     /** The signing key belongs to another person or another organisation. */
-    KEY_NOT_YOURS(ErrorKind.FORBIDDEN, "The signing key is not yours");
+    KEY_NOT_YOURS(ErrorKind.FORBIDDEN, "The signing key is not yours"),
+    /** A change that must be on record first (keys, permissions) was not made: the audit trail is down. */
+    AUDIT_UNAVAILABLE(ErrorKind.UNAVAILABLE, "The audit trail cannot record the change");
 
     private final ErrorKind kind;
     private final String title;

@@ -41,6 +41,9 @@ final class AccessRules {
             // Public: citizens verify documents, monitors probe health, integrators read the API docs.
             open(GET, "/verify"),
             open(GET, "/verify/**"),
+            // The pages' shared stylesheet, script and icon: a page anyone may open must look right for
+            // everyone, and these hold nothing but layout and helpers.
+            open(GET, "/assets/**"),
             open(POST, "/api/v1/validations"),
             open(POST, "/api/v1/issued-documents/*/comparison"),
             open(GET, "/actuator/health"),
@@ -83,7 +86,8 @@ final class AccessRules {
             rule(GET, "/letters/**", CLERK, SIGNER),
             rule(POST, "/api/v1/exchange/**", EXCHANGE_SYSTEM, CLERK),
             rule(null, "/api/v1/audit/**", AUDITOR),
-            rule(GET, "/api/v1/admin/**", ADMINISTRATOR));
+            // The administrator reads and changes key owners and API keys; nothing about documents.
+            rule(null, "/api/v1/admin/**", ADMINISTRATOR));
 
     private AccessRules() {
     }

@@ -1,6 +1,5 @@
 package vn.kyso.api.security;
 
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.kyso.api.audit.AuditNotes;
@@ -8,9 +7,10 @@ import vn.kyso.api.error.ApiError;
 import vn.kyso.api.error.ApiException;
 
 /**
- * Whose HSM keys a caller may sign with (kyso.security.key-owners): a person's key only that person, as
- * SIGNER; an organisation's key only the CLERKs of that organisation. A key without an owner is nobody's
- * to use. The role check of {@link AccessRules} comes first; this one needs the key from the request.
+ * Whose HSM keys a caller may sign with (kyso.security.key-owners, as the administrator changed them since:
+ * {@link AccessControl}): a person's key only that person, as SIGNER; an organisation's key only the
+ * CLERKs of that organisation. A key without an owner is nobody's to use. The role check of
+ * {@link AccessRules} comes first; this one needs the key from the request.
  */
 public final class KeyOwnership {
 
@@ -19,15 +19,11 @@ public final class KeyOwnership {
     private static final Logger log = LoggerFactory.getLogger(KeyOwnership.class);
 
     private final boolean enforced;
-    private final Map<String, SecuritySettings.KeyOwner> owners;
+    private final AccessControl access;
 
-    KeyOwnership(SecuritySettings settings) {
-        this.enforced = settings.enabled();
-        this.owners = settings.keyOwners();
-    }
-
-    Map<String, SecuritySettings.KeyOwner> owners() {
-        return owners;
+    KeyOwnership(boolean enforced, AccessControl access) {
+        this.enforced = enforced;
+        this.access = access;
     }
 
     /** Whether the caller may sign with the key; always with security disabled. */
@@ -35,7 +31,7 @@ public final class KeyOwnership {
         if (!enforced) {
             return true;
         }
-        SecuritySettings.KeyOwner owner = keyAlias == null ? null : owners.get(keyAlias);
+        SecuritySettings.KeyOwner owner = keyAlias == null ? null : access.owners().get(keyAlias);
         if (owner == null) {
             return false;
         }
@@ -68,7 +64,8 @@ public final class KeyOwnership {
             return;
         }
         boolean sameAgency = organId == null || organId.equals(caller.organisation());
-        SecuritySettings.KeyOwner owner = keyAlias == null || keyAlias.isBlank() ? null : owners.get(keyAlias);
+        SecuritySettings.KeyOwner owner = keyAlias == null || keyAlias.isBlank() ? null
+                : access.owners().get(keyAlias);
         boolean keyOk = keyAlias == null || keyAlias.isBlank()
                 || (owner != null && owner.organisation() != null && owner.organisation().equals(caller.organisation()));
         if (!sameAgency || !keyOk) {

@@ -20,16 +20,27 @@ import vn.kyso.api.error.Problem;
 
 /**
  * 401 and 403 from the security filters, which run before Spring MVC and its problem handler, in the same
- * RFC 9457 shape as every other error. The details never repeat what the client sent.
+ * RFC 9457 shape as every other error, and in the audit trail ({@link RefusalAudit}). The details never
+ * repeat what the client sent.
  */
 final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    private final RefusalAudit audit;
+
+    /** @param audit where refusals are recorded, or null for nowhere (security disabled) */
+    ProblemResponses(RefusalAudit audit) {
+        this.audit = audit;
+    }
+
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException ex)
             throws IOException {
+        if (audit != null) {
+            audit.unauthenticated(request, ex);
+        }
         response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
         write(request, response, 401, ApiError.UNAUTHENTICATED,
                 "Send an access token (Authorization: Bearer …) or an API key (" + ApiKeyFilter.HEADER + ")");
@@ -41,6 +52,9 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
         var auth = SecurityContextHolder.getContext().getAuthentication();
         log.warn("Access denied: {} {} by {} (roles {})", request.getMethod(), request.getRequestURI(),
                 auth == null ? Caller.ANONYMOUS : auth.getName(), auth == null ? "none" : auth.getAuthorities());
+        if (audit != null) {
+            audit.forbidden(request, auth);
+        }
         write(request, response, 403, ApiError.FORBIDDEN, "Your roles do not allow this request");
     }
 

@@ -13,7 +13,7 @@ public enum Role {
     ARCHIVIST,
     /** Another agency's document system, or our own exchange gateway. */
     EXCHANGE_SYSTEM,
-    /** Reads the configuration of access control; nothing else. */
+    /** Binds HSM keys to their owners and issues and revokes API keys; nothing about documents. */
     ADMINISTRATOR,
     /** Reads and checkpoints the audit trail; nothing else. */
     AUDITOR;

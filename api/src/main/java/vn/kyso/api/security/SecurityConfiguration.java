@@ -1,7 +1,10 @@
 package vn.kyso.api.security;
 
 import jakarta.servlet.DispatcherType;
+import java.security.SecureRandom;
+import java.time.Clock;
 import java.util.List;
+import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -26,6 +29,7 @@ import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import vn.kyso.api.audit.AuditTrail;
 
 /**
  * The security filter chain, stateless: bearer tokens and API keys, no cookies, no sessions, hence no CSRF
@@ -48,15 +52,39 @@ class SecurityConfiguration implements WebMvcConfigurer {
         this.settings = effective;
     }
 
+    /**
+     * Key owners and API keys: the configured ones as the administrator changed them since, kept in the
+     * application's database when there is one (a test slice may bring its own {@link AccessStore}).
+     */
     @Bean
-    KeyOwnership keyOwnership() {
-        return new KeyOwnership(settings);
+    AccessControl accessControl(ObjectProvider<AccessStore> stores, ObjectProvider<DataSource> dataSources) {
+        AccessStore store = stores.getIfAvailable(() -> {
+            DataSource dataSource = dataSources.getIfAvailable();
+            return dataSource == null ? null : new JdbcAccessStore(dataSource);
+        });
+        if (store == null) {
+            log.info("No database for access control: key owners and API keys come from the configuration only "
+                    + "and cannot be changed through the API");
+        }
+        return new AccessControl(settings, store, Clock.systemUTC(), new SecureRandom());
     }
 
     @Bean
-    SecurityFilterChain kysoSecurityFilterChain(HttpSecurity http, ObjectProvider<JwtDecoder> decoders)
-            throws Exception {
-        ProblemResponses problems = new ProblemResponses();
+    KeyOwnership keyOwnership(AccessControl access) {
+        return new KeyOwnership(settings.enabled(), access);
+    }
+
+    /** The filters' refusals in the audit trail; the 401s bounded per window (docs/security.md). */
+    @Bean(destroyMethod = "close")
+    RefusalAudit refusalAudit(ObjectProvider<AuditTrail> trails) {
+        AuditTrail trail = trails.getIfAvailable(() -> new AuditTrail(() -> null, false));
+        return new RefusalAudit(trail, settings.unauthenticatedAudit(), Clock.systemUTC(), settings.enabled());
+    }
+
+    @Bean
+    SecurityFilterChain kysoSecurityFilterChain(HttpSecurity http, ObjectProvider<JwtDecoder> decoders,
+            RefusalAudit refusals, AccessControl access) throws Exception {
+        ProblemResponses problems = new ProblemResponses(settings.enabled() ? refusals : null);
         http.csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(AbstractHttpConfigurer::disable)
@@ -74,7 +102,7 @@ class SecurityConfiguration implements WebMvcConfigurer {
         // Pages get their headers from PageSecurityHeadersFilter; downloads say no-store themselves and the
         // static assets of /verify may be cached, so Spring's blanket no-cache stays off.
         http.headers(h -> h.cacheControl(c -> c.disable()))
-                .addFilterBefore(new ApiKeyFilter(settings.apiKeys(), problems), AnonymousAuthenticationFilter.class);
+                .addFilterBefore(new ApiKeyFilter(access, problems), AnonymousAuthenticationFilter.class);
         JwtDecoder decoder = decoders.getIfAvailable(() -> decoder(settings.jwt()));
         if (decoder != null) {
             http.oauth2ResourceServer(o -> o.authenticationEntryPoint(problems).accessDeniedHandler(problems)
@@ -94,7 +122,7 @@ class SecurityConfiguration implements WebMvcConfigurer {
             a.anyRequest().denyAll();
         });
         log.info("Access control enabled: {} API key(s), {} key owner(s), bearer tokens {}",
-                settings.apiKeys().size(), settings.keyOwners().size(), decoder == null ? "off" : "on");
+                access.activeKeyCount(), access.owners().size(), decoder == null ? "off" : "on");
         return http.build();
     }
 

@@ -12,8 +12,8 @@ import org.springframework.web.util.UrlPathHelper;
 
 /**
  * Security headers of the pages (the public {@code /verify}, the archivist's {@code /archive} and the
- * clerk's {@code /letters}) and
- * their assets, without Spring Security. Both pages show text that others chose: names from certificates,
+ * clerk's {@code /letters}), their own assets and the assets they share under {@code /assets}, without
+ * Spring Security. Both pages show text that others chose: names from certificates,
  * subjects and keywords typed at ingest. The policy allows only our own scripts, so even a bug
  * that inserted such a name as markup could not run code; nobody may frame the page (clickjacking); and
  * the QR link's document id and hash never leak to another site through Referer.
@@ -24,8 +24,8 @@ class PageSecurityHeadersFilter extends OncePerRequestFilter {
     static final String CONTENT_SECURITY_POLICY =
             "default-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
-    /** The pages, each with its assets under the same prefix. */
-    static final List<String> PAGES = List.of(VerifyPageController.PATH, "/archive", "/letters");
+    /** The pages, each with its assets under the same prefix, and the assets they share. */
+    static final List<String> PAGES = List.of(VerifyPageController.PATH, "/archive", "/letters", "/assets");
 
     private static final UrlPathHelper PATHS = new UrlPathHelper();
 

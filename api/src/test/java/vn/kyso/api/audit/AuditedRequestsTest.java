@@ -25,7 +25,11 @@ class AuditedRequestsTest {
             "POST, /api/v1/disposal-lists/7/approval, DISPOSE, disposal-list:7",
             "POST, /api/v1/conversions, CONVERT, -",
             "POST, /api/v1/archive-jobs/fixity, JOB, job:fixity",
-            "POST, /api/v1/records/, INGEST, -"})
+            "POST, /api/v1/records/, INGEST, -",
+            "PUT, /api/v1/admin/key-owners/ubnd-binh-an, KEY_CHANGE, key:ubnd-binh-an",
+            "DELETE, /api/v1/admin/key-owners/ubnd-binh-an, KEY_CHANGE, key:ubnd-binh-an",
+            "POST, /api/v1/admin/api-keys, PERMISSION_CHANGE, -",
+            "DELETE, /api/v1/admin/api-keys/edoc-ubnd, PERMISSION_CHANGE, api-key:edoc-ubnd"})
     void classifiesAuditedRequests(String method, String path, String action, String target) {
         assertThat(AuditedRequests.classify(method, path)).hasValueSatisfying(a -> {
             assertThat(a.action().name()).isEqualTo(action);
@@ -36,7 +40,8 @@ class AuditedRequestsTest {
     @ParameterizedTest
     @CsvSource({"POST, /api/v1/validations", "GET, /api/v1/records", "GET, /api/v1/records/r1",
             "GET, /api/v1/signatures", "POST, /api/v1/signatures/prepare/x", "GET, /api/v1/audit/verification",
-            "POST, /api/v1/issued-documents/d/comparison", "DELETE, /api/v1/records/r1/content"})
+            "POST, /api/v1/issued-documents/d/comparison", "DELETE, /api/v1/records/r1/content",
+            "GET, /api/v1/admin/key-owners", "GET, /api/v1/admin/api-keys"})
     void leavesOthersOut(String method, String path) {
         assertThat(AuditedRequests.classify(method, path)).isEmpty();
     }

@@ -244,7 +244,7 @@ class ArchivePageBrowserTest {
     @Test
     void thePageAndItsAssetsCarryTheStrictHeadersAndNoMarkupFromData() throws Exception {
         for (String path : List.of("/archive", "/archive/", "/archive/archive.js", "/archive/archive-text.js",
-                "/archive/archive.css", "/archive/favicon.svg")) {
+                "/archive/archive.css", "/assets/kyso.css", "/assets/kyso.js", "/assets/favicon.svg")) {
             HttpResponse<String> r = http.send(HttpRequest.newBuilder(
                     URI.create("http://127.0.0.1:" + port + path)).GET().build(), HttpResponse.BodyHandlers.ofString());
             assertThat(r.statusCode()).as(path).isEqualTo(200);

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,6 +42,26 @@ class DemoAccessTest {
         });
         assertThat(grants.apiKeys()).extracting(k -> k.roles().iterator().next()).contains(Role.ARCHIVIST,
                 Role.AUDITOR, Role.EXCHANGE_SYSTEM, Role.ADMINISTRATOR);
+    }
+
+    @Test
+    void agenciesOfTheExchangeAreKnownByTheirCodesSoTheirClerksMayExchangeForThem() {
+        AccessGrants grants = DemoAccess.of(HOLDERS, Map.of("ubnd-binh-an", "000.00.00.H99",
+                "so-noi-vu-binh-an", "000.00.12.H99"), new SecureRandom()).accessGrants();
+
+        assertThat(grants.keyOwners()).containsEntry("ubnd-binh-an", KeyOwner.organisation("000.00.00.H99"))
+                .containsEntry("so-noi-vu-binh-an", KeyOwner.organisation("000.00.12.H99"))
+                .containsEntry("tran-thi-bich-ngoc", KeyOwner.person("tran-thi-bich-ngoc"));
+        assertThat(grants.apiKeys()).anySatisfy(k -> {
+            assertThat(k.principal()).isEqualTo("van-thu-so-noi-vu-binh-an");
+            assertThat(k.organisation()).isEqualTo("000.00.12.H99");
+        }).anySatisfy(k -> {
+            assertThat(k.principal()).isEqualTo("tran-thi-bich-ngoc");
+            assertThat(k.organisation()).as("her certificate's organisation").isEqualTo("000.00.00.H99");
+        }).anySatisfy(k -> {
+            assertThat(k.principal()).isEqualTo("truc-lien-thong");
+            assertThat(k.organisation()).isEqualTo("000.00.00.H99");
+        });
     }
 
     @Test

@@ -26,7 +26,10 @@ import static vn.kyso.api.security.ManyKeysSigningService.UBND_KEY;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -605,6 +608,39 @@ class SecurityMatrixTest {
     }
 
     @Test
+    void theSharedPageAssetsArePublicWithThePagesHeaders() throws Exception {
+        for (String path : List.of("/assets/kyso.css", "/assets/kyso.js", "/assets/favicon.svg")) {
+            mvc.perform(get(path)).andExpect(status().isOk())
+                    .andExpect(header().string("Content-Security-Policy", containsString("default-src 'self'")))
+                    .andExpect(header().stringValues("X-Frame-Options", "DENY"));
+        }
+    }
+
+    @Test
+    void everyAssetOfAPageLoadsForWhoeverMayOpenThePage() throws Exception {
+        assertAssetsLoad("/letters", CLERK_UBND);
+        assertAssetsLoad("/letters", SIGNER_NGOC);
+        assertAssetsLoad("/archive", ARCHIVIST);
+        assertAssetsLoad("/verify", r -> r);
+    }
+
+    /** The page's stylesheets, scripts and icon, each fetched with the same credentials as the page. */
+    private void assertAssetsLoad(String page, RequestPostProcessor who) throws Exception {
+        String html = mvc.perform(get(page).with(who)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        Matcher m = Pattern.compile("<(?:link|script)\\b[^>]*?(?:href|src)=\"(/[^\"]+)\"").matcher(html);
+        List<String> assets = new ArrayList<>();
+        while (m.find()) {
+            assets.add(m.group(1));
+        }
+        assertThat(assets).as(page).contains("/assets/kyso.css", "/assets/kyso.js");
+        for (String asset : assets) {
+            mvc.perform(get(asset).with(who)).andExpect(r -> assertThat(r.getResponse().getStatus())
+                    .as(page + " loads " + asset).isEqualTo(200));
+        }
+    }
+
+    @Test
     void healthAndTheApiDocsArePublic() throws Exception {
         mvc.perform(get("/actuator/health")).andExpect(NOT_REFUSED);
         mvc.perform(get("/v3/api-docs")).andExpect(NOT_REFUSED);
@@ -626,10 +662,75 @@ class SecurityMatrixTest {
                 .andExpect(header().doesNotExist("Set-Cookie"));
     }
 
+    // --- refusals at the door in the audit trail ------------------------------------------------------------
+
+    static RequestPostProcessor from(String address) {
+        return r -> {
+            r.setRemoteAddr(address);
+            return r;
+        };
+    }
+
+    private AuditEvent onlyAuditEvent() {
+        ArgumentCaptor<AuditEvent> events = ArgumentCaptor.forClass(AuditEvent.class);
+        verify(audit, times(1)).append(events.capture());
+        return events.getValue();
+    }
+
     @Test
-    void theAuditTrailIsUntouchedByRefusalsAtTheDoor() throws Exception {
-        // Role refusals happen before Spring MVC; they are logged at WARN, not in the audit trail (docs/security.md).
+    void aRoleRefusalAtTheDoorIsAuditedOnceWithTheCallerTheActionAndThePath() throws Exception {
+        // Role refusals happen before Spring MVC, so the interceptor never sees them; the filters write them.
         forbidden(ingest(), AUDITOR);
-        verify(audit, never()).append(any());
+        AuditEvent event = onlyAuditEvent();
+        assertThat(event.actor()).isEqualTo("thanh-tra");
+        assertThat(event.action()).isEqualTo(AuditAction.INGEST);
+        assertThat(event.outcome()).isEqualTo(AuditOutcome.REFUSED);
+        assertThat(event.target()).isNull();
+        assertThat(event.detail()).isEqualTo("POST /api/v1/records -> HTTP 403: refused by the access rules (roles "
+                + "[AUDITOR])");
+    }
+
+    @Test
+    void aRoleRefusalOnAPathWithNoActionOfItsOwnIsAuditedAsAccess() throws Exception {
+        forbidden(get("/api/v1/records").param("q", "secret words"), CLERK_UBND);
+        AuditEvent event = onlyAuditEvent();
+        assertThat(event.actor()).isEqualTo("van-thu-ubnd");
+        assertThat(event.action()).isEqualTo(AuditAction.ACCESS);
+        assertThat(event.detail()).isEqualTo("GET /api/v1/records -> HTTP 403: refused by the access rules (roles "
+                + "[CLERK])").doesNotContain("secret");
+    }
+
+    @Test
+    void everyRoleRefusalOfAnAuthenticatedCallerIsAudited() throws Exception {
+        for (int i = 0; i < 5; i++) {
+            forbidden(get("/archive"), CLERK_UBND);
+        }
+        verify(audit, times(5)).append(any());
+    }
+
+    @Test
+    void aFloodOfUnauthenticatedRequestsFromOneClientIsAuditedOnceInItsWindow() throws Exception {
+        for (int i = 0; i < 30; i++) {
+            mvc.perform(sign(UBND_KEY).with(from("10.77.0.1"))).andExpect(status().isUnauthorized());
+        }
+        AuditEvent event = onlyAuditEvent();
+        assertThat(event.actor()).isEqualTo("anonymous");
+        assertThat(event.action()).isEqualTo(AuditAction.SIGN);
+        assertThat(event.outcome()).isEqualTo(AuditOutcome.REFUSED);
+        assertThat(event.clientAddress()).isEqualTo("10.77.0.1");
+        assertThat(event.detail()).startsWith("POST /api/v1/signatures -> HTTP 401: no credentials");
+
+        mvc.perform(get("/api/v1/records").with(from("10.77.0.2"))).andExpect(status().isUnauthorized());
+        verify(audit, times(2)).append(any());
+    }
+
+    @Test
+    void anUnknownApiKeyIsAuditedWithoutTheKey() throws Exception {
+        mvc.perform(get("/api/v1/records").with(apiKey("guessed-key-4f1e")).with(from("10.77.0.3")))
+                .andExpect(status().isUnauthorized());
+        AuditEvent event = onlyAuditEvent();
+        assertThat(event.detail()).startsWith("GET /api/v1/records -> HTTP 401: unknown API key")
+                .doesNotContain("guessed");
+        assertThat(event.actor()).isEqualTo("anonymous");
     }
 }

@@ -53,7 +53,7 @@ class VerifyPageTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"/verify/verify.js", "/verify/verify-text.js", "/verify/verify.css",
-        "/verify/favicon.svg"})
+        "/assets/kyso.css", "/assets/kyso.js", "/assets/favicon.svg"})
     void assetsComeFromThisApplicationWithTheSameHeaders(String path) throws Exception {
         securityHeaders(mvc.perform(get(path))).andExpect(status().isOk());
     }
@@ -67,9 +67,10 @@ class VerifyPageTest {
 
     /** No CDN, no font service, no analytics: the policy would block them, and a citizen's phone need not call them. */
     @ParameterizedTest
-    @ValueSource(strings = {"index.html", "verify.js", "verify-text.js", "verify.css"})
+    @ValueSource(strings = {"verify/index.html", "verify/verify.js", "verify/verify-text.js", "verify/verify.css",
+        "assets/kyso.css", "assets/kyso.js"})
     void thePageLoadsNothingFromElsewhere(String file) throws IOException {
-        String text = resource("static/verify/" + file);
+        String text = resource("static/" + file);
         assertThat(text).doesNotContainPattern("(?i)(https?:)?//[a-z0-9.-]+\\.[a-z]{2,}/")
                 .doesNotContain("innerHTML", "eval(", "style=\"", "onclick=");
     }

@@ -1,0 +1,125 @@
+// Helpers the pages (/verify, /archive, /letters) share, loaded before each page's own script as
+// window.Kyso. Elements are built with textContent only, never from markup: what the API returns was typed
+// by people or comes from certificates, which anyone can make.
+(function () {
+  'use strict';
+
+  var ZONE = 'Asia/Ho_Chi_Minh';
+
+  function $(id) { return document.getElementById(id); }
+
+  /** The template with each {name} replaced by values[name]. */
+  function fill(template, values) {
+    return template.replace(/\{(\w+)\}/g, function (_, name) { return values[name]; });
+  }
+
+  function el(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) { node.className = className; }
+    if (text !== undefined && text !== null) { node.textContent = text; }
+    return node;
+  }
+
+  function partsInVietnam(date, options) {
+    var parts = {};
+    options.timeZone = ZONE;
+    new Intl.DateTimeFormat('en-GB', options).formatToParts(date)
+      .forEach(function (p) { parts[p.type] = p.value; });
+    return parts;
+  }
+
+  /** An instant as dd/mm/yyyy hh:mm:ss in Vietnam (UTC+7), or `none` when there is none. */
+  function time(iso, none) {
+    if (!iso) { return none; }
+    var p = partsInVietnam(new Date(iso), { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit',
+      minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
+    return p.day + '/' + p.month + '/' + p.year + ' ' + p.hour + ':' + p.minute + ':' + p.second;
+  }
+
+  /** A calendar date (YYYY-MM-DD) as Vietnamese write it, with no time zone involved; else `none`. */
+  function day(iso, none) {
+    var p = String(iso || '').split('-');
+    return p.length === 3 ? p[2] + '/' + p[1] + '/' + p[0] : (iso ? String(iso) : none);
+  }
+
+  /** Today in Vietnam as YYYY-MM-DD. */
+  function today() {
+    var p = partsInVietnam(new Date(), { year: 'numeric', month: '2-digit', day: '2-digit' });
+    return p.year + '-' + p.month + '-' + p.day;
+  }
+
+  // --- language: the pages are written in Vietnamese; texts.en holds the English ---
+
+  /** The language the address asks for: ?lang=en, else Vietnamese. */
+  function requestedLanguage() {
+    return (new URLSearchParams(window.location.search).get('lang') || '').toLowerCase() === 'en' ? 'en' : 'vi';
+  }
+
+  /** Reads the page's own Vietnamese texts into texts.vi, so they are written once, in the page. */
+  function captureVietnamese(texts) {
+    document.querySelectorAll('[data-i18n]').forEach(function (node) {
+      texts.vi[node.getAttribute('data-i18n')] = node.textContent.replace(/\s+/g, ' ').trim();
+    });
+  }
+
+  /** This address with ?lang= set for another language (or dropped for Vietnamese), the rest kept. */
+  function urlWithLang(lang) {
+    var p = new URLSearchParams(window.location.search);
+    if (lang === 'vi') { p.delete('lang'); } else { p.set('lang', lang); }
+    var query = p.toString();
+    return window.location.pathname + (query ? '?' + query : '');
+  }
+
+  /** Puts the texts of one language into the page and points the #lang-switch link at the other. */
+  function translatePage(texts, lang) {
+    var text = texts[lang];
+    document.documentElement.lang = lang;
+    document.querySelectorAll('[data-i18n]').forEach(function (node) {
+      node.textContent = text[node.getAttribute('data-i18n')];
+    });
+    var other = text.langSwitchCode;
+    var link = $('lang-switch');
+    link.textContent = text.langSwitch;
+    link.lang = other;
+    link.hreflang = other;
+    link.href = urlWithLang(other);
+  }
+
+  // --- answers from the API ---
+
+  /** An RFC 9457 problem as {status, code, detail, errors, retryAfter}, whatever the body held. */
+  function problemOf(response) {
+    var retryAfter = response.headers.get('Retry-After');
+    return response.json().catch(function () { return {}; }).then(function (body) {
+      return { status: response.status, code: body.code || ('HTTP_' + response.status), detail: body.detail,
+        errors: body.errors, retryAfter: retryAfter };
+    });
+  }
+
+  /**
+   * A problem in an error box: a line chosen by its status from `messages` (NETWORK, a status, or
+   * OTHER with {status}), the server's detail, and each field at fault, named by `fieldName`.
+   */
+  function showProblem(box, problem, messages, detailTemplate, fieldName) {
+    box.hidden = !problem;
+    box.textContent = '';
+    if (!problem) { return; }
+    var head = messages[problem.code === 'NETWORK' ? 'NETWORK' : problem.status]
+      || fill(messages.OTHER, { status: problem.status });
+    box.appendChild(el('p', 'error-head', head));
+    if (problem.detail) { box.appendChild(el('p', 'error-detail', fill(detailTemplate, { detail: problem.detail }))); }
+    if (problem.errors && problem.errors.length) {
+      var list = el('ul');
+      problem.errors.forEach(function (e) {
+        list.appendChild(el('li', null, (fieldName ? fieldName(e.field) : e.field) + ': ' + e.message));
+      });
+      box.appendChild(list);
+    }
+  }
+
+  window.Kyso = {
+    $: $, fill: fill, el: el, time: time, day: day, today: today, requestedLanguage: requestedLanguage,
+    captureVietnamese: captureVietnamese, urlWithLang: urlWithLang, translatePage: translatePage,
+    problemOf: problemOf, showProblem: showProblem
+  };
+}());
