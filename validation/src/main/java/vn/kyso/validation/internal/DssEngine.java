@@ -15,7 +15,6 @@ import eu.europa.esig.dss.spi.client.http.Protocol;
 import eu.europa.esig.dss.spi.validation.CommonCertificateVerifier;
 import eu.europa.esig.dss.spi.x509.aia.DefaultAIASource;
 import eu.europa.esig.dss.validation.SignedDocumentValidator;
-import eu.europa.esig.dss.validation.policy.ValidationPolicyLoader;
 import eu.europa.esig.dss.validation.reports.Reports;
 import java.time.Clock;
 import java.time.Instant;
@@ -72,7 +71,7 @@ final class DssEngine {
             aia.setAcceptedProtocols(Set.of(Protocol.HTTP, Protocol.HTTPS));
             verifier.setAIASource(aia);
         }
-        policy = ValidationPolicyLoader.fromDefaultValidationPolicy().create();
+        policy = CachedCryptoPolicy.dssDefault();
         pdfObjects.setPdfDifferencesFinder(new FastVisualDifferencesFinder());
     }
 
