@@ -62,34 +62,12 @@ import vn.kyso.audit.AuditOutcome;
 @WebMvcTest
 @ExtendWith(OutputCaptureExtension.class)
 @Import({ManyKeysSigningService.class, FakeValidationService.class, TestTokens.class})
-@TestPropertySource(properties = {
+@TestPropertySource(locations = "classpath:security-test-api-keys.properties", properties = {
     "kyso.security.enabled=true",
     "kyso.api.rate-limit.enabled=false",
     "kyso.security.key-owners.ubnd-binh-an.organisation=" + SecurityMatrixTest.UBND,
     "kyso.security.key-owners.tran-thi-bich-ngoc.person=ngoc",
-    "kyso.security.key-owners.nguyen-van-an.person=an",
-    "kyso.security.api-keys[0].id=clerk-ubnd",
-    "kyso.security.api-keys[0].key-hash=90b6a52109893c3af640c35b95079ec70ee8d3045250e01e20ed4b060b4899b9",
-    "kyso.security.api-keys[0].principal=van-thu-ubnd",
-    "kyso.security.api-keys[0].organisation=" + SecurityMatrixTest.UBND,
-    "kyso.security.api-keys[0].roles=CLERK",
-    "kyso.security.api-keys[1].id=archivist",
-    "kyso.security.api-keys[1].key-hash=88381ddc66a56f33abcfd770efb604cd23caf53d728ac3b4da4f9b5fa5191899",
-    "kyso.security.api-keys[1].principal=luu-tru-vien",
-    "kyso.security.api-keys[1].roles=ARCHIVIST",
-    "kyso.security.api-keys[2].id=auditor",
-    "kyso.security.api-keys[2].key-hash=0510bbdc800a8133002bb0d89df94045ad9f85f041755a9ac81de67d0df80fc4",
-    "kyso.security.api-keys[2].principal=thanh-tra",
-    "kyso.security.api-keys[2].roles=AUDITOR",
-    "kyso.security.api-keys[3].id=exchange",
-    "kyso.security.api-keys[3].key-hash=742dd2c2dbf36e5edbe871594a72bf891b00ea77c8581dac7a08c313d420a1e7",
-    "kyso.security.api-keys[3].principal=truc-lien-thong",
-    "kyso.security.api-keys[3].organisation=" + SecurityMatrixTest.UBND,
-    "kyso.security.api-keys[3].roles=EXCHANGE_SYSTEM",
-    "kyso.security.api-keys[4].id=admin",
-    "kyso.security.api-keys[4].key-hash=16175223c8ddce5ace0493c948569c211b03c4c6bb3d3e484434999448cffe01",
-    "kyso.security.api-keys[4].principal=quan-tri",
-    "kyso.security.api-keys[4].roles=ADMINISTRATOR"
+    "kyso.security.key-owners.nguyen-van-an.person=an"
 })
 class SecurityMatrixTest {
 
