@@ -30,8 +30,10 @@ import org.apache.pdfbox.pdmodel.PDDocument;
  * them (content streams, fonts, images, forms, patterns, colour spaces: dictionaries, arrays and values
  * compared deeply, streams by their dictionary and their raw bytes, so a redefined {@code /Length} or
  * filter is seen), the annotations the comparison shows (the same ones, in the same order, each compared
- * deeply but for its back-pointers {@code /P} and {@code /Parent}), and the document's optional content
- * configuration ({@code /OCProperties}, which can hide or show layers without touching the page).
+ * deeply but for its back-pointers {@code /P} and {@code /Parent}), the document's optional content
+ * configuration ({@code /OCProperties}, which can hide or show layers without touching the page), and
+ * the form's default resources and appearance ({@code /AcroForm /DR}, {@code /DA}), from which PDFBox
+ * draws a free-text annotation that has no appearance stream of its own.
  *
  * <p>Anything else answers "not proven" and DSS's rendering runs as before: a difference anywhere in
  * that graph, an encrypted document (equal ciphertext need not mean equal text under a changed key),
@@ -113,7 +115,19 @@ final class SamePageContent {
         }
         COSDictionary signedCatalog = signed.getDocumentCatalog().getCOSObject();
         COSDictionary finalCatalog = fin.getDocumentCatalog().getCOSObject();
-        return same(signedCatalog.getItem(COSName.OCPROPERTIES), finalCatalog.getItem(COSName.OCPROPERTIES), 0);
+        if (!same(signedCatalog.getItem(COSName.OCPROPERTIES), finalCatalog.getItem(COSName.OCPROPERTIES), 0)) {
+            return false;
+        }
+        // An annotation without an appearance stream is drawn by PDFBox from its own entries and, for free
+        // text, the form's default resources and appearance: those must not have changed either.
+        COSDictionary signedForm = signedCatalog.getCOSDictionary(COSName.ACRO_FORM);
+        COSDictionary finalForm = finalCatalog.getCOSDictionary(COSName.ACRO_FORM);
+        return same(item(signedForm, COSName.DR), item(finalForm, COSName.DR), 0)
+                && same(item(signedForm, COSName.DA), item(finalForm, COSName.DA), 0);
+    }
+
+    private static COSBase item(COSDictionary dictionary, COSName key) {
+        return dictionary == null ? null : dictionary.getItem(key);
     }
 
     /** The value of an inheritable page attribute: the page's own or its nearest ancestor's. */

@@ -107,6 +107,22 @@ class SamePageContentTest {
     }
 
     @Test
+    void formDefaultResourcesChangedUnderAnAnnotationWithoutAppearanceDefeatTheProof() throws IOException {
+        // A free-text note without an appearance stream, drawn by the viewer from the form's /DR and /DA.
+        byte[] noted = PdfTampering.appendAnnotation(PdfTampering.addFormField(base));
+        byte[] later = PdfTampering.incremental(noted, doc -> {
+            var form = doc.getDocumentCatalog().getAcroForm();
+            var resources = form.getDefaultResources();
+            resources.put(COSName.getPDFName("Helv"), new PDType1Font(Standard14Fonts.FontName.COURIER));
+            form.getCOSObject().setNeedToBeUpdated(true);
+            resources.getCOSObject().setNeedToBeUpdated(true);
+            doc.getDocumentCatalog().getCOSObject().setNeedToBeUpdated(true);
+        });
+        assertThat(proven(noted, noted, 1, Set.of())).isTrue();
+        assertThat(proven(noted, later, 1, Set.of())).isFalse();
+    }
+
+    @Test
     void anAnnotationTheComparisonHidesIsLeftOutAndOnlyThatOne() throws IOException {
         byte[] annotated = PdfTampering.appendAnnotation(base);
         assertThat(proven(base, annotated, 1, Set.of(0))).isTrue();
