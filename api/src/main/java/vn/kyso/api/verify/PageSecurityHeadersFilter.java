@@ -25,7 +25,7 @@ class PageSecurityHeadersFilter extends OncePerRequestFilter {
             "default-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
     /** The pages, each with its assets under the same prefix, and the assets they share. */
-    static final List<String> PAGES = List.of(VerifyPageController.PATH, "/archive", "/letters", "/assets");
+    static final List<String> PAGES = List.of(PageController.VERIFY, PageController.ARCHIVE, PageController.LETTERS, "/assets");
 
     private static final UrlPathHelper PATHS = new UrlPathHelper();
 
