@@ -8,7 +8,6 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
-import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.CacheControl;
@@ -30,6 +29,7 @@ import vn.kyso.api.error.ApiException;
 import vn.kyso.api.security.Caller;
 import vn.kyso.api.security.KeyOwnership;
 import vn.kyso.api.signing.Downloads;
+import vn.kyso.api.signing.Placements;
 import vn.kyso.archive.ArchiveService;
 import vn.kyso.conversion.ConversionService;
 import vn.kyso.signing.Placement;
@@ -149,7 +149,7 @@ class LettersController {
             throw ApiException.invalid("'key' is required: the authorised person's key");
         }
         // Parameters first: a bad one is refused before any work.
-        Placement placement = placement(page, x, y, width, height);
+        Placement placement = Placements.fromFields(page, x, y, width, height);
         keyOwnership.check(caller, key.strip());
         return workflow().signAsPerson(letterId, key.strip(), placement, caller.actor());
     }
@@ -237,23 +237,6 @@ class LettersController {
         } catch (IllegalArgumentException e) {
             throw LettersException.notFound(id.length() > 40 ? id.substring(0, 40) + "…" : id);
         }
-    }
-
-    private static Placement placement(Integer page, Float x, Float y, Float width, Float height) {
-        long given = Stream.of(x, y, width, height).filter(v -> v != null).count();
-        if (given == 0) {
-            if (page != null) {
-                throw ApiException.invalid("page needs x, y, width and height");
-            }
-            return null;
-        }
-        if (given < 4) {
-            throw ApiException.invalid("x, y, width and height go together: give all four or none");
-        }
-        if (!(Float.isFinite(x) && Float.isFinite(y) && Float.isFinite(width) && Float.isFinite(height))) {
-            throw ApiException.invalid("x, y, width and height must be finite numbers");
-        }
-        return new Placement(page == null ? 0 : page, x, y, width, height);
     }
 
     private static byte[] bytes(MultipartFile part) {

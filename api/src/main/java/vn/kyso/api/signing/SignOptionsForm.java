@@ -2,7 +2,6 @@ package vn.kyso.api.signing;
 
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
-import java.util.stream.Stream;
 import vn.kyso.api.error.ApiException;
 import vn.kyso.core.KeyFamily;
 import vn.kyso.signing.Appearance;
@@ -63,7 +62,7 @@ record SignOptionsForm(
     /** @throws ApiException for unknown values; the records themselves check the rest */
     SignOptions toOptions() {
         Appearance visible = Params.parse("appearance", appearance, Appearance.class, Appearance.NONE);
-        Placement placement = placement();
+        Placement placement = Placements.fromFields(page, x, y, width, height);
         if (placement != null && visible == Appearance.NONE) {
             throw ApiException.invalid("x, y, width and height place a visible signature: choose an appearance");
         }
@@ -77,22 +76,5 @@ record SignOptionsForm(
                 copyForm,
                 Params.parse("digest", digest, DigestAlgorithm.class, DigestAlgorithm.SHA256),
                 Params.parse("family", family, KeyFamily.class, null));
-    }
-
-    private Placement placement() {
-        long given = Stream.of(x, y, width, height).filter(v -> v != null).count();
-        if (given == 0) {
-            if (page != null) {
-                throw ApiException.invalid("page needs x, y, width and height");
-            }
-            return null;
-        }
-        if (given < 4) {
-            throw ApiException.invalid("x, y, width and height go together: give all four or none");
-        }
-        if (!(Float.isFinite(x) && Float.isFinite(y) && Float.isFinite(width) && Float.isFinite(height))) {
-            throw ApiException.invalid("x, y, width and height must be finite numbers");
-        }
-        return new Placement(page == null ? 0 : page, x, y, width, height);
     }
 }
