@@ -6,8 +6,13 @@ package vn.kyso.core;
  */
 public interface ErrorCode {
 
-    /** The stable identifier, upper snake case, for example {@code KEY_NOT_FOUND}. */
-    String code();
+    /** The constant's name: every module's error enum has it from {@link Enum#name()}. */
+    String name();
+
+    /** The stable identifier, upper snake case, for example {@code KEY_NOT_FOUND}: the constant's name. */
+    default String code() {
+        return name();
+    }
 
     /** The class of failure, which decides the HTTP status. */
     ErrorKind kind();

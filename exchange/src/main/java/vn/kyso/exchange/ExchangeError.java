@@ -56,11 +56,6 @@ public enum ExchangeError implements ErrorCode {
     }
 
     @Override
-    public String code() {
-        return name();
-    }
-
-    @Override
     public ErrorKind kind() {
         return kind;
     }

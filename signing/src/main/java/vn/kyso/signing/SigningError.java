@@ -38,11 +38,6 @@ public enum SigningError implements ErrorCode {
     }
 
     @Override
-    public String code() {
-        return name();
-    }
-
-    @Override
     public ErrorKind kind() {
         return kind;
     }

@@ -23,11 +23,6 @@ public enum ValidationError implements ErrorCode {
     }
 
     @Override
-    public String code() {
-        return name();
-    }
-
-    @Override
     public ErrorKind kind() {
         return kind;
     }

@@ -34,11 +34,6 @@ public enum ApiError implements ErrorCode {
     }
 
     @Override
-    public String code() {
-        return name();
-    }
-
-    @Override
     public ErrorKind kind() {
         return kind;
     }

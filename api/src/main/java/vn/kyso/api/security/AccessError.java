@@ -27,11 +27,6 @@ enum AccessError implements ErrorCode {
     }
 
     @Override
-    public String code() {
-        return name();
-    }
-
-    @Override
     public ErrorKind kind() {
         return kind;
     }

@@ -194,6 +194,10 @@ class ProblemHandlerTest {
     }
 
     record TestCode(String code, ErrorKind kind, String title) implements ErrorCode {
+        @Override
+        public String name() {
+            return code;
+        }
     }
 
     static class TestException extends ServiceException {
