@@ -1,7 +1,6 @@
 package vn.kyso.api.archive;
 
 import org.springframework.beans.factory.ObjectProvider;
-import vn.kyso.api.error.ApiError;
 import vn.kyso.api.error.ApiException;
 import vn.kyso.archive.ArchiveService;
 
@@ -18,10 +17,6 @@ final class Archive {
     }
 
     ArchiveService get() {
-        ArchiveService s = service.getIfAvailable();
-        if (s == null) {
-            throw new ApiException(ApiError.SERVICE_NOT_CONFIGURED, "the archive is not enabled on this server");
-        }
-        return s;
+        return ApiException.required(service, "the archive is not enabled on this server");
     }
 }

@@ -1,7 +1,6 @@
 package vn.kyso.api.exchange;
 
 import org.springframework.beans.factory.ObjectProvider;
-import vn.kyso.api.error.ApiError;
 import vn.kyso.api.error.ApiException;
 import vn.kyso.exchange.ExchangeService;
 import vn.kyso.exchange.ExchangeSettings;
@@ -24,11 +23,7 @@ final class Exchange {
     }
 
     ExchangeService get() {
-        ExchangeService s = service.getIfAvailable();
-        if (s == null) {
-            throw new ApiException(ApiError.SERVICE_NOT_CONFIGURED, "the edXML exchange is not enabled on this server");
-        }
-        return s;
+        return ApiException.required(service, "the edXML exchange is not enabled on this server");
     }
 
     /** The agency a message is received for when the request names none: this service's first one. */

@@ -32,7 +32,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import vn.kyso.api.audit.AuditNotes;
 import vn.kyso.api.audit.AuditTrail;
-import vn.kyso.api.error.ApiError;
 import vn.kyso.api.error.ApiException;
 import vn.kyso.signing.KeyInfo;
 import vn.kyso.signing.SigningService;
@@ -224,10 +223,7 @@ class AdminController {
     }
 
     private void requireKey(String alias) {
-        SigningService service = signing.getIfAvailable();
-        if (service == null) {
-            throw new ApiException(ApiError.SERVICE_NOT_CONFIGURED, "this server signs with no HSM keys");
-        }
+        SigningService service = ApiException.required(signing, "this server signs with no HSM keys");
         if (service.keys().stream().map(KeyInfo::id).noneMatch(alias::equals)) {
             throw new AccessException(AccessError.KEY_NOT_FOUND, "there is no HSM key '" + alias + "'");
         }
