@@ -24,9 +24,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import vn.kyso.api.KysoApplication;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -48,17 +46,9 @@ class LoadBenchmark {
 
     @Test
     void mixedLoad() throws Exception {
-        Path dir = Path.of(System.getProperty("kyso.test.workdir", "target/test-work"), "bench-pki");
-        // A fresh archive and audit log per run: the audit checkpoints of an earlier run were made by
-        // whatever TSA the demo PKI had then.
-        Path archiveDir = Path.of(System.getProperty("kyso.test.workdir", "target/test-work"),
-                "load-archive-" + UUID.randomUUID().toString().substring(0, 8));
-        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(KysoApplication.class)
-                .properties(Map.of("logging.level.root", "WARN", "server.tomcat.threads.max", "64"))
-                // As arguments, which win over the test class path's application.properties.
-                .run("--server.port=0", "--kyso.demo.enabled=true", "--kyso.demo.directory=" + dir,
-                        "--kyso.demo.port=0", "--kyso.archive.directory=" + archiveDir)) {
-            int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
+        try (ConfigurableApplicationContext app = BenchService.start("load",
+                Map.of("logging.level.root", "WARN", "server.tomcat.threads.max", "64"))) {
+            int port = BenchService.port(app);
             Client http = new Client(port);
             byte[] letter = Files.readAllBytes(Path.of("../samples/letters/cong-van-mot-trang.pdf"));
 

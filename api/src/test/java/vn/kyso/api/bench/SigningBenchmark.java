@@ -33,9 +33,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import vn.kyso.api.KysoApplication;
 import vn.kyso.signing.Document;
 import vn.kyso.signing.SignOptions;
 import vn.kyso.signing.SignRequest;
@@ -66,17 +64,9 @@ class SigningBenchmark {
 
     @Test
     void signingThroughput() throws Exception {
-        Path dir = Path.of(System.getProperty("kyso.test.workdir", "target/test-work"), "bench-pki");
-        // A fresh archive and audit log per run, never the test suite's: their audit checkpoints are
-        // time-stamped by the TSA of the demo PKI they were made with, which is not this one.
-        Path archiveDir = Path.of(System.getProperty("kyso.test.workdir", "target/test-work"),
-                "signing-bench-archive-" + UUID.randomUUID().toString().substring(0, 8));
-        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(KysoApplication.class)
-                .properties(Map.of("logging.level.root", "WARN"))
-                // As arguments, which win over the test class path's application.properties.
-                .run("--server.port=0", "--kyso.demo.enabled=true", "--kyso.demo.directory=" + dir,
-                        "--kyso.demo.port=0", "--kyso.archive.directory=" + archiveDir)) {
-            int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
+        try (ConfigurableApplicationContext app = BenchService.start("signing-bench",
+                Map.of("logging.level.root", "WARN"))) {
+            int port = BenchService.port(app);
             DemoPki pki = app.getBean(DemoPki.class);
             SigningService signing = app.getBean(SigningService.class);
             byte[] letter = BenchLetters.oneLetter();
