@@ -44,15 +44,22 @@ final class EdxmlFormat {
 
     // ---------------------------------------------------------------- writing
 
-    static Document message(MessageHeader h, String signerPosition, String content, List<Carried> files,
-            ZonedDateTime now) {
-        Document d = SafeXml.newDocument();
+    /** The edXML root and envelope of a new message; returns its (empty) {@code edXMLHeader}. */
+    private static Element header(Document d) {
         Element root = d.createElementNS(NS, "edXML");
         root.setAttributeNS("http://www.w3.org/2000/xmlns/", "xmlns", NS);
         d.appendChild(root);
         Element envelope = add(root, "edXMLEnvelope");
         envelope.setAttributeNS("http://www.w3.org/2000/xmlns/", "xmlns:edXML", NS);
-        Element header = add(envelope, "edXMLHeader");
+        return add(envelope, "edXMLHeader");
+    }
+
+    static Document message(MessageHeader h, String signerPosition, String content, List<Carried> files,
+            ZonedDateTime now) {
+        Document d = SafeXml.newDocument();
+        Element header = header(d);
+        Element envelope = (Element) header.getParentNode();
+        Element root = d.getDocumentElement();
         Element mh = add(header, "MessageHeader");
         organ(add(mh, "From"), h.from());
         for (Organ to : h.to()) {
@@ -120,12 +127,7 @@ final class EdxmlFormat {
             String documentId, StatusCode status, String description, String staff, String department,
             ZonedDateTime now) {
         Document d = SafeXml.newDocument();
-        Element root = d.createElementNS(NS, "edXML");
-        root.setAttributeNS("http://www.w3.org/2000/xmlns/", "xmlns", NS);
-        d.appendChild(root);
-        Element envelope = add(root, "edXMLEnvelope");
-        envelope.setAttributeNS("http://www.w3.org/2000/xmlns/", "xmlns:edXML", NS);
-        Element header = add(envelope, "edXMLHeader");
+        Element header = header(d);
         Element s = add(header, "Status");
         Element responseFor = add(s, "ResponseFor");
         add(responseFor, "OrganId", nz(responseToOrganId));
