@@ -7,6 +7,7 @@ import eu.europa.esig.dss.policy.EtsiValidationPolicy;
 import eu.europa.esig.dss.policy.ValidationPolicyFacade;
 import eu.europa.esig.dss.policy.jaxb.ConstraintsParameters;
 import java.io.InputStream;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -53,7 +54,7 @@ final class CachedCryptoPolicy extends EtsiValidationPolicy {
 
     @Override
     public CryptographicSuite getCertificateCryptographicConstraint(Context context, SubContext subContext) {
-        return cached(java.util.List.of(context, subContext),
+        return cached(List.of(context, subContext),
                 () -> super.getCertificateCryptographicConstraint(context, subContext));
     }
 

@@ -9,10 +9,10 @@ import eu.europa.esig.dss.pdf.pdfbox.PdfBoxDocumentReader;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.apache.pdfbox.pdmodel.PDDocument;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -79,26 +79,13 @@ final class FastVisualDifferencesFinder extends DefaultPdfDifferencesFinder {
         return differences;
     }
 
-    /**
-     * Whether the page is drawn alike in both without rendering it ({@link SamePageContent}). DSS lists a
-     * page's annotations one for one with PDFBox's list, which is how the indexes of the added ones carry
-     * over; if the two lists differ in length the proof is not attempted.
-     */
+    /** Whether the page is drawn alike in both without rendering it ({@link SamePageContent}). */
     private static boolean drawnAlike(PdfDocumentReader signedRevision, PdfDocumentReader finalRevision, int page,
             int annotations, Set<Integer> addedIndexes) {
-        if (!(signedRevision instanceof PdfBoxDocumentReader signed)
-                || !(finalRevision instanceof PdfBoxDocumentReader current)) {
-            return false;
-        }
-        PDDocument finalDocument = current.getPDDocument();
-        try {
-            if (finalDocument.getPage(page - 1).getAnnotations().size() != annotations) {
-                return false;
-            }
-        } catch (IOException | RuntimeException e) {
-            return false;
-        }
-        return SamePageContent.proven(signed.getPDDocument(), finalDocument, page, addedIndexes);
+        return signedRevision instanceof PdfBoxDocumentReader signed
+                && finalRevision instanceof PdfBoxDocumentReader current
+                && SamePageContent.proven(signed.getPDDocument(), current.getPDDocument(), page, annotations,
+                        addedIndexes);
     }
 
     /** Same dimensions and the same red, green and blue in every pixel. */
@@ -112,7 +99,7 @@ final class FastVisualDifferencesFinder extends DefaultPdfDifferencesFinder {
         int[] pixelsB = packedRgb(b);
         if (pixelsA != null && pixelsB != null) {
             // PDFBox renders pages as TYPE_INT_RGB: compare the backing arrays directly.
-            return java.util.Arrays.equals(pixelsA, pixelsB);
+            return Arrays.equals(pixelsA, pixelsB);
         }
         int[] rowA = new int[width];
         int[] rowB = new int[width];

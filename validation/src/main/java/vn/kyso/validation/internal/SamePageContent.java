@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,24 +69,26 @@ final class SamePageContent {
 
     /**
      * @param page                   from 1
-     * @param hiddenFinalAnnotations indexes, in the final page's annotation list as PDFBox reads it,
-     *                               of the annotations the visual comparison hides
+     * @param finalAnnotations       how many annotations DSS lists on the final page; the indexes below are
+     *                               in that list, which must be PDFBox's one for one (same length)
+     * @param hiddenFinalAnnotations indexes of the annotations the visual comparison hides
      * @return true only if the page of both documents is drawn alike
      */
-    static boolean proven(PDDocument signed, PDDocument fin, int page, Set<Integer> hiddenFinalAnnotations) {
+    static boolean proven(PDDocument signed, PDDocument fin, int page, int finalAnnotations,
+            Set<Integer> hiddenFinalAnnotations) {
         if (signed.isEncrypted() || fin.isEncrypted()
                 || page > signed.getNumberOfPages() || page > fin.getNumberOfPages()) {
             return false;
         }
         try {
-            return new SamePageContent().samePage(signed, fin, page, hiddenFinalAnnotations);
+            return new SamePageContent().samePage(signed, fin, page, finalAnnotations, hiddenFinalAnnotations);
         } catch (GiveUp | IOException | RuntimeException e) {
             // A damaged object, a limit reached: the rendering decides, as without this class.
             return false;
         }
     }
 
-    private boolean samePage(PDDocument signed, PDDocument fin, int page, Set<Integer> hidden)
+    private boolean samePage(PDDocument signed, PDDocument fin, int page, int annotations, Set<Integer> hidden)
             throws GiveUp, IOException {
         COSDictionary s = signed.getPage(page - 1).getCOSObject();
         COSDictionary f = fin.getPage(page - 1).getCOSObject();
@@ -100,6 +103,9 @@ final class SamePageContent {
         List<COSDictionary> signedAnnotations = annotations(s);
         List<COSDictionary> shown = new ArrayList<>();
         List<COSDictionary> finalAnnotations = annotations(f);
+        if (finalAnnotations.size() != annotations) {
+            return false;
+        }
         for (int i = 0; i < finalAnnotations.size(); i++) {
             if (!hidden.contains(i)) {
                 shown.add(finalAnnotations.get(i));
@@ -197,9 +203,9 @@ final class SamePageContent {
 
     private boolean sameDictionary(COSDictionary s, COSDictionary f, Set<COSName> excluded, int depth)
             throws GiveUp, IOException {
-        Set<COSName> keys = new java.util.HashSet<>(s.keySet());
+        Set<COSName> keys = new HashSet<>(s.keySet());
         keys.removeAll(excluded);
-        Set<COSName> finalKeys = new java.util.HashSet<>(f.keySet());
+        Set<COSName> finalKeys = new HashSet<>(f.keySet());
         finalKeys.removeAll(excluded);
         if (!keys.equals(finalKeys)) {
             return false;
