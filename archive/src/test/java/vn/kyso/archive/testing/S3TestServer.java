@@ -1,5 +1,7 @@
 package vn.kyso.archive.testing;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.HttpURLConnection;
@@ -11,7 +13,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -36,12 +40,15 @@ public final class S3TestServer implements AutoCloseable {
     public static final String SECRET_KEY = "test-secret-key";
 
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(90);
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static S3TestServer shared;
 
     private final Path root;
     private final Path log;
     private final int port;
     private Process process;
+    /** Each bucket's index as last read before a kill, to rebuild one the kill left empty. */
+    private final Map<String, ObjectNode> knownBuckets = new HashMap<>();
 
     private S3TestServer(Path root, int port) {
         this.root = root;
@@ -143,6 +150,7 @@ public final class S3TestServer implements AutoCloseable {
         if (running == null) {
             return;
         }
+        rememberBuckets();
         running.descendants().forEach(ProcessHandle::destroyForcibly);
         running.destroyForcibly();
         try {
@@ -154,29 +162,36 @@ public final class S3TestServer implements AutoCloseable {
     }
 
     /**
-     * S3Mock is not crash-safe: killed while writing an object it leaves an empty objectMetadata.json,
-     * and from then on every listing of the bucket fails, so it would never come back. A crash-safe
-     * server would never have shown such a half-written object; it is dropped here before a restart,
-     * from the bucket's index too. (The archive's own recovery then sees the object as missing.)
+     * S3Mock is not crash-safe. Killed while writing an object it leaves an empty objectMetadata.json,
+     * and from then on every listing of the bucket fails; killed while rewriting a bucket's index
+     * (bucketMetadata.json, rewritten at every put) it leaves that file empty and never answers again.
+     * A crash-safe server would show neither, so before a restart a half-written object is dropped, from
+     * the bucket's index too, and an empty index is rebuilt from the bucket as it was last read (name,
+     * creation date, versioning and lock settings) with the objects whose metadata is whole. (The
+     * archive's own recovery then sees a dropped object as missing.)
      */
     private void discardHalfWrittenObjects() {
         if (!Files.isDirectory(root)) {
             return;
         }
-        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
         try (var buckets = Files.list(root)) {
             for (Path bucket : buckets.filter(Files::isDirectory).toList()) {
                 Path index = bucket.resolve("bucketMetadata.json");
-                if (!Files.isRegularFile(index) || Files.size(index) == 0) {
-                    continue;
-                }
-                var meta = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(index.toFile());
-                var objects = (com.fasterxml.jackson.databind.node.ObjectNode) meta.get("objects");
+                ObjectNode meta = readObject(index);
                 boolean changed = false;
+                if (meta == null) {
+                    ObjectNode known = knownBuckets.get(bucket.getFileName().toString());
+                    if (known == null) {
+                        continue;
+                    }
+                    meta = known.deepCopy();
+                    meta.set("objects", wholeObjects(bucket));
+                    changed = true;
+                }
+                var objects = (ObjectNode) meta.get("objects");
                 try (var dirs = Files.list(bucket)) {
                     for (Path dir : dirs.filter(Files::isDirectory).toList()) {
-                        Path m = dir.resolve("objectMetadata.json");
-                        if (Files.isRegularFile(m) && Files.size(m) > 0) {
+                        if (readObject(dir.resolve("objectMetadata.json")) != null) {
                             continue;
                         }
                         String id = dir.getFileName().toString();
@@ -198,11 +213,60 @@ public final class S3TestServer implements AutoCloseable {
                     }
                 }
                 if (changed) {
-                    json.writeValue(index.toFile(), meta);
+                    JSON.writeValue(index.toFile(), meta);
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Key to object id of every object of the bucket whose metadata is whole. */
+    private static ObjectNode wholeObjects(Path bucket) throws IOException {
+        ObjectNode objects = JSON.createObjectNode();
+        try (var dirs = Files.list(bucket)) {
+            for (Path dir : dirs.filter(Files::isDirectory).toList()) {
+                ObjectNode object = readObject(dir.resolve("objectMetadata.json"));
+                if (object != null && object.hasNonNull("key") && object.hasNonNull("id")) {
+                    objects.put(object.get("key").asText(), object.get("id").asText());
+                }
+            }
+        }
+        return objects;
+    }
+
+    /** Each bucket's index as it reads now; one being rewritten is read again, and kept as before if it never reads. */
+    private void rememberBuckets() {
+        if (!Files.isDirectory(root)) {
+            return;
+        }
+        try (var buckets = Files.list(root)) {
+            for (Path bucket : buckets.filter(Files::isDirectory).toList()) {
+                for (int attempt = 0; attempt < 10; attempt++) {
+                    ObjectNode meta = readObject(bucket.resolve("bucketMetadata.json"));
+                    if (meta != null) {
+                        knownBuckets.put(bucket.getFileName().toString(), meta);
+                        break;
+                    }
+                    Thread.sleep(10);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The JSON object in the file, or null if the file is missing, empty or not (yet) whole JSON. */
+    private static ObjectNode readObject(Path file) {
+        try {
+            if (!Files.isRegularFile(file) || Files.size(file) == 0) {
+                return null;
+            }
+            return JSON.readTree(file.toFile()) instanceof ObjectNode o ? o : null;
+        } catch (IOException e) {
+            return null;
         }
     }
 
