@@ -65,4 +65,25 @@ class MinioObjectStoreOutageTest {
         store.put("case-1/report.pdf", new byte[] {4}, PutOptions.of("application/pdf"));
         assertThat(store.read("case-1/report.pdf")).containsExactly(4);
     }
+
+    /**
+     * The test server's repair of S3Mock's crash damage, which the fault tests rely on: killed while it
+     * rewrote the bucket's index, S3Mock leaves that file empty and would never answer again.
+     */
+    @Test
+    void aBucketIndexLeftEmptyByAKillIsRebuiltBeforeTheRestart() throws Exception {
+        MinioSettings settings = MinioSettings.of(server.endpoint(), "kyso-index-crash", null,
+                S3TestServer.ACCESS_KEY, S3TestServer.SECRET_KEY, false);
+        MinioObjectStore store = new MinioObjectStore(settings);
+        store.put("case-2/original.pdf", new byte[] {5, 6}, PutOptions.of("application/pdf"));
+        store.put("case-2/report.json", new byte[] {7}, PutOptions.of("application/json"));
+
+        server.stop();
+        java.nio.file.Files.write(server.root().resolve("kyso-index-crash").resolve("bucketMetadata.json"),
+                new byte[0]);
+        server.start();
+
+        assertThat(store.list("case-2/")).containsExactlyInAnyOrder("case-2/original.pdf", "case-2/report.json");
+        assertThat(store.read("case-2/original.pdf")).containsExactly(5, 6);
+    }
 }
