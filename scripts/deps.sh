@@ -24,6 +24,14 @@ kyso_need_packages() {
   # The archive catalogue: a private PostgreSQL server started from Debian's binaries (run as the
   # postgres user when we are root); S3Mock, the tests' S3 server, comes from Maven Central.
   compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || missing+=(postgresql)
+  # Independent checkers the tests run on every signature the service makes: poppler's pdfsig with an
+  # NSS database of the demo roots (certutil), xmlsec1, qpdf, and Node.js for the npm jose and
+  # xml-crypto libraries (installed into var/tools/node by scripts/node-tools.sh).
+  command -v certutil >/dev/null 2>&1 || missing+=(libnss3-tools)
+  command -v xmlsec1 >/dev/null 2>&1 || missing+=(xmlsec1)
+  command -v qpdf >/dev/null 2>&1 || missing+=(qpdf)
+  command -v node >/dev/null 2>&1 || missing+=(nodejs)
+  command -v npm >/dev/null 2>&1 || missing+=(npm)
   if [ ${#missing[@]} -eq 0 ]; then
     return 0
   fi
