@@ -1,0 +1,199 @@
+package vn.kyso.core.revocation;
+
+import com.github.benmanes.caffeine.cache.AsyncCache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * OCSP responses and CRLs kept in memory, one instance shared by signing and validation.
+ *
+ * <p>One question, two askers. Validation works at "now" and may reuse an answer while it is valid
+ * (until its nextUpdate, never longer than {@code maxAge}): it asks with no lower bound. Signing at
+ * B-LT/B-LTA must embed answers issued after the signature's time-stamp (EN 319 102-1 freshness, DSS's
+ * "revocation after best-signature-time"): it asks with {@code notIssuedBefore} = the time-stamp's
+ * time, and an older cached answer is fetched anew rather than served.
+ *
+ * <p>Concurrent askers for the same certificate share one fetch: the first starts it, the others wait
+ * for its answer, and take it if it is fresh enough for them. So a batch of signatures time-stamped
+ * before one OCSP request shares that one answer. A failed fetch is remembered for
+ * {@code failureMemory}, so that a dead responder costs one time-out per certificate, not one per
+ * document. Caffeine's per-entry expiry and size bound do the bookkeeping (ADR 0003, revised).
+ */
+public final class RevocationCache {
+
+    private static final Logger log = LoggerFactory.getLogger(RevocationCache.class);
+
+    /**
+     * @param maxAge        longest reuse of an answer, whatever its nextUpdate
+     * @param failureMemory how long a failed fetch is answered from memory
+     * @param maxEntries    bound on remembered answers
+     * @param freshAttempts how many fetches a fresh-answer request may make before it gives the last one
+     *                      back as it is (a responder answering with pre-produced responses, or with
+     *                      a thisUpdate in the same second as the time-stamp, gets one more chance)
+     * @param freshRetryWait pause between those fetches
+     */
+    public record Settings(Duration maxAge, Duration failureMemory, long maxEntries, int freshAttempts,
+            Duration freshRetryWait) {
+
+        public Settings {
+            Objects.requireNonNull(maxAge, "maxAge");
+            Objects.requireNonNull(failureMemory, "failureMemory");
+            Objects.requireNonNull(freshRetryWait, "freshRetryWait");
+            if (maxAge.isNegative() || failureMemory.isNegative() || freshRetryWait.isNegative()
+                    || maxEntries < 1 || freshAttempts < 1) {
+                throw new IllegalArgumentException("revocation cache settings out of range");
+            }
+        }
+
+        /** One hour, 30 s for failures, 20,000 answers, two tries one second apart for a fresh answer. */
+        public static Settings defaults(Duration maxAge) {
+            return new Settings(maxAge, Duration.ofSeconds(30), 20_000, 2, Duration.ofSeconds(1));
+        }
+    }
+
+    private final Settings settings;
+    private final Clock clock;
+    private final AsyncCache<RevocationKey, Held> cache;
+
+    public RevocationCache(Settings settings, Clock clock) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.cache = Caffeine.newBuilder()
+                .maximumSize(settings.maxEntries())
+                .ticker(() -> nanos(clock.instant()))
+                .expireAfter(new HeldExpiry())
+                .buildAsync();
+    }
+
+    /**
+     * The answer for {@code key}, from memory or from {@code fetch}.
+     *
+     * @param notIssuedBefore null to accept any valid answer; otherwise only an answer whose thisUpdate
+     *                        is after this instant is served from memory, and a fetched answer that
+     *                        still is not is fetched again ({@link Settings#freshAttempts()}) and then
+     *                        returned as it is, so that the caller's own freshness check fails loudly
+     * @param fetch           asks the responder; returns {@link RevocationAnswer#none()} or throws when
+     *                        it has no answer
+     * @return the token, or null when there is no answer (remembered for {@code failureMemory})
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T get(RevocationKey key, Instant notIssuedBefore, Supplier<RevocationAnswer<T>> fetch) {
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(fetch, "fetch");
+        RevocationAnswer<?> answer = null;
+        for (int attempt = 1; attempt <= settings.freshAttempts(); attempt++) {
+            CompletableFuture<Held> mine = new CompletableFuture<>();
+            CompletableFuture<Held> current = cache.getIfPresent(key);
+            if (!usable(current, notIssuedBefore)) {
+                current = cache.asMap().compute(key, (k, cached) -> usable(cached, notIssuedBefore) ? cached : mine);
+            }
+            if (current == mine) {
+                mine.complete(held(fetchSafely(key, fetch)));
+            }
+            answer = join(current);
+            if (answer.failed() || answer.issuedAfter(notIssuedBefore)) {
+                return (T) answer.token();
+            }
+            log.debug("{} answer for {} issued {} is not after {} (attempt {})", key.kind(), key.certificateId(),
+                    answer.thisUpdate(), notIssuedBefore, attempt);
+            if (current == mine && attempt < settings.freshAttempts()) {
+                pause();
+            }
+        }
+        return (T) answer.token();
+    }
+
+    /** How many answers (and remembered failures) are held now. */
+    public long size() {
+        cache.synchronous().cleanUp();
+        return cache.synchronous().estimatedSize();
+    }
+
+    /** An entry being fetched is waited for; a finished one is served if fresh enough (or a failure). */
+    private static boolean usable(CompletableFuture<Held> cached, Instant notIssuedBefore) {
+        if (cached == null) {
+            return false;
+        }
+        if (!cached.isDone()) {
+            return true;
+        }
+        Held h = cached.getNow(null);
+        return h != null && (h.answer().failed() || h.answer().issuedAfter(notIssuedBefore));
+    }
+
+    /** The answer with the instant it stops being served, fixed once so that reads do not extend it. */
+    private Held held(RevocationAnswer<?> answer) {
+        Instant now = clock.instant();
+        if (answer.failed()) {
+            return new Held(answer, now.plus(settings.failureMemory()));
+        }
+        Instant until = now.plus(settings.maxAge());
+        if (answer.nextUpdate() != null && answer.nextUpdate().isBefore(until)) {
+            until = answer.nextUpdate();
+        }
+        return new Held(answer, until);
+    }
+
+    private static <T> RevocationAnswer<?> fetchSafely(RevocationKey key, Supplier<RevocationAnswer<T>> fetch) {
+        try {
+            RevocationAnswer<T> a = fetch.get();
+            return a == null ? RevocationAnswer.none() : a;
+        } catch (RuntimeException e) {
+            // Remembered as a failure like an empty answer: the caller's own check reports the gap.
+            log.info("{} fetch for {} failed: {}", key.kind(), key.certificateId(), e.toString());
+            return RevocationAnswer.none();
+        }
+    }
+
+    private static RevocationAnswer<?> join(CompletableFuture<Held> f) {
+        try {
+            return f.join().answer();
+        } catch (CompletionException e) {
+            return RevocationAnswer.none();
+        }
+    }
+
+    private void pause() {
+        try {
+            Thread.sleep(settings.freshRetryWait().toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static long nanos(Instant t) {
+        return t.getEpochSecond() * 1_000_000_000L + t.getNano();
+    }
+
+    private record Held(RevocationAnswer<?> answer, Instant until) {
+    }
+
+    /** Answers live until their nextUpdate (at most maxAge); failures for failureMemory. */
+    private final class HeldExpiry implements Expiry<RevocationKey, Held> {
+
+        @Override
+        public long expireAfterCreate(RevocationKey key, Held held, long currentTime) {
+            long left = nanos(held.until()) - currentTime;
+            return Math.max(0, left);
+        }
+
+        @Override
+        public long expireAfterUpdate(RevocationKey key, Held held, long currentTime, long currentDuration) {
+            return expireAfterCreate(key, held, currentTime);
+        }
+
+        @Override
+        public long expireAfterRead(RevocationKey key, Held held, long currentTime, long currentDuration) {
+            return currentDuration;
+        }
+    }
+}
