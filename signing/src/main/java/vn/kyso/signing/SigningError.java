@@ -27,7 +27,9 @@ public enum SigningError implements ErrorCode {
     TSA_UNAVAILABLE(ErrorKind.UNAVAILABLE, "Time-stamp authority unavailable"),
     REVOCATION_UNAVAILABLE(ErrorKind.UNAVAILABLE, "Revocation data unavailable"),
     NOTHING_TO_AUGMENT(ErrorKind.UNPROCESSABLE, "No signature to augment"),
-    SIGNING_FAILED(ErrorKind.INTERNAL, "Signing failed");
+    SIGNING_FAILED(ErrorKind.INTERNAL, "Signing failed"),
+    /** The OCSP/CRL answers obtainable were all issued before the signature's time-stamp (issue #10). */
+    REVOCATION_NOT_FRESH(ErrorKind.UNAVAILABLE, "No revocation data issued after the signature time-stamp");
 
     private final ErrorKind kind;
     private final String title;

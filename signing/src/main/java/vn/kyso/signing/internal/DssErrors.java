@@ -24,6 +24,13 @@ final class DssErrors {
                     return new SigningException(SigningError.CERTIFICATE_REVOKED,
                             "the signing certificate or one of its issuers is revoked", e);
                 }
+                if (m.contains("fresh revocation") || m.contains("after the best signature time")
+                        || m.contains("one or more poe")) {
+                    return new SigningException(SigningError.REVOCATION_NOT_FRESH,
+                            "no OCSP/CRL answer issued after the signature's time-stamp could be obtained; "
+                                    + "try again later, or sign at B-T and augment once the responder has news",
+                            e);
+                }
                 if (m.contains("revocation")) {
                     return new SigningException(SigningError.REVOCATION_UNAVAILABLE,
                             "revocation data (OCSP/CRL) could not be obtained for the long-term level; try again later",

@@ -26,6 +26,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.kyso.core.KeyFamily;
 import vn.kyso.core.ServiceLookupCache;
+import vn.kyso.core.revocation.RevocationCache;
 import vn.kyso.signing.Appearance;
 import vn.kyso.signing.AugmentRequest;
 import vn.kyso.signing.BatchItemResult;
@@ -67,11 +68,17 @@ public final class DssSigningService implements SigningService, AutoCloseable {
     private final ServiceLookupCache lookups = ServiceLookupCache.of(DssSigningService.class);
 
     public DssSigningService(SigningSettings settings, Clock clock) {
+        this(settings, clock, new RevocationCache(RevocationCache.Settings.defaults(settings.revocationCacheMaxAge()),
+                clock));
+    }
+
+    /** @param revocations the revocation cache, shared with validation where both run in one process */
+    public DssSigningService(SigningSettings settings, Clock clock, RevocationCache revocations) {
         this.clock = Objects.requireNonNull(clock);
         this.keys = new KeyRegistry(settings.hsms(), clock, settings.loginBackoff());
         this.layout = new Decree30Layout(settings.fontFile());
         this.dss = new DssToolkit(keys.allAnchors(), settings.tsaUrl(), settings.networkTimeout(),
-                settings.revocationCacheMaxAge(), clock, Decree30Layout.objectFactory());
+                Objects.requireNonNull(revocations), Decree30Layout.objectFactory());
         this.timestamps = settings.tsaUrl() != null;
         this.pending = new PendingSignatures<>(clock, settings.preparedTtl(), settings.maxPendingBytes());
         this.qrStamper = new QrStamper(settings.fontFile());
@@ -89,7 +96,7 @@ public final class DssSigningService implements SigningService, AutoCloseable {
 
     @Override
     public SignedDocument sign(SignRequest request) {
-        return lookups.call(() -> signNow(request));
+        return lookups.call(() -> FreshnessFloor.during(now(), () -> signNow(request)));
     }
 
     private SignedDocument signNow(SignRequest request) {
@@ -121,7 +128,7 @@ public final class DssSigningService implements SigningService, AutoCloseable {
 
     @Override
     public SignedDocument augment(AugmentRequest request) {
-        return lookups.call(() -> augmentNow(request));
+        return lookups.call(() -> FreshnessFloor.during(now(), () -> augmentNow(request)));
     }
 
     private SignedDocument augmentNow(AugmentRequest request) {
@@ -240,7 +247,7 @@ public final class DssSigningService implements SigningService, AutoCloseable {
 
     @Override
     public SignedDocument signContainer(ContainerRequest request) {
-        return lookups.call(() -> signContainerNow(request));
+        return lookups.call(() -> FreshnessFloor.during(now(), () -> signContainerNow(request)));
     }
 
     private SignedDocument signContainerNow(ContainerRequest request) {
@@ -282,7 +289,7 @@ public final class DssSigningService implements SigningService, AutoCloseable {
 
     @Override
     public SignedDocument complete(CompleteRequest request) {
-        return lookups.call(() -> completeNow(request));
+        return lookups.call(() -> FreshnessFloor.during(now(), () -> completeNow(request)));
     }
 
     private SignedDocument completeNow(CompleteRequest request) {
@@ -303,7 +310,7 @@ public final class DssSigningService implements SigningService, AutoCloseable {
 
     /** The revocation responses currently cached (for health and benchmarks). */
     public int cachedRevocationResponses() {
-        return dss.ocspCache.size() + dss.crlCache.size();
+        return (int) dss.revocations.size();
     }
 
     KeyRegistry keyRegistry() {

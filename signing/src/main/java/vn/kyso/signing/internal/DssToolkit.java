@@ -1,13 +1,10 @@
 package vn.kyso.signing.internal;
 
 import eu.europa.esig.dss.alert.ExceptionOnStatusAlert;
-import eu.europa.esig.dss.alert.LogOnStatusAlert;
 import eu.europa.esig.dss.asic.cades.signature.ASiCWithCAdESService;
 import eu.europa.esig.dss.asic.xades.signature.ASiCWithXAdESService;
 import eu.europa.esig.dss.cades.signature.CAdESService;
 import eu.europa.esig.dss.jades.signature.JAdESService;
-import eu.europa.esig.dss.model.x509.revocation.crl.CRL;
-import eu.europa.esig.dss.model.x509.revocation.ocsp.OCSP;
 import eu.europa.esig.dss.pades.signature.PAdESService;
 import eu.europa.esig.dss.pdf.IPdfObjFactory;
 import eu.europa.esig.dss.service.crl.OnlineCRLSource;
@@ -23,13 +20,14 @@ import eu.europa.esig.dss.spi.x509.tsp.TSPSource;
 import eu.europa.esig.dss.xades.signature.XAdESService;
 import eu.europa.esig.dss.model.x509.CertificateToken;
 import java.security.cert.X509Certificate;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
+import vn.kyso.core.revocation.RevocationCache;
+import vn.kyso.core.revocation.RevocationKey;
 
 /**
  * The DSS services and their shared, costly parts, built once and reused by every request: the
- * certificate verifier with its trust anchors, revocation sources behind an in-memory cache, the
+ * certificate verifier with its trust anchors, revocation sources behind the shared cache, the
  * time-stamp source and the PDF object factory. DSS services hold no per-request state, so one
  * instance of each serves all threads.
  */
@@ -37,8 +35,7 @@ final class DssToolkit {
 
     final CommonCertificateVerifier verifier;
     final TSPSource tspSource;
-    final CachingRevocationSource<OCSP> ocspCache;
-    final CachingRevocationSource<CRL> crlCache;
+    final RevocationCache revocations;
     final PAdESService pades;
     final XAdESService xades;
     final CAdESService cades;
@@ -47,28 +44,29 @@ final class DssToolkit {
     final ASiCWithCAdESService asicCades;
 
     DssToolkit(Collection<X509Certificate> trustAnchors, String tsaUrl, Duration timeout,
-            Duration revocationMaxAge, Clock clock, IPdfObjFactory pdfObjFactory) {
+            RevocationCache revocations, IPdfObjFactory pdfObjFactory) {
+        this.revocations = revocations;
         CommonTrustedCertificateSource trusted = new CommonTrustedCertificateSource();
         trustAnchors.forEach(c -> trusted.addCertificate(new CertificateToken(c)));
 
         CommonsDataLoader http = withTimeout(new CommonsDataLoader(), timeout);
         OnlineOCSPSource ocsp = new OnlineOCSPSource(withTimeout(new OCSPDataLoader(), timeout));
         OnlineCRLSource crl = new OnlineCRLSource(http);
-        ocspCache = new CachingRevocationSource<>(ocsp, revocationMaxAge, clock, 10_000);
-        crlCache = new CachingRevocationSource<>(crl, revocationMaxAge, clock, 1_000);
 
         verifier = new CommonCertificateVerifier();
         verifier.setTrustedCertSources(trusted);
-        verifier.setOcspSource(ocspCache);
-        verifier.setCrlSource(crlCache);
+        verifier.setOcspSource(new CachedRevocationSource<>(ocsp, RevocationKey.Kind.OCSP, revocations));
+        verifier.setCrlSource(new CachedRevocationSource<>(crl, RevocationKey.Kind.CRL, revocations));
         verifier.setAIASource(new DefaultAIASource(http));
         // Long-term levels must not be produced without the evidence they promise.
         verifier.setAlertOnMissingRevocationData(new ExceptionOnStatusAlert());
         verifier.setAlertOnRevokedCertificate(new ExceptionOnStatusAlert());
         verifier.setAlertOnInvalidTimestamp(new ExceptionOnStatusAlert());
-        // A cached response may predate the signature time stamp by minutes; it is still within its
-        // validity, which is what EN 319 102-1 freshness checks.
-        verifier.setAlertOnNoRevocationAfterBestSignatureTime(new LogOnStatusAlert());
+        // Every answer embedded must be issued after the signature's time-stamp (EN 319 102-1 freshness);
+        // a strict validator years from now refuses older evidence, so never embed it silently. The
+        // same for the time-stamps' own chains, whose answers must postdate the time-stamps' use.
+        verifier.setAlertOnNoRevocationAfterBestSignatureTime(new ExceptionOnStatusAlert());
+        verifier.setAlertOnUncoveredPOE(new ExceptionOnStatusAlert());
 
         tspSource = tsaUrl == null ? null
                 : new GuardedTspSource(new OnlineTSPSource(tsaUrl, withTimeout(new TimestampDataLoader(), timeout)));

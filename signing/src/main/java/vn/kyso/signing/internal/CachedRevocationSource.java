@@ -1,0 +1,45 @@
+package vn.kyso.signing.internal;
+
+import eu.europa.esig.dss.model.x509.CertificateToken;
+import eu.europa.esig.dss.model.x509.revocation.Revocation;
+import eu.europa.esig.dss.spi.x509.revocation.RevocationSource;
+import eu.europa.esig.dss.spi.x509.revocation.RevocationToken;
+import java.util.Date;
+import java.util.Objects;
+import vn.kyso.core.revocation.RevocationAnswer;
+import vn.kyso.core.revocation.RevocationCache;
+import vn.kyso.core.revocation.RevocationKey;
+
+/**
+ * DSS's view of the shared {@link RevocationCache} while signing: DSS asks only when the evidence it
+ * has is not issued after the signature's best-signature-time, so an answer is served only if it was
+ * issued after this thread's {@link FreshnessFloor} (the latest time-stamp of the signature being
+ * made), never a cached one from before.
+ */
+final class CachedRevocationSource<R extends Revocation> implements RevocationSource<R> {
+
+    private final RevocationSource<R> source;
+    private final RevocationKey.Kind kind;
+    private final RevocationCache cache;
+
+    CachedRevocationSource(RevocationSource<R> source, RevocationKey.Kind kind, RevocationCache cache) {
+        this.source = Objects.requireNonNull(source);
+        this.kind = Objects.requireNonNull(kind);
+        this.cache = Objects.requireNonNull(cache);
+    }
+
+    @Override
+    public RevocationToken<R> getRevocationToken(CertificateToken certificate, CertificateToken issuer) {
+        RevocationKey key = new RevocationKey(kind, certificate.getDSSIdAsString(),
+                issuer == null ? null : issuer.getDSSIdAsString());
+        return cache.get(key, FreshnessFloor.current(), () -> answer(source.getRevocationToken(certificate, issuer)));
+    }
+
+    static <R extends Revocation> RevocationAnswer<RevocationToken<R>> answer(RevocationToken<R> token) {
+        if (token == null || token.getThisUpdate() == null) {
+            return RevocationAnswer.none();
+        }
+        Date next = token.getNextUpdate();
+        return new RevocationAnswer<>(token, token.getThisUpdate().toInstant(), next == null ? null : next.toInstant());
+    }
+}
