@@ -5,6 +5,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import vn.kyso.core.revocation.RevocationCache;
 import vn.kyso.signing.SigningService;
 import vn.kyso.signing.SigningSettings;
 import vn.kyso.signing.internal.DssSigningService;
@@ -23,9 +24,20 @@ public class SigningAutoConfiguration {
         return properties.toSettings();
     }
 
+    /**
+     * The process's one revocation cache. Validation's auto-configuration declares the same bean under
+     * the same condition, so whichever module runs first builds it and the other shares it.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    RevocationCache revocationCache(SigningSettings settings) {
+        return new RevocationCache(RevocationCache.Settings.defaults(settings.revocationCacheMaxAge()),
+                Clock.systemUTC());
+    }
+
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean(SigningService.class)
-    DssSigningService signingService(SigningSettings settings) {
-        return new DssSigningService(settings, Clock.systemUTC());
+    DssSigningService signingService(SigningSettings settings, RevocationCache revocationCache) {
+        return new DssSigningService(settings, Clock.systemUTC(), revocationCache);
     }
 }

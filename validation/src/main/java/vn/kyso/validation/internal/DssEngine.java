@@ -5,8 +5,6 @@ import eu.europa.esig.dss.enumerations.TokenExtractionStrategy;
 import eu.europa.esig.dss.model.DSSDocument;
 import eu.europa.esig.dss.model.InMemoryDocument;
 import eu.europa.esig.dss.model.policy.ValidationPolicy;
-import eu.europa.esig.dss.model.x509.revocation.crl.CRL;
-import eu.europa.esig.dss.model.x509.revocation.ocsp.OCSP;
 import eu.europa.esig.dss.pades.validation.PDFDocumentValidator;
 import eu.europa.esig.dss.pdf.pdfbox.PdfBoxDefaultObjectFactory;
 import eu.europa.esig.dss.service.crl.OnlineCRLSource;
@@ -16,18 +14,19 @@ import eu.europa.esig.dss.spi.validation.CommonCertificateVerifier;
 import eu.europa.esig.dss.spi.x509.aia.DefaultAIASource;
 import eu.europa.esig.dss.validation.SignedDocumentValidator;
 import eu.europa.esig.dss.validation.reports.Reports;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import vn.kyso.core.revocation.RevocationCache;
+import vn.kyso.core.revocation.RevocationKey;
 import vn.kyso.validation.SignedFile;
 import vn.kyso.validation.ValidationSettings;
 
 /**
  * DSS set up once and shared by all validations: the certificate verifier with the trust stores and
- * the cached online revocation sources (or none, offline), the default ETSI EN 319 102-1 policy, and
+ * the online revocation sources behind the shared cache (or none, offline), the default ETSI EN 319 102-1 policy, and
  * the PDF object factory. DSS builds a new validator per document; these parts hold no per-document
  * state.
  */
@@ -36,10 +35,10 @@ final class DssEngine {
     private final CommonCertificateVerifier verifier;
     private final ValidationPolicy policy;
     private final PdfBoxDefaultObjectFactory pdfObjects = new PdfBoxDefaultObjectFactory();
-    private final RevocationCache<OCSP> ocspCache;
-    private final RevocationCache<CRL> crlCache;
+    private final RevocationCache revocations;
 
-    DssEngine(ValidationSettings settings, TrustAnchors anchors, Clock clock) {
+    DssEngine(ValidationSettings settings, TrustAnchors anchors, RevocationCache revocations) {
+        this.revocations = revocations;
         verifier = new CommonCertificateVerifier();
         verifier.setTrustedCertSources(anchors.sources());
         // The alerts matter for augmentation; a validation reports the same facts in its verdict.
@@ -56,17 +55,13 @@ final class DssEngine {
             verifier.setOcspSource(null);
             verifier.setCrlSource(null);
             verifier.setAIASource(null);
-            ocspCache = null;
-            crlCache = null;
         } else {
             OnlineOCSPSource ocsp = new OnlineOCSPSource(
                     new HttpOnlyDataLoader(settings.networkTimeout(), "application/ocsp-request"));
             OnlineCRLSource crl = new OnlineCRLSource(new HttpOnlyDataLoader(settings.networkTimeout(), null));
             crl.setPreferredProtocol(Protocol.HTTP);
-            ocspCache = new RevocationCache<>(ocsp, settings.revocationCacheMaxAge(), clock, 10_000);
-            crlCache = new RevocationCache<>(crl, settings.revocationCacheMaxAge(), clock, 1_000);
-            verifier.setOcspSource(ocspCache);
-            verifier.setCrlSource(crlCache);
+            verifier.setOcspSource(new CachedRevocationSource<>(ocsp, RevocationKey.Kind.OCSP, revocations));
+            verifier.setCrlSource(new CachedRevocationSource<>(crl, RevocationKey.Kind.CRL, revocations));
             DefaultAIASource aia = new DefaultAIASource(new HttpOnlyDataLoader(settings.networkTimeout(), null));
             aia.setAcceptedProtocols(Set.of(Protocol.HTTP, Protocol.HTTPS));
             verifier.setAIASource(aia);
@@ -97,7 +92,7 @@ final class DssEngine {
     }
 
     int cachedRevocationResponses() {
-        return (ocspCache == null ? 0 : ocspCache.size()) + (crlCache == null ? 0 : crlCache.size());
+        return (int) revocations.size();
     }
 
     private static DSSDocument dss(SignedFile file) {

@@ -13,6 +13,7 @@ import java.util.HexFormat;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.kyso.core.revocation.RevocationCache;
 import vn.kyso.validation.Language;
 import vn.kyso.validation.ValidationError;
 import vn.kyso.validation.ValidationException;
@@ -54,13 +55,20 @@ public final class DssValidationService implements ValidationService, AutoClosea
      * @throws IllegalStateException if a trust store cannot be read
      */
     public DssValidationService(ValidationSettings settings, Clock clock, Path fontDirectory) {
+        this(settings, clock, fontDirectory, new RevocationCache(
+                RevocationCache.Settings.defaults(settings.revocationCacheMaxAge()), clock));
+    }
+
+    /** @param revocations the revocation cache, shared with signing where both run in one process */
+    public DssValidationService(ValidationSettings settings, Clock clock, Path fontDirectory,
+            RevocationCache revocations) {
         Objects.requireNonNull(settings, "settings");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.anchors = new TrustAnchors(settings.trustStores());
         if (anchors.size() == 0) {
             log.warn("no trust anchors configured: every signature will be reported as untrusted");
         }
-        this.engine = new DssEngine(settings, anchors, clock);
+        this.engine = new DssEngine(settings, anchors, Objects.requireNonNull(revocations, "revocations"));
         this.guard = new InputGuard(InputLimits.defaults(settings.maxDocumentBytes()));
         this.assembler = new ReportAssembler(anchors, settings.offline());
         this.executor = new BoundedExecutor(settings.maxConcurrent(), settings.maxValidationTime());

@@ -8,6 +8,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import vn.kyso.core.KeyFamily;
+import vn.kyso.core.revocation.RevocationCache;
+import vn.kyso.signing.SigningService;
+import vn.kyso.signing.autoconfigure.SigningAutoConfiguration;
+import vn.kyso.signing.internal.DssSigningService;
 import vn.kyso.validation.Language;
 import vn.kyso.validation.ValidationFixture;
 import vn.kyso.validation.ValidationReport;
@@ -74,6 +78,23 @@ class ValidationAutoConfigurationTest {
         });
         runner.withBean(ValidationService.class, () -> stub).run(context ->
                 assertThat(context.getBean(ValidationService.class)).isSameAs(stub));
+    }
+
+    @Test
+    void signingAndValidationShareOneRevocationCache() {
+        new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(SigningAutoConfiguration.class,
+                        ValidationAutoConfiguration.class))
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    assertThat(context.getBeansOfType(RevocationCache.class)).hasSize(1);
+                    assertThat(context.getBean(SigningService.class)).isInstanceOf(DssSigningService.class);
+                    assertThat(context.getBean(ValidationService.class)).isInstanceOf(DssValidationService.class);
+                });
+        RevocationCache own = new RevocationCache(RevocationCache.Settings.defaults(Duration.ofMinutes(5)),
+                java.time.Clock.systemUTC());
+        runner.withBean(RevocationCache.class, () -> own).run(context ->
+                assertThat(context.getBean(RevocationCache.class)).isSameAs(own));
     }
 
     @Test
