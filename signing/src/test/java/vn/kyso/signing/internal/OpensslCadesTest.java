@@ -1,0 +1,144 @@
+package vn.kyso.signing.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.stream.Stream;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.cms.Attribute;
+import org.bouncycastle.asn1.cms.AttributeTable;
+import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
+import org.bouncycastle.cms.CMSSignedData;
+import org.bouncycastle.cms.SignerInformation;
+import org.bouncycastle.tsp.TimeStampToken;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import vn.kyso.core.KeyFamily;
+import vn.kyso.core.demopki.DemoPki;
+import vn.kyso.signing.Document;
+import vn.kyso.signing.Packaging;
+import vn.kyso.signing.SignOptions;
+import vn.kyso.signing.SignRequest;
+import vn.kyso.signing.SignatureFormat;
+import vn.kyso.signing.SignatureLevel;
+import vn.kyso.signing.SigningFixture;
+
+/**
+ * Issue #10: our CAdES output checked by OpenSSL, which shares no code with DSS or BouncyCastle.
+ * {@code openssl cms -verify} checks the signature (detached and enveloping, every level, both key
+ * families) against the demo roots alone; {@code openssl ts -verify} checks the signature time-stamp
+ * token from the unsigned attributes against the signature value it covers, and each archive
+ * time-stamp token's own signature and chain. BouncyCastle only cuts the tokens out of the CMS. A
+ * missing openssl fails the test (ProcessBuilder cannot start it); scripts/deps.sh installs it.
+ */
+class OpensslCadesTest {
+
+    /** id-aa-ets-archiveTimestampV3 (ETSI EN 319 122-1), what DSS adds at CAdES B-LTA. */
+    static final ASN1ObjectIdentifier ARCHIVE_TIMESTAMP_V3 = new ASN1ObjectIdentifier("0.4.0.1733.2.4");
+
+    final DemoPki pki = SigningFixture.pki();
+    final DssSigningService service = SigningFixture.service();
+
+    static Stream<Arguments> packagingsLevelsAndKeys() {
+        List<Arguments> all = new ArrayList<>();
+        for (Packaging p : List.of(Packaging.DETACHED, Packaging.ENVELOPING)) {
+            for (SignatureLevel level : SignatureLevel.values()) {
+                for (String key : List.of("ubnd-binh-an", "pham-thu-ha")) {
+                    all.add(Arguments.of(p, level, key));
+                }
+            }
+        }
+        return all.stream();
+    }
+
+    @ParameterizedTest(name = "{0} {1} {2}")
+    @MethodSource("packagingsLevelsAndKeys")
+    void opensslVerifiesTheSignatureAndItsTimeStamps(Packaging packaging, SignatureLevel level, String key,
+            @TempDir Path dir) throws Exception {
+        Document content = SigningServiceTest.BINARY;
+        byte[] cms = service.sign(new SignRequest(content, key, new SignOptions(SignatureFormat.CADES, level,
+                packaging, null, null, null, null, null, null))).content();
+        Path roots = roots(dir);
+        Path signature = dir.resolve(packaging == Packaging.DETACHED ? "signature.p7s" : "signature.p7m");
+        Files.write(signature, cms);
+        Path data = dir.resolve("content.bin");
+        Files.write(data, content.content());
+
+        List<String> verify = new ArrayList<>(List.of("openssl", "cms", "-verify", "-binary", "-inform", "DER",
+                "-in", signature.toString(), "-CAfile", roots.toString(), "-purpose", "any",
+                "-out", dir.resolve("out.bin").toString()));
+        if (packaging == Packaging.DETACHED) {
+            verify.addAll(List.of("-content", data.toString()));
+        }
+        IndependentValidatorsTest.Result cmsResult = IndependentValidatorsTest.run(dir, verify.toArray(String[]::new));
+        assertThat(cmsResult.exit()).as(cmsResult.output()).isZero();
+        assertThat(cmsResult.output()).contains("Verification successful");
+        if (packaging == Packaging.ENVELOPING) {
+            assertThat(Files.readAllBytes(dir.resolve("out.bin"))).isEqualTo(content.content());
+        }
+
+        SignerInformation signer = new CMSSignedData(cms).getSignerInfos().getSigners().iterator().next();
+        List<byte[]> signatureTimeStamps = tokens(signer, PKCSObjectIdentifiers.id_aa_signatureTimeStampToken);
+        List<byte[]> archiveTimeStamps = tokens(signer, ARCHIVE_TIMESTAMP_V3);
+        assertThat(signatureTimeStamps).hasSize(level == SignatureLevel.B_B ? 0 : 1);
+        assertThat(archiveTimeStamps).hasSize(level == SignatureLevel.B_LTA ? 1 : 0);
+
+        for (byte[] token : signatureTimeStamps) {
+            // The signature time-stamp's imprint is the hash of the signature value (EN 319 122-1 5.3).
+            Path value = dir.resolve("signature-value.bin");
+            Files.write(value, signer.getSignature());
+            Path tst = dir.resolve("signature-timestamp.tst");
+            Files.write(tst, token);
+            IndependentValidatorsTest.Result ts = IndependentValidatorsTest.run(dir, "openssl", "ts", "-verify",
+                    "-token_in", "-in", tst.toString(), "-data", value.toString(), "-CAfile", roots.toString());
+            assertThat(ts.exit()).as(ts.output()).isZero();
+            assertThat(ts.output()).contains("Verification: OK");
+
+            Files.write(value, "not the signature value".getBytes());
+            IndependentValidatorsTest.Result wrong = IndependentValidatorsTest.run(dir, "openssl", "ts", "-verify",
+                    "-token_in", "-in", tst.toString(), "-data", value.toString(), "-CAfile", roots.toString());
+            assertThat(wrong.exit()).as("a time-stamp over other data must not verify").isNotZero();
+        }
+        for (byte[] token : archiveTimeStamps) {
+            // The archive time-stamp's imprint is a hash over the whole signature with its validation data
+            // (ATSHashIndexV3), which only a CAdES library computes: OpenSSL checks the token's signature
+            // and certificate chain for the imprint it carries; DSS checks the imprint in the other tests.
+            Path tst = dir.resolve("archive-timestamp.tst");
+            Files.write(tst, token);
+            String imprint = HexFormat.of().formatHex(new TimeStampToken(new CMSSignedData(token))
+                    .getTimeStampInfo().getMessageImprintDigest());
+            IndependentValidatorsTest.Result ts = IndependentValidatorsTest.run(dir, "openssl", "ts", "-verify",
+                    "-token_in", "-in", tst.toString(), "-digest", imprint, "-CAfile", roots.toString());
+            assertThat(ts.exit()).as(ts.output()).isZero();
+            assertThat(ts.output()).contains("Verification: OK");
+        }
+    }
+
+    private Path roots(Path dir) throws Exception {
+        Path roots = dir.resolve("roots.pem");
+        Files.writeString(roots, Files.readString(pki.trustAnchorsPem(KeyFamily.SPECIALISED)) + "\n"
+                + Files.readString(pki.trustAnchorsPem(KeyFamily.PUBLIC)));
+        return roots;
+    }
+
+    private static List<byte[]> tokens(SignerInformation signer, ASN1ObjectIdentifier type) throws Exception {
+        List<byte[]> tokens = new ArrayList<>();
+        AttributeTable unsigned = signer.getUnsignedAttributes();
+        if (unsigned == null) {
+            return tokens;
+        }
+        var attributes = unsigned.getAll(type);
+        for (int i = 0; i < attributes.size(); i++) {
+            for (var value : ((Attribute) attributes.get(i)).getAttrValues()) {
+                tokens.add(value.toASN1Primitive().getEncoded("DER"));
+            }
+        }
+        return tokens;
+    }
+}
