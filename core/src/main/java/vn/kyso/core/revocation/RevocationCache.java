@@ -6,6 +6,7 @@ import com.github.benmanes.caffeine.cache.Expiry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -31,15 +32,18 @@ import org.slf4j.LoggerFactory;
 public final class RevocationCache {
 
     private static final Logger log = LoggerFactory.getLogger(RevocationCache.class);
+    private static final int MAX_SHARED_ROUNDS = 8;
+    /** Slack past a whole second, for the responder's clock and its rounding. */
+    private static final Duration SECOND_EDGE = Duration.ofMillis(20);
 
     /**
      * @param maxAge        longest reuse of an answer, whatever its nextUpdate
      * @param failureMemory how long a failed fetch is answered from memory
      * @param maxEntries    bound on remembered answers
-     * @param freshAttempts how many fetches a fresh-answer request may make before it gives the last one
-     *                      back as it is (a responder answering with pre-produced responses, or with
-     *                      a thisUpdate in the same second as the time-stamp, gets one more chance)
-     * @param freshRetryWait pause between those fetches
+     * @param freshAttempts how many fetches of its own a fresh-answer request may make before it gives
+     *                      the last answer back as it is (an answer dated in the time-stamp's own second
+     *                      gets another chance once that second is over)
+     * @param freshRetryWait longest pause between those fetches
      */
     public record Settings(Duration maxAge, Duration failureMemory, long maxEntries, int freshAttempts,
             Duration freshRetryWait) {
@@ -54,7 +58,7 @@ public final class RevocationCache {
             }
         }
 
-        /** One hour, 30 s for failures, 20,000 answers, two tries one second apart for a fresh answer. */
+        /** 30 s memory of failures, 20,000 answers, two fetches at most one second apart for a fresh answer. */
         public static Settings defaults(Duration maxAge) {
             return new Settings(maxAge, Duration.ofSeconds(30), 20_000, 2, Duration.ofSeconds(1));
         }
@@ -89,24 +93,31 @@ public final class RevocationCache {
     public <T> T get(RevocationKey key, Instant notIssuedBefore, Supplier<RevocationAnswer<T>> fetch) {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(fetch, "fetch");
-        RevocationAnswer<?> answer = null;
-        for (int attempt = 1; attempt <= settings.freshAttempts(); attempt++) {
+        RevocationAnswer<?> answer = RevocationAnswer.none();
+        int ownFetches = 0;
+        // Waiting for another asker's fetch that turns out too old is not an attempt of ours; the bound
+        // on rounds only stops a pathological ping-pong between many askers.
+        for (int round = 0; round < settings.freshAttempts() + MAX_SHARED_ROUNDS; round++) {
             CompletableFuture<Held> mine = new CompletableFuture<>();
             CompletableFuture<Held> current = cache.getIfPresent(key);
             if (!usable(current, notIssuedBefore)) {
                 current = cache.asMap().compute(key, (k, cached) -> usable(cached, notIssuedBefore) ? cached : mine);
             }
             if (current == mine) {
+                ownFetches++;
                 mine.complete(held(fetchSafely(key, fetch)));
             }
             answer = join(current);
             if (answer.failed() || answer.issuedAfter(notIssuedBefore)) {
                 return (T) answer.token();
             }
-            log.debug("{} answer for {} issued {} is not after {} (attempt {})", key.kind(), key.certificateId(),
-                    answer.thisUpdate(), notIssuedBefore, attempt);
-            if (current == mine && attempt < settings.freshAttempts()) {
-                pause();
+            log.debug("{} answer for {} issued {} is not after {} (round {})", key.kind(), key.certificateId(),
+                    answer.thisUpdate(), notIssuedBefore, round);
+            if (current == mine) {
+                if (ownFetches >= settings.freshAttempts()) {
+                    break;
+                }
+                pauseUntilAfter(notIssuedBefore);
             }
         }
         return (T) answer.token();
@@ -162,9 +173,22 @@ public final class RevocationCache {
         }
     }
 
-    private void pause() {
+    /**
+     * Most responders and every CRL (UTCTime) state thisUpdate in whole seconds, and time-stamps often
+     * too: an answer made in the time-stamp's own second reads as not after it. Waiting until just past
+     * the next whole second after {@code instant} is what it takes, never longer than freshRetryWait.
+     */
+    private void pauseUntilAfter(Instant instant) {
+        Instant target = instant.truncatedTo(ChronoUnit.SECONDS).plusSeconds(1).plus(SECOND_EDGE);
+        Duration wait = Duration.between(clock.instant(), target);
+        if (wait.compareTo(settings.freshRetryWait()) > 0) {
+            wait = settings.freshRetryWait();
+        }
+        if (wait.isNegative() || wait.isZero()) {
+            return;
+        }
         try {
-            Thread.sleep(settings.freshRetryWait().toMillis());
+            Thread.sleep(wait.toMillis(), wait.toNanosPart() % 1_000_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -64,6 +64,22 @@ public final class DssSigningService implements SigningService, AutoCloseable {
     private final boolean timestamps;
     private final PendingSignatures<Pending> pending;
     private final QrStamper qrStamper;
+    private final BatchSigning batch = new BatchSigning(new BatchSigning.Steps() {
+        @Override
+        public Instant now() {
+            return DssSigningService.this.now();
+        }
+
+        @Override
+        public SignedDocument sign(SignRequest request) {
+            return signNow(request);
+        }
+
+        @Override
+        public SignedDocument augment(AugmentRequest request) {
+            return augmentNow(request);
+        }
+    });
     /** DSS looks its parts up with ServiceLoader on every signature; see ServiceLookupCache. */
     private final ServiceLookupCache lookups = ServiceLookupCache.of(DssSigningService.class);
 
@@ -112,18 +128,7 @@ public final class DssSigningService implements SigningService, AutoCloseable {
 
     @Override
     public List<BatchItemResult> signBatch(List<SignRequest> requests) {
-        List<BatchItemResult> results = new ArrayList<>(requests.size());
-        for (int i = 0; i < requests.size(); i++) {
-            SignRequest r = requests.get(i);
-            try {
-                results.add(new BatchItemResult(i, r.document().name(), sign(r), null));
-            } catch (SigningException e) {
-                log.info("batch item {} ({}) failed: {} {}", i, r.document().name(), e.error(), e.getMessage());
-                results.add(new BatchItemResult(i, r.document().name(), null,
-                        new BatchItemResult.Failure(e.error().code(), e.getMessage())));
-            }
-        }
-        return results;
+        return lookups.call(() -> batch.sign(requests));
     }
 
     @Override
