@@ -32,7 +32,8 @@ import vn.kyso.api.error.Problem;
 @ApiResponse(responseCode = "500", description = "SIGNING_FAILED, INTERNAL_ERROR; quote the errorId",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @ApiResponse(responseCode = "503", description = "HSM_UNAVAILABLE, HSM_LOGIN_FAILED, TSA_UNAVAILABLE, "
-        + "REVOCATION_UNAVAILABLE; retry after the Retry-After seconds",
+        + "REVOCATION_UNAVAILABLE, REVOCATION_NOT_FRESH (no OCSP/CRL answer issued after the signature "
+        + "time-stamp); retry after the Retry-After seconds",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @interface SigningProblems {
 }
