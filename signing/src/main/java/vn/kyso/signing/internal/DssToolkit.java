@@ -58,15 +58,7 @@ final class DssToolkit {
         verifier.setOcspSource(new CachedRevocationSource<>(ocsp, RevocationKey.Kind.OCSP, revocations));
         verifier.setCrlSource(new CachedRevocationSource<>(crl, RevocationKey.Kind.CRL, revocations));
         verifier.setAIASource(new DefaultAIASource(http));
-        // Long-term levels must not be produced without the evidence they promise.
-        verifier.setAlertOnMissingRevocationData(new ExceptionOnStatusAlert());
-        verifier.setAlertOnRevokedCertificate(new ExceptionOnStatusAlert());
-        verifier.setAlertOnInvalidTimestamp(new ExceptionOnStatusAlert());
-        // Every answer embedded must be issued after the signature's time-stamp (EN 319 102-1 freshness);
-        // a strict validator years from now refuses older evidence, so never embed it silently. The
-        // same for the time-stamps' own chains, whose answers must postdate the time-stamps' use.
-        verifier.setAlertOnNoRevocationAfterBestSignatureTime(new ExceptionOnStatusAlert());
-        verifier.setAlertOnUncoveredPOE(new ExceptionOnStatusAlert());
+        strictAlerts(verifier);
 
         tspSource = tsaUrl == null ? null
                 : new GuardedTspSource(new OnlineTSPSource(tsaUrl, withTimeout(new TimestampDataLoader(), timeout)));
@@ -86,6 +78,18 @@ final class DssToolkit {
             asicXades.setTspSource(tspSource);
             asicCades.setTspSource(tspSource);
         }
+    }
+
+    /** Long-term levels must not be produced without the evidence they promise. */
+    static void strictAlerts(CommonCertificateVerifier verifier) {
+        verifier.setAlertOnMissingRevocationData(new ExceptionOnStatusAlert());
+        verifier.setAlertOnRevokedCertificate(new ExceptionOnStatusAlert());
+        verifier.setAlertOnInvalidTimestamp(new ExceptionOnStatusAlert());
+        // Every answer embedded must be issued after the signature's time-stamp (EN 319 102-1 freshness);
+        // a strict validator years from now refuses older evidence, so never embed it silently. The
+        // same for the time-stamps' own chains, whose answers must postdate the time-stamps' use.
+        verifier.setAlertOnNoRevocationAfterBestSignatureTime(new ExceptionOnStatusAlert());
+        verifier.setAlertOnUncoveredPOE(new ExceptionOnStatusAlert());
     }
 
     private static <T extends CommonsDataLoader> T withTimeout(T loader, Duration timeout) {

@@ -1,6 +1,7 @@
 package vn.kyso.signing.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import eu.europa.esig.dss.alert.SilentOnStatusAlert;
 import eu.europa.esig.dss.cades.CAdESSignatureParameters;
@@ -44,6 +45,7 @@ import vn.kyso.signing.SignRequest;
 import vn.kyso.signing.SignatureFormat;
 import vn.kyso.signing.SignatureLevel;
 import vn.kyso.signing.SignedDocument;
+import vn.kyso.signing.SigningError;
 import vn.kyso.signing.SigningFixture;
 import vn.kyso.signing.StrictFreshness;
 
@@ -134,7 +136,7 @@ class FreshRevocationTest {
 
             // What the service did before issue #10: extend with whatever valid answer the cache holds,
             // with DSS's freshness alert silenced.
-            byte[] staleLt = extendWithCachedAnswers(cache, bt);
+            byte[] staleLt = extend(cache, bt, false);
             List<StrictFreshness.Verdict> strict = StrictFreshness.validate(pki, staleLt, bt.detached());
             assertThat(strict).singleElement().satisfies(v -> {
                 assertThat(v.stale()).as("answers older than the time-stamp").isNotEmpty();
@@ -145,6 +147,11 @@ class FreshRevocationTest {
             assertThat(DssVerdicts.validate(pki, staleLt, bt.detached()))
                     .extracting(DssVerdicts.Verdict::indication).containsExactly(Indication.TOTAL_PASSED);
 
+            // With the service's alerts, the same stale answers are refused, not embedded.
+            assertThatThrownBy(() -> extend(cache, bt, true)).isInstanceOfSatisfying(RuntimeException.class,
+                    e -> assertThat(DssErrors.translate(e, "CAdES").error())
+                            .isEqualTo(SigningError.REVOCATION_NOT_FRESH));
+
             // The service itself, with the same warm cache, fetches fresh answers instead.
             SignedDocument freshLt = own.augment(new AugmentRequest(new Document("x.p7s", bt.content()),
                     SignatureLevel.B_LT, List.of(bt.detached())));
@@ -152,7 +159,8 @@ class FreshRevocationTest {
         }
     }
 
-    private byte[] extendWithCachedAnswers(RevocationCache cache, Signed bt) throws IOException {
+    /** Extends with whatever valid answer the cache holds, with the service's alerts or silenced ones. */
+    private byte[] extend(RevocationCache cache, Signed bt, boolean serviceAlerts) throws IOException {
         CommonTrustedCertificateSource trusted = new CommonTrustedCertificateSource();
         for (KeyFamily f : KeyFamily.values()) {
             pki.trustAnchors(f).forEach(c -> trusted.addCertificate(new CertificateToken(c)));
@@ -161,8 +169,12 @@ class FreshRevocationTest {
         verifier.setTrustedCertSources(trusted);
         verifier.setOcspSource(new CachedRevocationSource<>(new OnlineOCSPSource(), RevocationKey.Kind.OCSP, cache));
         verifier.setCrlSource(new CachedRevocationSource<>(new OnlineCRLSource(), RevocationKey.Kind.CRL, cache));
-        verifier.setAlertOnNoRevocationAfterBestSignatureTime(new SilentOnStatusAlert());
-        verifier.setAlertOnUncoveredPOE(new SilentOnStatusAlert());
+        if (serviceAlerts) {
+            DssToolkit.strictAlerts(verifier);
+        } else {
+            verifier.setAlertOnNoRevocationAfterBestSignatureTime(new SilentOnStatusAlert());
+            verifier.setAlertOnUncoveredPOE(new SilentOnStatusAlert());
+        }
         CAdESService cades = new CAdESService(verifier);
         cades.setTspSource(new OnlineTSPSource(SigningFixture.settings().tsaUrl()));
         CAdESSignatureParameters p = new CAdESSignatureParameters();
