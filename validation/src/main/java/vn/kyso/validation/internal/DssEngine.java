@@ -12,6 +12,7 @@ import eu.europa.esig.dss.pdf.pdfbox.PdfBoxDefaultObjectFactory;
 import eu.europa.esig.dss.service.crl.OnlineCRLSource;
 import eu.europa.esig.dss.service.ocsp.OnlineOCSPSource;
 import eu.europa.esig.dss.spi.client.http.Protocol;
+import eu.europa.esig.dss.spi.policy.SignaturePolicyProvider;
 import eu.europa.esig.dss.spi.validation.CommonCertificateVerifier;
 import eu.europa.esig.dss.spi.x509.aia.DefaultAIASource;
 import eu.europa.esig.dss.validation.SignedDocumentValidator;
@@ -22,6 +23,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import vn.kyso.core.net.OutboundPolicy;
 import vn.kyso.validation.SignedFile;
 import vn.kyso.validation.ValidationSettings;
 
@@ -38,6 +40,8 @@ final class DssEngine {
     private final PdfBoxDefaultObjectFactory pdfObjects = new PdfBoxDefaultObjectFactory();
     private final RevocationCache<OCSP> ocspCache;
     private final RevocationCache<CRL> crlCache;
+    private final OutboundPolicy fetching;
+    private final SignaturePolicyProvider policyDocuments;
 
     DssEngine(ValidationSettings settings, TrustAnchors anchors, Clock clock) {
         verifier = new CommonCertificateVerifier();
@@ -50,6 +54,13 @@ final class DssEngine {
         verifier.setAlertOnExpiredCertificate(new SilentOnStatusAlert());
         verifier.setAlertOnNotYetValidCertificate(new SilentOnStatusAlert());
         verifier.setAlertOnUncoveredPOE(new SilentOnStatusAlert());
+        // Every fetch a document can cause goes through one policy, below the revocation caches.
+        fetching = settings.offline() ? OutboundPolicy.none()
+                : OutboundPolicy.of(anchors.certificates(), settings.fetch());
+        // DSS's default would fetch a signature's policy document from any URL it names, with Java's
+        // HTTP client following redirects; ours goes through the policy, or refuses everything offline.
+        policyDocuments = new SignaturePolicyProvider();
+        policyDocuments.setDataLoader(new HttpOnlyDataLoader(fetching, null));
         if (settings.offline()) {
             // Nothing is fetched: what the document embeds is all the evidence, and DSS answers
             // INDETERMINATE where that is not enough instead of assuming "not revoked".
@@ -60,14 +71,14 @@ final class DssEngine {
             crlCache = null;
         } else {
             OnlineOCSPSource ocsp = new OnlineOCSPSource(
-                    new HttpOnlyDataLoader(settings.networkTimeout(), "application/ocsp-request"));
-            OnlineCRLSource crl = new OnlineCRLSource(new HttpOnlyDataLoader(settings.networkTimeout(), null));
+                    new HttpOnlyDataLoader(fetching, "application/ocsp-request"));
+            OnlineCRLSource crl = new OnlineCRLSource(new HttpOnlyDataLoader(fetching, null));
             crl.setPreferredProtocol(Protocol.HTTP);
             ocspCache = new RevocationCache<>(ocsp, settings.revocationCacheMaxAge(), clock, 10_000);
             crlCache = new RevocationCache<>(crl, settings.revocationCacheMaxAge(), clock, 1_000);
             verifier.setOcspSource(ocspCache);
             verifier.setCrlSource(crlCache);
-            DefaultAIASource aia = new DefaultAIASource(new HttpOnlyDataLoader(settings.networkTimeout(), null));
+            DefaultAIASource aia = new DefaultAIASource(new HttpOnlyDataLoader(fetching, null));
             aia.setAcceptedProtocols(Set.of(Protocol.HTTP, Protocol.HTTPS));
             verifier.setAIASource(aia);
         }
@@ -81,6 +92,7 @@ final class DssEngine {
             pdf.setPdfObjFactory(pdfObjects);
         }
         validator.setCertificateVerifier(verifier);
+        validator.setSignaturePolicyProvider(policyDocuments);
         if (!originals.isEmpty()) {
             validator.setDetachedContents(originals.stream().map(DssEngine::dss).toList());
         }
@@ -89,11 +101,18 @@ final class DssEngine {
         // certificate bytes in the diagnostic data, so names are decoded from the DER (UTF-8 diacritics)
         validator.setTokenExtractionStrategy(TokenExtractionStrategy.EXTRACT_CERTIFICATES_ONLY);
         validator.setEnableEtsiValidationReport(etsiReport);
-        return validator.validateDocument(policy);
+        try (OutboundPolicy.Scope budget = fetching.open()) {
+            return validator.validateDocument(policy);
+        }
     }
 
     String policyName() {
         return policy.getPolicyName();
+    }
+
+    /** Fetches admitted and refused since start, for health checks and tests. */
+    OutboundPolicy fetching() {
+        return fetching;
     }
 
     int cachedRevocationResponses() {

@@ -76,7 +76,8 @@ class StructureChecksTest {
 
     @Test
     void revocationAndIssuerUrlsFromDocumentsAreFetchedOverHttpOnly() {
-        HttpOnlyDataLoader loader = new HttpOnlyDataLoader(java.time.Duration.ofSeconds(2), null);
+        HttpOnlyDataLoader loader = new HttpOnlyDataLoader(vn.kyso.core.net.OutboundPolicy.of(java.util.List.of(),
+                ValidationFixture.settings().fetch()), null);
         for (String url : new String[] {"file:///etc/passwd", "ldap://127.0.0.1:1/cn=x", "ftp://127.0.0.1:1/x.crl"}) {
             assertThatThrownBy(() -> loader.get(url)).satisfies(e ->
                     assertThat(String.valueOf(e.getMessage())).doesNotContain("root:"));
