@@ -11,9 +11,6 @@ import eu.europa.esig.dss.model.x509.revocation.ocsp.OCSP;
 import eu.europa.esig.dss.pades.signature.PAdESService;
 import eu.europa.esig.dss.pdf.IPdfObjFactory;
 import eu.europa.esig.dss.service.crl.OnlineCRLSource;
-import eu.europa.esig.dss.service.http.commons.CommonsDataLoader;
-import eu.europa.esig.dss.service.http.commons.OCSPDataLoader;
-import eu.europa.esig.dss.service.http.commons.TimestampDataLoader;
 import eu.europa.esig.dss.service.ocsp.OnlineOCSPSource;
 import eu.europa.esig.dss.service.tsp.OnlineTSPSource;
 import eu.europa.esig.dss.spi.validation.CommonCertificateVerifier;
@@ -22,10 +19,14 @@ import eu.europa.esig.dss.spi.x509.aia.DefaultAIASource;
 import eu.europa.esig.dss.spi.x509.tsp.TSPSource;
 import eu.europa.esig.dss.xades.signature.XAdESService;
 import eu.europa.esig.dss.model.x509.CertificateToken;
+import java.net.URI;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.List;
+import vn.kyso.core.net.FetchSettings;
+import vn.kyso.core.net.OutboundPolicy;
 
 /**
  * The DSS services and their shared, costly parts, built once and reused by every request: the
@@ -39,6 +40,8 @@ final class DssToolkit {
     final TSPSource tspSource;
     final CachingRevocationSource<OCSP> ocspCache;
     final CachingRevocationSource<CRL> crlCache;
+    /** Every TSA, OCSP, CRL and CA-issuer fetch; below the revocation caches. */
+    final OutboundPolicy fetching;
     final PAdESService pades;
     final XAdESService xades;
     final CAdESService cades;
@@ -46,13 +49,15 @@ final class DssToolkit {
     final ASiCWithXAdESService asicXades;
     final ASiCWithCAdESService asicCades;
 
-    DssToolkit(Collection<X509Certificate> trustAnchors, String tsaUrl, Duration timeout,
+    DssToolkit(Collection<X509Certificate> trustAnchors, String tsaUrl, Duration timeout, FetchSettings fetch,
             Duration revocationMaxAge, Clock clock, IPdfObjFactory pdfObjFactory) {
         CommonTrustedCertificateSource trusted = new CommonTrustedCertificateSource();
         trustAnchors.forEach(c -> trusted.addCertificate(new CertificateToken(c)));
 
-        CommonsDataLoader http = withTimeout(new CommonsDataLoader(), timeout);
-        OnlineOCSPSource ocsp = new OnlineOCSPSource(withTimeout(new OCSPDataLoader(), timeout));
+        fetching = OutboundPolicy.of(trustAnchors, fetch.withTimeout(timeout)
+                .withAllowed(tsaUrl == null ? List.of() : List.of(URI.create(tsaUrl))));
+        PolicedDataLoader http = new PolicedDataLoader(fetching, null);
+        OnlineOCSPSource ocsp = new OnlineOCSPSource(new PolicedDataLoader(fetching, "application/ocsp-request"));
         OnlineCRLSource crl = new OnlineCRLSource(http);
         ocspCache = new CachingRevocationSource<>(ocsp, revocationMaxAge, clock, 10_000);
         crlCache = new CachingRevocationSource<>(crl, revocationMaxAge, clock, 1_000);
@@ -71,7 +76,8 @@ final class DssToolkit {
         verifier.setAlertOnNoRevocationAfterBestSignatureTime(new LogOnStatusAlert());
 
         tspSource = tsaUrl == null ? null
-                : new GuardedTspSource(new OnlineTSPSource(tsaUrl, withTimeout(new TimestampDataLoader(), timeout)));
+                : new GuardedTspSource(new OnlineTSPSource(tsaUrl,
+                        new PolicedDataLoader(fetching, "application/timestamp-query")));
 
         pades = new PAdESService(verifier);
         pades.setPdfObjFactory(pdfObjFactory);
@@ -88,14 +94,5 @@ final class DssToolkit {
             asicXades.setTspSource(tspSource);
             asicCades.setTspSource(tspSource);
         }
-    }
-
-    private static <T extends CommonsDataLoader> T withTimeout(T loader, Duration timeout) {
-        int t = (int) Math.min(Integer.MAX_VALUE, timeout.toMillis());
-        loader.setTimeoutConnection(t);
-        loader.setTimeoutConnectionRequest(t);
-        loader.setTimeoutResponse(t);
-        loader.setTimeoutSocket(t);
-        return loader;
     }
 }
