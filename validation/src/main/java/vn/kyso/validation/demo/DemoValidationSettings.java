@@ -9,7 +9,8 @@ import vn.kyso.validation.ValidationSettings.TrustStore;
 
 /**
  * Maps the demo PKI onto validation settings: one named trust store per family, read from the PEM
- * files the PKI writes, and online revocation against its loopback responders, the one origin fetched from. Exactly what an
+ * files the PKI writes, and online revocation against its loopback responders, the one origin fetched
+ * from. Exactly what an
  * operator writes in {@code kyso.validation.*} for the Government CA and the national root.
  */
 public final class DemoValidationSettings {

@@ -176,53 +176,55 @@ final class ContainerFindings {
     }
 
     private void headers() {
-        Set<String> differing = new LinkedHashSet<>();
+        List<Detail> differing = new ArrayList<>();
         for (ZipStructure.Entry e : archive.entries()) {
             String name = names.get(e.index());
             if (e.local().isEmpty()) {
-                differing.add(name + " (không có phần đầu cục bộ / no local header)");
+                differing.add(new Detail(name + " (không có phần đầu cục bộ)", name + " (no local header)"));
                 continue;
             }
             ZipStructure.Header c = e.central();
             ZipStructure.Header l = e.local().get();
-            List<String> what = new ArrayList<>();
+            List<Detail> what = new ArrayList<>();
             if (!Arrays.equals(c.name(), l.name())) {
-                what.add("name " + EntryNames.decode(l.name(), l.flags()));
+                String local = EntryNames.decode(l.name(), l.flags());
+                what.add(new Detail("tên " + local, "name " + local));
             }
             int significant = ZipStructure.FLAG_ENCRYPTED | ZipStructure.FLAG_DESCRIPTOR | ZipStructure.FLAG_UTF8;
             if ((c.flags() & significant) != (l.flags() & significant)) {
-                what.add("flags");
+                what.add(new Detail("cờ", "flags"));
             }
             if (c.method() != l.method()) {
-                what.add("method");
+                what.add(new Detail("phương pháp nén", "method"));
             }
             boolean deferred = (l.flags() & ZipStructure.FLAG_DESCRIPTOR) != 0;
             ZipStructure.Header sizes = deferred ? e.descriptor().orElse(null) : l;
             if (sizes == null) {
-                what.add("data descriptor missing");
+                what.add(new Detail("thiếu bản mô tả dữ liệu", "data descriptor missing"));
             } else {
                 if (sizes.crc() != c.crc()) {
-                    what.add("CRC");
+                    what.add(new Detail("CRC", "CRC"));
                 }
                 if (sizes.compressedSize() != c.compressedSize() || sizes.size() != c.size()) {
-                    what.add("sizes");
+                    what.add(new Detail("kích thước", "sizes"));
                 }
             }
             if (deferred && (l.crc() != 0 && l.crc() != c.crc() || l.size() != 0 && l.size() != c.size())) {
-                what.add("local values");
+                what.add(new Detail("giá trị cục bộ", "local values"));
             }
             if (!what.isEmpty()) {
-                differing.add(name + " (" + String.join(", ", what) + ")");
+                differing.add(new Detail(name + " (" + join(what, true, ", ") + ")",
+                        name + " (" + join(what, false, ", ") + ")"));
             }
         }
         sequentialView().ifPresent(differing::add);
         if (!differing.isEmpty()) {
-            add(Finding.CONTAINER_HEADER_MISMATCH, list(differing));
+            add(Finding.CONTAINER_HEADER_MISMATCH, differing, ", ");
         }
     }
 
     /** What a reader walking local headers from the start (DSS, java.util.zip) sees, against the directory. */
-    private java.util.Optional<String> sequentialView() {
+    private java.util.Optional<Detail> sequentialView() {
         List<String> walked = new ArrayList<>();
         try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip), StandardCharsets.ISO_8859_1)) {
             ZipEntry entry;
@@ -230,7 +232,8 @@ final class ContainerFindings {
                 walked.add(entry.getName());
             }
         } catch (IOException | IllegalArgumentException e) {
-            return java.util.Optional.of("local headers unreadable from the start");
+            return java.util.Optional.of(new Detail("không đọc được các phần đầu cục bộ từ đầu tệp",
+                    "local headers unreadable from the start"));
         }
         List<String> listed = archive.entries().stream()
                 .map(e -> new String(e.central().name(), StandardCharsets.ISO_8859_1)).sorted().toList();
@@ -240,7 +243,8 @@ final class ContainerFindings {
             listed.forEach(hidden::remove);
             List<String> missing = new ArrayList<>(listed);
             seen.forEach(missing::remove);
-            return java.util.Optional.of("read in order: +" + hidden + " −" + missing);
+            return java.util.Optional.of(new Detail("đọc tuần tự thấy thêm " + hidden + ", thiếu " + missing,
+                    "read in order: +" + hidden + " −" + missing));
         }
         return java.util.Optional.empty();
     }
@@ -248,35 +252,40 @@ final class ContainerFindings {
     private void layout() {
         List<ZipStructure.Entry> byOffset = archive.entries().stream().filter(e -> e.end() >= 0)
                 .sorted(Comparator.comparingLong(ZipStructure.Entry::localOffset)).toList();
-        List<String> extra = new ArrayList<>();
-        List<String> overlapping = new ArrayList<>();
+        List<Detail> extra = new ArrayList<>();
+        List<Detail> overlapping = new ArrayList<>();
         long expected = 0;
         String previous = null;
         for (ZipStructure.Entry e : byOffset) {
             String name = names.get(e.index());
             if (e.localOffset() < expected) {
-                overlapping.add(previous + " / " + name);
+                overlapping.add(new Detail(previous + " / " + name, previous + " / " + name));
             } else if (e.localOffset() > expected) {
-                extra.add((e.localOffset() - expected) + " bytes " + (previous == null ? "before the first entry"
-                        : "after " + previous));
+                long n = e.localOffset() - expected;
+                extra.add(previous == null
+                        ? new Detail(n + " byte trước tệp đầu tiên", n + " bytes before the first entry")
+                        : new Detail(n + " byte sau " + previous, n + " bytes after " + previous));
             }
             expected = Math.max(expected, e.end());
             previous = name;
         }
         if (expected > archive.centralStart()) {
-            overlapping.add(previous + " / central directory");
+            overlapping.add(new Detail(previous + " / thư mục trung tâm", previous + " / central directory"));
         } else if (expected < archive.centralStart()) {
-            extra.add((archive.centralStart() - expected) + " bytes " + (previous == null ? "before the directory"
-                    : "after " + previous));
+            long n = archive.centralStart() - expected;
+            extra.add(previous == null
+                    ? new Detail(n + " byte trước thư mục trung tâm", n + " bytes before the directory")
+                    : new Detail(n + " byte sau " + previous, n + " bytes after " + previous));
         }
         if (archive.trailing() > 0) {
-            extra.add(archive.trailing() + " bytes after the end of the archive");
+            extra.add(new Detail(archive.trailing() + " byte sau phần kết thúc của gói",
+                    archive.trailing() + " bytes after the end of the archive"));
         }
         if (!extra.isEmpty()) {
-            add(Finding.CONTAINER_EXTRA_DATA, String.join("; ", extra));
+            add(Finding.CONTAINER_EXTRA_DATA, extra, "; ");
         }
         if (!overlapping.isEmpty()) {
-            add(Finding.CONTAINER_OVERLAPPING_ENTRIES, list(overlapping));
+            add(Finding.CONTAINER_OVERLAPPING_ENTRIES, overlapping, ", ");
         }
     }
 
@@ -286,12 +295,12 @@ final class ContainerFindings {
             return;
         }
         ZipStructure.Entry entry = archive.entries().get(index);
-        List<String> problems = new ArrayList<>();
+        List<Detail> problems = new ArrayList<>();
         if (index != 0 || entry.localOffset() != 0) {
-            problems.add("not the first entry");
+            problems.add(new Detail("không phải tệp đầu tiên", "not the first entry"));
         }
         if (entry.central().method() != ZipEntry.STORED) {
-            problems.add("compressed");
+            problems.add(new Detail("bị nén", "compressed"));
         } else if (entry.end() >= 0) {
             int length = (int) Math.min(entry.central().compressedSize(), 256);
             String content = new String(zip, (int) entry.dataStart(), Math.max(0, Math.min(length,
@@ -299,19 +308,34 @@ final class ContainerFindings {
             String wanted = type == ASiCContainerType.ASiC_S ? "application/vnd.etsi.asic-s+zip"
                     : type == ASiCContainerType.ASiC_E ? "application/vnd.etsi.asic-e+zip" : null;
             if (wanted != null ? !content.equals(wanted) : !ASIC_MIMETYPES.contains(content)) {
-                problems.add("content \"" + content.replaceAll("\\p{Cntrl}", "?") + "\"");
+                String shown = "\"" + content.replaceAll("\\p{Cntrl}", "?") + "\"";
+                problems.add(new Detail("nội dung " + shown, "content " + shown));
             }
         }
         if (Collections.frequency(names, "mimetype") > 1) {
-            problems.add("present more than once");
+            problems.add(new Detail("xuất hiện nhiều lần", "present more than once"));
         }
         if (!problems.isEmpty()) {
-            add(Finding.CONTAINER_MIMETYPE, String.join(", ", problems));
+            add(Finding.CONTAINER_MIMETYPE, problems, ", ");
         }
     }
 
     private void add(Finding finding, String detail) {
         findings.add(finding.explain(detail, detail));
+    }
+
+    private void add(Finding finding, List<Detail> details, String separator) {
+        List<Detail> shown = details.stream().limit(MAX_NAMES).toList();
+        String more = details.size() > MAX_NAMES ? separator + "… (" + details.size() + ")" : "";
+        findings.add(finding.explain(join(shown, true, separator) + more, join(shown, false, separator) + more));
+    }
+
+    private static String join(List<Detail> details, boolean vi, String separator) {
+        return String.join(separator, details.stream().map(d -> vi ? d.vi() : d.en()).toList());
+    }
+
+    /** A detail of a finding in both languages; names and numbers are the same in both. */
+    private record Detail(String vi, String en) {
     }
 
     private static String list(java.util.Collection<String> items) {

@@ -137,7 +137,10 @@ public final class DssValidationService implements ValidationService, AutoClosea
         }
         Reports reports;
         try {
-            reports = engine.validate(request.document(), request.originals(), validationTime, request.etsiReport());
+            // DSS reads entry names as UTF-8; a container from an old Vietnamese tool gets its names re-encoded
+            SignedFile forDss = kind != ContentKind.ZIP ? request.document()
+                    : new SignedFile(request.document().name(), LegacyNames.asUtf8(request.document().content()));
+            reports = engine.validate(forDss, request.originals(), validationTime, request.etsiReport());
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
             ValidationException translated = DssErrors.translate(e, kind);
             log.info("document refused: {} ({})", translated.error(), e.toString());

@@ -32,12 +32,13 @@ final class ZipStructure {
     /**
      * One entry as the central directory lists it and as its local header describes it.
      *
+     * @param centralOffset where its central directory record starts
      * @param dataStart  where the compressed data starts (after the local header)
      * @param end        where the entry ends, data descriptor included; -1 if the local header is unreadable
      * @param descriptor what the data descriptor says, if the entry has one
      */
-    record Entry(int index, Header central, long localOffset, Optional<Header> local, long dataStart, long end,
-            Optional<Header> descriptor) {
+    record Entry(int index, Header central, long centralOffset, long localOffset, Optional<Header> local,
+            long dataStart, long end, Optional<Header> descriptor) {
     }
 
     /**
@@ -113,22 +114,22 @@ final class ZipStructure {
             }
             Header central = new Header(slice(zip, p + 46, nameLength), u16(zip, p + 8), u16(zip, p + 10),
                     u32(zip, p + 16), compressed, size);
-            entries.add(local(zip, i, central, offset));
+            entries.add(local(zip, i, central, p, offset));
             p += 46 + nameLength + extraLength + commentLength;
         }
         return new Archive(entries, cdOffset, p, trailing, zip64);
     }
 
-    private static Entry local(byte[] zip, int index, Header central, long offset) {
+    private static Entry local(byte[] zip, int index, Header central, long centralOffset, long offset) {
         if (offset < 0 || offset + 30 > zip.length || u32(zip, (int) offset) != LOCAL) {
-            return new Entry(index, central, offset, Optional.empty(), -1, -1, Optional.empty());
+            return new Entry(index, central, centralOffset, offset, Optional.empty(), -1, -1, Optional.empty());
         }
         int at = (int) offset;
         int nameLength = u16(zip, at + 26);
         int extraLength = u16(zip, at + 28);
         long dataStart = offset + 30 + nameLength + extraLength;
         if (dataStart > zip.length) {
-            return new Entry(index, central, offset, Optional.empty(), -1, -1, Optional.empty());
+            return new Entry(index, central, centralOffset, offset, Optional.empty(), -1, -1, Optional.empty());
         }
         long size = u32(zip, at + 22);
         long compressed = u32(zip, at + 18);
@@ -158,7 +159,7 @@ final class ZipStructure {
                 end += length;
             }
         }
-        return new Entry(index, central, offset, Optional.of(local), dataStart, end, descriptor);
+        return new Entry(index, central, centralOffset, offset, Optional.of(local), dataStart, end, descriptor);
     }
 
     /** @return where the ZIP64 extra field's data starts, or -1 */

@@ -194,7 +194,8 @@ class OutboundFetchTest {
                 return new JcaX509CertificateConverter().getCertificate(b.build(
                         new JcaContentSignerBuilder("SHA256withECDSA").build(issuerKey.getPrivate())));
             }
-            b.addExtension(Extension.authorityInfoAccess, false, new AuthorityInformationAccess(new AccessDescription[] {
+            b.addExtension(Extension.authorityInfoAccess, false, new AuthorityInformationAccess(
+                    new AccessDescription[] {
                 new AccessDescription(AccessDescription.id_ad_ocsp, uri(base + "/ocsp")),
                 new AccessDescription(AccessDescription.id_ad_caIssuers, uri(base + "/ca.cer"))}));
             b.addExtension(Extension.cRLDistributionPoints, false, new CRLDistPoint(new DistributionPoint[] {

@@ -31,6 +31,8 @@ final class ZipForge {
         Long localSize;
         boolean zip64Local;
         boolean zip64Central;
+        /** The name's bytes in both headers instead of its UTF-8 (with {@code flags} 0: a legacy code page). */
+        byte[] rawName;
         /** Point the central entry at the local header of the entry with this index instead of its own. */
         Integer sharesLocalOf;
 
@@ -101,7 +103,7 @@ final class ZipForge {
         for (int i = 0; i < entries.size(); i++) {
             Entry e = entries.get(i);
             long offset = e.sharesLocalOf == null ? offsets[i] : offsets[e.sharesLocalOf];
-            byte[] name = e.name.getBytes(StandardCharsets.UTF_8);
+            byte[] name = e.rawName != null ? e.rawName : e.name.getBytes(StandardCharsets.UTF_8);
             byte[] extra = e.zip64Central ? zip64(e.data.length, payloads[i].length, offset) : new byte[0];
             u32(out, ZipStructure.CENTRAL);
             u16(out, 45);
@@ -136,7 +138,8 @@ final class ZipForge {
     }
 
     private void writeLocal(ByteArrayOutputStream out, Entry e, byte[] payload) {
-        byte[] name = (e.localName != null ? e.localName : e.name).getBytes(StandardCharsets.UTF_8);
+        byte[] name = e.rawName != null && e.localName == null ? e.rawName
+                : (e.localName != null ? e.localName : e.name).getBytes(StandardCharsets.UTF_8);
         long size = e.localSize != null ? e.localSize : e.data.length;
         byte[] extra = e.zip64Local ? zip64(size, payload.length, -1) : new byte[0];
         u32(out, ZipStructure.LOCAL);
