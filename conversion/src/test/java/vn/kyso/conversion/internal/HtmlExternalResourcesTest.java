@@ -38,7 +38,8 @@ class HtmlExternalResourcesTest {
         listener = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         listener.createContext("/", exchange -> {
             HITS.add(exchange.getRequestURI().toString());
-            byte[] body = ("<p>FETCHED-" + exchange.getRequestURI().getPath() + "</p>").getBytes(StandardCharsets.UTF_8);
+            byte[] body = ("<p>FETCHED-" + exchange.getRequestURI().getPath() + "</p>")
+                    .getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
             exchange.sendResponseHeaders(200, body.length);
             exchange.getResponseBody().write(body);
@@ -98,7 +99,8 @@ class HtmlExternalResourcesTest {
     @Test
     void convertingAHostilePageFetchesNothingAndEmbedsNoLocalFile() {
         HITS.clear();
-        ConversionResult result = Samples.service().toPdfA(ConversionRequest.of(page().getBytes(StandardCharsets.UTF_8)));
+        ConversionResult result = Samples.service().toPdfA(
+                ConversionRequest.of(page().getBytes(StandardCharsets.UTF_8)));
         String text = Samples.text(result.pdf());
         assertThat(text).contains(Samples.SENTENCE);
         assertThat(text).doesNotContain(secret).doesNotContain("FETCHED");

@@ -74,7 +74,8 @@ class OutboundPolicyTest {
         OutboundPolicy policy = OutboundPolicy.of(List.of(), new FetchSettings(
                 List.of(URI.create("http://127.0.0.1:18480")), 20, 0, Duration.ofSeconds(5), Duration.ZERO));
         try (OutboundPolicy.Scope request = policy.open()) {
-            assertThatThrownBy(() -> policy.admit("http://127.0.0.1:18480/a")).isInstanceOf(FetchRefusedException.class);
+            assertThatThrownBy(() -> policy.admit("http://127.0.0.1:18480/a"))
+                    .isInstanceOf(FetchRefusedException.class);
         }
     }
 

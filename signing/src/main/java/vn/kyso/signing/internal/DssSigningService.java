@@ -309,6 +309,11 @@ public final class DssSigningService implements SigningService, AutoCloseable {
         keys.close();
     }
 
+    /** The outbound-fetch policy of every TSA, OCSP, CRL and CA-issuer fetch, for tests. */
+    OutboundPolicy fetching() {
+        return dss.fetching;
+    }
+
     /** The revocation responses currently cached (for health and benchmarks). */
     public int cachedRevocationResponses() {
         return dss.ocspCache.size() + dss.crlCache.size();
