@@ -17,7 +17,6 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
 import org.bouncycastle.asn1.ASN1OctetString;
 import org.bouncycastle.asn1.x509.AccessDescription;
 import org.bouncycastle.asn1.x509.AuthorityInformationAccess;
@@ -49,8 +48,6 @@ public final class OutboundPolicy {
     private final Set<String> origins;
     private final Set<String> literalHosts;
     private final FetchSettings settings;
-    private final AtomicLong fetched = new AtomicLong();
-    private final AtomicLong refused = new AtomicLong();
 
     private OutboundPolicy(Set<String> origins, FetchSettings settings) {
         this.origins = Set.copyOf(origins);
@@ -121,7 +118,6 @@ public final class OutboundPolicy {
         if (budget != null) {
             budget.charge(settings);
         }
-        fetched.incrementAndGet();
         return uri;
     }
 
@@ -136,7 +132,6 @@ public final class OutboundPolicy {
         }
         for (InetAddress address : addresses) {
             if (isForbidden(address)) {
-                refused.incrementAndGet();
                 throw new UnknownHostException(host + " resolves to a loopback, private, link-local or other "
                         + "non-public address; not fetched");
             }
@@ -170,16 +165,6 @@ public final class OutboundPolicy {
                 CURRENT.set(previous);
             }
         };
-    }
-
-    /** Fetches admitted since start. */
-    public long fetched() {
-        return fetched.get();
-    }
-
-    /** Fetches refused since start. */
-    public long refused() {
-        return refused.get();
     }
 
     /**
@@ -289,8 +274,7 @@ public final class OutboundPolicy {
         return h.startsWith("[") && h.endsWith("]") ? h.substring(1, h.length() - 1) : h;
     }
 
-    private FetchRefusedException refuse(String why) {
-        refused.incrementAndGet();
+    private static FetchRefusedException refuse(String why) {
         return new FetchRefusedException(why);
     }
 
@@ -301,7 +285,7 @@ public final class OutboundPolicy {
         void close();
     }
 
-    private final class Budget {
+    private static final class Budget {
         private final long started;
         private int count;
 

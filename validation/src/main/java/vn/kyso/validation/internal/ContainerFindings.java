@@ -150,7 +150,7 @@ final class ContainerFindings {
             add(Finding.CONTAINER_ASICS_EXTRA_DATA, list(data));
         }
         List<String> uncovered = data.stream().filter(n -> !covered.contains(n)).toList();
-        if (!uncovered.isEmpty() && !covered.isEmpty()) {
+        if (!uncovered.isEmpty() && !diagnostic.getSignatures().isEmpty()) {
             add(Finding.CONTAINER_UNCOVERED_ENTRY, list(uncovered));
         }
     }

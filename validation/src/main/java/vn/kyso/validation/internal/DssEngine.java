@@ -110,11 +110,6 @@ final class DssEngine {
         return policy.getPolicyName();
     }
 
-    /** Fetches admitted and refused since start, for health checks and tests. */
-    OutboundPolicy fetching() {
-        return fetching;
-    }
-
     int cachedRevocationResponses() {
         return (ocspCache == null ? 0 : ocspCache.size()) + (crlCache == null ? 0 : crlCache.size());
     }

@@ -11,6 +11,7 @@ import org.apache.hc.client5.http.SystemDefaultDnsResolver;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.DefaultHttpRequestRetryStrategy;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.client5.http.io.HttpClientConnectionManager;
@@ -48,24 +49,18 @@ final class HttpOnlyDataLoader extends CommonsDataLoader {
         }
     }
 
+    /**
+     * Every HTTP request DSS makes (get, post, requestGet, requestPost, lists of URLs) takes its client here,
+     * once per request: the one place to admit it.
+     */
     @Override
-    public byte[] get(String url) {
-        admit(url);
-        return super.get(url);
-    }
-
-    @Override
-    public byte[] post(String url, byte[] content) {
-        admit(url);
-        return super.post(url, content);
-    }
-
-    private void admit(String url) {
+    protected synchronized CloseableHttpClient getHttpClient(String url) {
         try {
             policy.admit(url);
         } catch (FetchRefusedException e) {
             throw new DSSExternalResourceException("not fetched: " + e.getMessage());
         }
+        return super.getHttpClient(url);
     }
 
     @Override
