@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import vn.kyso.core.net.FetchSettings;
 
 /**
  * Settings of the signing module.
@@ -19,6 +20,9 @@ import java.util.Objects;
  * @param revocationCacheMaxAge the longest an OCSP response or CRL is reused, even if its nextUpdate
  *                              is later
  * @param loginBackoff          how long a rejected PIN is not tried again
+ * @param fetch                 origins OCSP, CRL and CA-issuer URLs may point to besides the trust anchors'
+ *                              own and the TSA's, and the bounds of fetching; its timeout is
+ *                              {@code networkTimeout}
  */
 public record SigningSettings(
         List<HsmSettings> hsms,
@@ -28,7 +32,8 @@ public record SigningSettings(
         long maxPendingBytes,
         Duration networkTimeout,
         Duration revocationCacheMaxAge,
-        Duration loginBackoff) {
+        Duration loginBackoff,
+        FetchSettings fetch) {
 
     public SigningSettings {
         hsms = List.copyOf(Objects.requireNonNull(hsms, "hsms"));
@@ -50,5 +55,13 @@ public record SigningSettings(
         networkTimeout = Objects.requireNonNullElse(networkTimeout, Duration.ofSeconds(10));
         revocationCacheMaxAge = Objects.requireNonNullElse(revocationCacheMaxAge, Duration.ofHours(1));
         loginBackoff = Objects.requireNonNullElse(loginBackoff, Duration.ofSeconds(30));
+        fetch = Objects.requireNonNullElse(fetch, FetchSettings.defaults()).withTimeout(networkTimeout);
+    }
+
+    /** Fetching only from the trust anchors' own URLs and the TSA, with the default bounds. */
+    public SigningSettings(List<HsmSettings> hsms, String tsaUrl, Path fontFile, Duration preparedTtl,
+            long maxPendingBytes, Duration networkTimeout, Duration revocationCacheMaxAge, Duration loginBackoff) {
+        this(hsms, tsaUrl, fontFile, preparedTtl, maxPendingBytes, networkTimeout, revocationCacheMaxAge,
+                loginBackoff, null);
     }
 }

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import vn.kyso.core.KeyFamily;
+import vn.kyso.core.net.FetchSettings;
 
 /**
  * Settings of the validation module.
@@ -17,6 +18,9 @@ import vn.kyso.core.KeyFamily;
  * @param maxDocumentBytes    larger documents are refused before parsing
  * @param maxValidationTime   a validation running longer is abandoned
  * @param maxConcurrent       validations running at once; more wait (bounded memory)
+ * @param fetch               where a validation may fetch certificates, revocation data and policy
+ *                            documents from besides the trust anchors' own URLs, and how much; its
+ *                            timeout is {@code networkTimeout}
  */
 public record ValidationSettings(
         List<TrustStore> trustStores,
@@ -25,7 +29,8 @@ public record ValidationSettings(
         Duration revocationCacheMaxAge,
         long maxDocumentBytes,
         Duration maxValidationTime,
-        int maxConcurrent) {
+        int maxConcurrent,
+        FetchSettings fetch) {
 
     public ValidationSettings {
         trustStores = List.copyOf(Objects.requireNonNull(trustStores, "trustStores"));
@@ -34,6 +39,14 @@ public record ValidationSettings(
         maxDocumentBytes = maxDocumentBytes <= 0 ? 50L * 1024 * 1024 : maxDocumentBytes;
         maxValidationTime = Objects.requireNonNullElse(maxValidationTime, Duration.ofSeconds(30));
         maxConcurrent = maxConcurrent <= 0 ? Math.max(2, Runtime.getRuntime().availableProcessors()) : maxConcurrent;
+        fetch = Objects.requireNonNullElse(fetch, FetchSettings.defaults()).withTimeout(networkTimeout);
+    }
+
+    /** Fetching only from the trust anchors' own URLs, with the default bounds. */
+    public ValidationSettings(List<TrustStore> trustStores, boolean offline, Duration networkTimeout,
+            Duration revocationCacheMaxAge, long maxDocumentBytes, Duration maxValidationTime, int maxConcurrent) {
+        this(trustStores, offline, networkTimeout, revocationCacheMaxAge, maxDocumentBytes, maxValidationTime,
+                maxConcurrent, null);
     }
 
     /**

@@ -58,14 +58,14 @@ public final class ValidationFixture {
 
     public static ValidationSettings offlineSettings() {
         ValidationSettings s = settings();
-        return new ValidationSettings(s.trustStores(), true, null, null, 0, null, 0);
+        return new ValidationSettings(s.trustStores(), true, null, null, 0, null, 0, s.fetch());
     }
 
     /** Trusting only one family's anchors. */
     public static ValidationSettings trusting(KeyFamily family) {
         ValidationSettings s = settings();
         return new ValidationSettings(s.trustStores().stream().filter(t -> t.family() == family).toList(),
-                false, null, null, 0, null, 0);
+                false, null, null, 0, null, 0, s.fetch());
     }
 
     public static byte[] oneLetter() {

@@ -54,7 +54,9 @@ final class OfficePool implements AutoCloseable {
 
     /** Converts {@code content} to PDF/A of the given part with LibreOffice's own PDF/A export. */
     byte[] toPdfA(byte[] content, SourceFormat format, PdfAProfile profile) {
-        return convert(content, documentFormat(format), DefaultDocumentFormatRegistry.PDF,
+        // LibreOffice fetches and embeds what an HTML page references (http:, file:); it gets none
+        byte[] input = format == SourceFormat.HTML ? HtmlSanitiser.sanitise(content) : content;
+        return convert(input, documentFormat(format), DefaultDocumentFormatRegistry.PDF,
                 Map.of("FilterData", Map.of("SelectPdfVersion", profile.part())));
     }
 

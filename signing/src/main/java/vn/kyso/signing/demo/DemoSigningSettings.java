@@ -6,6 +6,7 @@ import java.util.List;
 import vn.kyso.core.KeyFamily;
 import vn.kyso.core.demopki.DemoIdentity;
 import vn.kyso.core.demopki.DemoPki;
+import vn.kyso.core.net.FetchSettings;
 import vn.kyso.signing.HsmSettings;
 import vn.kyso.signing.KeyInfo;
 import vn.kyso.signing.SigningSettings;
@@ -35,6 +36,8 @@ public final class DemoSigningSettings {
                     pki.tokenLabel(family), null, new HsmSettings.PinSource(null, pki.pinFile(family)), keys,
                     pki.trustAnchorsPem(family)));
         }
-        return new SigningSettings(hsms, pki.tsaUrl(), fontFile, null, 0, null, null, null);
+        // exactly the demo responders' origin (127.0.0.1 and their port), not loopback in general
+        return new SigningSettings(hsms, pki.tsaUrl(), fontFile, null, 0, null, null, null,
+                FetchSettings.defaults().withAllowed(List.of(pki.baseUri())));
     }
 }

@@ -26,6 +26,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.kyso.core.KeyFamily;
 import vn.kyso.core.ServiceLookupCache;
+import vn.kyso.core.net.OutboundPolicy;
 import vn.kyso.core.revocation.RevocationCache;
 import vn.kyso.signing.Appearance;
 import vn.kyso.signing.AugmentRequest;
@@ -93,7 +94,7 @@ public final class DssSigningService implements SigningService, AutoCloseable {
         this.clock = Objects.requireNonNull(clock);
         this.keys = new KeyRegistry(settings.hsms(), clock, settings.loginBackoff());
         this.layout = new Decree30Layout(settings.fontFile());
-        this.dss = new DssToolkit(keys.allAnchors(), settings.tsaUrl(), settings.networkTimeout(),
+        this.dss = new DssToolkit(keys.allAnchors(), settings.tsaUrl(), settings.networkTimeout(), settings.fetch(),
                 Objects.requireNonNull(revocations), Decree30Layout.objectFactory());
         this.timestamps = settings.tsaUrl() != null;
         this.pending = new PendingSignatures<>(clock, settings.preparedTtl(), settings.maxPendingBytes());
@@ -137,6 +138,13 @@ public final class DssSigningService implements SigningService, AutoCloseable {
     }
 
     private SignedDocument augmentNow(AugmentRequest request) {
+        // the document names the certificates whose revocation data is fetched: one budget per request
+        try (OutboundPolicy.Scope budget = dss.fetching.open()) {
+            return augmentWithinBudget(request);
+        }
+    }
+
+    private SignedDocument augmentWithinBudget(AugmentRequest request) {
         requireTimestampsFor(request.targetLevel());
         byte[] content = request.document().content();
         if (content.length == 0) {
@@ -311,6 +319,11 @@ public final class DssSigningService implements SigningService, AutoCloseable {
     @Override
     public void close() {
         keys.close();
+    }
+
+    /** The outbound-fetch policy of every TSA, OCSP, CRL and CA-issuer fetch, for tests. */
+    OutboundPolicy fetching() {
+        return dss.fetching;
     }
 
     /** The revocation responses currently cached (for health and benchmarks). */

@@ -8,9 +8,6 @@ import eu.europa.esig.dss.jades.signature.JAdESService;
 import eu.europa.esig.dss.pades.signature.PAdESService;
 import eu.europa.esig.dss.pdf.IPdfObjFactory;
 import eu.europa.esig.dss.service.crl.OnlineCRLSource;
-import eu.europa.esig.dss.service.http.commons.CommonsDataLoader;
-import eu.europa.esig.dss.service.http.commons.OCSPDataLoader;
-import eu.europa.esig.dss.service.http.commons.TimestampDataLoader;
 import eu.europa.esig.dss.service.ocsp.OnlineOCSPSource;
 import eu.europa.esig.dss.service.tsp.OnlineTSPSource;
 import eu.europa.esig.dss.spi.validation.CommonCertificateVerifier;
@@ -19,9 +16,13 @@ import eu.europa.esig.dss.spi.x509.aia.DefaultAIASource;
 import eu.europa.esig.dss.spi.x509.tsp.TSPSource;
 import eu.europa.esig.dss.xades.signature.XAdESService;
 import eu.europa.esig.dss.model.x509.CertificateToken;
+import java.net.URI;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.List;
+import vn.kyso.core.net.FetchSettings;
+import vn.kyso.core.net.OutboundPolicy;
 import vn.kyso.core.revocation.RevocationCache;
 import vn.kyso.core.revocation.RevocationKey;
 
@@ -36,6 +37,8 @@ final class DssToolkit {
     final CommonCertificateVerifier verifier;
     final TSPSource tspSource;
     final RevocationCache revocations;
+    /** Every TSA, OCSP, CRL and CA-issuer fetch; below the revocation cache. */
+    final OutboundPolicy fetching;
     final PAdESService pades;
     final XAdESService xades;
     final CAdESService cades;
@@ -43,14 +46,16 @@ final class DssToolkit {
     final ASiCWithXAdESService asicXades;
     final ASiCWithCAdESService asicCades;
 
-    DssToolkit(Collection<X509Certificate> trustAnchors, String tsaUrl, Duration timeout,
+    DssToolkit(Collection<X509Certificate> trustAnchors, String tsaUrl, Duration timeout, FetchSettings fetch,
             RevocationCache revocations, IPdfObjFactory pdfObjFactory) {
         this.revocations = revocations;
         CommonTrustedCertificateSource trusted = new CommonTrustedCertificateSource();
         trustAnchors.forEach(c -> trusted.addCertificate(new CertificateToken(c)));
 
-        CommonsDataLoader http = withTimeout(new CommonsDataLoader(), timeout);
-        OnlineOCSPSource ocsp = new OnlineOCSPSource(withTimeout(new OCSPDataLoader(), timeout));
+        fetching = OutboundPolicy.of(trustAnchors, fetch.withTimeout(timeout)
+                .withAllowed(tsaUrl == null ? List.of() : List.of(URI.create(tsaUrl))));
+        PolicedDataLoader http = new PolicedDataLoader(fetching, null);
+        OnlineOCSPSource ocsp = new OnlineOCSPSource(new PolicedDataLoader(fetching, "application/ocsp-request"));
         OnlineCRLSource crl = new OnlineCRLSource(http);
 
         verifier = new CommonCertificateVerifier();
@@ -61,7 +66,8 @@ final class DssToolkit {
         strictAlerts(verifier);
 
         tspSource = tsaUrl == null ? null
-                : new GuardedTspSource(new OnlineTSPSource(tsaUrl, withTimeout(new TimestampDataLoader(), timeout)));
+                : new GuardedTspSource(new OnlineTSPSource(tsaUrl,
+                        new PolicedDataLoader(fetching, "application/timestamp-query")));
 
         pades = new PAdESService(verifier);
         pades.setPdfObjFactory(pdfObjFactory);
@@ -90,14 +96,5 @@ final class DssToolkit {
         // same for the time-stamps' own chains, whose answers must postdate the time-stamps' use.
         verifier.setAlertOnNoRevocationAfterBestSignatureTime(new ExceptionOnStatusAlert());
         verifier.setAlertOnUncoveredPOE(new ExceptionOnStatusAlert());
-    }
-
-    private static <T extends CommonsDataLoader> T withTimeout(T loader, Duration timeout) {
-        int t = (int) Math.min(Integer.MAX_VALUE, timeout.toMillis());
-        loader.setTimeoutConnection(t);
-        loader.setTimeoutConnectionRequest(t);
-        loader.setTimeoutResponse(t);
-        loader.setTimeoutSocket(t);
-        return loader;
     }
 }

@@ -45,7 +45,7 @@ class HsmFaultsTest {
                 original.tokenLabel(), null, new HsmSettings.PinSource(null, pinFile), original.keys(),
                 original.trustAnchors());
         SigningSettings settings = new SigningSettings(List.of(withPinFile), base.tsaUrl(), base.fontFile(), null, 0,
-                null, null, Duration.ofMinutes(5));
+                null, null, Duration.ofMinutes(5), base.fetch());
         try (DssSigningService service = new DssSigningService(settings, Clock.systemUTC())) {
             SignRequest request = new SignRequest(LETTER, "ubnd-binh-an", SignOptions.defaults(SignatureLevel.B_B));
             service.sign(request);

@@ -1,5 +1,6 @@
 package vn.kyso.validation.autoconfigure;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -7,6 +8,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
+import vn.kyso.core.net.FetchSettings;
 import vn.kyso.validation.ValidationSettings;
 
 /**
@@ -19,10 +21,16 @@ import vn.kyso.validation.ValidationSettings;
  * kyso.validation.trust-stores[1].name=national-root
  * kyso.validation.trust-stores[1].family=PUBLIC
  * kyso.validation.trust-stores[1].certificates=/etc/kyso/trust/national-root.pem
+ * kyso.validation.fetch-allowed=http://ocsp.example.vn,http://crl.example.vn:8080
  * </pre>
  *
  * @param maxConcurrent validations at once; 0 means one per processor, at least two
  * @param fontDirectory where LiberationSerif-Regular.ttf and -Bold.ttf are, for the PDF report
+ * @param fetchAllowed  origins (scheme://host[:port]) OCSP, CRL, CA-issuer and policy URLs may point to,
+ *                      besides those the trust anchors name; anything else is never fetched
+ * @param maxFetches    fetches one validation may make
+ * @param maxFetchSize  the largest response read
+ * @param fetchBudget   time one validation may spend fetching
  */
 @Validated
 @ConfigurationProperties("kyso.validation")
@@ -34,10 +42,15 @@ public record ValidationProperties(
         @DefaultValue("50MB") DataSize maxDocumentSize,
         @DefaultValue("30s") Duration maxValidationTime,
         @DefaultValue("0") int maxConcurrent,
-        @DefaultValue("/usr/share/fonts/truetype/liberation2") Path fontDirectory) {
+        @DefaultValue("/usr/share/fonts/truetype/liberation2") Path fontDirectory,
+        List<URI> fetchAllowed,
+        @DefaultValue("20") int maxFetches,
+        @DefaultValue("16MB") DataSize maxFetchSize,
+        @DefaultValue("30s") Duration fetchBudget) {
 
     public ValidationSettings toSettings() {
         return new ValidationSettings(trustStores == null ? List.of() : trustStores, offline, networkTimeout,
-                revocationCacheMaxAge, maxDocumentSize.toBytes(), maxValidationTime, maxConcurrent);
+                revocationCacheMaxAge, maxDocumentSize.toBytes(), maxValidationTime, maxConcurrent,
+                new FetchSettings(fetchAllowed, maxFetches, maxFetchSize.toBytes(), networkTimeout, fetchBudget));
     }
 }

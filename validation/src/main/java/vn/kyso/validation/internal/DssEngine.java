@@ -10,6 +10,7 @@ import eu.europa.esig.dss.pdf.pdfbox.PdfBoxDefaultObjectFactory;
 import eu.europa.esig.dss.service.crl.OnlineCRLSource;
 import eu.europa.esig.dss.service.ocsp.OnlineOCSPSource;
 import eu.europa.esig.dss.spi.client.http.Protocol;
+import eu.europa.esig.dss.spi.policy.SignaturePolicyProvider;
 import eu.europa.esig.dss.spi.validation.CommonCertificateVerifier;
 import eu.europa.esig.dss.spi.x509.aia.DefaultAIASource;
 import eu.europa.esig.dss.validation.SignedDocumentValidator;
@@ -19,6 +20,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import vn.kyso.core.net.OutboundPolicy;
 import vn.kyso.core.revocation.RevocationCache;
 import vn.kyso.core.revocation.RevocationKey;
 import vn.kyso.validation.SignedFile;
@@ -36,6 +38,8 @@ final class DssEngine {
     private final ValidationPolicy policy;
     private final PdfBoxDefaultObjectFactory pdfObjects = new PdfBoxDefaultObjectFactory();
     private final RevocationCache revocations;
+    private final OutboundPolicy fetching;
+    private final SignaturePolicyProvider policyDocuments;
 
     DssEngine(ValidationSettings settings, TrustAnchors anchors, RevocationCache revocations) {
         this.revocations = revocations;
@@ -49,6 +53,13 @@ final class DssEngine {
         verifier.setAlertOnExpiredCertificate(new SilentOnStatusAlert());
         verifier.setAlertOnNotYetValidCertificate(new SilentOnStatusAlert());
         verifier.setAlertOnUncoveredPOE(new SilentOnStatusAlert());
+        // Every fetch a document can cause goes through one policy, below the revocation caches.
+        fetching = settings.offline() ? OutboundPolicy.none()
+                : OutboundPolicy.of(anchors.certificates(), settings.fetch());
+        // DSS's default would fetch a signature's policy document from any URL it names, with Java's
+        // HTTP client following redirects; ours goes through the policy, or refuses everything offline.
+        policyDocuments = new SignaturePolicyProvider();
+        policyDocuments.setDataLoader(new HttpOnlyDataLoader(fetching, null));
         if (settings.offline()) {
             // Nothing is fetched: what the document embeds is all the evidence, and DSS answers
             // INDETERMINATE where that is not enough instead of assuming "not revoked".
@@ -57,12 +68,12 @@ final class DssEngine {
             verifier.setAIASource(null);
         } else {
             OnlineOCSPSource ocsp = new OnlineOCSPSource(
-                    new HttpOnlyDataLoader(settings.networkTimeout(), "application/ocsp-request"));
-            OnlineCRLSource crl = new OnlineCRLSource(new HttpOnlyDataLoader(settings.networkTimeout(), null));
+                    new HttpOnlyDataLoader(fetching, "application/ocsp-request"));
+            OnlineCRLSource crl = new OnlineCRLSource(new HttpOnlyDataLoader(fetching, null));
             crl.setPreferredProtocol(Protocol.HTTP);
             verifier.setOcspSource(new CachedRevocationSource<>(ocsp, RevocationKey.Kind.OCSP, revocations));
             verifier.setCrlSource(new CachedRevocationSource<>(crl, RevocationKey.Kind.CRL, revocations));
-            DefaultAIASource aia = new DefaultAIASource(new HttpOnlyDataLoader(settings.networkTimeout(), null));
+            DefaultAIASource aia = new DefaultAIASource(new HttpOnlyDataLoader(fetching, null));
             aia.setAcceptedProtocols(Set.of(Protocol.HTTP, Protocol.HTTPS));
             verifier.setAIASource(aia);
         }
@@ -76,6 +87,7 @@ final class DssEngine {
             pdf.setPdfObjFactory(pdfObjects);
         }
         validator.setCertificateVerifier(verifier);
+        validator.setSignaturePolicyProvider(policyDocuments);
         if (!originals.isEmpty()) {
             validator.setDetachedContents(originals.stream().map(DssEngine::dss).toList());
         }
@@ -84,7 +96,9 @@ final class DssEngine {
         // certificate bytes in the diagnostic data, so names are decoded from the DER (UTF-8 diacritics)
         validator.setTokenExtractionStrategy(TokenExtractionStrategy.EXTRACT_CERTIFICATES_ONLY);
         validator.setEnableEtsiValidationReport(etsiReport);
-        return validator.validateDocument(policy);
+        try (OutboundPolicy.Scope budget = fetching.open()) {
+            return validator.validateDocument(policy);
+        }
     }
 
     String policyName() {

@@ -10,10 +10,12 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.kyso.core.revocation.RevocationCache;
+import vn.kyso.validation.Explanation;
 import vn.kyso.validation.Language;
 import vn.kyso.validation.ValidationError;
 import vn.kyso.validation.ValidationException;
@@ -134,15 +136,23 @@ public final class DssValidationService implements ValidationService, AutoClosea
     }
 
     private ValidationResult run(ValidationRequest request) {
-        ContentKind kind = guard.check(request);
         Instant validationTime = request.validationTime() != null ? request.validationTime() : clock.instant();
+        ContentKind kind;
+        try {
+            kind = guard.check(request);
+        } catch (ValidationException refused) {
+            return explainedContainer(request, validationTime, refused);
+        }
         Reports reports;
         try {
-            reports = engine.validate(request.document(), request.originals(), validationTime, request.etsiReport());
+            // DSS reads entry names as UTF-8; a container from an old Vietnamese tool gets its names re-encoded
+            SignedFile forDss = kind != ContentKind.ZIP ? request.document()
+                    : new SignedFile(request.document().name(), LegacyNames.asUtf8(request.document().content()));
+            reports = engine.validate(forDss, request.originals(), validationTime, request.etsiReport());
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
             ValidationException translated = DssErrors.translate(e, kind);
             log.info("document refused: {} ({})", translated.error(), e.toString());
-            throw translated;
+            return explainedContainer(request, validationTime, translated);
         }
         requireOriginals(reports.getSimpleReport(), request, kind);
         ValidationReport report = assembler.assemble(reports, new ReportAssembler.Input(request.document(),
@@ -150,6 +160,28 @@ public final class DssValidationService implements ValidationService, AutoClosea
         byte[] etsi = request.etsiReport() ? reports.getXmlValidationReport().getBytes(StandardCharsets.UTF_8)
                 : new byte[0];
         return new ValidationResult(report, etsi);
+    }
+
+    /**
+     * A container that cannot be read as a whole, because a local header contradicts the central
+     * directory or data hides between entries, gets a report naming that instead of a bare refusal; any
+     * other refusal (limits, unknown formats) stands.
+     */
+    private ValidationResult explainedContainer(ValidationRequest request, Instant validationTime,
+            ValidationException refused) {
+        byte[] content = request.document().content();
+        boolean unreadable = refused.error() == ValidationError.MALFORMED_DOCUMENT
+                || refused.error() == ValidationError.UNSUPPORTED_DOCUMENT;
+        if (!unreadable || ContentKind.sniff(content).orElse(null) != ContentKind.ZIP) {
+            throw refused;
+        }
+        List<Explanation> findings = ContainerFindings.structural(content);
+        if (findings.isEmpty()) {
+            throw refused;
+        }
+        ValidationReport report = assembler.unreadableContainer(new ReportAssembler.Input(request.document(),
+                sha256(content), ContentKind.ZIP, request.originals(), validationTime), findings);
+        return new ValidationResult(report, new byte[0]);
     }
 
     /**

@@ -68,7 +68,19 @@ final class ReportAssembler {
         }
         boolean damagedTail = revisions != null && !signatures.isEmpty()
                 && !revisions.tailIntact(input.document().content());
-        return document(signatures, input, damagedTail);
+        List<Explanation> container = input.kind() == ContentKind.ZIP
+                ? ContainerFindings.of(input.document().content(), diagnostic) : List.of();
+        return document(signatures, input, damagedTail, container);
+    }
+
+    /**
+     * A container that could not be validated because of what it hides (a gap DSS stops reading at, a local
+     * header whose CRC the central directory contradicts): the findings say why, nothing is VALID.
+     */
+    ValidationReport unreadableContainer(Input input, List<Explanation> findings) {
+        return new ValidationReport(input.document().name(), input.sha256(), Verdict.INDETERMINATE,
+                Headline.of(Verdict.INDETERMINATE, List.of(), findings.get(0)), input.validatedAt(), List.of(),
+                findings);
     }
 
     private SignatureReport signature(SignatureWrapper s, Reports reports, Input input, PdfRevisions revisions,
@@ -98,7 +110,8 @@ final class ReportAssembler {
                 changes);
     }
 
-    private ValidationReport document(List<SignatureReport> signatures, Input input, boolean damagedTail) {
+    private ValidationReport document(List<SignatureReport> signatures, Input input, boolean damagedTail,
+            List<Explanation> container) {
         List<Explanation> findings = new ArrayList<>();
         Verdict verdict;
         Explanation reason = null;
@@ -120,6 +133,7 @@ final class ReportAssembler {
                         "Phần cuối tệp PDF bị cắt hoặc hỏng (phiên bản cuối không hoàn chỉnh) — không được phép",
                         "The end of the PDF is cut off or damaged (the last revision is incomplete) — not permitted"));
             }
+            findings.addAll(container);
             if (invalid.isPresent()) {
                 verdict = Verdict.INVALID;
                 reason = invalid.get().reason();
@@ -128,7 +142,7 @@ final class ReportAssembler {
                 reason = indeterminate.get().reason();
             } else if (!findings.isEmpty()) {
                 // DSS only warns about these changes, or does not see them; a signed letter with new
-                // content or a damaged tail is not "valid".
+                // content or a damaged tail, or a container hiding unsigned content, is not "valid".
                 verdict = Verdict.INDETERMINATE;
                 reason = findings.get(0);
             } else {

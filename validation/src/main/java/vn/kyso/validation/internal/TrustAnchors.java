@@ -60,6 +60,11 @@ final class TrustAnchors {
         return Optional.ofNullable(byDssId.get(dssId));
     }
 
+    /** The anchors' certificates, whose own OCSP, CRL and CA-issuer URLs may be fetched from. */
+    List<X509Certificate> certificates() {
+        return byDssId.values().stream().map(a -> a.certificate().getCertificate()).toList();
+    }
+
     int size() {
         return byDssId.size();
     }

@@ -3,10 +3,6 @@ package vn.kyso.validation.internal;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
-import java.util.Optional;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import vn.kyso.validation.ValidationError;
@@ -24,7 +20,6 @@ final class ZipGuard {
     private final InputLimits limits;
     private int entries;
     private long inflated;
-    private final List<String> topLevelNames = new ArrayList<>();
 
     private ZipGuard(InputLimits limits) {
         this.limits = limits;
@@ -41,34 +36,23 @@ final class ZipGuard {
         if (guard.entries == 0) {
             throw new ValidationException(ValidationError.MALFORMED_DOCUMENT, "the container has no entries");
         }
-        Optional<List<String>> directory;
         try {
-            directory = ZipDirectory.names(content);
+            ZipStructure.read(content);
         } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
             throw new ValidationException(ValidationError.MALFORMED_DOCUMENT,
                     "the container's central directory is missing or damaged", e);
         }
-        if (directory.isPresent() && !sorted(directory.get()).equals(sorted(guard.topLevelNames))) {
-            throw new ValidationException(ValidationError.MALFORMED_DOCUMENT,
-                    "the container's central directory does not list the same files as its entries");
-        }
-    }
-
-    private static List<String> sorted(List<String> names) {
-        List<String> copy = new ArrayList<>(names);
-        Collections.sort(copy);
-        return copy;
+        // A directory that disagrees with the local headers is reported as a finding (ContainerFindings):
+        // the signatures can still be judged, and the report says why the container is not trustworthy.
     }
 
     private void walk(InputStream raw, int depth) throws IOException {
         Counting counted = new Counting(raw);
-        ZipInputStream zip = new ZipInputStream(counted);
+        // names are not read here; ISO-8859-1 takes any bytes, so legacy code page names do not fail
+        ZipInputStream zip = new ZipInputStream(counted, java.nio.charset.StandardCharsets.ISO_8859_1);
         byte[] buffer = new byte[8192];
         ZipEntry entry;
         while ((entry = zip.getNextEntry()) != null) {
-            if (depth == 1) {
-                topLevelNames.add(entry.getName());
-            }
             if (++entries > limits.maxZipEntries()) {
                 throw tooComplex("the container has more than " + limits.maxZipEntries() + " entries");
             }

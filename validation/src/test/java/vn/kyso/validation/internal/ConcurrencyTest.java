@@ -27,7 +27,7 @@ class ConcurrencyTest {
         byte[] tampered = PdfTampering.flipContentByte(valid);
         ValidationSettings s = ValidationFixture.settings();
         try (DssValidationService service = new DssValidationService(new ValidationSettings(s.trustStores(), false,
-                null, null, 0, Duration.ofSeconds(60), 2), Clock.systemUTC())) {
+                null, null, 0, Duration.ofSeconds(60), 2, s.fetch()), Clock.systemUTC())) {
             ExecutorService callers = Executors.newFixedThreadPool(8);
             List<Future<Verdict>> answers = new ArrayList<>();
             for (int i = 0; i < 16; i++) {

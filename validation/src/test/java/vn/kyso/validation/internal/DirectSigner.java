@@ -80,6 +80,11 @@ final class DirectSigner {
         throw new IllegalStateException("no key for " + alias + " in token " + identity.tokenLabel());
     }
 
+    /** Any key with its chain, for certificates a test makes itself. */
+    static DirectSigner of(List<X509Certificate> chain, PrivateKey key) {
+        return new DirectSigner(List.copyOf(chain), key, null);
+    }
+
     X509Certificate certificate() {
         return chain.get(0);
     }
@@ -87,6 +92,21 @@ final class DirectSigner {
     byte[] pades(byte[] pdf, Instant signingTime) {
         PAdESSignatureParameters p = common(new PAdESSignatureParameters(), SignatureLevel.PAdES_BASELINE_B,
                 signingTime);
+        PAdESService service = new PAdESService(verifier());
+        return sign(p, d -> service.getDataToSign(d, p), (d, v) -> service.signDocument(d, p, v),
+                new InMemoryDocument(pdf, "letter.pdf"));
+    }
+
+    /** PAdES B-B naming a signature policy whose document is at {@code policyUrl} (SPURI). */
+    byte[] padesWithPolicy(byte[] pdf, String policyUrl) {
+        PAdESSignatureParameters p = common(new PAdESSignatureParameters(), SignatureLevel.PAdES_BASELINE_B,
+                Instant.now());
+        eu.europa.esig.dss.model.Policy policy = new eu.europa.esig.dss.model.Policy();
+        policy.setId("1.2.3.4.5.6");
+        policy.setDigestAlgorithm(DigestAlgorithm.SHA256);
+        policy.setDigestValue(new byte[32]);
+        policy.setSpuri(policyUrl);
+        p.bLevel().setSignaturePolicy(policy);
         PAdESService service = new PAdESService(verifier());
         return sign(p, d -> service.getDataToSign(d, p), (d, v) -> service.signDocument(d, p, v),
                 new InMemoryDocument(pdf, "letter.pdf"));

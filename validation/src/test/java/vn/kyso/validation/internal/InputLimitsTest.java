@@ -45,7 +45,7 @@ class InputLimitsTest {
     @Test
     void sizesAreCheckedBeforeParsing() {
         ValidationSettings small = new ValidationSettings(ValidationFixture.settings().trustStores(), false, null,
-                null, 1000, null, 0);
+                null, 1000, null, 0, ValidationFixture.settings().fetch());
         try (DssValidationService service = ValidationFixture.newService(small)) {
             assertThatThrownBy(() -> service.validate(ValidationRequest.of(new SignedFile("x.pdf",
                     ValidationFixture.oneLetter()))))
@@ -132,7 +132,7 @@ class InputLimitsTest {
     void aValidationThatOverrunsItsTimeIsAbandoned() {
         byte[] signed = ValidationFixture.sign(ValidationFixture.oneLetter(), "ubnd-binh-an", SignatureLevel.B_LTA);
         ValidationSettings hasty = new ValidationSettings(ValidationFixture.settings().trustStores(), false, null,
-                null, 0, Duration.ofMillis(1), 1);
+                null, 0, Duration.ofMillis(1), 1, ValidationFixture.settings().fetch());
         try (DssValidationService service = new DssValidationService(hasty, Clock.systemUTC())) {
             assertThatThrownBy(() -> service.validate(ValidationRequest.of(new SignedFile("x.pdf", signed))))
                     .isInstanceOfSatisfying(ValidationException.class,

@@ -52,7 +52,7 @@ class RobustnessTest {
     static void start() {
         ValidationSettings s = ValidationFixture.settings();
         service = new DssValidationService(new ValidationSettings(s.trustStores(), false, null, null, 0,
-                Duration.ofSeconds(6), 2), Clock.systemUTC());
+                Duration.ofSeconds(6), 2, s.fetch()), Clock.systemUTC());
         started = System.nanoTime();
     }
 
