@@ -20,7 +20,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import vn.kyso.core.KeyFamily;
 import vn.kyso.core.demopki.DemoPki;
 import vn.kyso.signing.Appearance;
@@ -47,15 +48,24 @@ class LongTermLettersTest {
     /** DSS's message key for "Elements overlap on page(s) {0}". */
     private static final String SEAL_OVER_SIGNATURE = "BBB_FC_IAOD_ANS";
 
-    private static final Map<Integer, byte[]> LETTERS = new ConcurrentHashMap<>();
+    /** The three-page letter samples/sign-letters.sh signs. */
+    private static final String SAMPLE = "samples/letters/cong-van-ba-trang.pdf";
 
-    @ParameterizedTest(name = "{0} page(s)")
-    @ValueSource(ints = {1, 2, 3, 50})
-    void personThenOrganisationAtLtaThenArchiveRenewalStaysValid(int pages) {
-        byte[] signed = signedLetter(pages);
+    private static final Map<String, byte[]> LETTERS = new ConcurrentHashMap<>();
+
+    /** Generated letters of 1, 2, 3 and 50 pages (the signature block on the last), and the sample letter. */
+    static List<Arguments> letters() {
+        return List.of(Arguments.of("1 page", 1), Arguments.of("2 pages", 2), Arguments.of("3 pages", 3),
+                Arguments.of("50 pages", 50), Arguments.of(SAMPLE, 3));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("letters")
+    void personThenOrganisationAtLtaThenArchiveRenewalStaysValid(String letter, int pages) {
+        byte[] signed = signedLetter(letter, pages);
         byte[] renewed = ValidationFixture.signer().augment(new AugmentRequest(
                 new Document("cong-van.pdf", signed), SignatureLevel.B_LTA)).content();
-        ValidationFixture.artifact("long-term-letter-" + pages + "p.pdf", renewed);
+        ValidationFixture.artifact("long-term-letter-" + letter.replaceAll("[^a-z0-9]+", "-") + ".pdf", renewed);
 
         for (byte[] pdf : List.of(signed, renewed)) {
             ValidationReport report = ValidationFixture.validate(pdf).report();
@@ -74,11 +84,12 @@ class LongTermLettersTest {
         }
     }
 
-    /** The signature and its seal on the last page; the same bytes for every test of that length. */
-    static byte[] signedLetter(int pages) {
-        return LETTERS.computeIfAbsent(pages, n -> {
+    /** The signature and its seal on the last page. */
+    static byte[] signedLetter(String letter, int pages) {
+        return LETTERS.computeIfAbsent(letter, n -> {
+            byte[] unsigned = SAMPLE.equals(letter) ? ValidationFixture.threePageLetter() : SampleLetters.pages(pages);
             byte[] person = ValidationFixture.signer().sign(new SignRequest(
-                    new Document("cong-van.pdf", SampleLetters.pages(n)), "tran-thi-bich-ngoc",
+                    new Document("cong-van.pdf", unsigned), "tran-thi-bich-ngoc",
                     SignOptions.defaults(SignatureLevel.B_T).withAppearance(Appearance.PERSON, null))).content();
             return ValidationFixture.signer().sign(new SignRequest(new Document("cong-van.pdf", person),
                     "ubnd-binh-an", SignOptions.defaults(SignatureLevel.B_LTA)
