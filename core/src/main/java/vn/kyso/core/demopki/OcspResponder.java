@@ -31,6 +31,13 @@ import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 /**
  * Answers RFC 6960 requests about the certificates of one CA. The CA signs its own responses, which
  * spares validators a delegated responder certificate and its no-check extension.
+ *
+ * <p>Each response carries the responder's (the CA's) certificate (RFC 6960, 4.2.1 {@code certs}),
+ * so that it is self-contained: a relying party that holds only the demo root verifies it without
+ * having met the issuing CA elsewhere, for instance when it reads the response from a PDF's DSS
+ * dictionary rather than next to the signature's chain. Responses are made on request, so a PKI
+ * persisted under var/ or target/test-work before this change answers the same way; nothing is
+ * regenerated.
  */
 final class OcspResponder {
 
@@ -73,7 +80,7 @@ final class OcspResponder {
             }
             BasicOCSPResp response = builder.build(
                     new JcaContentSignerBuilder(CertificateIssuer.SIGNATURE_ALGORITHM).build(ca.privateKey()),
-                    null, thisUpdate);
+                    new X509CertificateHolder[] {caHolder}, thisUpdate);
             return new OCSPRespBuilder().build(OCSPRespBuilder.SUCCESSFUL, response).getEncoded();
         } catch (OCSPException | OperatorCreationException | CertificateEncodingException | IOException e) {
             throw new IllegalStateException("cannot answer an OCSP request for " + ca.id().id(), e);

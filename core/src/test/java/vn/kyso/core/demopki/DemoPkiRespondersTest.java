@@ -36,6 +36,7 @@ import org.bouncycastle.cert.ocsp.CertificateStatus;
 import org.bouncycastle.cert.ocsp.OCSPReq;
 import org.bouncycastle.cert.ocsp.OCSPReqBuilder;
 import org.bouncycastle.cert.ocsp.OCSPResp;
+import org.bouncycastle.cert.ocsp.OCSPRespBuilder;
 import org.bouncycastle.cert.ocsp.RevokedStatus;
 import org.bouncycastle.cert.ocsp.SingleResp;
 import org.bouncycastle.cert.ocsp.UnknownStatus;
@@ -49,6 +50,7 @@ import org.bouncycastle.tsp.TimeStampResponse;
 import org.bouncycastle.tsp.TimeStampToken;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import vn.kyso.core.KeyFamily;
 import vn.kyso.core.demopki.testing.DemoPkiFixture;
 
@@ -236,6 +238,39 @@ class DemoPkiRespondersTest {
             }
         } finally {
             threads.shutdownNow();
+        }
+    }
+
+    /**
+     * Issue #10 item 5: every answer names and carries its responder (the CA itself), so a relying
+     * party with nothing but the root checks it: OpenSSL's {@code ocsp -verify} is given the root as
+     * its only CA file and no other certificate. A missing openssl fails the test (scripts/deps.sh).
+     */
+    @Test
+    void ocspAnswersCarryTheResponderCertificateAndVerifyWithTheRootAlone(@TempDir Path dir) throws Exception {
+        for (String alias : List.of("ubnd-binh-an", "cong-ty-sao-mai")) {
+            DemoIdentity identity = pki.identity(alias);
+            X509Certificate issuingCa = identity.chain().get(1);
+            X509Certificate root = identity.chain().get(2);
+            String caId = identity.family() == KeyFamily.SPECIALISED ? "specialised" : "public";
+            for (boolean aboutCa : List.of(false, true)) {
+                X509Certificate subject = aboutCa ? issuingCa : identity.certificate();
+                X509Certificate responder = aboutCa ? root : issuingCa;
+                BasicOCSPResp response =
+                        postOcsp(caId + (aboutCa ? "-root" : "-ca"), request(subject, responder, null));
+                assertThat(response.getCerts()).as(alias + " " + aboutCa).hasSize(1);
+                assertThat(response.getCerts()[0].getEncoded()).isEqualTo(responder.getEncoded());
+
+                Path der = dir.resolve(alias + "-" + aboutCa + ".ocsp");
+                java.nio.file.Files.write(der,
+                        new OCSPRespBuilder().build(OCSPRespBuilder.SUCCESSFUL, response).getEncoded());
+                Process openssl = new ProcessBuilder("openssl", "ocsp", "-respin", der.toString(), "-CAfile",
+                        pki.trustAnchorsPem(identity.family()).toString(), "-no_nonce")
+                        .redirectErrorStream(true).start();
+                String out = new String(openssl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                assertThat(openssl.waitFor()).as(out).isZero();
+                assertThat(out).contains("Response verify OK");
+            }
         }
     }
 

@@ -81,12 +81,13 @@ final class Decree30Layout {
      * embedded font rather than a picture of text.
      *
      * <p>The organisation's seal overlaps the person's signature by design, so DSS's overlap check,
-     * which throws by default, is silenced; the check that the field lies on the page stays.
+     * which throws by default, is silenced; the check that the field lies on the page stays. Invisible
+     * fields go beside the newest signature ({@link BesideLastSignature}).
      */
     static IPdfObjFactory objectFactory() {
         PdfSignatureFieldPositionChecker positions = new PdfSignatureFieldPositionChecker();
         positions.setAlertOnSignatureFieldOverlap(new SilentOnStatusAlert());
-        PdfBoxNativeObjectFactory factory = new PdfBoxNativeObjectFactory();
+        PdfBoxNativeObjectFactory factory = new BesideLastSignature.Factory();
         factory.setPdfSignatureFieldPositionChecker(positions);
         return factory;
     }

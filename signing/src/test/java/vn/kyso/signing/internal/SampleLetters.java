@@ -18,7 +18,7 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
  * body and number on the left, the national motto on the right, the body, and the signature block
  * with a blank space between the signer's title and name where the handwritten signature goes.
  */
-final class SampleLetters {
+public final class SampleLetters {
 
     static final Path FONT_DIR = Path.of("/usr/share/fonts/truetype/liberation2");
     static final Path SERIF = FONT_DIR.resolve("LiberationSerif-Regular.ttf");
@@ -54,7 +54,7 @@ final class SampleLetters {
     }
 
     /** A letter of {@code n} pages; the header is on page one, the signature block on the last page. */
-    static byte[] pages(int n) {
+    public static byte[] pages(int n) {
         if (n < 1) {
             throw new IllegalArgumentException("a letter has at least one page");
         }
