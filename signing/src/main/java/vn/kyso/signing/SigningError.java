@@ -27,7 +27,8 @@ public enum SigningError implements ErrorCode {
     TSA_UNAVAILABLE(ErrorKind.UNAVAILABLE, "Time-stamp authority unavailable"),
     REVOCATION_UNAVAILABLE(ErrorKind.UNAVAILABLE, "Revocation data unavailable"),
     NOTHING_TO_AUGMENT(ErrorKind.UNPROCESSABLE, "No signature to augment"),
-    SIGNING_FAILED(ErrorKind.INTERNAL, "Signing failed");
+    SIGNING_FAILED(ErrorKind.INTERNAL, "Signing failed"),
+    COMPACT_SERIALIZATION_LEVEL(ErrorKind.BAD_REQUEST, "The JWS compact serialisation allows level B-B only");
 
     private final ErrorKind kind;
     private final String title;

@@ -32,6 +32,7 @@ import vn.kyso.signing.BatchItemResult;
 import vn.kyso.signing.CompleteRequest;
 import vn.kyso.signing.ContainerRequest;
 import vn.kyso.signing.Document;
+import vn.kyso.signing.JwsSerialization;
 import vn.kyso.signing.KeyInfo;
 import vn.kyso.signing.Packaging;
 import vn.kyso.signing.PrepareRequest;
@@ -41,6 +42,7 @@ import vn.kyso.signing.QrStamped;
 import vn.kyso.signing.SignOptions;
 import vn.kyso.signing.SignRequest;
 import vn.kyso.signing.SignatureFormat;
+import vn.kyso.signing.SignatureLevel;
 import vn.kyso.signing.SignedDocument;
 import vn.kyso.signing.SigningError;
 import vn.kyso.signing.SigningException;
@@ -324,6 +326,10 @@ public final class DssSigningService implements SigningService, AutoCloseable {
             case JSON -> SignatureFormat.JADES;
             case OTHER -> SignatureFormat.CADES;
         };
+        if (options.jwsSerialization() != null && format != SignatureFormat.JADES) {
+            throw new SigningException(SigningError.INVALID_REQUEST,
+                    "jwsSerialization applies to JAdES signatures only; this document is signed as " + format);
+        }
         if (options.appearance() != Appearance.NONE && format != SignatureFormat.PADES) {
             throw new SigningException(SigningError.APPEARANCE_INVALID,
                     "a visible signature needs a PDF; this document is " + type.mediaType);
@@ -356,7 +362,7 @@ public final class DssSigningService implements SigningService, AutoCloseable {
                     throw new SigningException(SigningError.UNSUPPORTED_DOCUMENT,
                             "enveloped and enveloping XAdES need an XML document; use DETACHED for other files");
                 }
-                var p = DssParameters.xades(options.level(), options.digest(), chain, now, packaging);
+                var p = DssParameters.xades(options.level(), options.digest(), chain, now, packaging, doc);
                 String out = packaging == Packaging.DETACHED ? name + ".xades.xml" : suffixed(name, "-signed", ".xml");
                 yield new Job(DssJob.of(dss.xades, doc, p), format, options.level(), out, "application/xml", now);
             }
@@ -377,9 +383,21 @@ public final class DssSigningService implements SigningService, AutoCloseable {
                     throw new SigningException(SigningError.INVALID_REQUEST,
                             "JAdES signatures are ENVELOPING or DETACHED");
                 }
-                var p = DssParameters.jades(options.level(), options.digest(), chain, now, packaging);
-                yield new Job(DssJob.of(dss.jades, doc, p), format, options.level(), stem(name) + ".jws.json",
-                        "application/jose+json", now);
+                JwsSerialization serialization = Objects.requireNonNullElse(options.jwsSerialization(),
+                        JwsSerialization.JSON_FLATTENED);
+                if (serialization == JwsSerialization.COMPACT && options.level() != SignatureLevel.B_B) {
+                    throw new SigningException(SigningError.COMPACT_SERIALIZATION_LEVEL,
+                            "the JWS compact serialisation has no unsigned header for time-stamps and validation "
+                                    + "data, so it is available at level B-B only; choose JSON or JSON_FLATTENED",
+                            "Dạng tuần tự hóa JWS rút gọn (COMPACT) không có phần tiêu đề không ký để chứa dấu thời "
+                                    + "gian và dữ liệu kiểm tra, nên chỉ dùng được ở mức B-B; hãy chọn JSON hoặc "
+                                    + "JSON_FLATTENED");
+                }
+                var p = DssParameters.jades(options.level(), options.digest(), chain, now, packaging, serialization);
+                boolean compact = serialization == JwsSerialization.COMPACT;
+                yield new Job(DssJob.of(dss.jades, doc, p), format, options.level(),
+                        stem(name) + (compact ? ".jws" : ".jws.json"),
+                        compact ? "application/jose" : "application/jose+json", now);
             }
         };
     }
