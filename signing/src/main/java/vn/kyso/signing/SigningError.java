@@ -28,7 +28,8 @@ public enum SigningError implements ErrorCode {
     REVOCATION_UNAVAILABLE(ErrorKind.UNAVAILABLE, "Revocation data unavailable"),
     NOTHING_TO_AUGMENT(ErrorKind.UNPROCESSABLE, "No signature to augment"),
     SIGNING_FAILED(ErrorKind.INTERNAL, "Signing failed"),
-    COMPACT_SERIALIZATION_LEVEL(ErrorKind.BAD_REQUEST, "The JWS compact serialisation allows level B-B only");
+    COMPACT_SERIALIZATION_LEVEL(ErrorKind.BAD_REQUEST, "The JWS compact serialisation allows level B-B only"),
+    XML_SIGNATURE_WOULD_BREAK(ErrorKind.UNPROCESSABLE, "Another enveloped signature would break the existing one");
 
     private final ErrorKind kind;
     private final String title;

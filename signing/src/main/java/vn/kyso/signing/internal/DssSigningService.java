@@ -42,7 +42,6 @@ import vn.kyso.signing.QrStamped;
 import vn.kyso.signing.SignOptions;
 import vn.kyso.signing.SignRequest;
 import vn.kyso.signing.SignatureFormat;
-import vn.kyso.signing.SignatureLevel;
 import vn.kyso.signing.SignedDocument;
 import vn.kyso.signing.SigningError;
 import vn.kyso.signing.SigningException;
@@ -326,10 +325,7 @@ public final class DssSigningService implements SigningService, AutoCloseable {
             case JSON -> SignatureFormat.JADES;
             case OTHER -> SignatureFormat.CADES;
         };
-        if (options.jwsSerialization() != null && format != SignatureFormat.JADES) {
-            throw new SigningException(SigningError.INVALID_REQUEST,
-                    "jwsSerialization applies to JAdES signatures only; this document is signed as " + format);
-        }
+        FormatRules.checkSerializationFormat(options, format);
         if (options.appearance() != Appearance.NONE && format != SignatureFormat.PADES) {
             throw new SigningException(SigningError.APPEARANCE_INVALID,
                     "a visible signature needs a PDF; this document is " + type.mediaType);
@@ -362,6 +358,7 @@ public final class DssSigningService implements SigningService, AutoCloseable {
                     throw new SigningException(SigningError.UNSUPPORTED_DOCUMENT,
                             "enveloped and enveloping XAdES need an XML document; use DETACHED for other files");
                 }
+                FormatRules.checkEnvelopedXml(packaging, content);
                 var p = DssParameters.xades(options.level(), options.digest(), chain, now, packaging, doc);
                 String out = packaging == Packaging.DETACHED ? name + ".xades.xml" : suffixed(name, "-signed", ".xml");
                 yield new Job(DssJob.of(dss.xades, doc, p), format, options.level(), out, "application/xml", now);
@@ -383,16 +380,7 @@ public final class DssSigningService implements SigningService, AutoCloseable {
                     throw new SigningException(SigningError.INVALID_REQUEST,
                             "JAdES signatures are ENVELOPING or DETACHED");
                 }
-                JwsSerialization serialization = Objects.requireNonNullElse(options.jwsSerialization(),
-                        JwsSerialization.JSON_FLATTENED);
-                if (serialization == JwsSerialization.COMPACT && options.level() != SignatureLevel.B_B) {
-                    throw new SigningException(SigningError.COMPACT_SERIALIZATION_LEVEL,
-                            "the JWS compact serialisation has no unsigned header for time-stamps and validation "
-                                    + "data, so it is available at level B-B only; choose JSON or JSON_FLATTENED",
-                            "Dạng tuần tự hóa JWS rút gọn (COMPACT) không có phần tiêu đề không ký để chứa dấu thời "
-                                    + "gian và dữ liệu kiểm tra, nên chỉ dùng được ở mức B-B; hãy chọn JSON hoặc "
-                                    + "JSON_FLATTENED");
-                }
+                JwsSerialization serialization = FormatRules.jwsSerialization(options);
                 var p = DssParameters.jades(options.level(), options.digest(), chain, now, packaging, serialization);
                 boolean compact = serialization == JwsSerialization.COMPACT;
                 yield new Job(DssJob.of(dss.jades, doc, p), format, options.level(),

@@ -1,6 +1,7 @@
 package vn.kyso.signing.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static vn.kyso.signing.internal.SigningServiceTest.BINARY;
 import static vn.kyso.signing.internal.SigningServiceTest.XML;
 
@@ -30,6 +31,8 @@ import vn.kyso.signing.SignRequest;
 import vn.kyso.signing.SignatureFormat;
 import vn.kyso.signing.SignatureLevel;
 import vn.kyso.signing.SignedDocument;
+import vn.kyso.signing.SigningError;
+import vn.kyso.signing.SigningException;
 import vn.kyso.signing.SigningFixture;
 
 /**
@@ -108,6 +111,27 @@ class XadesInteropTest {
         // and the wrong family's roots do not make the signer trusted in xmlsec1
         Signed other = sign(Kind.ENVELOPED, SignatureLevel.B_B, "ubnd-binh-an", dir);
         assertThat(xmlsec1(dir, other, KeyFamily.PUBLIC).exit()).isNotZero();
+    }
+
+    @Test
+    void aSecondEnvelopedSignatureIsRefusedRatherThanBreakingTheFirst() {
+        SignedDocument first = service.sign(new SignRequest(XML, "ubnd-binh-an", new SignOptions(
+                SignatureFormat.XADES, SignatureLevel.B_B, Packaging.ENVELOPED, null, null, null, null, null, null)));
+        Document signedOnce = new Document(XML.name(), first.content());
+
+        assertThatThrownBy(() -> service.sign(new SignRequest(signedOnce, "cong-ty-sao-mai", new SignOptions(
+                SignatureFormat.XADES, SignatureLevel.B_B, Packaging.ENVELOPED, null, null, null, null, null, null))))
+                .isInstanceOfSatisfying(SigningException.class, e -> {
+                    assertThat(e.error()).isEqualTo(SigningError.XML_SIGNATURE_WOULD_BREAK);
+                    assertThat(e.getMessage()).contains("DETACHED");
+                    assertThat(e.messageVi()).contains("tách rời");
+                });
+        // a detached signature over the signed file leaves the first one intact
+        SignedDocument second = service.sign(new SignRequest(signedOnce, "cong-ty-sao-mai", new SignOptions(
+                SignatureFormat.XADES, SignatureLevel.B_B, Packaging.DETACHED, null, null, null, null, null, null)));
+        assertThat(vn.kyso.signing.DssVerdicts.validate(pki, second.content(), signedOnce))
+                .extracting(vn.kyso.signing.DssVerdicts.Verdict::indication)
+                .containsExactly(eu.europa.esig.dss.enumerations.Indication.TOTAL_PASSED);
     }
 
     /** The signature file and the detached files it references, by their reference URI. */
