@@ -51,13 +51,20 @@ final class PlainXmlSignature {
     }
 
     /**
-     * The reason for a plain XMLDSig: DSS's own when the mathematics or the certificate failed (those
-     * reasons already say what matters), ours when only the missing XAdES properties or SHA-1 stopped it.
+     * The reason for a plain XMLDSig: DSS's own when the mathematics failed; DSS's own with a note that
+     * the signature verifies when the certificate is the problem (untrusted, revoked, unknown status);
+     * ours when only the missing XAdES properties or SHA-1 stopped it.
      */
     static Explanation reason(Explanation dss, SubIndication sub, SignatureWrapper s, XmlSignatures.Sig sig,
             boolean trusted) {
-        if (sub == null || !FORMAT_LIMITS.contains(sub) || !mathematicallyValid(s)) {
+        if (sub == null || !mathematicallyValid(s)) {
             return dss;
+        }
+        if (!FORMAT_LIMITS.contains(sub)) {
+            // the certificate's reason leads; that the signature itself verifies is worth knowing too
+            return new Explanation(dss.code(), dss.vi() + " (chữ ký XML thông thường: giá trị chữ ký khớp với "
+                    + "chứng thư số và dữ liệu được ký không bị thay đổi)", dss.en() + " (a plain XML signature: "
+                    + "its value verifies with the certificate and the signed data is unchanged)");
         }
         StringBuilder vi = new StringBuilder("Chữ ký XML thông thường (XMLDSig, không theo chuẩn XAdES): giá trị "
                 + "chữ ký khớp với chứng thư số của người ký và dữ liệu được ký không bị thay đổi");

@@ -104,6 +104,29 @@ class EInvoiceValidationTest {
         assertThat(s.coverage().en()).contains("#SigningData not found");
     }
 
+    @Test
+    void insideATaxMessageAndFromASellerOutsideTheTrustStoresEachSignatureIsStillExplained() throws Exception {
+        byte[] invoice = EInvoices.inMessage(
+                EInvoices.signedBySellerAndTaxAuthority(ValidationFixture.pki(), false, sellerTime, taxTime));
+        ValidationReport report;
+        try (DssValidationService specialisedOnly = ValidationFixture.newService(
+                ValidationFixture.trusting(KeyFamily.SPECIALISED))) {
+            report = specialisedOnly.validate(new vn.kyso.validation.ValidationRequest(
+                    new SignedFile("thong-diep.xml", invoice), java.util.List.of(), null)).report();
+        }
+
+        assertThat(report.signatures()).as(report.toString()).hasSize(2);
+        SignatureReport seller = signedAt(report, sellerTime);
+        assertThat(seller.verdict()).isEqualTo(Verdict.INDETERMINATE);
+        assertThat(seller.reason().code()).isNotEqualTo(PlainXmlSignature.PLAIN_XML_SIGNATURE);
+        assertThat(seller.reason().en()).contains("a plain XML signature: its value verifies");
+        assertThat(seller.signerName()).isEqualTo(ValidationFixture.pki().identity("cong-ty-sao-mai").displayName());
+        assertThat(seller.family()).isNull();
+        SignatureReport tax = signedAt(report, taxTime);
+        assertThat(tax.reason().code()).isEqualTo(PlainXmlSignature.PLAIN_XML_SIGNATURE);
+        assertThat(tax.family()).isEqualTo(KeyFamily.SPECIALISED);
+    }
+
     private static SignatureReport signedAt(ValidationReport report, Instant time) {
         return report.signatures().stream().filter(s -> time.equals(s.claimedSigningTime())).findFirst()
                 .orElseThrow(() -> new AssertionError("no signature claims " + time + ": " + report));

@@ -85,6 +85,15 @@ final class EInvoices {
         return write(doc);
     }
 
+    /** The invoice as sent to the tax authority: inside a TDiep message, after its own TTChung header. */
+    static byte[] inMessage(byte[] invoice) {
+        String xml = new String(invoice, StandardCharsets.UTF_8).replaceFirst("^<\\?xml[^>]*>", "");
+        return ("<?xml version=\"1.0\" encoding=\"UTF-8\"?><TDiep><TTChung><PBan>2.1.0</PBan><MNGui>K0312000003"
+                + "</MNGui><MNNhan>TCT</MNNhan><MLTDiep>200</MLTDiep><MTDiep>K0312000003A1B2C3D4E5F6</MTDiep>"
+                + "<MST>0312000003</MST><SLuong>1</SLuong></TTChung><DLieu>" + xml + "</DLieu></TDiep>")
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
     /** Signed by the seller only. */
     static byte[] signedBySeller(DemoPki pki, boolean sha1, Instant time) throws Exception {
         Document doc = parse(unsigned().getBytes(StandardCharsets.UTF_8));
