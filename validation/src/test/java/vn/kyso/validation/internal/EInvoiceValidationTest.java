@@ -3,9 +3,12 @@ package vn.kyso.validation.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import vn.kyso.core.KeyFamily;
 import vn.kyso.validation.SignatureReport;
 import vn.kyso.validation.SignedFile;
@@ -52,6 +55,32 @@ class EInvoiceValidationTest {
         assertThat(tax.coverage().en()).contains("MCCQT (#Id-MCCQT)");
         assertThat(report.verdict()).isEqualTo(Verdict.INDETERMINATE);
         assertThat(report.summary().en()).contains("plain XML signature");
+    }
+
+    /** The sample is a genuine XMLDSig for another stack too: xmlsec1 verifies the seller's signature. */
+    @Test
+    void xmlsec1AgreesOnTheSellersSignature(@TempDir Path dir) throws Exception {
+        byte[] invoice = EInvoices.signedBySeller(ValidationFixture.pki(), true, sellerTime);
+        Path intact = Files.write(dir.resolve("hoa-don.xml"), invoice);
+        Path changed = Files.write(dir.resolve("sua.xml"), new String(invoice, StandardCharsets.UTF_8)
+                .replace(EInvoices.TOTAL, "<TgTTTBSo>72000000</TgTTTBSo>").getBytes(StandardCharsets.UTF_8));
+        // KeyInfo has the seller's certificate only, as in issued invoices; the issuing CA comes beside it
+        byte[] ca = ValidationFixture.pki().identity("cong-ty-sao-mai").chain().get(1).getEncoded();
+        Path caPem = Files.writeString(dir.resolve("ca.pem"), "-----BEGIN CERTIFICATE-----\n"
+                + java.util.Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(ca)
+                + "\n-----END CERTIFICATE-----\n", StandardCharsets.US_ASCII);
+        assertThat(xmlsec1(intact, caPem)).isZero();
+        assertThat(xmlsec1(changed, caPem)).isNotZero();
+    }
+
+    private static int xmlsec1(Path file, Path issuingCa) throws Exception {
+        Process p = new ProcessBuilder("xmlsec1", "--verify", "--trusted-pem",
+                ValidationFixture.pki().trustAnchorsPem(KeyFamily.PUBLIC).toString(), "--untrusted-pem",
+                issuingCa.toString(), "--id-attr:Id", "DLHDon",
+                "--id-attr:Id", "http://www.w3.org/2000/09/xmldsig#:Object", file.toString())
+                .redirectErrorStream(true).start();
+        p.getInputStream().readAllBytes();
+        return p.waitFor();
     }
 
     @Test
