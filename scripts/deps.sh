@@ -46,3 +46,5 @@ kyso_need_packages() {
 }
 
 kyso_need_packages
+# The npm checkers of the XML and JOSE signature tests (xml-crypto, jose), pinned, into var/tools/node.
+bash "$(dirname "${BASH_SOURCE[0]}")/node-tools.sh"

@@ -17,6 +17,8 @@ import vn.kyso.core.KeyFamily;
  * @param copyForm       form of copy for the copy layout, for example "Sao y"
  * @param digest         the digest algorithm
  * @param requiredFamily the key family the caller's profile demands, or null for either
+ * @param jwsSerialization how a JAdES signature is written, or null for the flattened JSON form; COMPACT
+ *                       only at B-B (the other levels need the JSON forms' unsigned header)
  */
 public record SignOptions(
         SignatureFormat format,
@@ -27,7 +29,8 @@ public record SignOptions(
         String documentNumber,
         String copyForm,
         DigestAlgorithm digest,
-        KeyFamily requiredFamily) {
+        KeyFamily requiredFamily,
+        JwsSerialization jwsSerialization) {
 
     public SignOptions {
         level = Objects.requireNonNullElse(level, SignatureLevel.B_B);
@@ -41,9 +44,19 @@ public record SignOptions(
         if (copyForm != null && copyForm.length() > 100) {
             throw new IllegalArgumentException("copyForm must be at most 100 characters");
         }
+        if (jwsSerialization != null && format != null && format != SignatureFormat.JADES) {
+            throw new IllegalArgumentException("jwsSerialization applies to the JAdES format only");
+        }
         if (appearance != Appearance.NONE && format != null && format != SignatureFormat.PADES) {
             throw new IllegalArgumentException("a visible appearance needs the PAdES format");
         }
+    }
+
+    /** Options without a JWS serialisation choice (the JSON flattened default). */
+    public SignOptions(SignatureFormat format, SignatureLevel level, Packaging packaging, Appearance appearance,
+            Placement placement, String documentNumber, String copyForm, DigestAlgorithm digest,
+            KeyFamily requiredFamily) {
+        this(format, level, packaging, appearance, placement, documentNumber, copyForm, digest, requiredFamily, null);
     }
 
     /** Defaults: format from content, B-B, invisible, SHA-256. */
@@ -53,7 +66,7 @@ public record SignOptions(
 
     public SignOptions withAppearance(Appearance newAppearance, Placement newPlacement) {
         return new SignOptions(format, level, packaging, newAppearance, newPlacement, documentNumber, copyForm,
-                digest, requiredFamily);
+                digest, requiredFamily, jwsSerialization);
     }
 
     private static String blankToNull(String s) {

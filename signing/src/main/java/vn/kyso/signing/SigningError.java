@@ -29,7 +29,9 @@ public enum SigningError implements ErrorCode {
     NOTHING_TO_AUGMENT(ErrorKind.UNPROCESSABLE, "No signature to augment"),
     SIGNING_FAILED(ErrorKind.INTERNAL, "Signing failed"),
     /** The OCSP/CRL answers obtainable were all issued before the signature's time-stamp (issue #10). */
-    REVOCATION_NOT_FRESH(ErrorKind.UNAVAILABLE, "No revocation data issued after the signature time-stamp");
+    REVOCATION_NOT_FRESH(ErrorKind.UNAVAILABLE, "No revocation data issued after the signature time-stamp"),
+    COMPACT_SERIALIZATION_LEVEL(ErrorKind.BAD_REQUEST, "The JWS compact serialisation allows level B-B only"),
+    XML_SIGNATURE_WOULD_BREAK(ErrorKind.UNPROCESSABLE, "Another enveloped signature would break the existing one");
 
     private final ErrorKind kind;
     private final String title;

@@ -6,6 +6,7 @@ import vn.kyso.api.error.ApiException;
 import vn.kyso.core.KeyFamily;
 import vn.kyso.signing.Appearance;
 import vn.kyso.signing.DigestAlgorithm;
+import vn.kyso.signing.JwsSerialization;
 import vn.kyso.signing.Packaging;
 import vn.kyso.signing.Placement;
 import vn.kyso.signing.SignOptions;
@@ -52,11 +53,17 @@ record SignOptionsForm(
         String digest,
         @Parameter(description = "The key family the caller's profile requires; either when absent",
                 schema = @Schema(allowableValues = {"SPECIALISED", "PUBLIC"}))
-        String family) {
+        String family,
+        @Parameter(description = "JAdES only: how the JWS is written. COMPACT (header.payload.signature) is "
+                + "offered at level B-B only, since the later levels need the JSON forms' unsigned header",
+                schema = @Schema(allowableValues = {"COMPACT", "JSON", "JSON_FLATTENED"},
+                        defaultValue = "JSON_FLATTENED"))
+        String jwsSerialization) {
 
     /** An empty form: every option at its default. */
     static SignOptionsForm defaults() {
-        return new SignOptionsForm(null, null, null, null, null, null, null, null, null, null, null, null, null);
+        return new SignOptionsForm(null, null, null, null, null, null, null, null, null, null, null, null, null,
+                null);
     }
 
     /** @throws ApiException for unknown values; the records themselves check the rest */
@@ -75,6 +82,7 @@ record SignOptionsForm(
                 documentNumber,
                 copyForm,
                 Params.parse("digest", digest, DigestAlgorithm.class, DigestAlgorithm.SHA256),
-                Params.parse("family", family, KeyFamily.class, null));
+                Params.parse("family", family, KeyFamily.class, null),
+                Params.parse("jwsSerialization", jwsSerialization, JwsSerialization.class, null));
     }
 }

@@ -44,7 +44,8 @@ class SignOptionsFormResolver implements WebMvcConfigurer, HandlerMethodArgument
         return new SignOptionsForm(field.apply("level"), field.apply("format"), field.apply("packaging"),
                 field.apply("appearance"), integer(field, "page"), number(field, "x"), number(field, "y"),
                 number(field, "width"), number(field, "height"), field.apply("documentNumber"),
-                field.apply("copyForm"), field.apply("digest"), field.apply("family"));
+                field.apply("copyForm"), field.apply("digest"), field.apply("family"),
+                field.apply("jwsSerialization"));
     }
 
     private static Integer integer(Function<String, String> field, String name) {

@@ -16,7 +16,7 @@ import vn.kyso.api.error.Problem;
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.RUNTIME)
 @ApiResponse(responseCode = "400", description = "INVALID_REQUEST (missing or unknown parameter, bad placement), "
-        + "CERTIFICATE_INVALID",
+        + "CERTIFICATE_INVALID, COMPACT_SERIALIZATION_LEVEL (JWS compact above B-B; detailVi has the Vietnamese text)",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @ApiResponse(responseCode = "404", description = "KEY_NOT_FOUND, PREPARED_SIGNATURE_NOT_FOUND",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

@@ -5,17 +5,24 @@ import eu.europa.esig.dss.asic.xades.ASiCWithXAdESSignatureParameters;
 import eu.europa.esig.dss.cades.CAdESSignatureParameters;
 import eu.europa.esig.dss.enumerations.ASiCContainerType;
 import eu.europa.esig.dss.enumerations.JWSSerializationType;
+import eu.europa.esig.dss.enumerations.SigDMechanism;
 import eu.europa.esig.dss.enumerations.SignaturePackaging;
 import eu.europa.esig.dss.jades.JAdESSignatureParameters;
+import eu.europa.esig.dss.model.DSSDocument;
 import eu.europa.esig.dss.model.x509.CertificateToken;
 import eu.europa.esig.dss.pades.PAdESSignatureParameters;
 import eu.europa.esig.dss.signature.AbstractSignatureParameters;
 import eu.europa.esig.dss.xades.XAdESSignatureParameters;
+import eu.europa.esig.dss.xades.reference.CanonicalizationTransform;
+import eu.europa.esig.dss.xades.reference.DSSReference;
+import eu.europa.esig.dss.xades.reference.EnvelopedSignatureTransform;
+import org.apache.xml.security.c14n.Canonicalizer;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import vn.kyso.signing.DigestAlgorithm;
+import vn.kyso.signing.JwsSerialization;
 import vn.kyso.signing.Packaging;
 import vn.kyso.signing.SignatureFormat;
 import vn.kyso.signing.SignatureLevel;
@@ -64,11 +71,37 @@ final class DssParameters {
     }
 
     static XAdESSignatureParameters xades(SignatureLevel level, DigestAlgorithm digest, List<X509Certificate> chain,
-            Instant signingTime, Packaging packaging) {
+            Instant signingTime, Packaging packaging, DSSDocument document) {
         XAdESSignatureParameters p = common(new XAdESSignatureParameters(), SignatureFormat.XADES, level, digest,
                 chain, signingTime);
         p.setSignaturePackaging(packaging(packaging));
+        exclusiveCanonicalization(p);
+        if (packaging == Packaging.ENVELOPED) {
+            // DSS's default reference uses the XPath Filter 2.0 transform, which xml-crypto (npm) and .NET's
+            // SignedXml refuse. The enveloped-signature transform of XMLDSig itself is understood by every
+            // stack; see docs/xml-jose-signatures.md for what it means for a second signature.
+            DSSReference whole = new DSSReference();
+            whole.setId("r-" + p.getDeterministicId() + "-1");
+            whole.setUri("");
+            whole.setContents(document);
+            whole.setDigestMethodAlgorithm(digest(digest));
+            whole.setTransforms(List.of(new EnvelopedSignatureTransform(),
+                    new CanonicalizationTransform(Canonicalizer.ALGO_ID_C14N_EXCL_OMIT_COMMENTS)));
+            p.setReferences(List.of(whole));
+        } else if (packaging == Packaging.ENVELOPING) {
+            // The XML goes into ds:Object as XML, not base64: the Base64 transform DSS uses otherwise is
+            // another one xml-crypto does not implement. Enveloping needs an XML document (checked by the
+            // caller).
+            p.setEmbedXML(true);
+        }
         return p;
+    }
+
+    /** Exclusive canonicalisation everywhere, so that no stack has to guess which namespaces were in scope. */
+    private static void exclusiveCanonicalization(XAdESSignatureParameters p) {
+        p.setSignedInfoCanonicalizationMethod(Canonicalizer.ALGO_ID_C14N_EXCL_OMIT_COMMENTS);
+        p.setSignedPropertiesCanonicalizationMethod(Canonicalizer.ALGO_ID_C14N_EXCL_OMIT_COMMENTS);
+        p.setKeyInfoCanonicalizationMethod(Canonicalizer.ALGO_ID_C14N_EXCL_OMIT_COMMENTS);
     }
 
     static CAdESSignatureParameters cades(SignatureLevel level, DigestAlgorithm digest, List<X509Certificate> chain,
@@ -80,13 +113,23 @@ final class DssParameters {
     }
 
     static JAdESSignatureParameters jades(SignatureLevel level, DigestAlgorithm digest, List<X509Certificate> chain,
-            Instant signingTime, Packaging packaging) {
+            Instant signingTime, Packaging packaging, JwsSerialization serialization) {
         JAdESSignatureParameters p = common(new JAdESSignatureParameters(), SignatureFormat.JADES, level, digest,
                 chain, signingTime);
         p.setSignaturePackaging(packaging(packaging));
-        // Unsigned properties of B-T and above need the JSON serialisation; use it at every level so the
-        // output has one shape.
-        p.setJwsSerializationType(JWSSerializationType.FLATTENED_JSON_SERIALIZATION);
+        // Unsigned properties of B-T and above need a JSON serialisation; the caller refuses COMPACT there.
+        p.setJwsSerializationType(switch (serialization) {
+            case COMPACT -> JWSSerializationType.COMPACT_SERIALIZATION;
+            case JSON -> JWSSerializationType.JSON_SERIALIZATION;
+            case JSON_FLATTENED -> JWSSerializationType.FLATTENED_JSON_SERIALIZATION;
+        });
+        if (packaging == Packaging.DETACHED) {
+            // ETSI TS 119 182-1, 5.2.8: the detached documents are named in sigD by URI (their file names)
+            // with their digests, so the signature is bound to their content and a verifier can tell which
+            // file is which. HttpHeaders is for signing HTTP messages and ObjectIdByURI leaves the content
+            // to the JWS payload; neither fits files sent beside the signature.
+            p.setSigDMechanism(SigDMechanism.OBJECT_ID_BY_URI_HASH);
+        }
         return p;
     }
 
@@ -94,6 +137,7 @@ final class DssParameters {
             List<X509Certificate> chain, Instant signingTime) {
         ASiCWithXAdESSignatureParameters p = common(new ASiCWithXAdESSignatureParameters(), SignatureFormat.XADES,
                 level, digest, chain, signingTime);
+        exclusiveCanonicalization(p);
         p.aSiC().setContainerType(ASiCContainerType.ASiC_E);
         return p;
     }

@@ -34,6 +34,7 @@ import vn.kyso.signing.BatchItemResult;
 import vn.kyso.signing.CompleteRequest;
 import vn.kyso.signing.ContainerRequest;
 import vn.kyso.signing.Document;
+import vn.kyso.signing.JwsSerialization;
 import vn.kyso.signing.KeyInfo;
 import vn.kyso.signing.Packaging;
 import vn.kyso.signing.PrepareRequest;
@@ -349,6 +350,7 @@ public final class DssSigningService implements SigningService, AutoCloseable {
             case JSON -> SignatureFormat.JADES;
             case OTHER -> SignatureFormat.CADES;
         };
+        FormatRules.checkSerializationFormat(options, format);
         if (options.appearance() != Appearance.NONE && format != SignatureFormat.PADES) {
             throw new SigningException(SigningError.APPEARANCE_INVALID,
                     "a visible signature needs a PDF; this document is " + type.mediaType);
@@ -381,7 +383,8 @@ public final class DssSigningService implements SigningService, AutoCloseable {
                     throw new SigningException(SigningError.UNSUPPORTED_DOCUMENT,
                             "enveloped and enveloping XAdES need an XML document; use DETACHED for other files");
                 }
-                var p = DssParameters.xades(options.level(), options.digest(), chain, now, packaging);
+                FormatRules.checkEnvelopedXml(packaging, content);
+                var p = DssParameters.xades(options.level(), options.digest(), chain, now, packaging, doc);
                 String out = packaging == Packaging.DETACHED ? name + ".xades.xml" : suffixed(name, "-signed", ".xml");
                 yield new Job(DssJob.of(dss.xades, doc, p), format, options.level(), out, "application/xml", now);
             }
@@ -402,9 +405,12 @@ public final class DssSigningService implements SigningService, AutoCloseable {
                     throw new SigningException(SigningError.INVALID_REQUEST,
                             "JAdES signatures are ENVELOPING or DETACHED");
                 }
-                var p = DssParameters.jades(options.level(), options.digest(), chain, now, packaging);
-                yield new Job(DssJob.of(dss.jades, doc, p), format, options.level(), stem(name) + ".jws.json",
-                        "application/jose+json", now);
+                JwsSerialization serialization = FormatRules.jwsSerialization(options);
+                var p = DssParameters.jades(options.level(), options.digest(), chain, now, packaging, serialization);
+                boolean compact = serialization == JwsSerialization.COMPACT;
+                yield new Job(DssJob.of(dss.jades, doc, p), format, options.level(),
+                        stem(name) + (compact ? ".jws" : ".jws.json"),
+                        compact ? "application/jose" : "application/jose+json", now);
             }
         };
     }

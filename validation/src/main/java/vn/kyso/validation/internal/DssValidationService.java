@@ -188,9 +188,15 @@ public final class DssValidationService implements ValidationService, AutoClosea
      * A detached signature submitted without its original cannot be judged at all; asking for the
      * original is more useful than a report that says "indeterminate" about data nobody supplied. A
      * container is different: a missing file there is the container's defect and goes in the report.
+     * So is an XML signature whose references all point inside the document (enveloped, enveloping,
+     * {@code URI="#id"}, {@code URI=""}): no original exists to supply, and data it names but the file
+     * lacks is the signature's defect.
      */
     private static void requireOriginals(SimpleReport simple, ValidationRequest request, ContentKind kind) {
         if (!request.originals().isEmpty() || kind == ContentKind.ZIP) {
+            return;
+        }
+        if (kind == ContentKind.XML && !XmlSignatures.of(request.document().content()).anyExternalReference()) {
             return;
         }
         for (String id : simple.getSignatureIdList()) {

@@ -17,6 +17,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import vn.kyso.core.KeyFamily;
 import vn.kyso.validation.Explanation;
 import vn.kyso.validation.SignatureReport;
 import vn.kyso.validation.SignedFile;
@@ -62,9 +63,10 @@ final class ReportAssembler {
         ordered.sort(Comparator.comparingLong(ReportAssembler::signedLength)
                 .thenComparing(s -> Optional.ofNullable(s.getClaimedSigningTime()).orElse(new java.util.Date(0))));
 
+        XmlSignatures xml = input.kind() == ContentKind.XML ? XmlSignatures.of(input.document().content()) : null;
         List<SignatureReport> signatures = new ArrayList<>();
         for (SignatureWrapper s : ordered) {
-            signatures.add(signature(s, reports, input, revisions, signedFields));
+            signatures.add(signature(s, reports, input, revisions, signedFields, xml));
         }
         boolean damagedTail = revisions != null && !signatures.isEmpty()
                 && !revisions.tailIntact(input.document().content());
@@ -84,7 +86,7 @@ final class ReportAssembler {
     }
 
     private SignatureReport signature(SignatureWrapper s, Reports reports, Input input, PdfRevisions revisions,
-            Set<String> signedFields) {
+            Set<String> signedFields, XmlSignatures xml) {
         DiagnosticData diagnostic = reports.getDiagnosticData();
         SimpleReport simple = reports.getSimpleReport();
         Indication indication = simple.getIndication(s.getId());
@@ -93,7 +95,12 @@ final class ReportAssembler {
         SignatureReport.RevocationInfo revocation = SignatureFacts.revocation(diagnostic, signer);
         SignatureReport.CertificateInfo certificate = SignatureFacts.certificate(signer);
         List<SignatureReport.TimestampInfo> timestamps = SignatureFacts.timestamps(s, reports.getDetailedReport());
+        XmlSignatures.Sig xmlSig = xml == null ? null : xml.byValue(s.getSignatureValue()).orElse(null);
         Instant claimed = SignatureFacts.instant(s.getClaimedSigningTime());
+        if (claimed == null && xmlSig != null) {
+            // a plain XMLDSig's SigningTime in its SignatureProperties (e-invoices), signed but not XAdES
+            claimed = xmlSig.signingTime();
+        }
         List<Explanation> changes = revisions == null ? List.of()
                 : PdfChanges.of(s.getPDFRevision(), otherFields(signedFields, s.getPDFRevision()));
         Verdict verdict = Reasons.verdict(indication);
@@ -105,9 +112,26 @@ final class ReportAssembler {
                 : Coverage.other(s, input.kind(), input.originals());
         String format = simple.getSignatureFormat(s.getId()) == null ? "—"
                 : simple.getSignatureFormat(s.getId()).toString();
+        KeyFamily family = SignatureFacts.family(s, anchors);
+        if (xmlSig != null && PlainXmlSignature.is(format)) {
+            reason = PlainXmlSignature.reason(reason, sub, s, xmlSig, family != null);
+            coverage = PlainXmlSignature.coverage(xmlSig);
+            if (signer == null && xmlSig.keyInfoSigner() != null) {
+                // DSS could not name the signer because the data changed (see XmlSignatures.keyInfoSigner)
+                names = SignatureFacts.names(xmlSig.keyInfoSigner());
+                certificate = SignatureFacts.certificate(xmlSig.keyInfoSigner());
+                Optional<PlainXmlSignature.Judgement> problem = PlainXmlSignature.dataProblem(s, xmlSig);
+                if (problem.isPresent()) {
+                    verdict = problem.get().verdict();
+                    reason = problem.get().reason();
+                }
+            }
+        }
+        if (xmlSig != null && sub == SubIndication.SIGNED_DATA_NOT_FOUND && !xmlSig.hasExternalReference()) {
+            reason = PlainXmlSignature.referencedDataMissing();
+        }
         return new SignatureReport(s.getId(), verdict, reason, names.commonName(), names.organisation(),
-                SignatureFacts.family(s, anchors), certificate, revocation, claimed, timestamps, format, coverage,
-                changes);
+                family, certificate, revocation, claimed, timestamps, format, coverage, changes);
     }
 
     private ValidationReport document(List<SignatureReport> signatures, Input input, boolean damagedTail,

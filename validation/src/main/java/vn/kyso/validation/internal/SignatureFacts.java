@@ -48,11 +48,23 @@ final class SignatureFacts {
             return new Names(orDash(certificate.getCommonName()), certificate.getOrganizationName(),
                     orDash(certificate.getCertificateDN()), orDash(certificate.getCertificateIssuerDN()));
         }
+        return names(x509);
+    }
+
+    /** As {@link #names(CertificateWrapper)}, for a certificate DSS did not identify as the signer's. */
+    static Names names(X509Certificate x509) {
         X500Name subject = X500Name.getInstance(x509.getSubjectX500Principal().getEncoded());
         X500Name issuer = X500Name.getInstance(x509.getIssuerX500Principal().getEncoded());
         String cn = attribute(subject, BCStyle.CN);
         return new Names(cn == null ? readable(subject) : cn, attribute(subject, BCStyle.O), readable(subject),
                 readable(issuer));
+    }
+
+    static CertificateInfo certificate(X509Certificate x509) {
+        Names names = names(x509);
+        return new CertificateInfo(names.subject(), names.issuer(),
+                x509.getSerialNumber().toString(16).toUpperCase(Locale.ROOT), x509.getNotBefore().toInstant(),
+                x509.getNotAfter().toInstant());
     }
 
     static CertificateInfo certificate(CertificateWrapper certificate) {
