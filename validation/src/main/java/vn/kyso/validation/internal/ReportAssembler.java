@@ -68,7 +68,35 @@ final class ReportAssembler {
         }
         boolean damagedTail = revisions != null && !signatures.isEmpty()
                 && !revisions.tailIntact(input.document().content());
-        return document(signatures, input, damagedTail);
+        List<Explanation> structure = revisions == null ? List.of()
+                : structure(input.document().content(), revisions, diagnostic);
+        return document(signatures, input, damagedTail, structure);
+    }
+
+    /**
+     * What the bytes say whatever DSS concluded: broken or forged signature dictionaries, and
+     * cross-reference tricks in the sections added after the first signature or time-stamp.
+     */
+    private static List<Explanation> structure(byte[] pdf, PdfRevisions revisions, DiagnosticData diagnostic) {
+        List<Explanation> findings = new ArrayList<>(PdfSignatureFields.check(pdf));
+        long signedEnd = Long.MAX_VALUE;
+        for (SignatureWrapper s : diagnostic.getSignatures()) {
+            signedEnd = Math.min(signedEnd, signedEnd(s.getPDFRevision()));
+        }
+        for (TimestampWrapper t : diagnostic.getTimestampList()) {
+            signedEnd = Math.min(signedEnd, signedEnd(t.getPDFRevision()));
+        }
+        if (signedEnd != Long.MAX_VALUE) {
+            findings.addAll(PdfSections.check(pdf, revisions, signedEnd));
+        }
+        return findings;
+    }
+
+    /** Whether a structural finding proves manipulation (red) rather than an unreadable section. */
+    static boolean tampering(Explanation finding) {
+        return PdfSections.TAMPERING.contains(finding.code())
+                || PdfSignatureFields.SIGNATURE_BROKEN.equals(finding.code())
+                || PdfSignatureFields.BYTE_RANGE_INVALID.equals(finding.code());
     }
 
     private SignatureReport signature(SignatureWrapper s, Reports reports, Input input, PdfRevisions revisions,
@@ -98,12 +126,19 @@ final class ReportAssembler {
                 changes);
     }
 
-    private ValidationReport document(List<SignatureReport> signatures, Input input, boolean damagedTail) {
+    private ValidationReport document(List<SignatureReport> signatures, Input input, boolean damagedTail,
+            List<Explanation> structure) {
         List<Explanation> findings = new ArrayList<>();
         Verdict verdict;
         Explanation reason = null;
-        if (signatures.isEmpty()) {
+        Optional<Explanation> forged = structure.stream().filter(ReportAssembler::tampering).findFirst();
+        if (signatures.isEmpty() && structure.isEmpty()) {
             verdict = Verdict.UNSIGNED;
+        } else if (signatures.isEmpty()) {
+            // a signature dictionary DSS could not read is a broken signature, not "no signature"
+            findings.addAll(structure);
+            verdict = forged.isPresent() ? Verdict.INVALID : Verdict.INDETERMINATE;
+            reason = forged.orElse(structure.get(0));
         } else {
             Optional<SignatureReport> invalid = first(signatures, Verdict.INVALID);
             Optional<SignatureReport> indeterminate = first(signatures, Verdict.INDETERMINATE);
@@ -120,7 +155,12 @@ final class ReportAssembler {
                         "Phần cuối tệp PDF bị cắt hoặc hỏng (phiên bản cuối không hoàn chỉnh) — không được phép",
                         "The end of the PDF is cut off or damaged (the last revision is incomplete) — not permitted"));
             }
-            if (invalid.isPresent()) {
+            findings.addAll(structure);
+            if (forged.isPresent()) {
+                // tampering proven by the bytes is red whoever signed, and is the reason given first
+                verdict = Verdict.INVALID;
+                reason = forged.get();
+            } else if (invalid.isPresent()) {
                 verdict = Verdict.INVALID;
                 reason = invalid.get().reason();
             } else if (indeterminate.isPresent()) {
@@ -190,9 +230,13 @@ final class ReportAssembler {
 
     /** Signing order in a PDF is the order of the signed byte ranges; elsewhere all are 0 and time decides. */
     private static long signedLength(SignatureWrapper s) {
-        PDFRevisionWrapper revision = s.getPDFRevision();
+        return signedEnd(s.getPDFRevision()) == Long.MAX_VALUE ? 0 : signedEnd(s.getPDFRevision());
+    }
+
+    /** Where the bytes a PDF signature or time-stamp covers end, or {@code Long.MAX_VALUE} if unknown. */
+    private static long signedEnd(PDFRevisionWrapper revision) {
         if (revision == null || revision.getSignatureByteRange().size() != 4) {
-            return 0;
+            return Long.MAX_VALUE;
         }
         List<BigInteger> range = revision.getSignatureByteRange();
         return range.get(2).longValue() + range.get(3).longValue();
