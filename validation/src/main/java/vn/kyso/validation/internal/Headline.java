@@ -13,6 +13,15 @@ final class Headline {
     }
 
     static Explanation of(Verdict verdict, List<SignatureReport> signatures, Explanation reason) {
+        return of(verdict, signatures, reason, null);
+    }
+
+    /** @param also a second, independent reason said after the first (e.g. untrusted signer and changed content) */
+    static Explanation of(Verdict verdict, List<SignatureReport> signatures, Explanation reason, Explanation also) {
+        if (also != null && reason != null && !also.code().equals(reason.code())) {
+            reason = new Explanation(reason.code(), reason.vi() + "; " + lower(also.vi()),
+                    reason.en() + "; " + lower(also.en()));
+        }
         return switch (verdict) {
             case UNSIGNED -> new Explanation(Verdict.UNSIGNED.name(), "Văn bản không có chữ ký số",
                     "The document has no digital signature");

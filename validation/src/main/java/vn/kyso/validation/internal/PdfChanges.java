@@ -30,6 +30,12 @@ final class PdfChanges {
     static final String OBJECTS_CHANGED = "OBJECTS_CHANGED";
 
     static final Set<String> PERMITTED = Set.of(LATER_SIGNATURE, VALIDATION_DATA_ADDED);
+    /**
+     * Changes a reader sees on the page: the document shown is not the one signed. DSS's rendering hides
+     * annotations added after signing, so an added annotation is reported here rather than as a content
+     * change, and is as visible (the "evil annotation" of Mainka et al. 2021).
+     */
+    static final Set<String> VISIBLE = Set.of(PAGES_CHANGED, CONTENT_CHANGED, ANNOTATIONS_CHANGED);
 
     private static final int MAX_DETAILS = 5;
 
@@ -113,6 +119,10 @@ final class PdfChanges {
 
     static boolean permitted(Explanation change) {
         return PERMITTED.contains(change.code());
+    }
+
+    static boolean visible(Explanation change) {
+        return VISIBLE.contains(change.code());
     }
 
     private static String describe(XmlObjectModification m) {

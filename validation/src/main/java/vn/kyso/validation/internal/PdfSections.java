@@ -42,29 +42,42 @@ final class PdfSections {
     }
 
     /**
+     * @param findings     one per kind of trick found
+     * @param firstEnd     where the first section with a finding ends ({@code Long.MAX_VALUE} if none): a
+     *                     signature whose signed bytes end before it does not cover the trick
+     */
+    record Result(List<Explanation> findings, long firstEnd) {
+    }
+
+    /**
      * @param signedEnd where the earliest signed revision ends (the end of its byte range); sections
      *                  that end after it are checked
      */
-    static List<Explanation> check(byte[] pdf, PdfRevisions revisions, long signedEnd) {
+    static Result check(byte[] pdf, PdfRevisions revisions, long signedEnd) {
         List<Long> ends = revisions.eofEnds();
         List<Explanation> findings = new ArrayList<>();
         Map<Integer, PdfXref.Entry> effective = new HashMap<>();
         boolean earlierKnown = true;
         long previousStartxref = -1;
         long start = 0;
+        long first = Long.MAX_VALUE;
         for (long end : ends) {
             long startxref = startxref(pdf, start, end);
             PdfXref.Table table = startxref < 0 ? PdfXref.Table.UNREADABLE : PdfXref.read(pdf, startxref);
             if (end > signedEnd && start >= signedEnd - 2) {
-                findings.addAll(section(pdf, start, end, startxref, table, previousStartxref,
-                        earlierKnown ? effective : null));
+                List<Explanation> found = section(pdf, start, end, startxref, table, previousStartxref,
+                        earlierKnown ? effective : null);
+                if (!found.isEmpty() && first == Long.MAX_VALUE) {
+                    first = end;
+                }
+                findings.addAll(found);
             }
             earlierKnown &= table.readable();
             effective.putAll(PdfXref.byNumber(table.entries()));
             previousStartxref = startxref;
             start = end;
         }
-        return merge(findings);
+        return new Result(merge(findings), first);
     }
 
     private static List<Explanation> section(byte[] pdf, long start, long end, long startxref, PdfXref.Table table,

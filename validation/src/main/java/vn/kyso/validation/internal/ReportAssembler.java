@@ -68,17 +68,28 @@ final class ReportAssembler {
         }
         boolean damagedTail = revisions != null && !signatures.isEmpty()
                 && !revisions.tailIntact(input.document().content());
-        List<Explanation> structure = revisions == null ? List.of()
-                : structure(input.document().content(), revisions, diagnostic);
+        List<Explanation> structure = new ArrayList<>();
+        long tamperedFrom = Long.MAX_VALUE;
+        if (revisions != null) {
+            byte[] pdf = input.document().content();
+            structure.addAll(PdfSignatureFields.check(pdf));
+            long signedEnd = earliestSignedEnd(diagnostic);
+            if (signedEnd != Long.MAX_VALUE) {
+                PdfSections.Result sections = PdfSections.check(pdf, revisions, signedEnd);
+                structure.addAll(sections.findings());
+                tamperedFrom = sections.findings().stream().anyMatch(ReportAssembler::tampering)
+                        ? sections.firstEnd() : Long.MAX_VALUE;
+            }
+        }
+        signatures = demoteChanged(signatures, ordered, structure, tamperedFrom);
         return document(signatures, input, damagedTail, structure);
     }
 
     /**
-     * What the bytes say whatever DSS concluded: broken or forged signature dictionaries, and
-     * cross-reference tricks in the sections added after the first signature or time-stamp.
+     * Where the bytes the first PDF signature or document time-stamp covers end: the sections after it
+     * are the ones a later hand added.
      */
-    private static List<Explanation> structure(byte[] pdf, PdfRevisions revisions, DiagnosticData diagnostic) {
-        List<Explanation> findings = new ArrayList<>(PdfSignatureFields.check(pdf));
+    private static long earliestSignedEnd(DiagnosticData diagnostic) {
         long signedEnd = Long.MAX_VALUE;
         for (SignatureWrapper s : diagnostic.getSignatures()) {
             signedEnd = Math.min(signedEnd, signedEnd(s.getPDFRevision()));
@@ -86,10 +97,39 @@ final class ReportAssembler {
         for (TimestampWrapper t : diagnostic.getTimestampList()) {
             signedEnd = Math.min(signedEnd, signedEnd(t.getPDFRevision()));
         }
-        if (signedEnd != Long.MAX_VALUE) {
-            findings.addAll(PdfSections.check(pdf, revisions, signedEnd));
+        return signedEnd;
+    }
+
+    /**
+     * A signature DSS finds sound for the revision it signed is still no green tick when the document was
+     * changed after it in a way nobody may change a signed letter: red when the change is visible or a
+     * cross-reference trick after it is proven, undecided otherwise. Its own checks stay in the report.
+     */
+    private static List<SignatureReport> demoteChanged(List<SignatureReport> signatures,
+            List<SignatureWrapper> wrappers, List<Explanation> structure, long tamperedFrom) {
+        List<SignatureReport> result = new ArrayList<>();
+        Optional<Explanation> trick = structure.stream().filter(f -> PdfSections.TAMPERING.contains(f.code()))
+                .findFirst();
+        for (int i = 0; i < signatures.size(); i++) {
+            SignatureReport s = signatures.get(i);
+            List<Explanation> changes = s.changesAfterSigning().stream().filter(c -> !PdfChanges.permitted(c))
+                    .toList();
+            boolean tricked = trick.isPresent() && signedEnd(wrappers.get(i).getPDFRevision()) < tamperedFrom;
+            if (s.verdict() != Verdict.VALID || (changes.isEmpty() && !tricked)) {
+                result.add(s);
+                continue;
+            }
+            Explanation what = tricked ? trick.get() : changes.get(0);
+            boolean red = tricked || changes.stream().anyMatch(PdfChanges::visible);
+            Explanation reason = new Explanation(MODIFIED_AFTER_SIGNING,
+                    "Chữ ký đúng với phiên bản đã ký, nhưng văn bản đã bị thay đổi sau đó: " + what.vi(),
+                    "The signature matches the revision it signed, but the document was changed after it: "
+                            + what.en());
+            result.add(new SignatureReport(s.id(), red ? Verdict.INVALID : Verdict.INDETERMINATE, reason,
+                    s.signerName(), s.organisation(), s.family(), s.certificate(), s.revocation(),
+                    s.claimedSigningTime(), s.timestamps(), s.format(), s.coverage(), s.changesAfterSigning()));
         }
-        return findings;
+        return result;
     }
 
     /** Whether a structural finding proves manipulation (red) rather than an unreadable section. */
@@ -129,54 +169,25 @@ final class ReportAssembler {
     private ValidationReport document(List<SignatureReport> signatures, Input input, boolean damagedTail,
             List<Explanation> structure) {
         List<Explanation> findings = new ArrayList<>();
-        Verdict verdict;
-        Explanation reason = null;
-        Optional<Explanation> forged = structure.stream().filter(ReportAssembler::tampering).findFirst();
-        if (signatures.isEmpty() && structure.isEmpty()) {
-            verdict = Verdict.UNSIGNED;
-        } else if (signatures.isEmpty()) {
-            // a signature dictionary DSS could not read is a broken signature, not "no signature"
-            findings.addAll(structure);
-            verdict = forged.isPresent() ? Verdict.INVALID : Verdict.INDETERMINATE;
-            reason = forged.orElse(structure.get(0));
-        } else {
-            Optional<SignatureReport> invalid = first(signatures, Verdict.INVALID);
-            Optional<SignatureReport> indeterminate = first(signatures, Verdict.INDETERMINATE);
+        if (!signatures.isEmpty()) {
             // The last signature's changes are those after every signature; report them as such if any,
             // else the first signature whose content a later revision changed.
             SignatureReport last = signatures.get(signatures.size() - 1);
             Optional<SignatureReport> modified = modified(last) ? Optional.of(last)
                     : signatures.stream().filter(ReportAssembler::modified).findFirst();
-            if (modified.isPresent()) {
-                findings.addAll(modificationFindings(modified.get(), signatures));
-            }
+            modified.ifPresent(m -> findings.addAll(modificationFindings(m, signatures)));
             if (damagedTail) {
                 findings.add(new Explanation(INCOMPLETE_REVISION,
                         "Phần cuối tệp PDF bị cắt hoặc hỏng (phiên bản cuối không hoàn chỉnh) — không được phép",
                         "The end of the PDF is cut off or damaged (the last revision is incomplete) — not permitted"));
             }
-            findings.addAll(structure);
-            if (forged.isPresent()) {
-                // tampering proven by the bytes is red whoever signed, and is the reason given first
-                verdict = Verdict.INVALID;
-                reason = forged.get();
-            } else if (invalid.isPresent()) {
-                verdict = Verdict.INVALID;
-                reason = invalid.get().reason();
-            } else if (indeterminate.isPresent()) {
-                verdict = Verdict.INDETERMINATE;
-                reason = indeterminate.get().reason();
-            } else if (!findings.isEmpty()) {
-                // DSS only warns about these changes, or does not see them; a signed letter with new
-                // content or a damaged tail is not "valid".
-                verdict = Verdict.INDETERMINATE;
-                reason = findings.get(0);
-            } else {
-                verdict = Verdict.VALID;
-            }
         }
-        return new ValidationReport(input.document().name(), input.sha256(), verdict,
-                Headline.of(verdict, signatures, reason), input.validatedAt(), signatures, findings);
+        // a signature dictionary DSS could not read is a broken signature, not "no signature"
+        findings.addAll(structure);
+        DocumentVerdict.Outcome outcome = DocumentVerdict.of(signatures, findings);
+        return new ValidationReport(input.document().name(), input.sha256(), outcome.verdict(),
+                Headline.of(outcome.verdict(), signatures, outcome.primary(), outcome.secondary()),
+                input.validatedAt(), signatures, findings);
     }
 
     private static List<Explanation> modificationFindings(SignatureReport first, List<SignatureReport> all) {
@@ -197,10 +208,6 @@ final class ReportAssembler {
 
     private static boolean modified(SignatureReport s) {
         return s.changesAfterSigning().stream().anyMatch(c -> !PdfChanges.permitted(c));
-    }
-
-    private static Optional<SignatureReport> first(List<SignatureReport> signatures, Verdict verdict) {
-        return signatures.stream().filter(s -> s.verdict() == verdict).findFirst();
     }
 
     /** Field names of all signatures and document time-stamps of a PDF. */
