@@ -38,7 +38,7 @@ final class DocumentVerdict {
             return new Outcome(Verdict.UNSIGNED, null, null);
         }
         Optional<Explanation> tampering = findings.stream().filter(ReportAssembler::tampering).findFirst();
-        boolean visible = findings.stream().anyMatch(PdfChanges::visible);
+        boolean visible = findings.stream().anyMatch(PdfChanges::red);
         Optional<Explanation> signatureInvalid = ownProblem(signatures, Verdict.INVALID);
         Optional<Explanation> signatureIndeterminate = ownProblem(signatures, Verdict.INDETERMINATE);
         Optional<Explanation> signatureProblem = signatureInvalid.or(() -> signatureIndeterminate);

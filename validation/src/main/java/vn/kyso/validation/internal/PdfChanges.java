@@ -2,6 +2,7 @@ package vn.kyso.validation.internal;
 
 import eu.europa.esig.dss.diagnostic.PDFRevisionWrapper;
 import eu.europa.esig.dss.diagnostic.jaxb.XmlObjectModification;
+import eu.europa.esig.dss.enumerations.CertificationPermission;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -28,6 +29,7 @@ final class PdfChanges {
     static final String ANNOTATIONS_CHANGED = "ANNOTATIONS_CHANGED";
     static final String FORM_CHANGED = "FORM_CHANGED";
     static final String OBJECTS_CHANGED = "OBJECTS_CHANGED";
+    static final String CERTIFICATION_VIOLATED = "CERTIFICATION_VIOLATED";
 
     static final Set<String> PERMITTED = Set.of(LATER_SIGNATURE, VALIDATION_DATA_ADDED);
     /**
@@ -104,6 +106,7 @@ final class PdfChanges {
                     "Các đối tượng PDF bị thay đổi sau khi ký: " + details(objects) + " — không được phép",
                     "PDF objects were changed after signing: " + details(objects) + " — not permitted"));
         }
+        certification(revision.getDocMDPPermissions(), laterSignatures, annotations, forms).ifPresent(changes::add);
         if (!laterSignatures.isEmpty()) {
             changes.add(new Explanation(LATER_SIGNATURE,
                     "Chữ ký số được thêm sau (" + details(laterSignatures) + ") — được phép",
@@ -123,6 +126,38 @@ final class PdfChanges {
 
     static boolean visible(Explanation change) {
         return VISIBLE.contains(change.code());
+    }
+
+    /** A change that makes the document red: visible, or one the certifying signer forbade. */
+    static boolean red(Explanation change) {
+        return visible(change) || CERTIFICATION_VIOLATED.equals(change.code());
+    }
+
+    /**
+     * A certified document (DocMDP) names what may follow the certification: nothing but long-term data
+     * (P=1), also form filling and signing (P=2), also annotations (P=3). Changes beyond that are the
+     * "sneaky signature" (a signature added where none may be) and "evil annotation" attacks of Mainka
+     * et al. 2021 when a viewer lets them through.
+     */
+    private static java.util.Optional<Explanation> certification(CertificationPermission permission,
+            Set<String> laterSignatures, Set<String> annotations, Set<String> forms) {
+        if (permission == null) {
+            return java.util.Optional.empty();
+        }
+        boolean violated = switch (permission) {
+            case NO_CHANGE_PERMITTED -> !laterSignatures.isEmpty() || !annotations.isEmpty() || !forms.isEmpty();
+            case MINIMAL_CHANGES_PERMITTED -> !annotations.isEmpty();
+            case CHANGES_PERMITTED -> false;
+        };
+        if (!violated) {
+            return java.util.Optional.empty();
+        }
+        int p = permission.getCode();
+        return java.util.Optional.of(new Explanation(CERTIFICATION_VIOLATED,
+                "Văn bản được chứng nhận (DocMDP P=" + p + ") đã bị thay đổi theo cách người chứng nhận không cho"
+                        + " phép (chữ ký hoặc chú thích thêm sau) — không được phép",
+                "The certified document (DocMDP P=" + p + ") was changed in a way its certifier forbade (a "
+                        + "signature or annotation added later) — not permitted"));
     }
 
     private static String describe(XmlObjectModification m) {

@@ -120,7 +120,7 @@ final class ReportAssembler {
                 continue;
             }
             Explanation what = tricked ? trick.get() : changes.get(0);
-            boolean red = tricked || changes.stream().anyMatch(PdfChanges::visible);
+            boolean red = tricked || changes.stream().anyMatch(PdfChanges::red);
             Explanation reason = new Explanation(MODIFIED_AFTER_SIGNING,
                     "Chữ ký đúng với phiên bản đã ký, nhưng văn bản đã bị thay đổi sau đó: " + what.vi(),
                     "The signature matches the revision it signed, but the document was changed after it: "

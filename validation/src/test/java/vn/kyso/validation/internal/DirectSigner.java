@@ -92,6 +92,31 @@ final class DirectSigner {
                 new InMemoryDocument(pdf, "letter.pdf"));
     }
 
+    /** A certification signature (DocMDP) with the given permission, for the certification attacks. */
+    byte[] padesCertified(byte[] pdf, eu.europa.esig.dss.enumerations.CertificationPermission permission) {
+        PAdESSignatureParameters p = common(new PAdESSignatureParameters(), SignatureLevel.PAdES_BASELINE_B,
+                Instant.now());
+        p.setPermission(permission);
+        PAdESService service = new PAdESService(verifier());
+        return sign(p, d -> service.getDataToSign(d, p), (d, v) -> service.signDocument(d, p, v),
+                new InMemoryDocument(pdf, "letter.pdf"));
+    }
+
+    /** A signature added where the document's certification forbids one, as an attacker's tool would. */
+    byte[] padesIgnoringCertification(byte[] pdf) {
+        PAdESSignatureParameters p = common(new PAdESSignatureParameters(), SignatureLevel.PAdES_BASELINE_B,
+                Instant.now());
+        PAdESService service = new PAdESService(verifier());
+        eu.europa.esig.dss.pdf.pdfbox.PdfBoxDefaultObjectFactory objects =
+                new eu.europa.esig.dss.pdf.pdfbox.PdfBoxDefaultObjectFactory();
+        eu.europa.esig.dss.pdf.PdfPermissionsChecker permissions = new eu.europa.esig.dss.pdf.PdfPermissionsChecker();
+        permissions.setAlertOnForbiddenSignatureCreation(new SilentOnStatusAlert());
+        objects.setPdfPermissionsChecker(permissions);
+        service.setPdfObjFactory(objects);
+        return sign(p, d -> service.getDataToSign(d, p), (d, v) -> service.signDocument(d, p, v),
+                new InMemoryDocument(pdf, "letter.pdf"));
+    }
+
     byte[] asicsXades(byte[] content, String name) {
         ASiCWithXAdESSignatureParameters p = common(new ASiCWithXAdESSignatureParameters(),
                 SignatureLevel.XAdES_BASELINE_B, Instant.now());
