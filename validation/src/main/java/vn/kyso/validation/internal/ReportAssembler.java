@@ -63,8 +63,18 @@ final class ReportAssembler {
                 .thenComparing(s -> Optional.ofNullable(s.getClaimedSigningTime()).orElse(new java.util.Date(0))));
 
         List<SignatureReport> signatures = new ArrayList<>();
+        java.util.Map<String, Long> ends = new java.util.HashMap<>();
         for (SignatureWrapper s : ordered) {
             signatures.add(signature(s, reports, input, revisions, signedFields));
+            ends.put(s.getId(), signedEnd(s.getPDFRevision()));
+        }
+        if (revisions != null) {
+            // a document time-stamp no signature owns gets its own verdict, in signing order
+            for (SignatureReport t : DocumentTimestamps.of(reports, anchors, revisions, signedFields)) {
+                signatures.add(t);
+                ends.put(t.id(), signedEnd(diagnostic.getTimestampById(t.id()).getPDFRevision()));
+            }
+            signatures.sort(Comparator.comparingLong(r -> ends.get(r.id()) == Long.MAX_VALUE ? 0 : ends.get(r.id())));
         }
         boolean damagedTail = revisions != null && !signatures.isEmpty()
                 && !revisions.tailIntact(input.document().content());
@@ -81,7 +91,7 @@ final class ReportAssembler {
                         ? sections.firstEnd() : Long.MAX_VALUE;
             }
         }
-        signatures = demoteChanged(signatures, ordered, structure, tamperedFrom);
+        signatures = demoteChanged(signatures, ends, structure, tamperedFrom);
         return document(signatures, input, damagedTail, structure);
     }
 
@@ -106,7 +116,7 @@ final class ReportAssembler {
      * cross-reference trick after it is proven, undecided otherwise. Its own checks stay in the report.
      */
     private static List<SignatureReport> demoteChanged(List<SignatureReport> signatures,
-            List<SignatureWrapper> wrappers, List<Explanation> structure, long tamperedFrom) {
+            java.util.Map<String, Long> ends, List<Explanation> structure, long tamperedFrom) {
         List<SignatureReport> result = new ArrayList<>();
         Optional<Explanation> trick = structure.stream().filter(f -> PdfSections.TAMPERING.contains(f.code()))
                 .findFirst();
@@ -114,7 +124,7 @@ final class ReportAssembler {
             SignatureReport s = signatures.get(i);
             List<Explanation> changes = s.changesAfterSigning().stream().filter(c -> !PdfChanges.permitted(c))
                     .toList();
-            boolean tricked = trick.isPresent() && signedEnd(wrappers.get(i).getPDFRevision()) < tamperedFrom;
+            boolean tricked = trick.isPresent() && ends.getOrDefault(s.id(), Long.MAX_VALUE) < tamperedFrom;
             if (s.verdict() != Verdict.VALID || (changes.isEmpty() && !tricked)) {
                 result.add(s);
                 continue;

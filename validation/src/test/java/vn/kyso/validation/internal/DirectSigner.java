@@ -117,6 +117,17 @@ final class DirectSigner {
                 new InMemoryDocument(pdf, "letter.pdf"));
     }
 
+    /** A PAdES document time-stamp from the demo TSA, with no signature at all. */
+    static byte[] documentTimestamp(DemoPki pki, byte[] pdf) {
+        CommonCertificateVerifier verifier = verifier();
+        // a bare time-stamp: no long-term data is gathered, so nothing is missing
+        verifier.setAlertOnMissingRevocationData(new SilentOnStatusAlert());
+        PAdESService service = new PAdESService(verifier);
+        service.setTspSource(new eu.europa.esig.dss.service.tsp.OnlineTSPSource(pki.tsaUrl()));
+        return DSSUtils.toByteArray(service.timestamp(new InMemoryDocument(pdf, "letter.pdf"),
+                new eu.europa.esig.dss.pades.PAdESTimestampParameters()));
+    }
+
     byte[] asicsXades(byte[] content, String name) {
         ASiCWithXAdESSignatureParameters p = common(new ASiCWithXAdESSignatureParameters(),
                 SignatureLevel.XAdES_BASELINE_B, Instant.now());
