@@ -166,6 +166,15 @@ final class ReportAssembler {
         Explanation reason = SignatureReason.of(indication, sub, new SignatureReason.Facts(input.validatedAt(),
                 certificate == null ? null : certificate.notAfter(), claimed, timestamps, revocation, changes),
                 offline);
+        if (sub == SubIndication.SIG_CRYPTO_FAILURE && revisions != null && signer != null) {
+            // signed attributes not in DER, signed as written: genuine, but not conformant
+            Optional<Explanation> asEncoded = AsEncodedSignedAttributes.recheck(input.document().content(),
+                    byteRange(s.getPDFRevision()), signer.getBinaries());
+            if (asEncoded.isPresent()) {
+                verdict = Verdict.INDETERMINATE;
+                reason = asEncoded.get();
+            }
+        }
         SignatureFacts.Names names = SignatureFacts.names(signer);
         Explanation coverage = revisions != null ? Coverage.pdf(s.getPDFRevision(), revisions)
                 : Coverage.other(s, input.kind(), input.originals());
@@ -248,6 +257,13 @@ final class ReportAssembler {
     /** Signing order in a PDF is the order of the signed byte ranges; elsewhere all are 0 and time decides. */
     private static long signedLength(SignatureWrapper s) {
         return signedEnd(s.getPDFRevision()) == Long.MAX_VALUE ? 0 : signedEnd(s.getPDFRevision());
+    }
+
+    private static long[] byteRange(PDFRevisionWrapper revision) {
+        if (revision == null || revision.getSignatureByteRange().size() != 4) {
+            return new long[] {-1, -1, -1, -1};
+        }
+        return revision.getSignatureByteRange().stream().mapToLong(BigInteger::longValue).toArray();
     }
 
     /** Where the bytes a PDF signature or time-stamp covers end, or {@code Long.MAX_VALUE} if unknown. */

@@ -80,6 +80,22 @@ final class DirectSigner {
         throw new IllegalStateException("no key for " + alias + " in token " + identity.tokenLabel());
     }
 
+    /** The key's signature over {@code data} as given, as signing software that builds its own CMS does. */
+    byte[] signRaw(byte[] data) {
+        try {
+            SignatureAlgorithm algorithm = SignatureAlgorithm.getAlgorithm(
+                    eu.europa.esig.dss.enumerations.EncryptionAlgorithm.forKey(chain.get(0).getPublicKey()),
+                    DigestAlgorithm.SHA256);
+            Signature s = provider == null ? Signature.getInstance(algorithm.getJCEId())
+                    : Signature.getInstance(algorithm.getJCEId(), provider);
+            s.initSign(key);
+            s.update(data);
+            return s.sign();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     X509Certificate certificate() {
         return chain.get(0);
     }
