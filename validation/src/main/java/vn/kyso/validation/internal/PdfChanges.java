@@ -30,6 +30,7 @@ final class PdfChanges {
     static final String FORM_CHANGED = "FORM_CHANGED";
     static final String OBJECTS_CHANGED = "OBJECTS_CHANGED";
     static final String CERTIFICATION_VIOLATED = "CERTIFICATION_VIOLATED";
+    static final String FIELD_VALUE_CHANGED = "FIELD_VALUE_CHANGED";
 
     static final Set<String> PERMITTED = Set.of(LATER_SIGNATURE, VALIDATION_DATA_ADDED);
     /**
@@ -67,6 +68,7 @@ final class PdfChanges {
         }
         Set<String> laterSignatures = new LinkedHashSet<>();
         Set<String> forms = new LinkedHashSet<>();
+        Set<String> values = new LinkedHashSet<>();
         for (XmlObjectModification m : revision.getPdfSignatureOrFormFillChanges()) {
             // only a field that carries a later signature is one; an empty signature field's widget can
             // paint over content like any other form field
@@ -74,6 +76,9 @@ final class PdfChanges {
                 laterSignatures.add(String.valueOf(m.getFieldName()));
             } else {
                 forms.add(describe(m));
+                if ("V".equals(m.getType() != null ? m.getType() : lastKey(m.getValue()))) {
+                    values.add(m.getFieldName() == null ? "?" : m.getFieldName());
+                }
             }
         }
         Set<String> annotations = new LinkedHashSet<>();
@@ -93,6 +98,15 @@ final class PdfChanges {
                             + " — không được phép",
                     "Annotations were added, changed or removed after signing: " + details(annotations) + en
                             + " — not permitted"));
+        }
+        if (!values.isEmpty()) {
+            // a viewer that draws fields from their values (NeedAppearances) shows the new value even
+            // where the old appearance stream, and so DSS's rendering, still shows the signed one
+            changes.add(new Explanation(FIELD_VALUE_CHANGED,
+                    "Giá trị của trường biểu mẫu (" + details(values) + ") đã bị thay đổi sau khi ký (tấn công che "
+                            + "giấu qua biểu mẫu) — không được phép",
+                    "The value of form field (" + details(values) + ") was changed after signing (shadow attack "
+                            + "through forms) — not permitted"));
         }
         if (!forms.isEmpty()) {
             changes.add(new Explanation(FORM_CHANGED,
@@ -130,7 +144,8 @@ final class PdfChanges {
 
     /** A change that makes the document red: visible, or one the certifying signer forbade. */
     static boolean red(Explanation change) {
-        return visible(change) || CERTIFICATION_VIOLATED.equals(change.code());
+        return visible(change) || CERTIFICATION_VIOLATED.equals(change.code())
+                || FIELD_VALUE_CHANGED.equals(change.code());
     }
 
     /**
