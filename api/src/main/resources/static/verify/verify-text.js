@@ -26,6 +26,9 @@
       hashMismatch: 'Tệp KHÔNG trùng khớp với văn bản đã ban hành: nội dung tệp khác với mã trong liên kết.',
       hashInvalid: 'Mã băm trong liên kết không đúng định dạng nên không so sánh được.',
       downloading: 'Đang tạo báo cáo…', downloaded: 'Đã tải báo cáo.',
+      signedRevision: 'Tải phiên bản đã ký', finalRevision: 'Tải bản cuối cùng (tệp đã gửi)',
+      signedRevisionFile: 'phien-ban-da-ky.pdf', revisionPreparing: 'Đang lấy phiên bản đã ký…',
+      revisionDownloaded: 'Đã tải phiên bản đã ký.',
       archiveMatch: {
         IDENTICAL: 'Trùng khớp với bản gốc lưu trữ tại cơ quan ban hành.',
         EXTENDS_ORIGINAL: 'Chứa nguyên vẹn bản gốc lưu trữ tại cơ quan ban hành, có thêm nội dung bổ sung sau đó '
@@ -45,6 +48,7 @@
         UPLOAD_TOO_LARGE: 'Tệp quá lớn.', DOCUMENT_TOO_LARGE: 'Tệp quá lớn.',
         DOCUMENT_TOO_COMPLEX: 'Văn bản quá phức tạp để kiểm tra tự động.',
         ORIGINAL_REQUIRED: 'Đây là chữ ký tách rời: hãy chọn thêm tệp gốc đã được ký.',
+        SIGNATURE_NOT_FOUND: 'Không tìm thấy chữ ký này trong tệp.',
         VALIDATION_TIMEOUT: 'Việc kiểm tra mất quá nhiều thời gian. Vui lòng thử lại sau.',
         NETWORK: 'Không kết nối được với máy chủ. Vui lòng kiểm tra mạng và thử lại.',
         OTHER: 'Không kiểm tra được văn bản (mã lỗi {code}).'
@@ -83,6 +87,9 @@
       hashMismatch: 'The file does NOT match the issued document: its content differs from the code in the link.',
       hashInvalid: 'The hash in the link is malformed, so it cannot be compared.',
       downloading: 'Preparing the report…', downloaded: 'Report downloaded.',
+      signedRevision: 'Download the signed revision', finalRevision: 'Download the final file (as submitted)',
+      signedRevisionFile: 'signed-revision.pdf', revisionPreparing: 'Getting the signed revision…',
+      revisionDownloaded: 'Signed revision downloaded.',
       archiveMatch: {
         IDENTICAL: 'Matches the original kept in the issuer\'s archive.',
         EXTENDS_ORIGINAL: 'Contains the original kept in the issuer\'s archive, unchanged, with later additions '
@@ -102,6 +109,7 @@
         UPLOAD_TOO_LARGE: 'The file is too large.', DOCUMENT_TOO_LARGE: 'The file is too large.',
         DOCUMENT_TOO_COMPLEX: 'The document is too complex to check automatically.',
         ORIGINAL_REQUIRED: 'This is a detached signature: also choose the original file that was signed.',
+        SIGNATURE_NOT_FOUND: 'This signature is not in the file.',
         VALIDATION_TIMEOUT: 'The check took too long. Please try again later.',
         NETWORK: 'Cannot reach the server. Please check your connection and try again.',
         OTHER: 'The document could not be checked (error code {code}).'

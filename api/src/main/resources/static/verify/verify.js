@@ -291,7 +291,56 @@
     row(details, t('coverage'), s.coverage ? s.coverage[state.lang] : t('unknown'));
     rowList(details, t('changes'), (s.changesAfterSigning || []).map(function (c) { return c[state.lang]; }));
     card.appendChild(details);
+    if (s.coverage && s.coverage.code === 'REVISION' && state.file) { card.appendChild(revisionDownloads(s)); }
     return card;
+  }
+
+  // A PDF changed after this signature: the revision it signed, beside the final file, so a person
+  // can open both and see what was signed and what was added.
+  function revisionDownloads(s) {
+    var box = el('p', 'revision-downloads');
+    var signed = el('button', 'secondary signed-revision', t('signedRevision'));
+    signed.type = 'button';
+    var status = el('span', 'revision-status');
+    status.setAttribute('role', 'status');
+    signed.addEventListener('click', function () { downloadSignedRevision(s.id, status); });
+    var final = el('button', 'secondary final-revision', t('finalRevision'));
+    final.type = 'button';
+    final.addEventListener('click', function () { save(state.file, state.file.name || 'van-ban.pdf'); });
+    box.appendChild(signed);
+    box.appendChild(final);
+    box.appendChild(status);
+    return box;
+  }
+
+  function downloadSignedRevision(id, status) {
+    var body = new FormData();
+    body.append('file', state.file);
+    body.append('signature', id);
+    status.textContent = t('revisionPreparing');
+    fetch(API + '/signed-revision', { method: 'POST', body: body, headers: { Accept: 'application/pdf' },
+      credentials: 'same-origin' })
+      .then(function (response) {
+        if (!response.ok) {
+          return K.problemOf(response).then(function (problem) { status.textContent = errorText(problem); });
+        }
+        return response.blob().then(function (blob) {
+          save(blob, t('signedRevisionFile'));
+          status.textContent = t('revisionDownloaded');
+        });
+      })
+      .catch(function () { status.textContent = errorText({ code: 'NETWORK' }); });
+  }
+
+  function save(blob, name) {
+    var url = URL.createObjectURL(blob);
+    var link = el('a');
+    link.href = url;
+    link.download = name;
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+    setTimeout(function () { URL.revokeObjectURL(url); }, 60000);
   }
 
   function revocation(r) {

@@ -61,6 +61,21 @@ public class FakeValidationService implements ValidationService {
         }
     }
 
+    /** The first half of the file for the canned signature "S-1", nothing for any other id. */
+    @Override
+    public java.util.Optional<vn.kyso.validation.SignedFile> signedRevision(vn.kyso.validation.SignedFile document,
+            String signatureId) {
+        if (failure != null) {
+            throw failure;
+        }
+        if (!"S-1".equals(signatureId)) {
+            return java.util.Optional.empty();
+        }
+        byte[] content = document.content();
+        return java.util.Optional.of(new vn.kyso.validation.SignedFile("signed.pdf",
+                java.util.Arrays.copyOf(content, content.length / 2)));
+    }
+
     @Override
     public byte[] pdfReport(ValidationReport report, Language language) {
         lastPdfLanguage = language;

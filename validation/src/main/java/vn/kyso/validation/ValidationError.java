@@ -12,7 +12,9 @@ public enum ValidationError implements ErrorCode {
     DOCUMENT_TOO_COMPLEX(ErrorKind.UNPROCESSABLE, "Document too complex"),
     ORIGINAL_REQUIRED(ErrorKind.UNPROCESSABLE, "Detached signature without its original"),
     VALIDATION_TIMEOUT(ErrorKind.UNPROCESSABLE, "Validation took too long"),
-    VALIDATION_FAILED(ErrorKind.INTERNAL, "Validation failed");
+    VALIDATION_FAILED(ErrorKind.INTERNAL, "Validation failed"),
+    /** A signed revision was asked for a signature the document does not hold. */
+    SIGNATURE_NOT_FOUND(ErrorKind.NOT_FOUND, "No such signature in the document");
 
     private final ErrorKind kind;
     private final String title;

@@ -45,6 +45,7 @@ final class AccessRules {
             // everyone, and these hold nothing but layout and helpers.
             open(GET, "/assets/**"),
             open(POST, "/api/v1/validations"),
+            open(POST, "/api/v1/validations/signed-revision"),
             open(POST, "/api/v1/issued-documents/*/comparison"),
             open(GET, "/actuator/health"),
             open(GET, "/actuator/health/**"),

@@ -22,6 +22,9 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import vn.kyso.api.ApiSettings;
 import vn.kyso.validation.Language;
+import vn.kyso.validation.SignedFile;
+import vn.kyso.validation.ValidationError;
+import vn.kyso.validation.ValidationException;
 import vn.kyso.validation.ValidationReport;
 import vn.kyso.validation.ValidationResult;
 import vn.kyso.validation.ValidationService;
@@ -97,6 +100,35 @@ class ValidationsController {
             case ETSI -> response.header(HttpHeaders.CONTENT_DISPOSITION, attachment("etsi-validation-report.xml"))
                     .body(result.etsiReport());
         };
+    }
+
+    @PostMapping(path = "/signed-revision", consumes = MediaType.MULTIPART_FORM_DATA_VALUE,
+            produces = MediaType.APPLICATION_PDF_VALUE)
+    @Operation(summary = "The revision of a PDF that one signature signed",
+            description = "Cuts the submitted PDF at the end of the bytes the signature (or document time-stamp) "
+                    + "covers: the document as it was when signed, to compare with what was submitted when the "
+                    + "report says the content changed after signing. `signature` is the signature's `id` from the "
+                    + "validation report. Nothing is validated or stored. Rate-limited like validations.")
+    @ApiResponse(responseCode = "200", description = "The signed revision",
+            content = @Content(mediaType = MediaType.APPLICATION_PDF_VALUE,
+                    schema = @Schema(type = "string", format = "binary")))
+    @ApiResponse(responseCode = "404", description = "SIGNATURE_NOT_FOUND: the PDF holds no signature with that id",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
+    @ValidationProblems
+    ResponseEntity<byte[]> signedRevision(
+            @Parameter(description = "The signed PDF, as submitted for validation")
+            @RequestParam("file") MultipartFile file,
+            @Parameter(description = "The signature's id from the validation report")
+            @RequestParam("signature") String signatureId) {
+        var document = uploads.request(file, null).document();
+        SignedFile revision = validation.signedRevision(document, signatureId.strip())
+                .orElseThrow(() -> new ValidationException(ValidationError.SIGNATURE_NOT_FOUND,
+                        "the PDF holds no signature with that id"));
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_PDF)
+                .cacheControl(CacheControl.noStore())
+                .header(HttpHeaders.CONTENT_DISPOSITION, attachment("phien-ban-da-ky.pdf"))
+                .body(revision.content());
     }
 
     /** Fixed ASCII names: the document's own name is the client's text and need not travel back in a header. */

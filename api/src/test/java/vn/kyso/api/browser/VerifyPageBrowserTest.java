@@ -42,7 +42,7 @@ import vn.kyso.validation.ValidationService;
  * The verification page as a citizen meets it: real headless Chromium at a phone's size, the whole
  * application with the demo PKI, and letters signed by its SoftHSM2 keys. The properties are exactly
  * those of SigningEndToEndTest, so both share one application context and one demo PKI. The page posts
- * 5 times in all, inside the default rate limit's burst of 10.
+ * 7 times in all, inside the default rate limit's burst of 10.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "kyso.demo.enabled=true",
@@ -73,6 +73,7 @@ class VerifyPageBrowserTest {
     Path unsigned;
     Path signed;
     Path tampered;
+    Path edited;
 
     @BeforeAll
     void prepare() throws Exception {
@@ -85,6 +86,7 @@ class VerifyPageBrowserTest {
         unsigned = Files.write(files.resolve("cong-van-chua-ky.pdf"), letter);
         signed = Files.write(files.resolve("cong-van-da-ky.pdf"), both);
         tampered = Files.write(files.resolve("cong-van-bi-sua.pdf"), tamper(both));
+        edited = Files.write(files.resolve("cong-van-them-noi-dung.pdf"), paintAfterSigning(both));
 
         driverFinderLog.setLevel(Level.FINE);
         driverFinderLog.addHandler(new Handler() {
@@ -182,6 +184,35 @@ class VerifyPageBrowserTest {
     }
 
     @Test
+    void aLetterPaintedOverAfterSigningIsRedWithNoGreenCardAndOffersTheSignedRevision() throws Exception {
+        byte[] final_ = Files.readAllBytes(edited);
+        ValidationReport expected = expected(edited);
+        open("/verify");
+        upload(edited);
+
+        assertThat(verdictClass()).isEqualTo("verdict-invalid");
+        assertThat(headline()).isEqualTo(expected.summary().vi()).startsWith("Văn bản KHÔNG hợp lệ");
+        List<WebElement> cards = browser.driver.findElements(By.cssSelector("#signatures article"));
+        assertThat(cards).hasSize(2).noneSatisfy(c -> assertThat(c.getAttribute("class")).contains("verdict-valid"));
+        assertThat(cards.get(1).findElements(By.cssSelector("button.final-revision"))).hasSize(1);
+        assertNoHorizontalScroll();
+        browser.screenshot("verify-changed-after-signing");
+
+        // the organisation's signature: its revision is the letter as the organisation sealed it
+        cards.get(1).findElement(By.cssSelector("button.signed-revision")).click();
+        Path revision = browser.downloads.resolve("phien-ban-da-ky.pdf");
+        WebElement status = cards.get(1).findElement(By.cssSelector(".revision-status"));
+        new WebDriverWait(browser.driver, Duration.ofSeconds(60)).until(d -> Files.isRegularFile(revision)
+                && status.getText().equals("Đã tải phiên bản đã ký."));
+        byte[] bytes = Files.readAllBytes(revision);
+        assertThat(bytes.length).isLessThan(final_.length);
+        assertThat(bytes).isEqualTo(java.util.Arrays.copyOf(final_, bytes.length));
+        assertThat(bytes).isEqualTo(java.util.Arrays.copyOf(Files.readAllBytes(signed), bytes.length));
+        assertThat(expected(Files.write(files.resolve("revision.pdf"), bytes)).verdict())
+                .isEqualTo(vn.kyso.validation.Verdict.VALID);
+    }
+
+    @Test
     void anUnsignedLetterIsGreyAndHasNoSignatureDetails() throws Exception {
         ValidationReport expected = expected(unsigned);
         open("/verify");
@@ -262,6 +293,23 @@ class VerifyPageBrowserTest {
         assertThat(new String(copy, 0, 10, StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-1.6\n%");
         copy[11] ^= 0x01;
         return copy;
+    }
+
+    /** A black box painted over page 1 in an incremental update after the last signature. */
+    private static byte[] paintAfterSigning(byte[] signedPdf) throws Exception {
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(signedPdf);
+                var out = new java.io.ByteArrayOutputStream()) {
+            var page = doc.getPage(0);
+            try (var cs = new org.apache.pdfbox.pdmodel.PDPageContentStream(doc, page,
+                    org.apache.pdfbox.pdmodel.PDPageContentStream.AppendMode.APPEND, true)) {
+                cs.setNonStrokingColor(0f, 0f, 0f);
+                cs.addRect(90, 420, 300, 40);
+                cs.fill();
+            }
+            page.getCOSObject().setNeedToBeUpdated(true);
+            doc.saveIncremental(out);
+            return out.toByteArray();
+        }
     }
 
     private static String sha256(Path file) throws Exception {

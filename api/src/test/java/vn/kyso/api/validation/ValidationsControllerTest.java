@@ -218,6 +218,29 @@ class ValidationsControllerTest {
         assertThat(body).doesNotContain("/opt", "IllegalState", "Exception");
     }
 
+    @Test
+    void theSignedRevisionOfASignatureIsOfferedForDownload() throws Exception {
+        byte[] body = mvc.perform(multipart("/api/v1/validations/signed-revision")
+                        .file(new MockMultipartFile("file", "a.pdf", "application/pdf", bytes("%PDF-1.7 signed")))
+                        .param("signature", "S-1"))
+                .andExpect(status().isOk())
+                .andExpect(content().contentType("application/pdf"))
+                .andExpect(header().string("Cache-Control", "no-store"))
+                .andExpect(header().string("Content-Disposition", "attachment; filename=\"phien-ban-da-ky.pdf\""))
+                .andReturn().getResponse().getContentAsByteArray();
+        assertThat(new String(body, StandardCharsets.UTF_8)).isEqualTo("%PDF-1.");
+    }
+
+    @Test
+    void aSignatureTheDocumentDoesNotHoldIsNotFound() throws Exception {
+        mvc.perform(multipart("/api/v1/validations/signed-revision")
+                        .file(new MockMultipartFile("file", "a.pdf", "application/pdf", bytes("%PDF-1.7 signed")))
+                        .param("signature", "S-OTHER"))
+                .andExpect(status().isNotFound())
+                .andExpect(content().contentType(PROBLEM))
+                .andExpect(jsonPath("$.code").value("SIGNATURE_NOT_FOUND"));
+    }
+
     private static MockMultipartHttpServletRequestBuilder validate(String fileName) {
         return multipart("/api/v1/validations")
                 .file(new MockMultipartFile("file", fileName, "application/pdf", bytes("%PDF-1.7 signed")));

@@ -6,6 +6,7 @@ import eu.europa.esig.dss.model.DSSDocument;
 import eu.europa.esig.dss.model.InMemoryDocument;
 import eu.europa.esig.dss.model.policy.ValidationPolicy;
 import eu.europa.esig.dss.pades.validation.PDFDocumentValidator;
+import eu.europa.esig.dss.pades.validation.timestamp.PdfTimestampToken;
 import eu.europa.esig.dss.pdf.pdfbox.PdfBoxDefaultObjectFactory;
 import eu.europa.esig.dss.service.crl.OnlineCRLSource;
 import eu.europa.esig.dss.service.ocsp.OnlineOCSPSource;
@@ -99,6 +100,37 @@ final class DssEngine {
         try (OutboundPolicy.Scope budget = fetching.open()) {
             return validator.validateDocument(policy);
         }
+    }
+
+    /**
+     * Where the bytes of the PDF signature or document time-stamp with DSS's identifier {@code id} end,
+     * without validating anything: DSS lists the signatures and their byte ranges only. Empty when the
+     * file holds no PDF signature of that identifier.
+     */
+    java.util.OptionalLong signedEnd(SignedFile document, String id) {
+        SignedDocumentValidator validator = SignedDocumentValidator.fromDocument(dss(document));
+        if (!(validator instanceof PDFDocumentValidator pdf)) {
+            return java.util.OptionalLong.empty();
+        }
+        pdf.setPdfObjFactory(pdfObjects);
+        validator.setCertificateVerifier(verifier);
+        for (eu.europa.esig.dss.spi.signature.AdvancedSignature s : validator.getSignatures()) {
+            if (s.getId().equals(id) && s instanceof eu.europa.esig.dss.pades.validation.PAdESSignature p) {
+                return end(p.getPdfRevision().getByteRange());
+            }
+        }
+        for (eu.europa.esig.dss.spi.x509.tsp.TimestampToken t : validator.getDetachedTimestamps()) {
+            if (t.getDSSIdAsString().equals(id) && t instanceof PdfTimestampToken pdfTimestamp) {
+                return end(pdfTimestamp.getPdfRevision().getByteRange());
+            }
+        }
+        return java.util.OptionalLong.empty();
+    }
+
+    private static java.util.OptionalLong end(eu.europa.esig.dss.pades.validation.ByteRange range) {
+        java.util.List<java.math.BigInteger> r = range == null ? java.util.List.of() : range.toBigIntegerList();
+        return r.size() == 4 ? java.util.OptionalLong.of(r.get(2).longValue() + r.get(3).longValue())
+                : java.util.OptionalLong.empty();
     }
 
     String policyName() {

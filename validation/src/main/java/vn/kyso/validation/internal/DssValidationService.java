@@ -115,6 +115,37 @@ public final class DssValidationService implements ValidationService, AutoClosea
     }
 
     @Override
+    public java.util.Optional<SignedFile> signedRevision(SignedFile document, String signatureId) {
+        Objects.requireNonNull(document, "document");
+        Objects.requireNonNull(signatureId, "signatureId");
+        return executor.call(() -> cutRevision(document, signatureId));
+    }
+
+    private java.util.Optional<SignedFile> cutRevision(SignedFile document, String signatureId) {
+        if (guard.check(ValidationRequest.of(document)) != ContentKind.PDF) {
+            return java.util.Optional.empty();
+        }
+        java.util.OptionalLong end;
+        try {
+            end = engine.signedEnd(document, signatureId);
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+            throw DssErrors.translate(e, ContentKind.PDF);
+        }
+        byte[] content = document.content();
+        if (end.isEmpty() || end.getAsLong() <= 0 || end.getAsLong() > content.length) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new SignedFile(revisionName(document.name()),
+                java.util.Arrays.copyOf(content, (int) end.getAsLong())));
+    }
+
+    /** "cong-van.pdf" → "cong-van-phien-ban-da-ky.pdf" ("signed revision"). */
+    private static String revisionName(String name) {
+        String base = name == null || name.isBlank() ? "van-ban" : name.replaceFirst("(?i)\\.pdf$", "");
+        return base + "-phien-ban-da-ky.pdf";
+    }
+
+    @Override
     public byte[] pdfReport(ValidationReport report, Language language) {
         Objects.requireNonNull(report, "report");
         return pdfReports.write(report, Objects.requireNonNull(language, "language"));

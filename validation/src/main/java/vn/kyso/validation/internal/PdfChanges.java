@@ -2,6 +2,7 @@ package vn.kyso.validation.internal;
 
 import eu.europa.esig.dss.diagnostic.PDFRevisionWrapper;
 import eu.europa.esig.dss.diagnostic.jaxb.XmlObjectModification;
+import eu.europa.esig.dss.enumerations.CertificationPermission;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -28,8 +29,16 @@ final class PdfChanges {
     static final String ANNOTATIONS_CHANGED = "ANNOTATIONS_CHANGED";
     static final String FORM_CHANGED = "FORM_CHANGED";
     static final String OBJECTS_CHANGED = "OBJECTS_CHANGED";
+    static final String CERTIFICATION_VIOLATED = "CERTIFICATION_VIOLATED";
+    static final String FIELD_VALUE_CHANGED = "FIELD_VALUE_CHANGED";
 
     static final Set<String> PERMITTED = Set.of(LATER_SIGNATURE, VALIDATION_DATA_ADDED);
+    /**
+     * Changes a reader sees on the page: the document shown is not the one signed. DSS's rendering hides
+     * annotations added after signing, so an added annotation is reported here rather than as a content
+     * change, and is as visible (the "evil annotation" of Mainka et al. 2021).
+     */
+    static final Set<String> VISIBLE = Set.of(PAGES_CHANGED, CONTENT_CHANGED, ANNOTATIONS_CHANGED);
 
     private static final int MAX_DETAILS = 5;
 
@@ -59,6 +68,7 @@ final class PdfChanges {
         }
         Set<String> laterSignatures = new LinkedHashSet<>();
         Set<String> forms = new LinkedHashSet<>();
+        Set<String> values = new LinkedHashSet<>();
         for (XmlObjectModification m : revision.getPdfSignatureOrFormFillChanges()) {
             // only a field that carries a later signature is one; an empty signature field's widget can
             // paint over content like any other form field
@@ -66,6 +76,9 @@ final class PdfChanges {
                 laterSignatures.add(String.valueOf(m.getFieldName()));
             } else {
                 forms.add(describe(m));
+                if ("V".equals(m.getType() != null ? m.getType() : lastKey(m.getValue()))) {
+                    values.add(m.getFieldName() == null ? "?" : m.getFieldName());
+                }
             }
         }
         Set<String> annotations = new LinkedHashSet<>();
@@ -86,6 +99,15 @@ final class PdfChanges {
                     "Annotations were added, changed or removed after signing: " + details(annotations) + en
                             + " — not permitted"));
         }
+        if (!values.isEmpty()) {
+            // a viewer that draws fields from their values (NeedAppearances) shows the new value even
+            // where the old appearance stream, and so DSS's rendering, still shows the signed one
+            changes.add(new Explanation(FIELD_VALUE_CHANGED,
+                    "Giá trị của trường biểu mẫu (" + details(values) + ") đã bị thay đổi sau khi ký (tấn công che "
+                            + "giấu qua biểu mẫu) — không được phép",
+                    "The value of form field (" + details(values) + ") was changed after signing (shadow attack "
+                            + "through forms) — not permitted"));
+        }
         if (!forms.isEmpty()) {
             changes.add(new Explanation(FORM_CHANGED,
                     "Trường biểu mẫu bị thay đổi sau khi ký: " + details(forms) + " — không được phép",
@@ -98,6 +120,7 @@ final class PdfChanges {
                     "Các đối tượng PDF bị thay đổi sau khi ký: " + details(objects) + " — không được phép",
                     "PDF objects were changed after signing: " + details(objects) + " — not permitted"));
         }
+        certification(revision.getDocMDPPermissions(), laterSignatures, annotations, forms).ifPresent(changes::add);
         if (!laterSignatures.isEmpty()) {
             changes.add(new Explanation(LATER_SIGNATURE,
                     "Chữ ký số được thêm sau (" + details(laterSignatures) + ") — được phép",
@@ -113,6 +136,43 @@ final class PdfChanges {
 
     static boolean permitted(Explanation change) {
         return PERMITTED.contains(change.code());
+    }
+
+    static boolean visible(Explanation change) {
+        return VISIBLE.contains(change.code());
+    }
+
+    /** A change that makes the document red: visible, or one the certifying signer forbade. */
+    static boolean red(Explanation change) {
+        return visible(change) || CERTIFICATION_VIOLATED.equals(change.code())
+                || FIELD_VALUE_CHANGED.equals(change.code());
+    }
+
+    /**
+     * A certified document (DocMDP) names what may follow the certification: nothing but long-term data
+     * (P=1), also form filling and signing (P=2), also annotations (P=3). Changes beyond that are the
+     * "sneaky signature" (a signature added where none may be) and "evil annotation" attacks of Mainka
+     * et al. 2021 when a viewer lets them through.
+     */
+    private static java.util.Optional<Explanation> certification(CertificationPermission permission,
+            Set<String> laterSignatures, Set<String> annotations, Set<String> forms) {
+        if (permission == null) {
+            return java.util.Optional.empty();
+        }
+        boolean violated = switch (permission) {
+            case NO_CHANGE_PERMITTED -> !laterSignatures.isEmpty() || !annotations.isEmpty() || !forms.isEmpty();
+            case MINIMAL_CHANGES_PERMITTED -> !annotations.isEmpty();
+            case CHANGES_PERMITTED -> false;
+        };
+        if (!violated) {
+            return java.util.Optional.empty();
+        }
+        int p = permission.getCode();
+        return java.util.Optional.of(new Explanation(CERTIFICATION_VIOLATED,
+                "Văn bản được chứng nhận (DocMDP P=" + p + ") đã bị thay đổi theo cách người chứng nhận không cho"
+                        + " phép (chữ ký hoặc chú thích thêm sau) — không được phép",
+                "The certified document (DocMDP P=" + p + ") was changed in a way its certifier forbade (a "
+                        + "signature or annotation added later) — not permitted"));
     }
 
     private static String describe(XmlObjectModification m) {

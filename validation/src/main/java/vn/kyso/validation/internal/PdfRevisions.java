@@ -51,6 +51,11 @@ final class PdfRevisions {
         return result;
     }
 
+    /** Where each end-of-file marker ends, in file order: the ends of the incremental sections. */
+    List<Long> eofEnds() {
+        return List.copyOf(ends);
+    }
+
     int count() {
         return Math.max(1, ends.size());
     }

@@ -65,14 +65,39 @@ final class ReportAssembler {
 
         XmlSignatures xml = input.kind() == ContentKind.XML ? XmlSignatures.of(input.document().content()) : null;
         List<SignatureReport> signatures = new ArrayList<>();
+        java.util.Map<String, Long> ends = new java.util.HashMap<>();
         for (SignatureWrapper s : ordered) {
             signatures.add(signature(s, reports, input, revisions, signedFields, xml));
+            ends.put(s.getId(), signedEnd(s.getPDFRevision()));
+        }
+        if (revisions != null) {
+            // a document time-stamp no signature owns gets its own verdict, in signing order
+            for (SignatureReport t : DocumentTimestamps.of(reports, anchors, revisions, signedFields)) {
+                signatures.add(t);
+                ends.put(t.id(), signedEnd(diagnostic.getTimestampById(t.id()).getPDFRevision()));
+            }
+            signatures.sort(Comparator.comparingLong(r -> ends.get(r.id()) == Long.MAX_VALUE ? 0 : ends.get(r.id())));
         }
         boolean damagedTail = revisions != null && !signatures.isEmpty()
                 && !revisions.tailIntact(input.document().content());
-        List<Explanation> container = input.kind() == ContentKind.ZIP
-                ? ContainerFindings.of(input.document().content(), diagnostic) : List.of();
-        return document(signatures, input, damagedTail, container);
+        List<Explanation> structure = new ArrayList<>();
+        long tamperedFrom = Long.MAX_VALUE;
+        if (revisions != null) {
+            byte[] pdf = input.document().content();
+            structure.addAll(PdfSignatureFields.check(pdf));
+            long signedEnd = earliestSignedEnd(diagnostic);
+            if (signedEnd != Long.MAX_VALUE) {
+                PdfSections.Result sections = PdfSections.check(pdf, revisions, signedEnd);
+                structure.addAll(sections.findings());
+                tamperedFrom = sections.findings().stream().anyMatch(ReportAssembler::tampering)
+                        ? sections.firstEnd() : Long.MAX_VALUE;
+            }
+        }
+        if (input.kind() == ContentKind.ZIP) {
+            structure.addAll(ContainerFindings.of(input.document().content(), diagnostic));
+        }
+        signatures = demoteChanged(signatures, ends, structure, tamperedFrom);
+        return document(signatures, input, damagedTail, structure);
     }
 
     /**
@@ -83,6 +108,60 @@ final class ReportAssembler {
         return new ValidationReport(input.document().name(), input.sha256(), Verdict.INDETERMINATE,
                 Headline.of(Verdict.INDETERMINATE, List.of(), findings.get(0)), input.validatedAt(), List.of(),
                 findings);
+    }
+
+    /**
+     * Where the bytes the first PDF signature or document time-stamp covers end: the sections after it
+     * are the ones a later hand added.
+     */
+    private static long earliestSignedEnd(DiagnosticData diagnostic) {
+        long signedEnd = Long.MAX_VALUE;
+        for (SignatureWrapper s : diagnostic.getSignatures()) {
+            signedEnd = Math.min(signedEnd, signedEnd(s.getPDFRevision()));
+        }
+        for (TimestampWrapper t : diagnostic.getTimestampList()) {
+            signedEnd = Math.min(signedEnd, signedEnd(t.getPDFRevision()));
+        }
+        return signedEnd;
+    }
+
+    /**
+     * A signature DSS finds sound for the revision it signed is still no green tick when the document was
+     * changed after it in a way nobody may change a signed letter: red when the change is visible or a
+     * cross-reference trick after it is proven, undecided otherwise. Its own checks stay in the report.
+     */
+    private static List<SignatureReport> demoteChanged(List<SignatureReport> signatures,
+            java.util.Map<String, Long> ends, List<Explanation> structure, long tamperedFrom) {
+        List<SignatureReport> result = new ArrayList<>();
+        Optional<Explanation> trick = structure.stream().filter(f -> PdfSections.TAMPERING.contains(f.code()))
+                .findFirst();
+        for (int i = 0; i < signatures.size(); i++) {
+            SignatureReport s = signatures.get(i);
+            List<Explanation> changes = s.changesAfterSigning().stream().filter(c -> !PdfChanges.permitted(c))
+                    .toList();
+            boolean tricked = trick.isPresent() && ends.getOrDefault(s.id(), Long.MAX_VALUE) < tamperedFrom;
+            if (s.verdict() != Verdict.VALID || (changes.isEmpty() && !tricked)) {
+                result.add(s);
+                continue;
+            }
+            Explanation what = tricked ? trick.get() : changes.get(0);
+            boolean red = tricked || changes.stream().anyMatch(PdfChanges::red);
+            Explanation reason = new Explanation(MODIFIED_AFTER_SIGNING,
+                    "Chữ ký đúng với phiên bản đã ký, nhưng văn bản đã bị thay đổi sau đó: " + what.vi(),
+                    "The signature matches the revision it signed, but the document was changed after it: "
+                            + what.en());
+            result.add(new SignatureReport(s.id(), red ? Verdict.INVALID : Verdict.INDETERMINATE, reason,
+                    s.signerName(), s.organisation(), s.family(), s.certificate(), s.revocation(),
+                    s.claimedSigningTime(), s.timestamps(), s.format(), s.coverage(), s.changesAfterSigning()));
+        }
+        return result;
+    }
+
+    /** Whether a structural finding proves manipulation (red) rather than an unreadable section. */
+    static boolean tampering(Explanation finding) {
+        return PdfSections.TAMPERING.contains(finding.code())
+                || PdfSignatureFields.SIGNATURE_BROKEN.equals(finding.code())
+                || PdfSignatureFields.BYTE_RANGE_INVALID.equals(finding.code());
     }
 
     private SignatureReport signature(SignatureWrapper s, Reports reports, Input input, PdfRevisions revisions,
@@ -107,6 +186,15 @@ final class ReportAssembler {
         Explanation reason = SignatureReason.of(indication, sub, new SignatureReason.Facts(input.validatedAt(),
                 certificate == null ? null : certificate.notAfter(), claimed, timestamps, revocation, changes),
                 offline);
+        if (sub == SubIndication.SIG_CRYPTO_FAILURE && revisions != null && signer != null) {
+            // signed attributes not in DER, signed as written: genuine, but not conformant
+            Optional<Explanation> asEncoded = AsEncodedSignedAttributes.recheck(input.document().content(),
+                    byteRange(s.getPDFRevision()), signer.getBinaries());
+            if (asEncoded.isPresent()) {
+                verdict = Verdict.INDETERMINATE;
+                reason = asEncoded.get();
+            }
+        }
         SignatureFacts.Names names = SignatureFacts.names(signer);
         Explanation coverage = revisions != null ? Coverage.pdf(s.getPDFRevision(), revisions)
                 : Coverage.other(s, input.kind(), input.originals());
@@ -135,46 +223,27 @@ final class ReportAssembler {
     }
 
     private ValidationReport document(List<SignatureReport> signatures, Input input, boolean damagedTail,
-            List<Explanation> container) {
+            List<Explanation> structure) {
         List<Explanation> findings = new ArrayList<>();
-        Verdict verdict;
-        Explanation reason = null;
-        if (signatures.isEmpty()) {
-            verdict = Verdict.UNSIGNED;
-        } else {
-            Optional<SignatureReport> invalid = first(signatures, Verdict.INVALID);
-            Optional<SignatureReport> indeterminate = first(signatures, Verdict.INDETERMINATE);
+        if (!signatures.isEmpty()) {
             // The last signature's changes are those after every signature; report them as such if any,
             // else the first signature whose content a later revision changed.
             SignatureReport last = signatures.get(signatures.size() - 1);
             Optional<SignatureReport> modified = modified(last) ? Optional.of(last)
                     : signatures.stream().filter(ReportAssembler::modified).findFirst();
-            if (modified.isPresent()) {
-                findings.addAll(modificationFindings(modified.get(), signatures));
-            }
+            modified.ifPresent(m -> findings.addAll(modificationFindings(m, signatures)));
             if (damagedTail) {
                 findings.add(new Explanation(INCOMPLETE_REVISION,
                         "Phần cuối tệp PDF bị cắt hoặc hỏng (phiên bản cuối không hoàn chỉnh) — không được phép",
                         "The end of the PDF is cut off or damaged (the last revision is incomplete) — not permitted"));
             }
-            findings.addAll(container);
-            if (invalid.isPresent()) {
-                verdict = Verdict.INVALID;
-                reason = invalid.get().reason();
-            } else if (indeterminate.isPresent()) {
-                verdict = Verdict.INDETERMINATE;
-                reason = indeterminate.get().reason();
-            } else if (!findings.isEmpty()) {
-                // DSS only warns about these changes, or does not see them; a signed letter with new
-                // content or a damaged tail, or a container hiding unsigned content, is not "valid".
-                verdict = Verdict.INDETERMINATE;
-                reason = findings.get(0);
-            } else {
-                verdict = Verdict.VALID;
-            }
         }
-        return new ValidationReport(input.document().name(), input.sha256(), verdict,
-                Headline.of(verdict, signatures, reason), input.validatedAt(), signatures, findings);
+        // a signature dictionary DSS could not read is a broken signature, not "no signature"
+        findings.addAll(structure);
+        DocumentVerdict.Outcome outcome = DocumentVerdict.of(signatures, findings);
+        return new ValidationReport(input.document().name(), input.sha256(), outcome.verdict(),
+                Headline.of(outcome.verdict(), signatures, outcome.primary(), outcome.secondary()),
+                input.validatedAt(), signatures, findings);
     }
 
     private static List<Explanation> modificationFindings(SignatureReport first, List<SignatureReport> all) {
@@ -195,10 +264,6 @@ final class ReportAssembler {
 
     private static boolean modified(SignatureReport s) {
         return s.changesAfterSigning().stream().anyMatch(c -> !PdfChanges.permitted(c));
-    }
-
-    private static Optional<SignatureReport> first(List<SignatureReport> signatures, Verdict verdict) {
-        return signatures.stream().filter(s -> s.verdict() == verdict).findFirst();
     }
 
     /** Field names of all signatures and document time-stamps of a PDF. */
@@ -228,9 +293,20 @@ final class ReportAssembler {
 
     /** Signing order in a PDF is the order of the signed byte ranges; elsewhere all are 0 and time decides. */
     private static long signedLength(SignatureWrapper s) {
-        PDFRevisionWrapper revision = s.getPDFRevision();
+        return signedEnd(s.getPDFRevision()) == Long.MAX_VALUE ? 0 : signedEnd(s.getPDFRevision());
+    }
+
+    private static long[] byteRange(PDFRevisionWrapper revision) {
         if (revision == null || revision.getSignatureByteRange().size() != 4) {
-            return 0;
+            return new long[] {-1, -1, -1, -1};
+        }
+        return revision.getSignatureByteRange().stream().mapToLong(BigInteger::longValue).toArray();
+    }
+
+    /** Where the bytes a PDF signature or time-stamp covers end, or {@code Long.MAX_VALUE} if unknown. */
+    private static long signedEnd(PDFRevisionWrapper revision) {
+        if (revision == null || revision.getSignatureByteRange().size() != 4) {
+            return Long.MAX_VALUE;
         }
         List<BigInteger> range = revision.getSignatureByteRange();
         return range.get(2).longValue() + range.get(3).longValue();

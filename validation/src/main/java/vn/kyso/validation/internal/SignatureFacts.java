@@ -104,7 +104,7 @@ final class SignatureFacts {
     }
 
     /** The family of the trust anchor the chain ends in, or null if no configured anchor is in it. */
-    static KeyFamily family(SignatureWrapper signature, TrustAnchors anchors) {
+    static KeyFamily family(eu.europa.esig.dss.diagnostic.AbstractSignatureWrapper signature, TrustAnchors anchors) {
         KeyFamily family = null;
         for (CertificateWrapper c : signature.getCertificateChain()) {
             if (c.isTrusted()) {

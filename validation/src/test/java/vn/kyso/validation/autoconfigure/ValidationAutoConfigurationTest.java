@@ -68,6 +68,12 @@ class ValidationAutoConfigurationTest {
             }
 
             @Override
+            public java.util.Optional<vn.kyso.validation.SignedFile> signedRevision(
+                    vn.kyso.validation.SignedFile document, String signatureId) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
             public byte[] pdfReport(ValidationReport report, Language language) {
                 return new byte[0];
             }

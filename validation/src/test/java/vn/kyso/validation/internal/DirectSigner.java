@@ -85,6 +85,22 @@ final class DirectSigner {
         return new DirectSigner(List.copyOf(chain), key, null);
     }
 
+    /** The key's signature over {@code data} as given, as signing software that builds its own CMS does. */
+    byte[] signRaw(byte[] data) {
+        try {
+            SignatureAlgorithm algorithm = SignatureAlgorithm.getAlgorithm(
+                    eu.europa.esig.dss.enumerations.EncryptionAlgorithm.forKey(chain.get(0).getPublicKey()),
+                    DigestAlgorithm.SHA256);
+            Signature s = provider == null ? Signature.getInstance(algorithm.getJCEId())
+                    : Signature.getInstance(algorithm.getJCEId(), provider);
+            s.initSign(key);
+            s.update(data);
+            return s.sign();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     X509Certificate certificate() {
         return chain.get(0);
     }
@@ -110,6 +126,42 @@ final class DirectSigner {
         PAdESService service = new PAdESService(verifier());
         return sign(p, d -> service.getDataToSign(d, p), (d, v) -> service.signDocument(d, p, v),
                 new InMemoryDocument(pdf, "letter.pdf"));
+    }
+
+    /** A certification signature (DocMDP) with the given permission, for the certification attacks. */
+    byte[] padesCertified(byte[] pdf, eu.europa.esig.dss.enumerations.CertificationPermission permission) {
+        PAdESSignatureParameters p = common(new PAdESSignatureParameters(), SignatureLevel.PAdES_BASELINE_B,
+                Instant.now());
+        p.setPermission(permission);
+        PAdESService service = new PAdESService(verifier());
+        return sign(p, d -> service.getDataToSign(d, p), (d, v) -> service.signDocument(d, p, v),
+                new InMemoryDocument(pdf, "letter.pdf"));
+    }
+
+    /** A signature added where the document's certification forbids one, as an attacker's tool would. */
+    byte[] padesIgnoringCertification(byte[] pdf) {
+        PAdESSignatureParameters p = common(new PAdESSignatureParameters(), SignatureLevel.PAdES_BASELINE_B,
+                Instant.now());
+        PAdESService service = new PAdESService(verifier());
+        eu.europa.esig.dss.pdf.pdfbox.PdfBoxDefaultObjectFactory objects =
+                new eu.europa.esig.dss.pdf.pdfbox.PdfBoxDefaultObjectFactory();
+        eu.europa.esig.dss.pdf.PdfPermissionsChecker permissions = new eu.europa.esig.dss.pdf.PdfPermissionsChecker();
+        permissions.setAlertOnForbiddenSignatureCreation(new SilentOnStatusAlert());
+        objects.setPdfPermissionsChecker(permissions);
+        service.setPdfObjFactory(objects);
+        return sign(p, d -> service.getDataToSign(d, p), (d, v) -> service.signDocument(d, p, v),
+                new InMemoryDocument(pdf, "letter.pdf"));
+    }
+
+    /** A PAdES document time-stamp from the demo TSA, with no signature at all. */
+    static byte[] documentTimestamp(DemoPki pki, byte[] pdf) {
+        CommonCertificateVerifier verifier = verifier();
+        // a bare time-stamp: no long-term data is gathered, so nothing is missing
+        verifier.setAlertOnMissingRevocationData(new SilentOnStatusAlert());
+        PAdESService service = new PAdESService(verifier);
+        service.setTspSource(new eu.europa.esig.dss.service.tsp.OnlineTSPSource(pki.tsaUrl()));
+        return DSSUtils.toByteArray(service.timestamp(new InMemoryDocument(pdf, "letter.pdf"),
+                new eu.europa.esig.dss.pades.PAdESTimestampParameters()));
     }
 
     byte[] asicsXades(byte[] content, String name) {

@@ -48,14 +48,18 @@ class TamperingTest {
     void textAddedInALaterRevisionMakesTheDocumentNotValid() {
         ValidationReport report = ValidationFixture.validate(PdfTampering.appendText(both, "DA THANH TOAN")).report();
 
-        assertThat(report.verdict()).as(report.toString()).isEqualTo(Verdict.INDETERMINATE);
+        assertThat(report.verdict()).as(report.toString()).isEqualTo(Verdict.INVALID);
         assertThat(codes(report.findings())).startsWith(ReportAssembler.MODIFIED_AFTER_SIGNING)
                 .contains(PdfChanges.CONTENT_CHANGED);
         assertThat(report.findings().get(0).vi()).isEqualTo("Nội dung đã bị thay đổi sau chữ ký cuối cùng");
         for (SignatureReport s : report.signatures()) {
             assertThat(codes(s.changesAfterSigning())).contains(PdfChanges.CONTENT_CHANGED, PdfChanges.OBJECTS_CHANGED);
+            // no green tick on a signature whose page changed after it
+            assertThat(s.verdict()).isEqualTo(Verdict.INVALID);
+            assertThat(s.reason().code()).isEqualTo(ReportAssembler.MODIFIED_AFTER_SIGNING);
+            assertThat(s.reason().vi()).startsWith("Chữ ký đúng với phiên bản đã ký, nhưng văn bản đã bị thay đổi");
         }
-        assertThat(report.summary().vi()).startsWith("Chưa đủ cơ sở kết luận văn bản hợp lệ — nội dung đã bị thay đổi");
+        assertThat(report.summary().vi()).isEqualTo("Văn bản KHÔNG hợp lệ — nội dung đã bị thay đổi sau chữ ký cuối cùng");
     }
 
     @Test
@@ -72,7 +76,7 @@ class TamperingTest {
     void theShadowHideAttackIsReported() {
         ValidationReport report = ValidationFixture.validate(PdfTampering.coverWithWhiteBox(basic)).report();
 
-        assertThat(report.verdict()).isEqualTo(Verdict.INDETERMINATE);
+        assertThat(report.verdict()).isEqualTo(Verdict.INVALID);
         assertThat(codes(report.findings())).contains(PdfChanges.CONTENT_CHANGED);
     }
 
@@ -80,7 +84,7 @@ class TamperingTest {
     void aFormFieldFilledInAfterSigningIsReported() {
         ValidationReport report = ValidationFixture.validate(PdfTampering.addFormField(basic)).report();
 
-        assertThat(report.verdict()).as(report.toString()).isEqualTo(Verdict.INDETERMINATE);
+        assertThat(report.verdict()).as(report.toString()).isEqualTo(Verdict.INVALID);
         assertThat(codes(report.signatures().get(0).changesAfterSigning()))
                 .contains(PdfChanges.FORM_CHANGED, PdfChanges.ANNOTATIONS_CHANGED);
     }
@@ -89,7 +93,7 @@ class TamperingTest {
     void anAnnotationAddedAfterSigningIsReported() {
         ValidationReport report = ValidationFixture.validate(PdfTampering.appendAnnotation(basic)).report();
 
-        assertThat(report.verdict()).as(report.toString()).isEqualTo(Verdict.INDETERMINATE);
+        assertThat(report.verdict()).as(report.toString()).isEqualTo(Verdict.INVALID);
         assertThat(codes(report.findings())).contains(PdfChanges.ANNOTATIONS_CHANGED);
         Explanation change = report.signatures().get(0).changesAfterSigning().stream()
                 .filter(c -> c.code().equals(PdfChanges.ANNOTATIONS_CHANGED)).findFirst().orElseThrow();
@@ -116,8 +120,10 @@ class TamperingTest {
 
         ValidationReport report = ValidationFixture.validate(sealed).report();
 
-        assertThat(report.signatures()).extracting(SignatureReport::verdict).containsOnly(Verdict.VALID);
-        assertThat(report.verdict()).isEqualTo(Verdict.INDETERMINATE);
+        // the person's signature no longer vouches for the page it signed; the organisation's does
+        assertThat(report.signatures()).extracting(SignatureReport::verdict)
+                .containsExactly(Verdict.INVALID, Verdict.VALID);
+        assertThat(report.verdict()).isEqualTo(Verdict.INVALID);
         assertThat(report.findings().get(0).vi()).contains("sau chữ ký của Trần Thị Bích Ngọc");
         assertThat(codes(report.signatures().get(1).changesAfterSigning())).isEmpty();
     }
