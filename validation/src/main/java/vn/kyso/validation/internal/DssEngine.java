@@ -42,6 +42,7 @@ final class DssEngine {
     DssEngine(ValidationSettings settings, TrustAnchors anchors, Clock clock) {
         verifier = new CommonCertificateVerifier();
         verifier.setTrustedCertSources(anchors.sources());
+        verifier.setAdjunctCertSources(anchors.issuing());
         // The alerts matter for augmentation; a validation reports the same facts in its verdict.
         verifier.setAlertOnMissingRevocationData(new SilentOnStatusAlert());
         verifier.setAlertOnRevokedCertificate(new SilentOnStatusAlert());

@@ -68,7 +68,16 @@ final class ReportAssembler {
         }
         boolean damagedTail = revisions != null && !signatures.isEmpty()
                 && !revisions.tailIntact(input.document().content());
-        return document(signatures, input, damagedTail);
+        ValidationReport report = document(signatures, input, damagedTail);
+        // Limits go after the verdict is decided: they say what it rests on, they do not change it.
+        List<Explanation> limits = Limits.of(ordered, signatures, offline);
+        if (limits.isEmpty()) {
+            return report;
+        }
+        List<Explanation> findings = new ArrayList<>(report.findings());
+        findings.addAll(limits);
+        return new ValidationReport(report.documentName(), report.sha256(), report.verdict(), report.summary(),
+                report.validatedAt(), report.signatures(), findings);
     }
 
     private SignatureReport signature(SignatureWrapper s, Reports reports, Input input, PdfRevisions revisions,
