@@ -52,16 +52,6 @@ public class FakeValidationService implements ValidationService {
     }
 
     @Override
-    public boolean containsOriginal(vn.kyso.validation.SignedFile document, String sha256Hex) {
-        try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(document.content())).equalsIgnoreCase(sha256Hex);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    @Override
     public byte[] pdfReport(ValidationReport report, Language language) {
         lastPdfLanguage = language;
         return ("%PDF-1.7 report " + language + " " + report.verdict()).getBytes(StandardCharsets.US_ASCII);

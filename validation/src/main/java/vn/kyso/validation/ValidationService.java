@@ -13,13 +13,6 @@ public interface ValidationService {
      */
     ValidationResult validate(ValidationRequest request);
 
-    /**
-     * Whether {@code document} is, or begins with, the exact file whose SHA-256 is {@code sha256Hex}: the
-     * original a verification QR code names, which later signatures extended by incremental updates.
-     * Hashes only; no signature is checked here.
-     */
-    boolean containsOriginal(SignedFile document, String sha256Hex);
-
     /** A human-readable PDF report of a validation, in Vietnamese or English. */
     byte[] pdfReport(ValidationReport report, Language language);
 }

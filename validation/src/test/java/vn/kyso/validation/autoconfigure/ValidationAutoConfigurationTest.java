@@ -59,11 +59,6 @@ class ValidationAutoConfigurationTest {
             }
 
             @Override
-            public boolean containsOriginal(vn.kyso.validation.SignedFile document, String sha256Hex) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
             public byte[] pdfReport(ValidationReport report, Language language) {
                 return new byte[0];
             }
