@@ -65,6 +65,9 @@ class QrVerificationEndToEndTest {
         assertThat(compare(documentId, forged).path("match").asText()).isEqualTo("DIFFERENT");
         assertThat(compare("KQ-KHONG-CO-" + documentId.substring(7), signed.body()).path("match").asText())
                 .isEqualTo("NOT_ARCHIVED");
+        byte[] tampered = signed.body().clone();
+        tampered[tampered.length / 2] ^= 0x01;
+        assertThat(compare(documentId, tampered).path("match").asText()).isEqualTo("DIFFERENT");
 
         // The validation answers about signatures only; the link's hash, if sent, changes nothing.
         HttpResponse<byte[]> check = post("/api/v1/validations", forged, Map.of("expectedSha256", h));
