@@ -16,7 +16,6 @@ import org.slf4j.LoggerFactory;
 import vn.kyso.validation.Language;
 import vn.kyso.validation.ValidationError;
 import vn.kyso.validation.ValidationException;
-import vn.kyso.validation.SignedFile;
 import vn.kyso.validation.ValidationReport;
 import vn.kyso.validation.ValidationRequest;
 import vn.kyso.validation.ValidationResult;
