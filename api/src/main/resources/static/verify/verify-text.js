@@ -22,9 +22,6 @@
       timestampTypes: { SIGNATURE_TIMESTAMP: 'Dấu thời gian của chữ ký', ARCHIVE_TIMESTAMP: 'Dấu thời gian lưu trữ',
         DOCUMENT_TIMESTAMP: 'Dấu thời gian của văn bản', CONTENT_TIMESTAMP: 'Dấu thời gian của nội dung' },
       timestampValid: 'hợp lệ', timestampInvalid: 'không hợp lệ', by: 'do {tsa} cấp',
-      hashMatch: 'Tệp trùng khớp với văn bản đã ban hành.',
-      hashMismatch: 'Tệp KHÔNG trùng khớp với văn bản đã ban hành: nội dung tệp khác với mã trong liên kết.',
-      hashInvalid: 'Mã băm trong liên kết không đúng định dạng nên không so sánh được.',
       downloading: 'Đang tạo báo cáo…', downloaded: 'Đã tải báo cáo.',
       signedRevision: 'Tải phiên bản đã ký', finalRevision: 'Tải bản cuối cùng (tệp đã gửi)',
       signedRevisionFile: 'phien-ban-da-ky.pdf', revisionPreparing: 'Đang lấy phiên bản đã ký…',
@@ -37,9 +34,20 @@
         NOT_ARCHIVED: 'Kho lưu trữ của cơ quan ban hành không có văn bản nào mang mã này.'
       },
       archiveRecord: 'Văn bản lưu trữ: {number}, ngày {date}.',
-      archiveChecking: 'Đang so sánh với bản gốc lưu trữ…',
       archiveFailed: 'Chưa so sánh được với bản gốc lưu trữ (mã lỗi {code}). Kết quả kiểm tra chữ ký vẫn có giá trị; '
         + 'vui lòng thử lại sau.',
+      // One headline for a QR link: the archive says whether this is the issued document.
+      issued: {
+        MATCH_VALID: 'Đúng văn bản đã ban hành: tệp trùng khớp với bản gốc lưu trữ tại cơ quan ban hành và chữ ký số '
+          + 'hợp lệ.',
+        MATCH_NOT_VALID: 'Tệp trùng khớp với bản gốc lưu trữ tại cơ quan ban hành, nhưng chữ ký số chưa được xác '
+          + 'nhận: {summary}',
+        DIFFERENT: 'KHÔNG phải văn bản đã ban hành: tệp này khác với bản gốc mang mã {id} lưu trữ tại cơ quan ban '
+          + 'hành.',
+        NOT_ARCHIVED: 'Không xác nhận được văn bản: kho lưu trữ của cơ quan ban hành không có văn bản nào mang mã {id}.'
+      },
+      signaturesOnly: 'Chữ ký số trong tệp (kết quả: {verdict}) chỉ cho biết ai đã ký tệp này, không chứng minh đây là '
+        + 'văn bản đã ban hành.',
       errors: {
         RATE_LIMITED: 'Bạn đã gửi quá nhiều yêu cầu. Vui lòng thử lại sau {seconds} giây.',
         UNSUPPORTED_DOCUMENT: 'Tệp này không phải là văn bản ký số thuộc định dạng được hỗ trợ.',
@@ -83,9 +91,6 @@
       timestampTypes: { SIGNATURE_TIMESTAMP: 'Signature time-stamp', ARCHIVE_TIMESTAMP: 'Archive time-stamp',
         DOCUMENT_TIMESTAMP: 'Document time-stamp', CONTENT_TIMESTAMP: 'Content time-stamp' },
       timestampValid: 'valid', timestampInvalid: 'not valid', by: 'issued by {tsa}',
-      hashMatch: 'The file matches the issued document.',
-      hashMismatch: 'The file does NOT match the issued document: its content differs from the code in the link.',
-      hashInvalid: 'The hash in the link is malformed, so it cannot be compared.',
       downloading: 'Preparing the report…', downloaded: 'Report downloaded.',
       signedRevision: 'Download the signed revision', finalRevision: 'Download the final file (as submitted)',
       signedRevisionFile: 'signed-revision.pdf', revisionPreparing: 'Getting the signed revision…',
@@ -98,9 +103,19 @@
         NOT_ARCHIVED: 'The issuer\'s archive has no document with this number.'
       },
       archiveRecord: 'Archived document: {number}, dated {date}.',
-      archiveChecking: 'Comparing with the archived original…',
       archiveFailed: 'Could not compare with the archived original (error code {code}). The signature check still '
         + 'stands; please try again later.',
+      issued: {
+        MATCH_VALID: 'This is the issued document: the file matches the original kept in the issuer\'s archive and '
+          + 'its signatures are valid.',
+        MATCH_NOT_VALID: 'The file matches the original kept in the issuer\'s archive, but its signatures are not '
+          + 'confirmed: {summary}',
+        DIFFERENT: 'NOT the issued document: this file differs from the original numbered {id} kept in the issuer\'s '
+          + 'archive.',
+        NOT_ARCHIVED: 'Cannot confirm this document: the issuer\'s archive has no document numbered {id}.'
+      },
+      signaturesOnly: 'The signatures in this file (result: {verdict}) only show who signed this file; they do not '
+        + 'prove it is the issued document.',
       errors: {
         RATE_LIMITED: 'Too many requests. Please try again in {seconds} seconds.',
         UNSUPPORTED_DOCUMENT: 'This file is not a signed document in a supported format.',

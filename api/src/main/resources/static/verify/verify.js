@@ -18,8 +18,9 @@
 
   var ICONS = { VALID: '✓', INVALID: '✗', INDETERMINATE: '!', UNSIGNED: '–' };
 
-  var state = { lang: 'vi', report: null, file: null, originals: [], expectedHash: null, originalMatch: null, error: null,
-    documentId: null, archive: null };
+  // The QR link's h parameter is ignored on purpose: anyone can print a link with the hash of their own
+  // file. Whether a file is the issued document is the archive's answer alone (archive.checkIssuedCopy).
+  var state = { lang: 'vi', report: null, file: null, originals: [], error: null, documentId: null, archive: null };
 
   function t(key) { return TEXT[state.lang][key]; }
 
@@ -35,7 +36,6 @@
     $('form-lang').value = state.lang;
     renderReport();
     renderError();
-    renderArchiveMatch();
   }
 
   function switchLanguage(event) {
@@ -45,7 +45,7 @@
     applyLanguage();
   }
 
-  // --- the QR link: /verify?id=…&h=… ---
+  // --- the QR link: /verify?id=…(&h=…, ignored) ---
 
   function readLink() {
     var params = new URLSearchParams(window.location.search);
@@ -56,8 +56,6 @@
       $('document-ref').hidden = false;
       state.documentId = id;
     }
-    var h = params.get('h');
-    if (h !== null) { state.expectedHash = h.trim().toLowerCase(); }
   }
 
   // --- talking to the API ---
@@ -68,9 +66,6 @@
     state.originals.forEach(function (f) { data.append('original', f); });
     data.append('lang', state.lang);
     if (format) { data.append('format', format); }
-    if (state.expectedHash !== null && /^[0-9a-f]{64}$/.test(state.expectedHash)) {
-      data.append('expectedSha256', state.expectedHash);
-    }
     return data;
   }
 
@@ -88,6 +83,7 @@
     state.originals = Array.prototype.slice.call($('original').files);
     state.report = null;
     state.error = null;
+    state.validated = false;
     renderReport();
     renderError();
     compareWithArchive(state.file);
@@ -95,21 +91,25 @@
     post('json', 'application/json')
       .then(function (response) {
         if (response.ok) {
-          // The server says whether the file is, or begins with, the issued original named by the QR
-          // link: signatures added after issuing extend a PDF, so equal hashes alone would be too strict.
-          state.originalMatch = response.headers.get('X-Issued-Original-Match');
           return response.json().then(function (report) { state.report = report; });
         }
         return K.problemOf(response).then(function (problem) { state.error = problem; });
       })
       .catch(function () { state.error = { code: 'NETWORK' }; })
       .then(function () {
-        setBusy(false);
-        renderReport();
-        renderError();
-        var focus = state.report ? $('headline') : $('error');
-        focus.focus();
+        state.validated = true;
+        settle();
       });
+  }
+
+  /** Shows the answer once both the signature check and (for a QR link) the archive have answered. */
+  function settle() {
+    if (!state.validated || (state.archive && state.archive.checking)) { return; }
+    setBusy(false);
+    renderReport();
+    renderError();
+    var focus = state.report ? $('headline') : $('error');
+    focus.focus();
   }
 
   // --- the QR link's document in the issuer's archive ---
@@ -120,10 +120,9 @@
    */
   function compareWithArchive(file) {
     var id = state.documentId;
-    if (id === null || /^\.+$/.test(id)) { state.archive = null; renderArchiveMatch(); return; }
-    if (!DOCUMENT_ID.test(id)) { state.archive = { match: 'NOT_ARCHIVED' }; renderArchiveMatch(); return; }
+    if (id === null || /^\.+$/.test(id)) { state.archive = null; return; }
+    if (!DOCUMENT_ID.test(id)) { state.archive = { match: 'NOT_ARCHIVED' }; return; }
     var asked = state.archive = { checking: true };
-    renderArchiveMatch();
     var data = new FormData();
     data.append('file', file);
     fetch(ISSUED + encodeURIComponent(id) + '/comparison', { method: 'POST', body: data,
@@ -140,36 +139,43 @@
       .then(function (answer) {
         if (state.archive !== asked) { return; } // another file was chosen meanwhile
         state.archive = answer;
-        renderArchiveMatch();
+        settle();
       });
   }
 
-  function renderArchiveMatch() {
-    var line = $('archive-match');
-    var a = state.archive;
-    line.hidden = !a;
-    line.textContent = '';
-    if (!a) { return; }
-    var kind;
-    if (a.checking) {
-      line.className = 'hash-match hash-unknown';
-      line.textContent = t('archiveChecking');
-      return;
-    }
+  /**
+   * What the page says first, as one consistent statement. Without a QR link it is the signature check's
+   * verdict. With one, the archive decides whether this is the issued document: a file that is not (or a
+   * number the issuer never used) is red whatever its signatures, and a matching file is green only when
+   * its signatures are valid too. Returns { kind, icon, text, detail, detailKind, mute }.
+   */
+  function headlineFor(report, a) {
+    var verdict = report.verdict;
+    var plain = { kind: verdict.toLowerCase(), icon: ICONS[verdict], text: report.summary[state.lang] };
+    if (!a) { return plain; }
     if (a.failed) {
-      line.className = 'hash-match hash-unknown';
-      line.textContent = fill(t('archiveFailed'), { code: a.failed });
-      return;
+      plain.detail = fill(t('archiveFailed'), { code: a.failed });
+      plain.detailKind = 'unknown';
+      return plain;
     }
-    kind = { IDENTICAL: 'ok', EXTENDS_ORIGINAL: 'ok', DIFFERENT: 'bad' }[a.match] || 'unknown';
-    line.className = 'hash-match hash-' + kind;
-    line.appendChild(el('span', 'archive-verdict', t('archiveMatch')[a.match] || a.match));
-    var r = a.record;
-    if (r && r.numberSymbol && (a.match === 'IDENTICAL' || a.match === 'EXTENDS_ORIGINAL')) {
-      line.appendChild(document.createTextNode(' '));
-      line.appendChild(el('span', 'archive-record', fill(t('archiveRecord'),
-        { number: r.numberSymbol, date: day(r.documentDate) })));
+    var id = (state.documentId || '').slice(0, 100);
+    if (a.match === 'IDENTICAL' || a.match === 'EXTENDS_ORIGINAL') {
+      var detail = t('archiveMatch')[a.match];
+      var r = a.record;
+      if (r && r.numberSymbol) {
+        detail += ' ' + fill(t('archiveRecord'), { number: r.numberSymbol, date: day(r.documentDate) });
+      }
+      if (verdict === 'VALID') {
+        return { kind: 'valid', icon: ICONS.VALID, text: t('issued').MATCH_VALID, detail: detail, detailKind: 'ok' };
+      }
+      return { kind: verdict.toLowerCase(), icon: ICONS[verdict],
+        text: fill(t('issued').MATCH_NOT_VALID, { summary: report.summary[state.lang] }),
+        detail: detail, detailKind: 'unknown' };
     }
+    // DIFFERENT, NOT_ARCHIVED or an answer this page does not know: never the issued document.
+    var key = a.match === 'NOT_ARCHIVED' ? 'NOT_ARCHIVED' : 'DIFFERENT';
+    return { kind: 'invalid', icon: ICONS.INVALID, text: fill(t('issued')[key], { id: id }),
+      detail: fill(t('signaturesOnly'), { verdict: t('verdict')[verdict] || verdict }), detailKind: 'bad', mute: true };
   }
 
   function download() {
@@ -220,15 +226,18 @@
     var report = state.report;
     $('result').hidden = !report;
     if (!report) { return; }
-    var verdict = report.verdict;
+    var head = headlineFor(report, state.archive);
     var box = $('verdict');
-    box.className = 'verdict verdict-' + verdict.toLowerCase();
+    box.className = 'verdict verdict-' + head.kind;
     var headline = $('headline');
     headline.textContent = '';
-    headline.appendChild(el('span', 'icon', ICONS[verdict])).setAttribute('aria-hidden', 'true');
-    headline.appendChild(el('span', null, report.summary[state.lang]));
+    headline.appendChild(el('span', 'icon', head.icon)).setAttribute('aria-hidden', 'true');
+    headline.appendChild(el('span', null, head.text));
+    var line = $('archive-match');
+    line.hidden = !head.detail;
+    line.className = 'hash-match hash-' + (head.detailKind || 'unknown');
+    line.textContent = head.detail || '';
 
-    renderHashMatch(report);
     var findings = $('findings');
     findings.textContent = '';
     (report.findings || []).forEach(function (f) { findings.appendChild(el('li', null, f[state.lang])); });
@@ -242,32 +251,12 @@
     list.textContent = '';
     var signatures = report.signatures || [];
     $('signatures-heading').hidden = !signatures.length;
-    signatures.forEach(function (s, i) { list.appendChild(signature(s, i + 1)); });
+    signatures.forEach(function (s, i) { list.appendChild(signature(s, i + 1, head.mute)); });
   }
 
-  function renderHashMatch(report) {
-    var line = $('hash-match');
-    var expected = state.expectedHash;
-    line.hidden = expected === null;
-    if (expected === null) { return; }
-    var text;
-    var kind;
-    if (!/^[0-9a-f]{64}$/.test(expected)) {
-      text = t('hashInvalid');
-      kind = 'unknown';
-    } else if (expected === String(report.sha256).toLowerCase() || state.originalMatch === 'true') {
-      text = t('hashMatch');
-      kind = 'ok';
-    } else {
-      text = t('hashMismatch');
-      kind = 'bad';
-    }
-    line.className = 'hash-match hash-' + kind;
-    line.textContent = text;
-  }
-
-  function signature(s, number) {
-    var card = el('article', 'signature verdict-' + String(s.verdict).toLowerCase());
+  /** @param mute the file is not the issued document: no green tick may suggest otherwise */
+  function signature(s, number, mute) {
+    var card = el('article', 'signature ' + (mute ? 'muted' : 'verdict-' + String(s.verdict).toLowerCase()));
     var title = el('h3', null, t('signature') + ' ' + number + (s.signerName ? ': ' + s.signerName : ''));
     card.appendChild(title);
     var status = el('p', 'signature-verdict');

@@ -51,16 +51,6 @@ public class FakeValidationService implements ValidationService {
         return new ValidationResult(report(request.document().name()), ETSI_XML);
     }
 
-    @Override
-    public boolean containsOriginal(vn.kyso.validation.SignedFile document, String sha256Hex) {
-        try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(document.content())).equalsIgnoreCase(sha256Hex);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     /** The first half of the file for the canned signature "S-1", nothing for any other id. */
     @Override
     public java.util.Optional<vn.kyso.validation.SignedFile> signedRevision(vn.kyso.validation.SignedFile document,

@@ -2,6 +2,7 @@ package vn.kyso.archive;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The long-term archive. Originals are stored untouched beside their augmented copy, validation
@@ -51,9 +52,21 @@ public interface ArchiveService {
 
     /**
      * Whether a citizen's copy of a document named by a verification QR code is the archived
-     * original.
+     * original: byte for byte ({@link IssuedCopyCheck.Match#IDENTICAL}), or a later PDF revision that
+     * begins with exactly those bytes at a revision boundary and whose added bytes up to the end of the
+     * file a signature's byte range covers ({@link IssuedCopyCheck.Match#EXTENDS_ORIGINAL}). Only the
+     * catalogue's digest decides; whether the added signatures are valid is the validation's answer.
      */
     IssuedCopyCheck checkIssuedCopy(String documentId, byte[] copy);
+
+    /**
+     * The archived original a verification QR code names, with its digest from the catalogue, if a
+     * record carries this document identifier.
+     *
+     * @throws ArchiveException {@link ArchiveError#INVALID_QUERY} for an identifier outside 1-64 letters,
+     *     digits, '.', '_' or '-'
+     */
+    Optional<IssuedOriginal> issuedOriginal(String documentId);
 
     /** Runs a preservation job now (resuming an interrupted run of the same kind) and reports it. */
     JobReport runJob(JobKind kind);

@@ -14,13 +14,6 @@ public interface ValidationService {
     ValidationResult validate(ValidationRequest request);
 
     /**
-     * Whether {@code document} is, or begins with, the exact file whose SHA-256 is {@code sha256Hex}: the
-     * original a verification QR code names, which later signatures extended by incremental updates.
-     * Hashes only; no signature is checked here.
-     */
-    boolean containsOriginal(SignedFile document, String sha256Hex);
-
-    /**
      * The revision of a PDF that the signature or document time-stamp {@code signatureId} (as in
      * {@link SignatureReport#id()}) signed: the file as it was when signed, so a person can see what was
      * signed beside what was submitted. Only bytes are cut; nothing is validated here.

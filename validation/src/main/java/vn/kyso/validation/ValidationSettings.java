@@ -1,6 +1,9 @@
 package vn.kyso.validation;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -50,16 +53,61 @@ public record ValidationSettings(
     }
 
     /**
-     * @param name         e.g. "government-ca" or "national-root"
-     * @param family       the family of signatures whose chain ends here
-     * @param certificates PEM file with the trust anchors
+     * A named set of trust anchors: a PEM file of the deployment's own, or, without a file, one of the
+     * stores shipped with Kyso ({@link ShippedTrustStore}: {@code vn-public}, {@code vn-specialised}).
+     *
+     * @param name         e.g. "vn-specialised" or "government-ca"
+     * @param family       the family of signatures whose chain ends here; for a shipped store it may be
+     *                     left out (it must match if given)
+     * @param certificates PEM file with the trust anchors, or null for a shipped store of this name
      */
     public record TrustStore(String name, KeyFamily family, Path certificates) {
 
         public TrustStore {
             Objects.requireNonNull(name, "name");
+            if (certificates == null) {
+                ShippedTrustStore shipped = ShippedTrustStore.named(name).orElseThrow(() -> new IllegalArgumentException(
+                        "trust store " + name + " has no certificates file and Kyso ships no store of that name "
+                                + ShippedTrustStore.names()));
+                if (family != null && family != shipped.family()) {
+                    throw new IllegalArgumentException("trust store " + name + " holds " + shipped.family()
+                            + " anchors, not " + family);
+                }
+                family = shipped.family();
+            }
             Objects.requireNonNull(family, "family");
-            Objects.requireNonNull(certificates, "certificates");
+        }
+
+        /** A store shipped with Kyso, by its name. */
+        public static TrustStore shipped(String name) {
+            return new TrustStore(name, null, null);
+        }
+
+        /** The anchors chains end in: every certificate of a PEM file, the roots of a shipped store. */
+        public List<X509Certificate> anchorCertificates() {
+            if (certificates == null) {
+                return shippedEntries(ShippedTrustStore.Role.ANCHOR);
+            }
+            byte[] bytes;
+            try {
+                bytes = Files.readAllBytes(certificates);
+            } catch (IOException e) {
+                throw new IllegalStateException("trust store " + name + " cannot be read", e);
+            }
+            return Pem.certificates(bytes, "trust store " + name);
+        }
+
+        /**
+         * Issuing CAs under the anchors, used to build a chain from a document that carries only the
+         * signer's certificate; never trusted by themselves. Empty for a PEM file.
+         */
+        public List<X509Certificate> issuingCertificates() {
+            return certificates == null ? shippedEntries(ShippedTrustStore.Role.ISSUING) : List.of();
+        }
+
+        private List<X509Certificate> shippedEntries(ShippedTrustStore.Role role) {
+            return ShippedTrustStore.named(name).orElseThrow().entries().stream().filter(e -> e.role() == role)
+                    .map(ShippedTrustStore.Entry::certificate).toList();
         }
     }
 }

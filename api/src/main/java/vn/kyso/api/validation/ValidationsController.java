@@ -35,7 +35,6 @@ import vn.kyso.validation.ValidationService;
 class ValidationsController {
 
     static final String VERDICT_HEADER = "X-Validation-Verdict";
-    static final String ORIGINAL_MATCH_HEADER = "X-Issued-Original-Match";
 
     private final ValidationService validation;
     private final SignedUploads uploads;
@@ -68,10 +67,6 @@ class ValidationsController {
             @RequestParam("file") MultipartFile file,
             @Parameter(description = "The signed data of a detached signature; repeat the part for several files")
             @RequestParam(name = "original", required = false) List<MultipartFile> originals,
-            @Parameter(description = "The h of a verification QR link: SHA-256 (hex) of the issued original. The "
-                    + "answer's X-Issued-Original-Match header says whether the file is that original or begins "
-                    + "with it (later signatures append to a PDF).")
-            @RequestParam(name = "expectedSha256", required = false) String expectedSha256,
             @ParameterObject ReportOptionsForm options,
             @Parameter(hidden = true) @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept)
             throws HttpMediaTypeNotAcceptableException {
@@ -88,10 +83,6 @@ class ValidationsController {
                 .cacheControl(CacheControl.noStore())
                 .header(HttpHeaders.VARY, HttpHeaders.ACCEPT)
                 .header(VERDICT_HEADER, report.verdict().name());
-        if (expectedSha256 != null && !expectedSha256.isBlank()) {
-            response.header(ORIGINAL_MATCH_HEADER,
-                    String.valueOf(validation.containsOriginal(request.document(), expectedSha256.strip())));
-        }
         return switch (format) {
             case JSON -> response.body(report);
             case PDF -> response.header(HttpHeaders.CONTENT_DISPOSITION, attachment(language == Language.VI

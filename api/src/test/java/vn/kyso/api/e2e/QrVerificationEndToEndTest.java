@@ -2,6 +2,7 @@ package vn.kyso.api.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -11,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -20,7 +22,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * A result document's life as the citizen sees it: QR code stamped, signed by the person and the
- * organisation, then checked through the public API with the QR link's hash.
+ * organisation, archived, then compared through the public API with the original the QR code names.
+ * The link's hash plays no part: anyone can print one for their own file.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "kyso.demo.enabled=true",
@@ -29,33 +32,70 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class QrVerificationEndToEndTest {
 
     final HttpClient http = HttpClient.newHttpClient();
+    final ObjectMapper json = new ObjectMapper();
 
     @LocalServerPort
     int port;
 
     @Test
-    void aSignedResultDocumentMatchesTheOriginalNamedByItsQrCode() throws Exception {
+    void onlyTheArchivedDocumentAndItsSignedRevisionsMatchTheQrCode() throws Exception {
+        // The test archive persists between runs: each run issues its own document number.
+        String documentId = "KQ-E2E-" + UUID.randomUUID().toString().substring(0, 8);
         byte[] letter = Files.readAllBytes(Path.of("../samples/letters/cong-van-mot-trang.pdf"));
-        HttpResponse<byte[]> stamped = post("/api/v1/signatures/qr-codes", letter, Map.of());
+        HttpResponse<byte[]> stamped = post("/api/v1/signatures/qr-codes", letter, Map.of("documentId", documentId));
         assertThat(stamped.statusCode()).isEqualTo(200);
         String h = stamped.headers().firstValue("X-Document-Sha256").orElseThrow();
 
         byte[] person = post("/api/v1/signatures", stamped.body(), Map.of("key", "tran-thi-bich-ngoc",
                 "level", "B-T", "appearance", "person")).body();
         HttpResponse<byte[]> signed = post("/api/v1/signatures", person, Map.of("key", "ubnd-binh-an",
-                "level", "B-LTA", "appearance", "organisation"));
+                "level", "B-T", "appearance", "organisation"));
         assertThat(signed.statusCode()).isEqualTo(200);
+        archive(signed.body(), documentId);
 
-        HttpResponse<byte[]> check = post("/api/v1/validations", signed.body(), Map.of("expectedSha256", h));
+        assertThat(compare(documentId, signed.body()).path("match").asText()).isEqualTo("IDENTICAL");
+        byte[] countersigned = post("/api/v1/signatures", signed.body(), Map.of("key", "ubnd-binh-an",
+                "level", "B-T")).body();
+        assertThat(compare(documentId, countersigned).path("match").asText()).isEqualTo("EXTENDS_ORIGINAL");
+
+        // A forger's own letter, with a QR code carrying the genuine number, signed by a trusted key.
+        byte[] other = Files.readAllBytes(Path.of("../samples/letters/cong-van-ba-trang.pdf"));
+        byte[] forgedStamp = post("/api/v1/signatures/qr-codes", other, Map.of("documentId", documentId)).body();
+        byte[] forged = post("/api/v1/signatures", forgedStamp, Map.of("key", "ubnd-binh-an", "level", "B-T")).body();
+        assertThat(compare(documentId, forged).path("match").asText()).isEqualTo("DIFFERENT");
+        assertThat(compare("KQ-KHONG-CO-" + documentId.substring(7), signed.body()).path("match").asText())
+                .isEqualTo("NOT_ARCHIVED");
+        byte[] tampered = signed.body().clone();
+        tampered[tampered.length / 2] ^= 0x01;
+        assertThat(compare(documentId, tampered).path("match").asText()).isEqualTo("DIFFERENT");
+
+        // The validation answers about signatures only; the link's hash, if sent, changes nothing.
+        HttpResponse<byte[]> check = post("/api/v1/validations", forged, Map.of("expectedSha256", h));
         assertThat(check.statusCode()).isEqualTo(200);
         assertThat(check.headers().firstValue("X-Validation-Verdict")).hasValue("VALID");
-        assertThat(check.headers().firstValue("X-Issued-Original-Match")).hasValue("true");
-        assertThat(new ObjectMapper().readTree(check.body()).get("signatures").size()).isEqualTo(2);
+        assertThat(check.headers().map()).doesNotContainKey("x-issued-original-match");
+    }
 
-        byte[] otherLetter = Files.readAllBytes(Path.of("../samples/letters/cong-van-ba-trang.pdf"));
-        HttpResponse<byte[]> other = post("/api/v1/validations", otherLetter, Map.of("expectedSha256", h));
-        assertThat(other.headers().firstValue("X-Issued-Original-Match")).hasValue("false");
-        assertThat(other.headers().firstValue("X-Validation-Verdict")).hasValue("UNSIGNED");
+    private void archive(byte[] pdf, String documentId) throws Exception {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("fondCode", "G09");
+        m.put("fileCode", "G09.E2E." + documentId.substring(7));
+        m.put("numberSymbol", "88/KQ-UBND");
+        m.put("documentDate", "2026-06-01");
+        m.put("documentType", "Kết quả giải quyết thủ tục hành chính");
+        m.put("issuer", "Ủy ban nhân dân tỉnh Bình An");
+        m.put("subject", "Kết quả giải quyết thủ tục hành chính");
+        m.put("preservation", "10");
+        m.put("accessRegime", "public");
+        m.put("documentId", documentId);
+        HttpResponse<byte[]> created = post("/api/v1/records", pdf, m);
+        assertThat(created.statusCode()).as(new String(created.body(), StandardCharsets.UTF_8)).isEqualTo(201);
+    }
+
+    private JsonNode compare(String documentId, byte[] copy) throws Exception {
+        HttpResponse<byte[]> r = post("/api/v1/issued-documents/" + documentId + "/comparison", copy, Map.of());
+        assertThat(r.statusCode()).as(new String(r.body(), StandardCharsets.UTF_8)).isEqualTo(200);
+        return json.readTree(r.body());
     }
 
     private HttpResponse<byte[]> post(String path, byte[] file, Map<String, String> fields) throws Exception {

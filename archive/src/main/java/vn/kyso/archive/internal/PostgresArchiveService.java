@@ -10,7 +10,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,6 +32,7 @@ import vn.kyso.archive.ArchiveSettings;
 import vn.kyso.archive.DisposalList;
 import vn.kyso.archive.IngestRequest;
 import vn.kyso.archive.IssuedCopyCheck;
+import vn.kyso.archive.IssuedOriginal;
 import vn.kyso.archive.JobKind;
 import vn.kyso.archive.JobReport;
 import vn.kyso.archive.RecordDetails;
@@ -663,31 +663,43 @@ public final class PostgresArchiveService implements ArchiveService, AutoCloseab
 
     @Override
     public IssuedCopyCheck checkIssuedCopy(String documentId, byte[] copy) {
-        if (documentId == null || !documentId.matches("[A-Za-z0-9._-]{1,64}")) {
-            throw new ArchiveException(ArchiveError.INVALID_QUERY, "a document identifier is 1-64 letters, digits, "
-                    + "'.', '_' or '-'");
-        }
-        Optional<Catalogue.Row> found = catalogue.findByDocumentId(documentId);
+        Objects.requireNonNull(copy, "copy");
+        Optional<Catalogue.Row> found = issuedRow(documentId);
         if (found.isEmpty()) {
             return new IssuedCopyCheck(IssuedCopyCheck.Match.NOT_ARCHIVED, null);
         }
         Catalogue.Row row = found.get();
-        var summary = row.metadata().accessRegime() == vn.kyso.archive.AccessRegime.PUBLIC
-                ? Catalogue.summary(row) : null;
+        IssuedOriginal original = issuedOriginal(documentId, row);
         String sha = Digests.sha256(copy);
-        List<Catalogue.ObjectRow> objects = catalogue.objects(row.id());
-        boolean identical = objects.stream().anyMatch(o -> (o.role().equals(ORIGINAL) || o.role().equals(AUGMENTED))
-                && o.sha256().equals(sha));
+        // The archive's own long-term copy (the original augmented to B-LTA) is the issued document too.
+        boolean identical = sha.equals(original.sha256()) || catalogue.objects(row.id()).stream()
+                .anyMatch(o -> o.role().equals(AUGMENTED) && o.sha256().equals(sha));
         if (identical) {
-            return new IssuedCopyCheck(IssuedCopyCheck.Match.IDENTICAL, summary);
+            return new IssuedCopyCheck(IssuedCopyCheck.Match.IDENTICAL, original.record());
         }
-        if (copy.length > row.size()) {
-            byte[] original = content(row.id().toString()).content();
-            if (Arrays.equals(original, 0, original.length, copy, 0, original.length)) {
-                return new IssuedCopyCheck(IssuedCopyCheck.Match.EXTENDS_ORIGINAL, summary);
-            }
+        if (LaterRevisions.extendsOriginal(copy, original.sha256(), original.size())) {
+            return new IssuedCopyCheck(IssuedCopyCheck.Match.EXTENDS_ORIGINAL, original.record());
         }
-        return new IssuedCopyCheck(IssuedCopyCheck.Match.DIFFERENT, summary);
+        return new IssuedCopyCheck(IssuedCopyCheck.Match.DIFFERENT, original.record());
+    }
+
+    @Override
+    public Optional<IssuedOriginal> issuedOriginal(String documentId) {
+        return issuedRow(documentId).map(row -> issuedOriginal(documentId, row));
+    }
+
+    private Optional<Catalogue.Row> issuedRow(String documentId) {
+        if (documentId == null || !documentId.matches("[A-Za-z0-9._-]{1,64}")) {
+            throw new ArchiveException(ArchiveError.INVALID_QUERY, "a document identifier is 1-64 letters, digits, "
+                    + "'.', '_' or '-'");
+        }
+        return catalogue.findByDocumentId(documentId);
+    }
+
+    /** Digest and size from the catalogue; the catalogue entry itself only for public records. */
+    private static IssuedOriginal issuedOriginal(String documentId, Catalogue.Row row) {
+        return new IssuedOriginal(documentId, row.sha256(), row.size(),
+                row.metadata().accessRegime() == vn.kyso.archive.AccessRegime.PUBLIC ? Catalogue.summary(row) : null);
     }
 
     // ================================================================ holds and disposal

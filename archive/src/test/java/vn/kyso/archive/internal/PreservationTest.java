@@ -237,8 +237,9 @@ class PreservationTest {
         assertThat(archive.checkIssuedCopy("HS-2026-000350", letter).record().numberSymbol()).isEqualTo("350/UBND-VP");
         byte[] extended = Arrays.copyOf(letter, letter.length + 20);
         System.arraycopy("\n% later update\n".getBytes(StandardCharsets.US_ASCII), 0, extended, letter.length, 16);
+        // Unsigned bytes after the original are not a later signed revision of it (issue #10, item 10).
         assertThat(archive.checkIssuedCopy("HS-2026-000350", extended).match())
-                .isEqualTo(IssuedCopyCheck.Match.EXTENDS_ORIGINAL);
+                .isEqualTo(IssuedCopyCheck.Match.DIFFERENT);
         assertThat(archive.checkIssuedCopy("HS-2026-000350", Letters.signed(SignatureLevel.B_LTA)).match())
                 .isEqualTo(IssuedCopyCheck.Match.DIFFERENT);
         assertThat(archive.checkIssuedCopy("HS-KHONG-CO", letter).match()).isEqualTo(IssuedCopyCheck.Match.NOT_ARCHIVED);

@@ -14,15 +14,20 @@ import vn.kyso.validation.ValidationSettings;
 /**
  * {@code kyso.validation.*}: trust stores, revocation checking and the limits of one validation.
  *
+ * Without {@code trust-stores} the real Vietnamese stores shipped with Kyso are used ({@code vn-public}
+ * and {@code vn-specialised}, docs/trust-anchors.md). A deployment names the stores it wants, shipped
+ * ones by name alone, its own with a PEM file:
+ *
  * <pre>
- * kyso.validation.trust-stores[0].name=government-ca
- * kyso.validation.trust-stores[0].family=SPECIALISED
- * kyso.validation.trust-stores[0].certificates=/etc/kyso/trust/gov-ca.pem
- * kyso.validation.trust-stores[1].name=national-root
- * kyso.validation.trust-stores[1].family=PUBLIC
- * kyso.validation.trust-stores[1].certificates=/etc/kyso/trust/national-root.pem
+ * kyso.validation.trust-stores[0].name=vn-specialised
+ * kyso.validation.trust-stores[1].name=vn-public
+ * kyso.validation.trust-stores[2].name=ministry-test-ca
+ * kyso.validation.trust-stores[2].family=SPECIALISED
+ * kyso.validation.trust-stores[2].certificates=/etc/kyso/trust/ministry-test-ca.pem
  * kyso.validation.fetch-allowed=http://ocsp.example.vn,http://crl.example.vn:8080
  * </pre>
+ *
+ * The demo ({@code kyso.demo.enabled}) replaces all of them with the demo PKI's roots.
  *
  * @param maxConcurrent validations at once; 0 means one per processor, at least two
  * @param fontDirectory where LiberationSerif-Regular.ttf and -Bold.ttf are, for the PDF report
@@ -48,8 +53,12 @@ public record ValidationProperties(
         @DefaultValue("16MB") DataSize maxFetchSize,
         @DefaultValue("30s") Duration fetchBudget) {
 
+    /** Production's default: the real Vietnamese anchors, both families. */
+    static final List<ValidationSettings.TrustStore> DEFAULT_TRUST_STORES = List.of(
+            ValidationSettings.TrustStore.shipped("vn-specialised"), ValidationSettings.TrustStore.shipped("vn-public"));
+
     public ValidationSettings toSettings() {
-        return new ValidationSettings(trustStores == null ? List.of() : trustStores, offline, networkTimeout,
+        return new ValidationSettings(trustStores == null ? DEFAULT_TRUST_STORES : trustStores, offline, networkTimeout,
                 revocationCacheMaxAge, maxDocumentSize.toBytes(), maxValidationTime, maxConcurrent,
                 new FetchSettings(fetchAllowed, maxFetches, maxFetchSize.toBytes(), networkTimeout, fetchBudget));
     }

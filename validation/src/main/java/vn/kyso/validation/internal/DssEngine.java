@@ -46,6 +46,7 @@ final class DssEngine {
         this.revocations = revocations;
         verifier = new CommonCertificateVerifier();
         verifier.setTrustedCertSources(anchors.sources());
+        verifier.setAdjunctCertSources(anchors.issuing());
         // The alerts matter for augmentation; a validation reports the same facts in its verdict.
         verifier.setAlertOnMissingRevocationData(new SilentOnStatusAlert());
         verifier.setAlertOnRevokedCertificate(new SilentOnStatusAlert());

@@ -19,7 +19,6 @@ import vn.kyso.validation.Explanation;
 import vn.kyso.validation.Language;
 import vn.kyso.validation.ValidationError;
 import vn.kyso.validation.ValidationException;
-import vn.kyso.validation.SignedFile;
 import vn.kyso.validation.ValidationReport;
 import vn.kyso.validation.ValidationRequest;
 import vn.kyso.validation.ValidationResult;
@@ -82,36 +81,6 @@ public final class DssValidationService implements ValidationService, AutoClosea
     public ValidationResult validate(ValidationRequest request) {
         Objects.requireNonNull(request, "request");
         return executor.call(() -> run(request));
-    }
-
-    @Override
-    public boolean containsOriginal(SignedFile document, String sha256Hex) {
-        Objects.requireNonNull(document, "document");
-        if (sha256Hex == null || !sha256Hex.matches("[0-9a-fA-F]{64}")) {
-            return false;
-        }
-        byte[] expected = HexFormat.of().parseHex(sha256Hex);
-        byte[] content = document.content();
-        // One pass over the bytes: the digest of each earlier version is taken from a copy of the
-        // running digest at that version's end, instead of hashing every prefix from the start.
-        MessageDigest running = newSha256();
-        int hashed = 0;
-        try {
-            for (int end : PdfRevisions.of(content).versionEnds(content)) {
-                if (end >= content.length) {
-                    break;
-                }
-                running.update(content, hashed, end - hashed);
-                hashed = end;
-                if (MessageDigest.isEqual(expected, ((MessageDigest) running.clone()).digest())) {
-                    return true;
-                }
-            }
-        } catch (CloneNotSupportedException e) {
-            throw new IllegalStateException("SHA-256 digest cannot be copied", e);
-        }
-        running.update(content, hashed, content.length - hashed);
-        return MessageDigest.isEqual(expected, running.digest());
     }
 
     @Override

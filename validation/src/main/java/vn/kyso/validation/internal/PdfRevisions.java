@@ -33,24 +33,6 @@ final class PdfRevisions {
         return new PdfRevisions(ends, pdf.length);
     }
 
-    /**
-     * The candidate ends of earlier versions of the file: each end-of-file marker, followed by up to two
-     * end-of-line bytes, as a writer may have left them before the next incremental update.
-     */
-    List<Integer> versionEnds(byte[] pdf) {
-        List<Integer> result = new ArrayList<>();
-        for (long end : ends) {
-            int e = (int) end;
-            result.add(e);
-            int eol = e;
-            for (int i = 0; i < 2 && eol < pdf.length && (pdf[eol] == '\r' || pdf[eol] == '\n'); i++) {
-                eol++;
-                result.add(eol);
-            }
-        }
-        return result;
-    }
-
     /** Where each end-of-file marker ends, in file order: the ends of the incremental sections. */
     List<Long> eofEnds() {
         return List.copyOf(ends);

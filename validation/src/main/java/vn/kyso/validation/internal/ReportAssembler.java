@@ -97,7 +97,16 @@ final class ReportAssembler {
             structure.addAll(ContainerFindings.of(input.document().content(), diagnostic));
         }
         signatures = demoteChanged(signatures, ends, structure, tamperedFrom);
-        return document(signatures, input, damagedTail, structure);
+        ValidationReport report = document(signatures, input, damagedTail, structure);
+        // Limits go after the verdict is decided: they say what it rests on, they do not change it.
+        List<Explanation> limits = Limits.of(ordered, signatures, offline);
+        if (limits.isEmpty()) {
+            return report;
+        }
+        List<Explanation> findings = new ArrayList<>(report.findings());
+        findings.addAll(limits);
+        return new ValidationReport(report.documentName(), report.sha256(), report.verdict(), report.summary(),
+                report.validatedAt(), report.signatures(), findings);
     }
 
     /**

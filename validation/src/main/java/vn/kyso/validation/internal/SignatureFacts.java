@@ -11,6 +11,7 @@ import java.io.ByteArrayInputStream;
 import java.math.BigInteger;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
+import java.text.Normalizer;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -45,8 +46,8 @@ final class SignatureFacts {
         }
         X509Certificate x509 = x509(certificate);
         if (x509 == null) {
-            return new Names(orDash(certificate.getCommonName()), certificate.getOrganizationName(),
-                    orDash(certificate.getCertificateDN()), orDash(certificate.getCertificateIssuerDN()));
+            return new Names(nfc(orDash(certificate.getCommonName())), nfc(certificate.getOrganizationName()),
+                    nfc(orDash(certificate.getCertificateDN())), nfc(orDash(certificate.getCertificateIssuerDN())));
         }
         return names(x509);
     }
@@ -56,8 +57,8 @@ final class SignatureFacts {
         X500Name subject = X500Name.getInstance(x509.getSubjectX500Principal().getEncoded());
         X500Name issuer = X500Name.getInstance(x509.getIssuerX500Principal().getEncoded());
         String cn = attribute(subject, BCStyle.CN);
-        return new Names(cn == null ? readable(subject) : cn, attribute(subject, BCStyle.O), readable(subject),
-                readable(issuer));
+        return new Names(nfc(cn == null ? readable(subject) : cn), nfc(attribute(subject, BCStyle.O)),
+                nfc(readable(subject)), nfc(readable(issuer)));
     }
 
     static CertificateInfo certificate(X509Certificate x509) {
@@ -141,9 +142,16 @@ final class SignatureFacts {
         }
     }
 
-    /** RFC 4514 order, most specific first ("CN=…,O=…,C=VN"), with BouncyCastle's attribute names. */
+    /**
+     * Most specific first ("CN=…,O=…,C=VN"), with BouncyCastle's attribute names. Most DNs are encoded
+     * country first, and RFC 4514 reverses them; some Vietnamese CAs (Viettel-CA RS among them) encode the
+     * common name first, and reversing those would put the country first. Readers look for the name.
+     */
     private static String readable(X500Name name) {
         RDN[] rdns = name.getRDNs();
+        if (rdns.length > 0 && BCStyle.CN.equals(rdns[0].getFirst().getType())) {
+            return new X500Name(BCStyle.INSTANCE, rdns).toString();
+        }
         RDN[] reversed = new RDN[rdns.length];
         for (int i = 0; i < rdns.length; i++) {
             reversed[i] = rdns[rdns.length - 1 - i];
@@ -172,6 +180,15 @@ final class SignatureFacts {
 
     static Instant instant(Date date) {
         return date == null ? null : date.toInstant();
+    }
+
+    /**
+     * Names as people write them: many Vietnamese certificates store "Nguyễn" decomposed (NFD, base
+     * letters and combining marks), which compares unequal to what a reader types and renders badly in
+     * some fonts. Display and comparison use the composed form (NFC); the certificate stays untouched.
+     */
+    static String nfc(String s) {
+        return s == null ? null : Normalizer.normalize(s, Normalizer.Form.NFC);
     }
 
     private static String orDash(String s) {

@@ -63,11 +63,6 @@ class ValidationAutoConfigurationTest {
             }
 
             @Override
-            public boolean containsOriginal(vn.kyso.validation.SignedFile document, String sha256Hex) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
             public java.util.Optional<vn.kyso.validation.SignedFile> signedRevision(
                     vn.kyso.validation.SignedFile document, String signatureId) {
                 throw new UnsupportedOperationException();
@@ -103,8 +98,34 @@ class ValidationAutoConfigurationTest {
                 assertThat(context.getBean(RevocationCache.class)).isSameAs(own));
     }
 
+    void withoutTrustStoresTheShippedVietnameseAnchorsAreTrusted() {
+        runner.run(context -> {
+            List<ValidationSettings.TrustStore> stores = context.getBean(ValidationSettings.class).trustStores();
+            assertThat(stores).extracting(ValidationSettings.TrustStore::name)
+                    .containsExactly("vn-specialised", "vn-public");
+            assertThat(stores).extracting(ValidationSettings.TrustStore::family)
+                    .containsExactly(KeyFamily.SPECIALISED, KeyFamily.PUBLIC);
+            assertThat(stores).allSatisfy(s -> assertThat(s.anchorCertificates()).isNotEmpty());
+        });
+    }
+
     @Test
-    void withoutTrustStoresItStillStarts() {
-        runner.run(context -> assertThat(context.getBean(ValidationSettings.class).trustStores()).isEqualTo(List.of()));
+    void aDeploymentChoosesShippedStoresByNameBesideItsOwn() {
+        var pki = ValidationFixture.pki();
+        runner.withPropertyValues(
+                        "kyso.validation.trust-stores[0].name=vn-public",
+                        "kyso.validation.trust-stores[1].name=demo-specialised",
+                        "kyso.validation.trust-stores[1].family=SPECIALISED",
+                        "kyso.validation.trust-stores[1].certificates=" + pki.trustAnchorsPem(KeyFamily.SPECIALISED))
+                .run(context -> {
+                    List<ValidationSettings.TrustStore> stores = context.getBean(ValidationSettings.class)
+                            .trustStores();
+                    assertThat(stores).extracting(ValidationSettings.TrustStore::name)
+                            .containsExactly("vn-public", "demo-specialised");
+                    assertThat(stores.get(0).family()).isEqualTo(KeyFamily.PUBLIC);
+                    assertThat(stores.get(0).certificates()).isNull();
+                });
+        runner.withPropertyValues("kyso.validation.trust-stores[0].name=no-such-store")
+                .run(context -> assertThat(context).hasFailed());
     }
 }

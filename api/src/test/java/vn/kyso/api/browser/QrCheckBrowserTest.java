@@ -1,0 +1,243 @@
+package vn.kyso.api.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The citizen's QR check in real headless Chromium (issue #10, item 10): whatever a QR link's h says,
+ * only the issuer's archive decides whether a file is the issued document, and the page says one thing.
+ * A forger's own letter, stamped with the genuine number and the copied h and signed by a key the
+ * validator trusts, is red with no green line anywhere. A later signed revision is checked through the
+ * API (QrVerificationEndToEndTest) and the archive (IssuedCopyTest). The properties are exactly those of
+ * the other tests with the demo PKI, so all share one application context (a second demo PKI cannot load
+ * into the same JVM); the page posts twice per file, 8 times in all, inside the rate limit's burst of 10.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "kyso.demo.enabled=true",
+        "kyso.demo.directory=${kyso.test.workdir:target/test-work}/api-demo-pki",
+        "kyso.demo.port=0"})
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class QrCheckBrowserTest {
+
+    static final Duration VALIDATION_WAIT = Duration.ofSeconds(90);
+    static final String RUN = UUID.randomUUID().toString().substring(0, 8);
+    static final String DOCUMENT_ID = "KQ-QR-" + RUN;
+    static final String NUMBER = "96/KQ-UBND";
+
+    final HttpClient http = HttpClient.newHttpClient();
+
+    @LocalServerPort
+    int port;
+
+    Browser browser;
+    Path files;
+    Path issued;
+    Path forged;
+    Path tampered;
+    String h;
+
+    @BeforeAll
+    void issueAndArchive() throws Exception {
+        byte[] letter = Files.readAllBytes(Path.of("../samples/letters/cong-van-mot-trang.pdf"));
+        HttpResponse<byte[]> stamped = post("/api/v1/signatures/qr-codes", letter, Map.of("documentId", DOCUMENT_ID));
+        assertThat(stamped.statusCode()).isEqualTo(200);
+        h = stamped.headers().firstValue("X-Document-Sha256").orElseThrow();
+        byte[] signed = sign(stamped.body(), "ubnd-binh-an");
+        archive(signed);
+
+        // The forger's own letter, QR code with the genuine number, signed by a key the validator trusts.
+        byte[] other = Files.readAllBytes(Path.of("../samples/letters/cong-van-ba-trang.pdf"));
+        byte[] forgedStamp = post("/api/v1/signatures/qr-codes", other, Map.of("documentId", DOCUMENT_ID)).body();
+
+        files = Files.createTempDirectory("kyso-qr-check");
+        issued = Files.write(files.resolve("ket-qua.pdf"), signed);
+        forged = Files.write(files.resolve("ket-qua-gia.pdf"), sign(forgedStamp, "ubnd-binh-an"));
+        byte[] flipped = signed.clone();
+        flipped[11] ^= 0x01; // in the header's binary comment: inside every byte range, still a readable PDF
+        tampered = Files.write(files.resolve("ket-qua-bi-sua.pdf"), flipped);
+
+        browser = new Browser();
+        browser.phone(390, 844);
+    }
+
+    @AfterAll
+    void close() throws Exception {
+        if (browser != null) {
+            browser.close();
+        }
+        if (files != null) {
+            try (var paths = Files.walk(files)) {
+                paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    @Test
+    void theGenuineOriginalIsTheIssuedDocumentInOneGreenHeadline() {
+        check(issued, h);
+        assertThat(text("doc-id")).isEqualTo(DOCUMENT_ID);
+        assertThat(verdictClass()).isEqualTo("verdict-valid");
+        assertThat(headline()).isEqualTo("Đúng văn bản đã ban hành: tệp trùng khớp với bản gốc lưu trữ tại cơ quan "
+                + "ban hành và chữ ký số hợp lệ.");
+        assertThat(lineClass()).contains("hash-ok");
+        assertThat(text("archive-match")).startsWith("Trùng khớp với bản gốc lưu trữ tại cơ quan ban hành.")
+                .contains(NUMBER, "01/06/2026");
+        assertNothingRed();
+        browser.screenshot("qr-check-genuine-vi");
+
+        browser.driver.findElement(By.id("lang-switch")).click();
+        assertThat(headline()).startsWith("This is the issued document:");
+        assertThat(text("archive-match")).startsWith("Matches the original kept in the issuer's archive.");
+        browser.screenshot("qr-check-genuine-en");
+    }
+
+    @Test
+    void aForgersLetterSignedByATrustedKeyWithTheCopiedLinkIsRedWithNoGreenLine() {
+        check(forged, h);
+        assertThat(verdictClass()).isEqualTo("verdict-invalid");
+        assertThat(headline()).isEqualTo("KHÔNG phải văn bản đã ban hành: tệp này khác với bản gốc mang mã "
+                + DOCUMENT_ID + " lưu trữ tại cơ quan ban hành.");
+        assertThat(lineClass()).contains("hash-bad");
+        assertThat(text("archive-match")).contains("chỉ cho biết ai đã ký tệp này", "Hợp lệ");
+        assertNothingGreen();
+        browser.screenshot("qr-check-forged");
+    }
+
+    @Test
+    void aNumberTheIssuerNeverUsedIsRed() {
+        checkAt(issued, "/verify?id=KQ-KHONG-CO-" + RUN + "&h=" + h);
+        assertThat(verdictClass()).isEqualTo("verdict-invalid");
+        assertThat(headline()).isEqualTo("Không xác nhận được văn bản: kho lưu trữ của cơ quan ban hành không có văn "
+                + "bản nào mang mã KQ-KHONG-CO-" + RUN + ".");
+        assertNothingGreen();
+        browser.screenshot("qr-check-unknown-id");
+    }
+
+    @Test
+    void aTamperedCopyOfTheRecordIsRed() throws Exception {
+        check(tampered, sha256(tampered)); // even with a link made for the tampered file
+        assertThat(verdictClass()).isEqualTo("verdict-invalid");
+        assertThat(headline()).startsWith("KHÔNG phải văn bản đã ban hành");
+        assertNothingGreen();
+        browser.screenshot("qr-check-tampered");
+    }
+
+    // --- the page ---
+
+    private void check(Path file, String linkHash) {
+        checkAt(file, "/verify?id=" + DOCUMENT_ID + "&h=" + linkHash);
+    }
+
+    private void checkAt(Path file, String pathAndQuery) {
+        browser.driver.get("http://127.0.0.1:" + port + pathAndQuery);
+        new WebDriverWait(browser.driver, Duration.ofSeconds(10)).until(d -> "true".equals(String.valueOf(
+                browser.script("return document.documentElement.classList.contains('js')"))));
+        browser.driver.findElement(By.id("file")).sendKeys(file.toAbsolutePath().toString());
+        browser.driver.findElement(By.id("submit")).click();
+        new WebDriverWait(browser.driver, VALIDATION_WAIT).until(d ->
+                d.findElement(By.id("result")).isDisplayed() || d.findElement(By.id("error")).isDisplayed());
+        assertThat(browser.driver.findElement(By.id("error")).isDisplayed()).as(text("error")).isFalse();
+        // Only once both answers are in: the headline never changes its mind in front of the reader.
+        assertThat(browser.driver.findElement(By.id("archive-match")).isDisplayed()).isTrue();
+        Object fits = browser.script(
+                "return document.documentElement.scrollWidth <= document.documentElement.clientWidth");
+        assertThat(fits).as("no horizontal scrolling").isEqualTo(true);
+    }
+
+    private String verdictClass() {
+        return browser.driver.findElement(By.id("verdict")).getAttribute("class").replace("verdict ", "").strip();
+    }
+
+    private String lineClass() {
+        return browser.driver.findElement(By.id("archive-match")).getAttribute("class");
+    }
+
+    private String headline() {
+        return browser.driver.findElement(By.cssSelector("#headline span:last-child")).getText();
+    }
+
+    private String text(String id) {
+        return browser.driver.findElement(By.id(id)).getText();
+    }
+
+    /** No line, headline or signature card in a verdict's green. */
+    private void assertNothingGreen() {
+        List<WebElement> green = browser.driver.findElements(By.cssSelector(".verdict-valid, .hash-ok"));
+        assertThat(green).filteredOn(WebElement::isDisplayed).isEmpty();
+    }
+
+    private void assertNothingRed() {
+        List<WebElement> red = browser.driver.findElements(By.cssSelector(".verdict-invalid, .hash-bad"));
+        assertThat(red).filteredOn(WebElement::isDisplayed).isEmpty();
+    }
+
+    // --- the API, as the issuing agency's systems call it ---
+
+    private byte[] sign(byte[] pdf, String key) throws Exception {
+        HttpResponse<byte[]> r = post("/api/v1/signatures", pdf, Map.of("key", key, "level", "B-T"));
+        assertThat(r.statusCode()).as(new String(r.body(), StandardCharsets.UTF_8)).isEqualTo(200);
+        return r.body();
+    }
+
+    private void archive(byte[] pdf) throws Exception {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("fondCode", "G09");
+        m.put("fileCode", "G09.QR." + RUN);
+        m.put("numberSymbol", NUMBER);
+        m.put("documentDate", "2026-06-01");
+        m.put("documentType", "Kết quả giải quyết thủ tục hành chính");
+        m.put("issuer", "Ủy ban nhân dân tỉnh Bình An");
+        m.put("subject", "Kết quả giải quyết thủ tục hành chính");
+        m.put("preservation", "10");
+        m.put("accessRegime", "public");
+        m.put("documentId", DOCUMENT_ID);
+        HttpResponse<byte[]> created = post("/api/v1/records", pdf, m);
+        assertThat(created.statusCode()).as(new String(created.body(), StandardCharsets.UTF_8)).isEqualTo(201);
+    }
+
+    private HttpResponse<byte[]> post(String path, byte[] file, Map<String, String> fields) throws Exception {
+        String boundary = "kyso" + UUID.randomUUID();
+        List<byte[]> parts = new ArrayList<>();
+        for (Map.Entry<String, String> f : fields.entrySet()) {
+            parts.add(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + f.getKey() + "\"\r\n\r\n"
+                    + f.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
+        }
+        parts.add(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"kq.pdf\""
+                + "\r\nContent-Type: application/pdf\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        parts.add(file);
+        parts.add(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                        .POST(HttpRequest.BodyPublishers.ofByteArrays(parts)).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private static String sha256(Path file) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+    }
+}
