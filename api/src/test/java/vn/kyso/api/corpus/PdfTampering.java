@@ -1,0 +1,184 @@
+package vn.kyso.api.corpus;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSArray;
+import org.apache.pdfbox.cos.COSBase;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSObject;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+
+/**
+ * Attacks on a signed PDF, made the way an attacker would: by appending to the file or by editing bytes
+ * in place, never by re-signing. Each method returns a new array and leaves its input alone.
+ */
+final class PdfTampering {
+
+    private static final Pattern BYTE_RANGE =
+            Pattern.compile("/ByteRange\\s*\\[\\s*(\\d+)\\s+(\\d+)\\s+(\\d+)\\s+(\\d+)\\s*\\]");
+    private static final Pattern STARTXREF = Pattern.compile("startxref\\s+(\\d+)");
+
+    private PdfTampering() {
+    }
+
+    /** Incremental saving attack: a new revision draws on page 1 (PDFBox writes a proper update). */
+    static byte[] incrementalUpdateDrawingOnPage(byte[] pdf) throws IOException {
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            PDPage page = doc.getPage(0);
+            try (PDPageContentStream cs = new PDPageContentStream(doc, page,
+                    PDPageContentStream.AppendMode.APPEND, true)) {
+                cs.setNonStrokingColor(1f, 0f, 0f);
+                cs.addRect(72, 300, 300, 40);
+                cs.fill();
+            }
+            page.getCOSObject().setNeedToBeUpdated(true);
+            doc.getPages().getCOSObject().setNeedToBeUpdated(true);
+            doc.getDocumentCatalog().getCOSObject().setNeedToBeUpdated(true);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            doc.saveIncremental(out);
+            return out.toByteArray();
+        }
+    }
+
+    /**
+     * Shadow attack through the cross-reference table: an appended section redefines the signed page's
+     * content stream under its own object number (hide: a white box over the lower half of the page).
+     * With {@code twoEntries} a second, fresh object number points at the same new object, as in the
+     * case of issue #10 item 6.
+     */
+    static byte[] xrefShadow(byte[] pdf, boolean twoEntries) throws IOException {
+        int contents;
+        int root;
+        int size;
+        byte[] original;
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            PDPage page = doc.getPage(0);
+            COSBase item = page.getCOSObject().getItem(COSName.CONTENTS);
+            if (item instanceof COSArray array) {
+                item = array.get(0);
+            }
+            if (!(item instanceof COSObject indirect)) {
+                throw new IllegalStateException("page 1 has no indirect content stream to shadow");
+            }
+            contents = (int) indirect.getKey().getNumber();
+            root = (int) ((COSObject) doc.getDocument().getTrailer().getItem(COSName.ROOT)).getKey().getNumber();
+            size = doc.getDocument().getTrailer().getInt(COSName.SIZE);
+            try (InputStream in = page.getContents()) {
+                original = in.readAllBytes();
+            }
+        }
+        long prev = lastStartXref(pdf);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(pdf);
+        String lf = pdf[pdf.length - 1] == '\n' ? "" : "\n";
+        long offset = pdf.length + lf.length();
+        byte[] shadow = concat(original, "\nq 1 1 1 rg 0 0 612 420 re f Q\n".getBytes(StandardCharsets.US_ASCII));
+        String object = lf + contents + " 0 obj\n<< /Length " + shadow.length + " >>\nstream\n";
+        out.write(object.getBytes(StandardCharsets.US_ASCII));
+        out.write(shadow);
+        out.write("\nendstream\nendobj\n".getBytes(StandardCharsets.US_ASCII));
+        long xref = out.size();
+        StringBuilder x = new StringBuilder("xref\n0 1\n0000000000 65535 f \n");
+        x.append(contents).append(" 1\n").append(entry(offset));
+        int newSize = size;
+        if (twoEntries) {
+            x.append(size).append(" 1\n").append(entry(offset));
+            newSize = size + 1;
+        }
+        x.append("trailer\n<< /Size ").append(newSize).append(" /Root ").append(root).append(" 0 R /Prev ")
+                .append(prev).append(" >>\nstartxref\n").append(xref).append("\n%%EOF\n");
+        out.write(x.toString().getBytes(StandardCharsets.US_ASCII));
+        return out.toByteArray();
+    }
+
+    /** Bytes after the signed revision with no cross-reference section: a body nobody signed. */
+    static byte[] trailingObjectWithoutXref(byte[] pdf) {
+        return concat(pdf, "\n9999 0 obj\n<< /Type /Annot /Subtype /FreeText /Contents (Đã thanh toán) >>\nendobj\n"
+                .getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Universal signature forgery: the signature value replaced by zeros, the byte range untouched. */
+    static byte[] contentsZeroed(byte[] pdf) {
+        long[] r = lastByteRange(pdf);
+        byte[] out = pdf.clone();
+        Arrays.fill(out, (int) (r[0] + r[1]) + 1, (int) r[2] - 1, (byte) '0');
+        return out;
+    }
+
+    /** Universal signature forgery: /Contents emptied to {@code <>}, padded with blanks to keep offsets. */
+    static byte[] contentsEmptied(byte[] pdf) {
+        long[] r = lastByteRange(pdf);
+        byte[] out = pdf.clone();
+        int from = (int) (r[0] + r[1]);
+        Arrays.fill(out, from, (int) r[2], (byte) ' ');
+        out[from] = '<';
+        out[from + 1] = '>';
+        return out;
+    }
+
+    /**
+     * The byte range rewritten (same length, so no offset moves) to leave the file's last 64 bytes out:
+     * the declared coverage no longer is the file.
+     */
+    static byte[] byteRangeShortened(byte[] pdf) {
+        String text = new String(pdf, StandardCharsets.ISO_8859_1);
+        Matcher m = lastMatch(BYTE_RANGE, text);
+        long a = Long.parseLong(m.group(1));
+        long b = Long.parseLong(m.group(2));
+        long c = Long.parseLong(m.group(3));
+        long d = Long.parseLong(m.group(4));
+        String replacement = "/ByteRange [" + a + " " + b + " " + c + " " + (d - 64) + "]";
+        String old = m.group();
+        if (replacement.length() > old.length()) {
+            throw new IllegalStateException("byte range rewrite longer than the original");
+        }
+        replacement = replacement.substring(0, replacement.length() - 1)
+                + " ".repeat(old.length() - replacement.length()) + "]";
+        byte[] out = pdf.clone();
+        byte[] r = replacement.getBytes(StandardCharsets.ISO_8859_1);
+        System.arraycopy(r, 0, out, m.start(), r.length);
+        return out;
+    }
+
+    /** [offset1, length1, offset2, length2] of the last signature in the file. */
+    static long[] lastByteRange(byte[] pdf) {
+        Matcher m = lastMatch(BYTE_RANGE, new String(pdf, StandardCharsets.ISO_8859_1));
+        return new long[] {Long.parseLong(m.group(1)), Long.parseLong(m.group(2)), Long.parseLong(m.group(3)),
+            Long.parseLong(m.group(4))};
+    }
+
+    private static long lastStartXref(byte[] pdf) {
+        return Long.parseLong(lastMatch(STARTXREF, new String(pdf, StandardCharsets.ISO_8859_1)).group(1));
+    }
+
+    private static Matcher lastMatch(Pattern p, String text) {
+        Matcher m = p.matcher(text);
+        int at = -1;
+        while (m.find()) {
+            at = m.start();
+        }
+        if (at < 0) {
+            throw new IllegalStateException("no " + p.pattern() + " in the file");
+        }
+        m.find(at);
+        return m;
+    }
+
+    private static String entry(long offset) {
+        return String.format("%010d 00000 n \n", offset);
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] out = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+}
