@@ -114,6 +114,10 @@ class CorpusEndToEndTest {
 
         cases.add(attack("pades-incremental-drawing.pdf", Kind.TAMPERED, PdfTampering.incrementalUpdateDrawingOnPage(pades),
                 "Incremental saving attack: a later revision draws a red box on the signed page"));
+        cases.add(attack("pades-evil-annotation.pdf", Kind.ATTACK, PdfTampering.evilAnnotation(pades),
+                "Evil annotation: a later free-text annotation draws a white box over the signed text"));
+        cases.add(attack("pades-sneaky-signature-field.pdf", Kind.ATTACK, PdfTampering.sneakySignatureField(pades),
+                "Sneaky signature: a later empty signature field whose appearance covers the signed text"));
         cases.add(attack("pades-shadow-xref-hide.pdf", Kind.ATTACK, PdfTampering.xrefShadow(pades, false),
                 "Shadow hide through the xref: an appended section redefines the signed content stream"));
         cases.add(attack("pades-shadow-xref-two-entries.pdf", Kind.ATTACK, PdfTampering.xrefShadow(pades, true),

@@ -51,9 +51,13 @@ record Expectation(String name, Kind kind, Set<String> allowed, Finding finding,
         }
     }
 
-    /** NAMED: a finding must name the modification; NONE: no such finding may appear; ANY: either. */
+    /**
+     * NAMED: a finding must name the modification; NONE: no such finding may appear; INTACT: the
+     * signature values verify with an independent tool (pdfsig, openssl cms), so the service must not
+     * say HASH_FAILURE or SIG_CRYPTO_FAILURE, other findings allowed; ANY: either.
+     */
     enum Finding {
-        NAMED, NONE, ANY;
+        NAMED, NONE, INTACT, ANY;
 
         static Finding of(String s) {
             return valueOf(s.strip().toUpperCase(java.util.Locale.ROOT));

@@ -4,17 +4,29 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSBase;
+import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSObject;
+import org.apache.pdfbox.pdmodel.PDAppearanceContentStream;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.PDResources;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotation;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationWidget;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAppearanceDictionary;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAppearanceStream;
+import org.apache.pdfbox.pdmodel.interactive.form.PDAcroForm;
+import org.apache.pdfbox.pdmodel.interactive.form.PDSignatureField;
 
 /**
  * Attacks on a signed PDF, made the way an attacker would: by appending to the file or by editing bytes
@@ -39,13 +51,82 @@ final class PdfTampering {
                 cs.addRect(72, 300, 300, 40);
                 cs.fill();
             }
-            page.getCOSObject().setNeedToBeUpdated(true);
-            doc.getPages().getCOSObject().setNeedToBeUpdated(true);
-            doc.getDocumentCatalog().getCOSObject().setNeedToBeUpdated(true);
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            doc.saveIncremental(out);
-            return out.toByteArray();
+            return saveIncremental(doc, page);
         }
+    }
+
+    /**
+     * Evil annotation: a later revision adds a free-text annotation whose appearance is a white box
+     * over the signed text, which viewers draw as if it were the page.
+     */
+    static byte[] evilAnnotation(byte[] pdf) throws IOException {
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            PDPage page = doc.getPage(0);
+            COSDictionary dict = new COSDictionary();
+            dict.setName(COSName.TYPE, "Annot");
+            dict.setName(COSName.SUBTYPE, "FreeText");
+            dict.setItem(COSName.RECT, new PDRectangle(72, 300, 300, 40).getCOSArray());
+            dict.setString(COSName.CONTENTS, "Đã thanh toán");
+            dict.setString(COSName.DA, "/Helv 12 Tf 0 g");
+            PDAnnotation annotation = PDAnnotation.createAnnotation(dict);
+            annotation.setAppearance(whiteBox(doc));
+            annotation.setPage(page);
+            List<PDAnnotation> annotations = new ArrayList<>(page.getAnnotations());
+            annotations.add(annotation);
+            page.setAnnotations(annotations);
+            return saveIncremental(doc, page);
+        }
+    }
+
+    /**
+     * Sneaky signature: a later revision adds an empty signature field whose widget appearance draws
+     * over the signed page; signature fields are what a signer may add after a signature.
+     */
+    static byte[] sneakySignatureField(byte[] pdf) throws IOException {
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            PDPage page = doc.getPage(0);
+            PDAcroForm form = doc.getDocumentCatalog().getAcroForm(null);
+            if (form == null) {
+                throw new IllegalStateException("a signed PDF without a form");
+            }
+            PDSignatureField field = new PDSignatureField(form);
+            field.setPartialName("ChuKy2");
+            PDAnnotationWidget widget = field.getWidgets().get(0);
+            widget.setRectangle(new PDRectangle(72, 300, 300, 40));
+            widget.setPage(page);
+            widget.setAppearance(whiteBox(doc));
+            COSArray fields = form.getCOSObject().getCOSArray(COSName.FIELDS);
+            fields.add(field.getCOSObject());
+            fields.setNeedToBeUpdated(true);
+            form.getCOSObject().setNeedToBeUpdated(true);
+            List<PDAnnotation> annotations = new ArrayList<>(page.getAnnotations());
+            annotations.add(widget);
+            page.setAnnotations(annotations);
+            return saveIncremental(doc, page);
+        }
+    }
+
+    private static PDAppearanceDictionary whiteBox(PDDocument doc) throws IOException {
+        PDAppearanceStream stream = new PDAppearanceStream(doc);
+        stream.setBBox(new PDRectangle(300, 40));
+        stream.setResources(new PDResources());
+        try (PDAppearanceContentStream cs = new PDAppearanceContentStream(stream)) {
+            cs.setNonStrokingColor(1f, 1f, 1f);
+            cs.addRect(0, 0, 300, 40);
+            cs.fill();
+        }
+        PDAppearanceDictionary appearance = new PDAppearanceDictionary();
+        appearance.setNormalAppearance(stream);
+        return appearance;
+    }
+
+    private static byte[] saveIncremental(PDDocument doc, PDPage page) throws IOException {
+        page.getCOSObject().setNeedToBeUpdated(true);
+        doc.getPages().getCOSObject().setNeedToBeUpdated(true);
+        doc.getDocumentCatalog().getCOSObject().setNeedToBeUpdated(true);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        doc.saveIncremental(out);
+        return out.toByteArray();
     }
 
     /**
