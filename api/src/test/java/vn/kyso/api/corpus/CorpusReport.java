@@ -6,8 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -64,10 +66,17 @@ final class CorpusReport {
         Map<String, int[]> bySource = new TreeMap<>();
         Map<String, int[]> byClass = new TreeMap<>();
         Map<String, List<String>> byCause = new TreeMap<>();
+        Map<String, int[]> byExpectation = new TreeMap<>();
+        Map<String, Map<String, Integer>> files = new TreeMap<>();
         long slowest = 0;
         for (Result r : results) {
             count(bySource, r.source(), r.passed());
-            count(byClass, r.expectation().kind().name().toLowerCase(java.util.Locale.ROOT), r.passed());
+            count(byClass, r.expectation().kind().name().toLowerCase(Locale.ROOT), r.passed());
+            Expectation e = r.expectation();
+            String kind = e.kind().name().toLowerCase(Locale.ROOT);
+            count(byExpectation, kind + " | " + String.join("\\|", new TreeSet<>(e.allowed())) + " | "
+                    + e.finding().name().toLowerCase(Locale.ROOT), r.passed());
+            files.computeIfAbsent(r.source(), k -> new TreeMap<>()).merge(kind, 1, Integer::sum);
             slowest = Math.max(slowest, r.observation().millis());
             for (String f : r.failures()) {
                 String cause = f.startsWith("silent") ? "silent (no finding names the modification)" : f;
@@ -75,11 +84,21 @@ final class CorpusReport {
                         + r.observation().outcome() + " " + r.observation().codes());
             }
         }
-        md.append("| source | cases | pass | fail |\n|---|---:|---:|---:|\n");
+        List<String> kinds = List.of("genuine", "tampered", "attack", "malformed");
+        md.append("| source | genuine | tampered | attack | malformed |\n|---|---:|---:|---:|---:|\n");
+        files.forEach((source, n) -> {
+            md.append("| ").append(source);
+            kinds.forEach(k -> md.append(" | ").append(n.getOrDefault(k, 0)));
+            md.append(" |\n");
+        });
+        md.append("\n| source | cases | pass | fail |\n|---|---:|---:|---:|\n");
         bySource.forEach((k, v) -> md.append("| ").append(k).append(" | ").append(v[0] + v[1]).append(" | ")
                 .append(v[0]).append(" | ").append(v[1]).append(" |\n"));
         md.append("\n| class | cases | pass | fail |\n|---|---:|---:|---:|\n");
         byClass.forEach((k, v) -> md.append("| ").append(k).append(" | ").append(v[0] + v[1]).append(" | ")
+                .append(v[0]).append(" | ").append(v[1]).append(" |\n"));
+        md.append("\n| class | verdicts allowed | finding | cases | pass | fail |\n|---|---|---|---:|---:|---:|\n");
+        byExpectation.forEach((k, v) -> md.append("| ").append(k).append(" | ").append(v[0] + v[1]).append(" | ")
                 .append(v[0]).append(" | ").append(v[1]).append(" |\n"));
         long failed = results.stream().filter(r -> !r.passed()).count();
         md.append("\nTotal: ").append(results.size()).append(" cases, ").append(results.size() - failed)

@@ -2,6 +2,7 @@ package vn.kyso.api.corpus;
 
 import java.util.Arrays;
 import java.util.LinkedHashSet;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 
@@ -47,7 +48,7 @@ record Expectation(String name, Kind kind, Set<String> allowed, Finding finding,
         }
 
         static Kind of(String s) {
-            return valueOf(s.strip().toUpperCase(java.util.Locale.ROOT));
+            return valueOf(s.strip().toUpperCase(Locale.ROOT));
         }
     }
 
@@ -60,7 +61,7 @@ record Expectation(String name, Kind kind, Set<String> allowed, Finding finding,
         NAMED, NONE, INTACT, ANY;
 
         static Finding of(String s) {
-            return valueOf(s.strip().toUpperCase(java.util.Locale.ROOT));
+            return valueOf(s.strip().toUpperCase(Locale.ROOT));
         }
     }
 }
