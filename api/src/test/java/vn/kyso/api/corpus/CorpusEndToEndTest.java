@@ -20,6 +20,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import vn.kyso.api.corpus.Expectation.Finding;
 import vn.kyso.api.corpus.Expectation.Kind;
+import vn.kyso.api.corpus.PdfTampering.XrefShadow;
 import vn.kyso.api.corpus.ServiceClient.Part;
 
 /**
@@ -118,10 +119,15 @@ class CorpusEndToEndTest {
                 "Evil annotation: a later free-text annotation draws a white box over the signed text"));
         cases.add(attack("pades-sneaky-signature-field.pdf", Kind.ATTACK, PdfTampering.sneakySignatureField(pades),
                 "Sneaky signature: a later empty signature field whose appearance covers the signed text"));
-        cases.add(attack("pades-shadow-xref-hide.pdf", Kind.ATTACK, PdfTampering.xrefShadow(pades, false),
-                "Shadow hide through the xref: an appended section redefines the signed content stream"));
-        cases.add(attack("pades-shadow-xref-two-entries.pdf", Kind.ATTACK, PdfTampering.xrefShadow(pades, true),
-                "Shadow through the xref: two entries, one reused object number, point at one new object"));
+        cases.add(attack("pades-shadow-xref-hide.pdf", Kind.ATTACK, PdfTampering.xrefShadow(pades,
+                XrefShadow.REDEFINE), "Shadow hide through the xref: an appended section redefines the signed "
+                + "content stream"));
+        cases.add(attack("pades-shadow-xref-two-entries.pdf", Kind.ATTACK, PdfTampering.xrefShadow(pades,
+                XrefShadow.REDEFINE_AND_ALIAS), "Shadow through the xref: the redefined content stream also "
+                + "reachable under a fresh number"));
+        cases.add(attack("pades-shadow-xref-reused-number.pdf", Kind.ATTACK, PdfTampering.xrefShadow(pades,
+                XrefShadow.FRESH_WITH_REUSED_NUMBER), "Shadow through the xref: one new object, two entries, the "
+                + "signed content stream's number reused for it (issue #10 item 6)"));
         cases.add(attack("pades-trailing-object-no-xref.pdf", Kind.ATTACK, PdfTampering.trailingObjectWithoutXref(pades),
                 "Incremental saving attack without a cross-reference section: unsigned bytes after %%EOF"));
         cases.add(attack("pades-usf-contents-zeroed.pdf", Kind.ATTACK, PdfTampering.contentsZeroed(pades),

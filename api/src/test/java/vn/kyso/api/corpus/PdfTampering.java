@@ -130,12 +130,25 @@ final class PdfTampering {
     }
 
     /**
-     * Shadow attack through the cross-reference table: an appended section redefines the signed page's
-     * content stream under its own object number (hide: a white box over the lower half of the page).
-     * With {@code twoEntries} a second, fresh object number points at the same new object, as in the
-     * case of issue #10 item 6.
+     * How the appended cross-reference section points at the shadowing object.
      */
-    static byte[] xrefShadow(byte[] pdf, boolean twoEntries) throws IOException {
+    enum XrefShadow {
+        /** The object is written under the signed content stream's number; one xref entry. */
+        REDEFINE,
+        /** As REDEFINE, plus a second, fresh object number pointing at the same object. */
+        REDEFINE_AND_ALIAS,
+        /**
+         * The object is written under a fresh number; the xref gives it both that number and the signed
+         * content stream's number (issue #10 item 6: two entries, one object, a reused number).
+         */
+        FRESH_WITH_REUSED_NUMBER
+    }
+
+    /**
+     * Shadow attack through the cross-reference table: an appended section makes the signed page's
+     * content stream resolve to a new object (hide: a white box over the lower half of the page).
+     */
+    static byte[] xrefShadow(byte[] pdf, XrefShadow variant) throws IOException {
         int contents;
         int root;
         int size;
@@ -162,7 +175,8 @@ final class PdfTampering {
         String lf = pdf[pdf.length - 1] == '\n' ? "" : "\n";
         long offset = pdf.length + lf.length();
         byte[] shadow = concat(original, "\nq 1 1 1 rg 0 0 612 420 re f Q\n".getBytes(StandardCharsets.US_ASCII));
-        String object = lf + contents + " 0 obj\n<< /Length " + shadow.length + " >>\nstream\n";
+        int header = variant == XrefShadow.FRESH_WITH_REUSED_NUMBER ? size : contents;
+        String object = lf + header + " 0 obj\n<< /Length " + shadow.length + " >>\nstream\n";
         out.write(object.getBytes(StandardCharsets.US_ASCII));
         out.write(shadow);
         out.write("\nendstream\nendobj\n".getBytes(StandardCharsets.US_ASCII));
@@ -170,7 +184,7 @@ final class PdfTampering {
         StringBuilder x = new StringBuilder("xref\n0 1\n0000000000 65535 f \n");
         x.append(contents).append(" 1\n").append(entry(offset));
         int newSize = size;
-        if (twoEntries) {
+        if (variant != XrefShadow.REDEFINE) {
             x.append(size).append(" 1\n").append(entry(offset));
             newSize = size + 1;
         }
