@@ -67,8 +67,12 @@ class CorpusEndToEndTest {
     @TestFactory
     Stream<DynamicTest> generatedAttacks() throws Exception {
         ServiceClient service = new ServiceClient(port, TIMEOUT);
-        return generated(service).stream().map(c -> DynamicTest.dynamicTest(c.expectation().name(),
-                () -> judge(c.expectation(), service.validate(c.fileName(), c.file(), c.originals()))));
+        // Kept next to the results so that a failure can be opened in a viewer or checked with other tools.
+        Path kept = Files.createDirectories(CorpusReport.DIRECTORY.resolve("generated"));
+        return generated(service).stream().map(c -> DynamicTest.dynamicTest(c.expectation().name(), () -> {
+            Files.write(kept.resolve(c.expectation().name().substring("generated/".length())), c.file());
+            judge(c.expectation(), service.validate(c.fileName(), c.file(), c.originals()));
+        }));
     }
 
     private static void judge(Expectation e, Observation o) {
