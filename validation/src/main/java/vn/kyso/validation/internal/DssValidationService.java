@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
 import vn.kyso.core.revocation.RevocationCache;
 import vn.kyso.validation.Explanation;
 import vn.kyso.validation.Language;
+import vn.kyso.validation.SignedFile;
 import vn.kyso.validation.ValidationError;
 import vn.kyso.validation.ValidationException;
 import vn.kyso.validation.ValidationReport;
