@@ -19,6 +19,7 @@ import eu.europa.esig.dss.spi.x509.CommonTrustedCertificateSource;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -86,6 +87,29 @@ class FreshRevocationTest {
         Signed signed = sign(service, variant, level, key);
 
         assertStrictlyFresh(signed);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.EnumSource(value = Variant.class,
+            names = {"PADES", "XADES_ENVELOPED", "CADES_DETACHED"})
+    void theArchivesReTimeStampAddsAnswersIssuedAfterTheArchiveTimeStampItCovers(Variant variant)
+            throws Exception {
+        Signed lta = sign(service, variant, SignatureLevel.B_LTA, SPECIALISED_KEY);
+        Thread.sleep(1_100);
+
+        SignedDocument renewed = service.augment(new AugmentRequest(new Document("lta", lta.content()),
+                SignatureLevel.B_LTA, List.of(lta.detached())));
+
+        Signed signed = new Signed(renewed.content(), lta.detached());
+        assertStrictlyFresh(signed);
+        assertThat(StrictFreshness.validate(pki, signed.content(), signed.detached())).singleElement()
+                .satisfies(v -> {
+                    assertThat(v.archiveTimeStamps()).as("archive time-stamps").hasSize(2);
+                    Instant first = v.archiveTimeStamps().get(0);
+                    // the evidence for the first archive time-stamp's TSA chain postdates that time-stamp
+                    assertThat(v.revocationIssued()).as("answers issued after %s", first)
+                            .anySatisfy(t -> assertThat(t).isAfter(first));
+                });
     }
 
     @Test
