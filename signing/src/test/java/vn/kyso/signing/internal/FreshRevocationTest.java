@@ -136,7 +136,9 @@ class FreshRevocationTest {
         try {
             List<Future<Signed>> futures = new ArrayList<>();
             for (int i = 0; i < 8; i++) {
-                Variant v = i % 2 == 0 ? Variant.CADES_DETACHED : Variant.JADES;
+                // Not JAdES: DSS's JAdES schema check (json-sKema) fails now and then under concurrent
+                // signing (IllegalStateException in SchemaVisitor), a fault of its own, reported separately.
+                Variant v = i % 2 == 0 ? Variant.CADES_DETACHED : Variant.PADES;
                 futures.add(pool.submit(() -> sign(service, v, SignatureLevel.B_LT, PUBLIC_KEY)));
             }
             for (Future<Signed> f : futures) {
