@@ -42,7 +42,8 @@ public final class StrictFreshness {
      * times of all revocation data in the document.
      */
     public record Verdict(String signatureId, Indication indication, SubIndication subIndication,
-            Instant signatureTimeStamp, List<Instant> revocationIssued, List<String> errors) {
+            Instant signatureTimeStamp, List<Instant> archiveTimeStamps, List<Instant> revocationIssued,
+            List<String> errors) {
 
         /** The revocation answers issued at or before the signature's time-stamp. */
         public List<Instant> stale() {
@@ -82,13 +83,17 @@ public final class StrictFreshness {
                     .filter(t -> t.getType() == TimestampType.SIGNATURE_TIMESTAMP)
                     .map(TimestampWrapper::getProductionTime).map(java.util.Date::toInstant)
                     .min(Comparator.naturalOrder()).orElse(null);
+            // PAdES document time-stamps are the document's, not the signature's, in DSS's diagnostic data.
+            List<Instant> archives = diagnostic.getTimestampList().stream()
+                    .filter(t -> t.getType().isArchivalTimestamp() || t.getType().isDocumentTimestamp())
+                    .map(TimestampWrapper::getProductionTime).map(java.util.Date::toInstant).sorted().toList();
             List<String> errors = new ArrayList<>();
             report.getAdESValidationErrors(id).forEach(m -> errors.add(m.getValue()));
             for (String ts : report.getTimestampIdList()) {
                 report.getAdESValidationErrors(ts).forEach(m -> errors.add("time-stamp " + ts + ": " + m.getValue()));
             }
-            verdicts.add(new Verdict(id, report.getIndication(id), report.getSubIndication(id), timeStamp, issued,
-                    errors));
+            verdicts.add(new Verdict(id, report.getIndication(id), report.getSubIndication(id), timeStamp, archives,
+                    issued, errors));
         }
         return verdicts;
     }

@@ -19,6 +19,7 @@ import eu.europa.esig.dss.spi.x509.CommonTrustedCertificateSource;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -88,6 +89,29 @@ class FreshRevocationTest {
         assertStrictlyFresh(signed);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.EnumSource(value = Variant.class,
+            names = {"PADES", "XADES_ENVELOPED", "CADES_DETACHED"})
+    void theArchivesReTimeStampAddsAnswersIssuedAfterTheArchiveTimeStampItCovers(Variant variant)
+            throws Exception {
+        Signed lta = sign(service, variant, SignatureLevel.B_LTA, SPECIALISED_KEY);
+        Thread.sleep(1_100);
+
+        SignedDocument renewed = service.augment(new AugmentRequest(new Document("lta", lta.content()),
+                SignatureLevel.B_LTA, List.of(lta.detached())));
+
+        Signed signed = new Signed(renewed.content(), lta.detached());
+        assertStrictlyFresh(signed);
+        assertThat(StrictFreshness.validate(pki, signed.content(), signed.detached())).singleElement()
+                .satisfies(v -> {
+                    assertThat(v.archiveTimeStamps()).as("archive time-stamps").hasSize(2);
+                    Instant first = v.archiveTimeStamps().get(0);
+                    // the evidence for the first archive time-stamp's TSA chain postdates that time-stamp
+                    assertThat(v.revocationIssued()).as("answers issued after %s", first)
+                            .anySatisfy(t -> assertThat(t).isAfter(first));
+                });
+    }
+
     @Test
     void aBatchSignedInQuickSuccessionIsFreshThroughout() {
         List<SignRequest> requests = new ArrayList<>();
@@ -112,7 +136,9 @@ class FreshRevocationTest {
         try {
             List<Future<Signed>> futures = new ArrayList<>();
             for (int i = 0; i < 8; i++) {
-                Variant v = i % 2 == 0 ? Variant.CADES_DETACHED : Variant.JADES;
+                // Not JAdES: DSS's JAdES schema check (json-sKema) fails now and then under concurrent
+                // signing (IllegalStateException in SchemaVisitor), a fault of its own, reported separately.
+                Variant v = i % 2 == 0 ? Variant.CADES_DETACHED : Variant.PADES;
                 futures.add(pool.submit(() -> sign(service, v, SignatureLevel.B_LT, PUBLIC_KEY)));
             }
             for (Future<Signed> f : futures) {
