@@ -18,6 +18,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -123,6 +125,34 @@ class LettersEndToEndTest {
         List<String> ids = new ArrayList<>();
         list.forEach(l -> ids.add(l.get("id").asText()));
         assertThat(ids).contains(id);
+    }
+
+    /**
+     * Issue #10 item 1: a letter of several pages, signed on its last page by the person (B-T) and
+     * issued with the organisation's seal (B-LTA), is VALID with no finding: the document time-stamp's
+     * invisible field goes beside the signatures instead of onto page 1.
+     */
+    @Test
+    void aThreePageLetterIssuedAtLtaIsValidWithNoFinding() throws Exception {
+        byte[] pdf = Files.readAllBytes(Path.of("../samples/letters/cong-van-ba-trang.pdf"));
+        String id = json.readTree(post("/api/v1/letters", "cong-van-ba-trang.pdf", pdf, draft(), "van-thu-01")
+                .body()).get("id").asText();
+        assertThat(post("/api/v1/letters/" + id + "/signature", null, null, Map.of("key", "tran-thi-bich-ngoc"),
+                "tran-thi-bich-ngoc").statusCode()).isEqualTo(200);
+        HttpResponse<byte[]> issued = post("/api/v1/letters/" + id + "/issue", null, null,
+                Map.of("key", "ubnd-binh-an", "numberSymbol", "17/UBND-VP"), "van-thu-01");
+        assertThat(issued.statusCode()).as(text(issued)).isEqualTo(200);
+
+        byte[] finalPdf = get("/api/v1/letters/" + id + "/pdf").body();
+        try (PDDocument document = Loader.loadPDF(finalPdf)) {
+            assertThat(document.getNumberOfPages()).isEqualTo(3);
+        }
+        HttpResponse<byte[]> validation = post("/api/v1/validations", "cong-van.pdf", finalPdf, Map.of(), null);
+        JsonNode report = json.readTree(validation.body());
+        assertThat(report.get("verdict").asText()).as(text(validation)).isEqualTo("VALID");
+        assertThat(report.get("findings")).as(text(validation)).isEmpty();
+        assertThat(report.get("signatures")).hasSize(2);
+        assertThat(report.at("/signatures/1/format").asText()).isEqualTo("PAdES-BASELINE-LTA");
     }
 
     @Test

@@ -17,8 +17,6 @@ import eu.europa.esig.dss.validation.SignedDocumentValidator;
 import eu.europa.esig.dss.validation.reports.Reports;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -50,8 +48,6 @@ class LongTermLettersTest {
 
     /** The three-page letter samples/sign-letters.sh signs. */
     private static final String SAMPLE = "samples/letters/cong-van-ba-trang.pdf";
-
-    private static final Map<String, byte[]> LETTERS = new ConcurrentHashMap<>();
 
     /** Generated letters of 1, 2, 3 and 50 pages (the signature block on the last), and the sample letter. */
     static List<Arguments> letters() {
@@ -86,15 +82,13 @@ class LongTermLettersTest {
 
     /** The signature and its seal on the last page. */
     static byte[] signedLetter(String letter, int pages) {
-        return LETTERS.computeIfAbsent(letter, n -> {
-            byte[] unsigned = SAMPLE.equals(letter) ? ValidationFixture.threePageLetter() : SampleLetters.pages(pages);
-            byte[] person = ValidationFixture.signer().sign(new SignRequest(
-                    new Document("cong-van.pdf", unsigned), "tran-thi-bich-ngoc",
-                    SignOptions.defaults(SignatureLevel.B_T).withAppearance(Appearance.PERSON, null))).content();
-            return ValidationFixture.signer().sign(new SignRequest(new Document("cong-van.pdf", person),
-                    "ubnd-binh-an", SignOptions.defaults(SignatureLevel.B_LTA)
-                            .withAppearance(Appearance.ORGANISATION, null))).content();
-        });
+        byte[] unsigned = SAMPLE.equals(letter) ? ValidationFixture.threePageLetter() : SampleLetters.pages(pages);
+        byte[] person = ValidationFixture.signer().sign(new SignRequest(new Document("cong-van.pdf", unsigned),
+                "tran-thi-bich-ngoc", SignOptions.defaults(SignatureLevel.B_T)
+                        .withAppearance(Appearance.PERSON, null))).content();
+        return ValidationFixture.signer().sign(new SignRequest(new Document("cong-van.pdf", person),
+                "ubnd-binh-an", SignOptions.defaults(SignatureLevel.B_LTA)
+                        .withAppearance(Appearance.ORGANISATION, null))).content();
     }
 
     /**
