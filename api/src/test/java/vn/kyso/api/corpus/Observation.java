@@ -10,7 +10,8 @@ import java.util.Set;
 
 /**
  * What the service answered for one case: the HTTP status, the verdict (or REJECTED for a 4xx problem,
- * SERVER_ERROR for a 5xx, TIMEOUT), every reason code it gave and which of them name a modification.
+ * SERVER_ERROR for a 5xx, TIMEOUT), every reason code it gave, which of them name a modification, and
+ * the signatures reported VALID although changes after them are named.
  */
 record Observation(int status, String outcome, List<String> codes, List<String> findings,
         List<String> greenTicksOverChanges, long millis) {
