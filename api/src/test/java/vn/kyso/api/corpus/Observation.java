@@ -10,9 +10,11 @@ import java.util.Set;
 
 /**
  * What the service answered for one case: the HTTP status, the verdict (or REJECTED for a 4xx problem,
- * SERVER_ERROR for a 5xx, TIMEOUT), every reason code it gave and which of them name a modification.
+ * SERVER_ERROR for a 5xx, TIMEOUT), every reason code it gave, which of them name a modification, and
+ * the signatures reported VALID although changes after them are named.
  */
-record Observation(int status, String outcome, List<String> codes, List<String> findings, long millis) {
+record Observation(int status, String outcome, List<String> codes, List<String> findings,
+        List<String> greenTicksOverChanges, long millis) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -42,35 +44,45 @@ record Observation(int status, String outcome, List<String> codes, List<String> 
 
     static Observation of(int status, byte[] body, long millis) {
         if (status >= 500) {
-            return new Observation(status, "SERVER_ERROR", List.of(), List.of(), millis);
+            return new Observation(status, "SERVER_ERROR", List.of(), List.of(), List.of(), millis);
         }
         JsonNode json;
         try {
             json = JSON.readTree(new String(body, StandardCharsets.UTF_8));
         } catch (Exception e) {
-            return new Observation(status, status == 200 ? "UNREADABLE" : "REJECTED", List.of(), List.of(), millis);
+            return new Observation(status, status == 200 ? "UNREADABLE" : "REJECTED", List.of(), List.of(), List.of(),
+                    millis);
         }
         Set<String> codes = new LinkedHashSet<>();
         if (status != 200) {
             codes.add(text(json.get("code")));
             codes.remove("");
             List<String> named = codes.stream().filter(c -> !NOT_ABOUT_CONTENT.contains(c)).toList();
-            return new Observation(status, "REJECTED", List.copyOf(codes), named, millis);
+            return new Observation(status, "REJECTED", List.copyOf(codes), named, List.of(), millis);
         }
         codes.add(text(json.path("summary").get("code")));
         json.path("findings").forEach(f -> codes.add(text(f.get("code"))));
+        List<String> greenTicks = new ArrayList<>();
         for (JsonNode s : json.path("signatures")) {
             codes.add(text(s.path("reason").get("code")));
             codes.add(text(s.path("coverage").get("code")));
-            s.path("changesAfterSigning").forEach(c -> codes.add(text(c.get("code"))));
+            List<String> changes = new ArrayList<>();
+            s.path("changesAfterSigning").forEach(c -> changes.add(text(c.get("code"))));
+            codes.addAll(changes);
+            // Issue #10 item 7: no signature card shows a green tick when the content changed after it.
+            if ("VALID".equals(text(s.get("verdict")))
+                    && changes.stream().anyMatch(c -> !c.isEmpty() && !NOT_ABOUT_CONTENT.contains(c))) {
+                greenTicks.add(text(s.get("signerName")) + " " + changes);
+            }
         }
         codes.remove("");
         List<String> findings = codes.stream().filter(c -> !NOT_ABOUT_CONTENT.contains(c)).toList();
-        return new Observation(status, text(json.get("verdict")), List.copyOf(codes), findings, millis);
+        return new Observation(status, text(json.get("verdict")), List.copyOf(codes), findings, greenTicks,
+                millis);
     }
 
     static Observation timeout(long millis) {
-        return new Observation(0, "TIMEOUT", List.of(), List.of(), millis);
+        return new Observation(0, "TIMEOUT", List.of(), List.of(), List.of(), millis);
     }
 
     private static String text(JsonNode n) {
@@ -99,6 +111,9 @@ record Observation(int status, String outcome, List<String> codes, List<String> 
         }
         if (e.finding() == Expectation.Finding.NONE && named) {
             why.add("false finding on a genuine file: " + findings);
+        }
+        if (!greenTicksOverChanges.isEmpty()) {
+            why.add("VALID signature card over content changed after it: " + greenTicksOverChanges);
         }
         if (e.finding() == Expectation.Finding.INTACT && codes.stream().anyMatch(BROKEN_MATH::contains)) {
             why.add("broken signature reported where an independent tool verifies it: " + codes);
