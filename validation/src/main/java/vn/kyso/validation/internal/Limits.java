@@ -22,12 +22,20 @@ final class Limits {
     private Limits() {
     }
 
-    /** @param wrappers and reports: the same signatures in the same order */
+    /**
+     * @param wrappers DSS's signatures
+     * @param reports  the report's entries, matched to them by id (the report may list document time-stamps
+     *                 too, and in another order)
+     */
     static List<Explanation> of(List<SignatureWrapper> wrappers, List<SignatureReport> reports, boolean offline) {
         Set<Explanation> limits = new LinkedHashSet<>();
-        for (int i = 0; i < wrappers.size(); i++) {
-            SignatureWrapper signature = wrappers.get(i);
-            SignatureReport report = reports.get(i);
+        java.util.Map<String, SignatureReport> byId = new java.util.HashMap<>();
+        reports.forEach(r -> byId.put(r.id(), r));
+        for (SignatureWrapper signature : wrappers) {
+            SignatureReport report = byId.get(signature.getId());
+            if (report == null) {
+                continue;
+            }
             String who = report.signerName();
             if (offline && report.certificate() != null
                     && "NOT_CHECKED".equals(report.revocation().status())) {

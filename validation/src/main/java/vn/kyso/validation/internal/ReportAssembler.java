@@ -93,6 +93,14 @@ final class ReportAssembler {
                         ? sections.firstEnd() : Long.MAX_VALUE;
             }
         }
+        long certifiedEnd = certifiedEnd(diagnostic);
+        if (revisions != null && certifiedEnd != Long.MAX_VALUE) {
+            Optional<Explanation> sneaky = SneakySignatures.check(input.document().content(), certifiedEnd);
+            if (sneaky.isPresent()) {
+                structure.add(sneaky.get());
+                tamperedFrom = Math.min(tamperedFrom, certifiedEnd + 1);
+            }
+        }
         if (input.kind() == ContentKind.ZIP) {
             structure.addAll(ContainerFindings.of(input.document().content(), diagnostic));
         }
@@ -142,7 +150,8 @@ final class ReportAssembler {
     private static List<SignatureReport> demoteChanged(List<SignatureReport> signatures,
             java.util.Map<String, Long> ends, List<Explanation> structure, long tamperedFrom) {
         List<SignatureReport> result = new ArrayList<>();
-        Optional<Explanation> trick = structure.stream().filter(f -> PdfSections.TAMPERING.contains(f.code()))
+        Optional<Explanation> trick = structure.stream().filter(f -> PdfSections.TAMPERING.contains(f.code())
+                        || SneakySignatures.SIGNATURE_OVER_CONTENT.equals(f.code()))
                 .findFirst();
         for (int i = 0; i < signatures.size(); i++) {
             SignatureReport s = signatures.get(i);
@@ -166,9 +175,21 @@ final class ReportAssembler {
         return result;
     }
 
+    /** Where the bytes of the first certification (DocMDP) signature end, or {@code Long.MAX_VALUE}. */
+    private static long certifiedEnd(DiagnosticData diagnostic) {
+        long end = Long.MAX_VALUE;
+        for (SignatureWrapper s : diagnostic.getSignatures()) {
+            if (s.getPDFRevision() != null && s.getPDFRevision().getDocMDPPermissions() != null) {
+                end = Math.min(end, signedEnd(s.getPDFRevision()));
+            }
+        }
+        return end;
+    }
+
     /** Whether a structural finding proves manipulation (red) rather than an unreadable section. */
     static boolean tampering(Explanation finding) {
         return PdfSections.TAMPERING.contains(finding.code())
+                || SneakySignatures.SIGNATURE_OVER_CONTENT.equals(finding.code())
                 || PdfSignatureFields.SIGNATURE_BROKEN.equals(finding.code())
                 || PdfSignatureFields.BYTE_RANGE_INVALID.equals(finding.code());
     }

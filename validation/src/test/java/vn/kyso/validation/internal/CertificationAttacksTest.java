@@ -88,6 +88,36 @@ class CertificationAttacksTest {
         assertThat(report.signatures().get(0).verdict()).isEqualTo(Verdict.INVALID);
     }
 
+    @Test
+    void aSignedSneakySignatureDrawnOverTheCertifiedLetterIsReported() {
+        byte[] certified = certifier.padesCertified(ValidationFixture.oneLetter(),
+                CertificationPermission.MINIMAL_CHANGES_PERMITTED);
+        // P=2 permits the signature itself; its appearance is drawn over the letter's text
+        byte[] sneaky = certifier.padesVisible(certified, "So tien: 1.000.000.000 dong", 40, 120, 520, 500);
+
+        ValidationReport report = ValidationFixture.validate(sneaky).report();
+
+        assertThat(report.verdict()).as(report.toString()).isEqualTo(Verdict.INVALID);
+        assertThat(codes(report.findings())).contains(SneakySignatures.SIGNATURE_OVER_CONTENT);
+        assertThat(report.signatures().get(0).verdict()).isEqualTo(Verdict.INVALID);
+        assertThat(report.summary().en()).contains("sneaky signature");
+    }
+
+    @Test
+    void aVisibleSignatureBesideTheCertifiedTextIsNoAttack() {
+        byte[] certified = certifier.padesCertified(ValidationFixture.oneLetter(),
+                CertificationPermission.MINIMAL_CHANGES_PERMITTED);
+        // the bottom margin of the page, where the letter has nothing
+        byte[] beside = certifier.padesVisible(certified, "Ky xac nhan", 400, 805, 150, 25);
+
+        ValidationReport report = ValidationFixture.validate(beside).report();
+
+        assertThat(codes(report.findings())).doesNotContain(SneakySignatures.SIGNATURE_OVER_CONTENT);
+        // DSS's visible signature also adds /OutputIntents to the catalog, which is reported as a form
+        // change (amber) — a separate matter; it is not the red of an attack
+        assertThat(report.verdict()).as(report.toString()).isNotEqualTo(Verdict.INVALID);
+    }
+
     /**
      * A signature field (no signature in it) whose widget appearance writes a new amount over the page,
      * as the sneaky signature attack does with a field a certification P=2 lets anyone add.

@@ -138,6 +138,30 @@ final class DirectSigner {
                 new InMemoryDocument(pdf, "letter.pdf"));
     }
 
+    /**
+     * A visible signature whose appearance writes {@code text} in the rectangle (DSS's coordinates: from
+     * the top left of page 1, in points).
+     */
+    byte[] padesVisible(byte[] pdf, String text, float x, float y, float width, float height) {
+        PAdESSignatureParameters p = common(new PAdESSignatureParameters(), SignatureLevel.PAdES_BASELINE_B,
+                Instant.now());
+        eu.europa.esig.dss.pades.SignatureImageParameters image = new eu.europa.esig.dss.pades.SignatureImageParameters();
+        eu.europa.esig.dss.pades.SignatureFieldParameters field = new eu.europa.esig.dss.pades.SignatureFieldParameters();
+        field.setPage(1);
+        field.setOriginX(x);
+        field.setOriginY(y);
+        field.setWidth(width);
+        field.setHeight(height);
+        image.setFieldParameters(field);
+        eu.europa.esig.dss.pades.SignatureImageTextParameters words = new eu.europa.esig.dss.pades.SignatureImageTextParameters();
+        words.setText(text);
+        image.setTextParameters(words);
+        p.setImageParameters(image);
+        PAdESService service = new PAdESService(verifier());
+        return sign(p, d -> service.getDataToSign(d, p), (d, v) -> service.signDocument(d, p, v),
+                new InMemoryDocument(pdf, "letter.pdf"));
+    }
+
     /** A signature added where the document's certification forbids one, as an attacker's tool would. */
     byte[] padesIgnoringCertification(byte[] pdf) {
         PAdESSignatureParameters p = common(new PAdESSignatureParameters(), SignatureLevel.PAdES_BASELINE_B,

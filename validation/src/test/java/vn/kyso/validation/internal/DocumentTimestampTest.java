@@ -54,6 +54,20 @@ class DocumentTimestampTest {
     }
 
     @Test
+    void theRevisionEachTimeStampCoveredCanBeDownloaded() {
+        ValidationReport report = ValidationFixture.validate(twice).report();
+        var file = new vn.kyso.validation.SignedFile("a.pdf", twice);
+
+        byte[] first = ValidationFixture.service().signedRevision(file, report.signatures().get(0).id())
+                .orElseThrow().content();
+
+        assertThat(first).isEqualTo(java.util.Arrays.copyOf(once, first.length));
+        assertThat(once.length - first.length).isBetween(0, 2);
+        assertThat(ValidationFixture.service().signedRevision(file, report.signatures().get(1).id())
+                .orElseThrow().content()).isEqualTo(twice);
+    }
+
+    @Test
     void aTimeStampedLetterChangedAfterwardsIsRed() {
         ValidationReport report = ValidationFixture.validate(PdfTampering.appendText(once, "SUA SAU")).report();
 

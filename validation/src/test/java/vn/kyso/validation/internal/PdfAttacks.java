@@ -84,6 +84,20 @@ final class PdfAttacks {
         return s.close(fresh + 1, true);
     }
 
+    /**
+     * The same shadow as {@link #sharedOffsetShadow}, written as a modern writer would: a cross-reference
+     * stream (uncompressed, /W [1 4 2]) instead of a classic table.
+     */
+    static byte[] sharedOffsetShadowInStream(byte[] pdf) {
+        int signed = pageContentObject(pdf);
+        int fresh = size(pdf);
+        Section s = new Section(pdf);
+        long at = s.object(contentStream(fresh, "DA THANH TOAN 1.000.000.000"));
+        s.entry(signed, at);
+        s.entry(fresh, at);
+        return s.closeAsStream(fresh + 1);
+    }
+
     /** A signed object redefined in an appended section, with an honest cross-reference table (shadow replace). */
     static byte[] redefinedObject(byte[] pdf) {
         int signed = pageContentObject(pdf);
@@ -215,6 +229,33 @@ final class PdfAttacks {
 
         void entry(int number, long offset) {
             entries.put(number, offset);
+        }
+
+        /** Closes the section with a cross-reference stream object numbered {@code size}. */
+        byte[] closeAsStream(int size) {
+            long xref = base.length + body.size();
+            java.io.ByteArrayOutputStream rows = new java.io.ByteArrayOutputStream();
+            StringBuilder index = new StringBuilder();
+            java.util.Map<Integer, Long> all = new java.util.TreeMap<>(entries);
+            all.put(size, xref);
+            for (Map.Entry<Integer, Long> e : all.entrySet()) {
+                index.append(e.getKey()).append(" 1 ");
+                long offset = e.getValue();
+                rows.write(1);
+                for (int k = 3; k >= 0; k--) {
+                    rows.write((int) (offset >>> (8 * k)));
+                }
+                rows.write(0);
+                rows.write(0);
+            }
+            byte[] data = rows.toByteArray();
+            String dict = size + " 0 obj\n<< /Type /XRef /Size " + (size + 1) + " /Root " + rootReference(base)
+                    + " /Prev " + lastStartxref(base) + " /W [1 4 2] /Index [" + index.toString().trim()
+                    + "] /Length " + data.length + " >>\nstream\n";
+            body.writeBytes(bytes(dict));
+            body.writeBytes(data);
+            body.writeBytes(bytes("\nendstream\nendobj\nstartxref\n" + xref + "\n%%EOF\n"));
+            return concat(base, body.toByteArray());
         }
 
         byte[] close(int size, boolean withPrev) {

@@ -40,6 +40,14 @@ class PdfAttacksTest {
     }
 
     @Test
+    void theSameShadowInACrossReferenceStreamIsReported() {
+        ValidationReport report = validate(PdfAttacks.sharedOffsetShadowInStream(signed));
+
+        assertThat(report.verdict()).as(report.toString()).isEqualTo(Verdict.INVALID);
+        assertThat(codes(report.findings())).contains(PdfSections.XREF_SHARED_OFFSET, PdfSections.XREF_MISMATCH);
+    }
+
+    @Test
     void anEntryRedirectedToOtherSignedBytesIsReported() {
         // object 27 is the signature widget's empty appearance: signed, never shown on the page
         ValidationReport report = validate(PdfAttacks.redirectedEntry(signed, 27));
@@ -132,6 +140,19 @@ class PdfAttacksTest {
             assertThat(PdfSignatureFields.check(pdf)).isEmpty();
             assertThat(PdfSections.check(pdf, PdfRevisions.of(pdf), 0).findings()).isEmpty();
         }
+    }
+
+    @Test
+    void aThreePageLetterSignedByAPersonThenSealedAtLtaHasNoStructuralFinding() {
+        byte[] person = ValidationFixture.sign(ValidationFixture.threePageLetter(), "tran-thi-bich-ngoc",
+                SignatureLevel.B_T);
+        byte[] sealed = ValidationFixture.sign(person, "ubnd-binh-an", SignatureLevel.B_LTA);
+
+        assertThat(PdfSignatureFields.check(sealed)).isEmpty();
+        assertThat(PdfSections.check(sealed, PdfRevisions.of(sealed), 0).findings()).isEmpty();
+        ValidationReport report = validate(sealed);
+        assertThat(codes(report.findings())).doesNotContainAnyElementsOf(PdfSections.TAMPERING)
+                .doesNotContain(PdfSignatureFields.SIGNATURE_BROKEN, PdfSignatureFields.BYTE_RANGE_INVALID);
     }
 
     @Test
