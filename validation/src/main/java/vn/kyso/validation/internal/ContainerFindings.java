@@ -108,7 +108,9 @@ final class ContainerFindings {
      */
     static List<Explanation> structural(byte[] zip) {
         ContainerFindings checks = structure(zip);
-        if (checks == null) {
+        // a ZIP that is no signature container at all stays "unsupported"
+        if (checks == null || checks.names.stream().noneMatch(n -> n.equals("mimetype")
+                || n.startsWith("META-INF/"))) {
             return List.of();
         }
         checks.mimetype(null);

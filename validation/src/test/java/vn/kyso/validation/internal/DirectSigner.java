@@ -188,6 +188,18 @@ final class DirectSigner {
                 new eu.europa.esig.dss.pades.PAdESTimestampParameters()));
     }
 
+    /** A detached XAdES B-B whose one reference is {@code uri} (e.g. a URL the validator must not fetch). */
+    byte[] xadesDetached(byte[] content, String uri) {
+        eu.europa.esig.dss.xades.XAdESSignatureParameters p = common(
+                new eu.europa.esig.dss.xades.XAdESSignatureParameters(), SignatureLevel.XAdES_BASELINE_B,
+                Instant.now());
+        p.setSignaturePackaging(SignaturePackaging.DETACHED);
+        eu.europa.esig.dss.xades.signature.XAdESService service =
+                new eu.europa.esig.dss.xades.signature.XAdESService(verifier());
+        return sign(p, d -> service.getDataToSign(d, p), (d, v) -> service.signDocument(d, p, v),
+                new InMemoryDocument(content, uri));
+    }
+
     byte[] asicsXades(byte[] content, String name) {
         ASiCWithXAdESSignatureParameters p = common(new ASiCWithXAdESSignatureParameters(),
                 SignatureLevel.XAdES_BASELINE_B, Instant.now());

@@ -48,11 +48,31 @@ class LegacyEntryNamesTest {
     }
 
     @Test
-    void namesAreDecodedByFlagUtf8Windows1258OrCp437() {
+    void tcvn3NamesAreShownAndMatchedWithTheSignature() {
+        byte[] signed = ValidationFixture.signer().signContainer(new ContainerRequest(List.of(
+                new Document(OUTGOING, "Nội dung công văn".getBytes(StandardCharsets.UTF_8))), "so-noi-vu-binh-an",
+                SignatureFormat.XADES, SignatureLevel.B_B, null)).content();
+        ZipForge forge = ZipForge.of(signed);
+        legacy(forge.entry(OUTGOING), new byte[] {'C', (byte) 0xAB, 'n', 'g', ' ', 'v', (byte) 0xA8, 'n', ' ',
+            (byte) 0xAE, 'i', '.', 't', 'x', 't'}, OUTGOING);
+        ValidationReport report = ValidationFixture.validate(new SignedFile("cong-van.asice", forge.bytes())).report();
+        assertThat(report.findings()).isEmpty();
+        assertThat(report.verdict()).isEqualTo(Verdict.VALID);
+        assertThat(report.signatures().get(0).coverage().vi()).contains(OUTGOING);
+    }
+
+    @Test
+    void namesAreDecodedByFlagUtf8Windows1258Tcvn3OrCp437() {
         assertThat(EntryNames.decode("Công văn.txt".getBytes(StandardCharsets.UTF_8), 0)).isEqualTo("Công văn.txt");
         assertThat(EntryNames.decode(cp1258Copy(), 0)).isEqualTo(COPY);
         assertThat(EntryNames.decode(new byte[] {'R', (byte) 0x82, 's', 'u', 'm', (byte) 0x82}, 0))
                 .isEqualTo("Résumé");
+        // TCVN3 as the ".Vn" fonts' tools wrote it: C 0xAB n g, v 0xA8 n, 0xAE i (ô, ă, đ)
+        assertThat(EntryNames.decode(new byte[] {'C', (byte) 0xAB, 'n', 'g', ' ', 'v', (byte) 0xA8, 'n', ' ',
+            (byte) 0xAE, 'i', '.', 't', 'x', 't'}, 0)).isEqualTo(OUTGOING);
+        // b ả n (0xB6 = ả), s ố (0xE8 = ố)
+        assertThat(EntryNames.decode(new byte[] {'B', (byte) 0xB6, 'n', ' ', 's', (byte) 0xE8}, 0))
+                .isEqualTo("Bản số");
     }
 
     private static void legacy(ZipForge.Entry entry, byte[] raw, String name) {

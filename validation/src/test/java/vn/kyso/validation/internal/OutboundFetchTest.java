@@ -130,6 +130,25 @@ class OutboundFetchTest {
     }
 
     @Test
+    void aDetachedXmlSignatureReferencingAUrlDoesNotMakeTheServerFetchIt() throws Exception {
+        listener.hits.clear();
+        listener.redirectTo(null);
+        String url = listener.base() + "/original.pdf";
+        byte[] xades = DirectSigner.token(ValidationFixture.pki(), "ubnd-binh-an")
+                .xadesDetached(ValidationFixture.oneLetter(), url);
+        assertThat(new String(xades, java.nio.charset.StandardCharsets.UTF_8)).contains(url);
+        try {
+            ValidationFixture.validate(new SignedFile("chu-ky.xml", xades));
+        } catch (vn.kyso.validation.ValidationException expected) {
+            // without the original the service asks for it (ORIGINAL_REQUIRED); it never fetches it
+            assertThat(expected.error()).isEqualTo(vn.kyso.validation.ValidationError.ORIGINAL_REQUIRED);
+        } finally {
+            listener.redirectTo(elsewhere.base() + "/stolen");
+        }
+        assertThat(listener.hits).isEmpty();
+    }
+
+    @Test
     void theDemoRespondersStillAnswer() {
         byte[] signed = ValidationFixture.sign(ValidationFixture.oneLetter(), "ubnd-binh-an", SignatureLevel.B_B);
         ValidationReport report = ValidationFixture.validate(signed).report();
