@@ -56,6 +56,12 @@ final class XmlSignatures {
         boolean hasExternalReference() {
             return references.stream().anyMatch(Ref::external);
         }
+
+        /** Enveloping: every reference to data points into the signature's own ds:Object. */
+        boolean enveloping() {
+            List<Ref> data = references.stream().filter(r -> !r.property()).toList();
+            return !data.isEmpty() && data.stream().allMatch(Ref::insideSignature);
+        }
     }
 
     /**
@@ -65,8 +71,9 @@ final class XmlSignatures {
      * @param property true if it covers the signature's own properties (XAdES SignedProperties, an
      *                 XMLDSig SignatureProperties object such as an e-invoice's signing time) rather than
      *                 the document's data
+     * @param insideSignature true if the data is in the signature's own ds:Object (enveloping)
      */
-    record Ref(String uri, boolean external, String element, boolean property) {
+    record Ref(String uri, boolean external, String element, boolean property, boolean insideSignature) {
     }
 
     private final List<Sig> signatures;
@@ -186,20 +193,22 @@ final class XmlSignatures {
         // No URI (the application knows the data), "" (the whole document) and "#…" are inside the file.
         boolean external = uri != null && !uri.isEmpty() && !uri.startsWith("#");
         if (external || uri == null) {
-            return new Ref(uri, external, null, false);
+            return new Ref(uri, external, null, false, false);
         }
         if (uri.isEmpty() || uri.equals("#") || uri.startsWith("#xpointer(/)")) {
             Element root = signature.getOwnerDocument().getDocumentElement();
-            return new Ref(uri, false, root.getLocalName() != null ? root.getLocalName() : root.getTagName(), false);
+            return new Ref(uri, false, root.getLocalName() != null ? root.getLocalName() : root.getTagName(), false,
+                    false);
         }
         String id = uri.startsWith("#xpointer(id(") ? uri.replaceAll("^#xpointer\\(id\\(['\"]?|['\"]?\\)\\)$", "")
                 : uri.substring(1);
         Element target = ids.get(id);
         if (target == null) {
-            return new Ref(uri, false, null, false);
+            return new Ref(uri, false, null, false, false);
         }
         String name = target.getLocalName() != null ? target.getLocalName() : target.getTagName();
-        return new Ref(uri, false, name, isWithin(target, signature) && isProperty(target));
+        boolean inside = isWithin(target, signature);
+        return new Ref(uri, false, name, inside && isProperty(target), inside && !isProperty(target));
     }
 
     private static boolean isProperty(Element target) {
