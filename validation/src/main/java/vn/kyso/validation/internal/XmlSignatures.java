@@ -47,8 +47,9 @@ final class XmlSignatures {
      * @param references     its SignedInfo references, in order
      * @param signingTime    the SigningTime of its SignatureProperties, if it has one
      * @param sha1           true if its signature method uses SHA-1
-     * @param keyInfoSigner  the certificate of its KeyInfo whose key verifies the SignatureValue over the
-     *                       SignedInfo (the references aside), or null if none does or KeyInfo has none
+     * @param keyInfoSigner  for a plain XMLDSig, the certificate of its KeyInfo whose key verifies the
+     *                       SignatureValue over the SignedInfo (the references aside); null if none does,
+     *                       KeyInfo has none, or the signature is XAdES
      */
     record Sig(String id, byte[] signatureValue, boolean xades, List<Ref> references, Instant signingTime,
             boolean sha1, X509Certificate keyInfoSigner) {
@@ -142,8 +143,9 @@ final class XmlSignatures {
         boolean xades = signature.getElementsByTagNameNS(XADES_132, "QualifyingProperties").getLength() > 0
                 || signature.getElementsByTagNameNS(XADES_141, "QualifyingProperties").getLength() > 0;
         String id = signature.hasAttribute("Id") ? signature.getAttribute("Id") : null;
+        // DSS identifies a XAdES signer by its signing-certificate reference; only plain XMLDSig needs ours
         return new Sig(id, value, xades, List.copyOf(refs), signingTime(signature), sha1,
-                keyInfoSigner(signature));
+                xades ? null : keyInfoSigner(signature));
     }
 
     /**
