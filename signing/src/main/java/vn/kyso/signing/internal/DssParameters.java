@@ -125,9 +125,9 @@ final class DssParameters {
         });
         if (packaging == Packaging.DETACHED) {
             // ETSI TS 119 182-1, 5.2.8: the detached documents are named in sigD by URI (their file names)
-            // with their digests, so the signature is bound to their content and a verifier can tell which
-            // file is which. HttpHeaders is for signing HTTP messages and ObjectIdByURI leaves the content
-            // to the JWS payload; neither fits files sent beside the signature.
+            // with their digests, so the protected header alone binds each named file's content and a
+            // verifier can tell which file is which. HttpHeaders is for signing HTTP messages; ObjectIdByURI
+            // carries no digests in the header.
             p.setSigDMechanism(SigDMechanism.OBJECT_ID_BY_URI_HASH);
         }
         return p;

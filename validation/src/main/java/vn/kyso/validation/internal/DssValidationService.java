@@ -197,15 +197,14 @@ public final class DssValidationService implements ValidationService, AutoClosea
         if (!request.originals().isEmpty() || kind == ContentKind.ZIP) {
             return;
         }
-        if (kind == ContentKind.XML && !XmlSignatures.of(request.document().content()).anyExternalReference()) {
+        boolean dataMissing = simple.getSignatureIdList().stream()
+                .anyMatch(id -> simple.getSubIndication(id) == SubIndication.SIGNED_DATA_NOT_FOUND);
+        if (!dataMissing
+                || kind == ContentKind.XML && !XmlSignatures.of(request.document().content()).anyExternalReference()) {
             return;
         }
-        for (String id : simple.getSignatureIdList()) {
-            if (simple.getSubIndication(id) == SubIndication.SIGNED_DATA_NOT_FOUND) {
-                throw new ValidationException(ValidationError.ORIGINAL_REQUIRED,
-                        "this is a detached signature: supply the signed original file with it");
-            }
-        }
+        throw new ValidationException(ValidationError.ORIGINAL_REQUIRED,
+                "this is a detached signature: supply the signed original file with it");
     }
 
     private static String sha256(byte[] content) {

@@ -245,6 +245,11 @@ final class ReportAssembler {
                 }
             }
         }
+        if (xmlSig != null && xmlSig.xades() && xmlSig.enveloping() && coverage.code().equals(Coverage.PARTIAL)) {
+            // DSS names the ds:Object as a part; it holds the whole document that was signed
+            coverage = new Explanation(Coverage.WHOLE_DOCUMENT, "Toàn bộ tài liệu (nằm trong chữ ký)",
+                    "The whole document (inside the signature)");
+        }
         if (xmlSig != null && sub == SubIndication.SIGNED_DATA_NOT_FOUND && !xmlSig.hasExternalReference()) {
             reason = PlainXmlSignature.referencedDataMissing();
         }

@@ -47,14 +47,21 @@ final class XmlSignatures {
      * @param references     its SignedInfo references, in order
      * @param signingTime    the SigningTime of its SignatureProperties, if it has one
      * @param sha1           true if its signature method uses SHA-1
-     * @param keyInfoSigner  the certificate of its KeyInfo whose key verifies the SignatureValue over the
-     *                       SignedInfo (the references aside), or null if none does or KeyInfo has none
+     * @param keyInfoSigner  for a plain XMLDSig, the certificate of its KeyInfo whose key verifies the
+     *                       SignatureValue over the SignedInfo (the references aside); null if none does,
+     *                       KeyInfo has none, or the signature is XAdES
      */
     record Sig(String id, byte[] signatureValue, boolean xades, List<Ref> references, Instant signingTime,
             boolean sha1, X509Certificate keyInfoSigner) {
 
         boolean hasExternalReference() {
             return references.stream().anyMatch(Ref::external);
+        }
+
+        /** Enveloping: every reference to data points into the signature's own ds:Object. */
+        boolean enveloping() {
+            List<Ref> data = references.stream().filter(r -> !r.property()).toList();
+            return !data.isEmpty() && data.stream().allMatch(Ref::insideSignature);
         }
     }
 
@@ -65,8 +72,9 @@ final class XmlSignatures {
      * @param property true if it covers the signature's own properties (XAdES SignedProperties, an
      *                 XMLDSig SignatureProperties object such as an e-invoice's signing time) rather than
      *                 the document's data
+     * @param insideSignature true if the data is in the signature's own ds:Object (enveloping)
      */
-    record Ref(String uri, boolean external, String element, boolean property) {
+    record Ref(String uri, boolean external, String element, boolean property, boolean insideSignature) {
     }
 
     private final List<Sig> signatures;
@@ -135,8 +143,9 @@ final class XmlSignatures {
         boolean xades = signature.getElementsByTagNameNS(XADES_132, "QualifyingProperties").getLength() > 0
                 || signature.getElementsByTagNameNS(XADES_141, "QualifyingProperties").getLength() > 0;
         String id = signature.hasAttribute("Id") ? signature.getAttribute("Id") : null;
+        // DSS identifies a XAdES signer by its signing-certificate reference; only plain XMLDSig needs ours
         return new Sig(id, value, xades, List.copyOf(refs), signingTime(signature), sha1,
-                keyInfoSigner(signature));
+                xades ? null : keyInfoSigner(signature));
     }
 
     /**
@@ -186,20 +195,22 @@ final class XmlSignatures {
         // No URI (the application knows the data), "" (the whole document) and "#…" are inside the file.
         boolean external = uri != null && !uri.isEmpty() && !uri.startsWith("#");
         if (external || uri == null) {
-            return new Ref(uri, external, null, false);
+            return new Ref(uri, external, null, false, false);
         }
         if (uri.isEmpty() || uri.equals("#") || uri.startsWith("#xpointer(/)")) {
             Element root = signature.getOwnerDocument().getDocumentElement();
-            return new Ref(uri, false, root.getLocalName() != null ? root.getLocalName() : root.getTagName(), false);
+            return new Ref(uri, false, root.getLocalName() != null ? root.getLocalName() : root.getTagName(), false,
+                    false);
         }
         String id = uri.startsWith("#xpointer(id(") ? uri.replaceAll("^#xpointer\\(id\\(['\"]?|['\"]?\\)\\)$", "")
                 : uri.substring(1);
         Element target = ids.get(id);
         if (target == null) {
-            return new Ref(uri, false, null, false);
+            return new Ref(uri, false, null, false, false);
         }
         String name = target.getLocalName() != null ? target.getLocalName() : target.getTagName();
-        return new Ref(uri, false, name, isWithin(target, signature) && isProperty(target));
+        boolean inside = isWithin(target, signature);
+        return new Ref(uri, false, name, inside && isProperty(target), inside && !isProperty(target));
     }
 
     private static boolean isProperty(Element target) {
