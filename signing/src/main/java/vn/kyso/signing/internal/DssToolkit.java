@@ -21,6 +21,7 @@ import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
+import vn.kyso.core.JsonSchemaThreads;
 import vn.kyso.core.net.FetchSettings;
 import vn.kyso.core.net.OutboundPolicy;
 import vn.kyso.core.revocation.RevocationCache;
@@ -49,6 +50,7 @@ final class DssToolkit {
     DssToolkit(Collection<X509Certificate> trustAnchors, String tsaUrl, Duration timeout, FetchSettings fetch,
             RevocationCache revocations, IPdfObjFactory pdfObjFactory) {
         this.revocations = revocations;
+        JsonSchemaThreads.install();
         CommonTrustedCertificateSource trusted = new CommonTrustedCertificateSource();
         trustAnchors.forEach(c -> trusted.addCertificate(new CertificateToken(c)));
 

@@ -21,6 +21,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import vn.kyso.core.JsonSchemaThreads;
 import vn.kyso.core.net.OutboundPolicy;
 import vn.kyso.core.revocation.RevocationCache;
 import vn.kyso.core.revocation.RevocationKey;
@@ -44,6 +45,7 @@ final class DssEngine {
 
     DssEngine(ValidationSettings settings, TrustAnchors anchors, RevocationCache revocations) {
         this.revocations = revocations;
+        JsonSchemaThreads.install();
         verifier = new CommonCertificateVerifier();
         verifier.setTrustedCertSources(anchors.sources());
         verifier.setAdjunctCertSources(anchors.issuing());
