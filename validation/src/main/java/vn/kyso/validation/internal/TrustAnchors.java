@@ -59,9 +59,15 @@ final class TrustAnchors {
         return Optional.ofNullable(byDssId.get(dssId));
     }
 
-    /** The anchors' certificates, whose own OCSP, CRL and CA-issuer URLs may be fetched from. */
+    /**
+     * The anchors' and the shipped issuing CAs' certificates, whose own OCSP, CRL and CA-issuer URLs may be
+     * fetched from: the hosts their CAs run, which the certificates they issue name as well.
+     */
     List<X509Certificate> certificates() {
-        return byDssId.values().stream().map(a -> a.certificate().getCertificate()).toList();
+        List<X509Certificate> all = new ArrayList<>(
+                byDssId.values().stream().map(a -> a.certificate().getCertificate()).toList());
+        issuing.getCertificates().forEach(c -> all.add(c.getCertificate()));
+        return List.copyOf(all);
     }
 
     int size() {
