@@ -849,23 +849,7 @@ public final class PostgresArchiveService implements ArchiveService, AutoCloseab
     }
 
     private static String sniff(byte[] content) {
-        if (content.length >= 5 && new String(content, 0, 5, StandardCharsets.ISO_8859_1).equals("%PDF-")) {
-            return "application/pdf";
-        }
-        int i = 0;
-        while (i < content.length && i < 64 && Character.isWhitespace(content[i])) {
-            i++;
-        }
-        if (i < content.length && content[i] == '<') {
-            return "application/xml";
-        }
-        if (i < content.length && (content[i] == '{' || content[i] == '[')) {
-            return "application/json";
-        }
-        if (content.length > 4 && content[0] == 'P' && content[1] == 'K') {
-            return "application/zip";
-        }
-        return "application/octet-stream";
+        return vn.kyso.core.DocumentType.of(content).mediaType();
     }
 
     static String extension(String name, String mediaType) {

@@ -224,21 +224,15 @@ public final class DssSigningService implements SigningService, AutoCloseable {
         enum Kind { PDF, XML, JSON, ASIC_XADES, ASIC_CADES, CMS, UNKNOWN }
 
         static Kind kindOf(byte[] content) {
-            switch (ContentType.sniff(content)) {
-                case PDF:
-                    return Kind.PDF;
-                case XML:
-                    return Kind.XML;
-                case JSON:
-                    return Kind.JSON;
-                default:
-                    break;
-            }
-            if (content.length > 4 && content[0] == 'P' && content[1] == 'K') {
-                return asicKind(content);
-            }
-            // DER SEQUENCE: a CMS SignedData.
-            return (content[0] & 0xff) == 0x30 ? Kind.CMS : Kind.UNKNOWN;
+            return switch (vn.kyso.core.DocumentType.of(content)) {
+                case PDF -> Kind.PDF;
+                case XML -> Kind.XML;
+                case JSON -> Kind.JSON;
+                case ZIP -> asicKind(content);
+                case CMS -> Kind.CMS;
+                // any other DER SEQUENCE is handed to DSS's CAdES extension, which says what is wrong with it
+                default -> content.length > 0 && (content[0] & 0xff) == 0x30 ? Kind.CMS : Kind.UNKNOWN;
+            };
         }
 
         private static Kind asicKind(byte[] content) {
