@@ -30,7 +30,8 @@ import vn.kyso.signing.SignatureLevel;
 import vn.kyso.signing.SigningFixture;
 
 /**
- * Issue #10: our CAdES output checked by OpenSSL, which shares no code with DSS or BouncyCastle.
+ * Issue #10: our CAdES output checked by OpenSSL and by NSS's cmsutil, which share no code with DSS,
+ * BouncyCastle or each other.
  * {@code openssl cms -verify} checks the signature (detached and enveloping, every level, both key
  * families) against the demo roots alone; {@code openssl ts -verify} checks the signature time-stamp
  * token from the unsigned attributes against the signature value it covers, and each archive
@@ -83,6 +84,15 @@ class OpensslCadesTest {
             assertThat(Files.readAllBytes(dir.resolve("out.bin"))).isEqualTo(content.content());
         }
 
+        // A second stack that shares no code with OpenSSL either: NSS's cmsutil, trusting the demo roots
+        // alone, for e-mail signing use (the one that checks the signature and the chain, not a TLS role).
+        // NSS cannot decode B-LT and above: EN 319 122-1 puts the OCSP responses in SignedData.crls as
+        // OtherRevocationInfoFormat (RFC 5652 10.2.1), which NSS's CMS template does not know
+        // (SEC_ERROR_BAD_DER); there OpenSSL and DSS's strict-freshness validation are the checks.
+        if (level == SignatureLevel.B_B || level == SignatureLevel.B_T) {
+            nssVerifies(dir, signature, packaging == Packaging.DETACHED ? data : null);
+        }
+
         SignerInformation signer = new CMSSignedData(cms).getSignerInfos().getSigners().iterator().next();
         List<byte[]> signatureTimeStamps = tokens(signer, PKCSObjectIdentifiers.id_aa_signatureTimeStampToken);
         List<byte[]> archiveTimeStamps = tokens(signer, ARCHIVE_TIMESTAMP_V3);
@@ -125,6 +135,43 @@ class OpensslCadesTest {
         Files.writeString(roots, Files.readString(pki.trustAnchorsPem(KeyFamily.SPECIALISED)) + "\n"
                 + Files.readString(pki.trustAnchorsPem(KeyFamily.PUBLIC)));
         return roots;
+    }
+
+    private void nssVerifies(Path dir, Path signature, Path detachedData) throws Exception {
+        Path nss = nssRoots(dir);
+        List<String> decode = new ArrayList<>(List.of("cmsutil", "-D", "-i", signature.toString(), "-d",
+                "sql:" + nss, "-u", "4", "-h", "1"));
+        if (detachedData != null) {
+            decode.addAll(List.of("-c", detachedData.toString()));
+        }
+        IndependentValidatorsTest.Result nssResult = IndependentValidatorsTest.run(dir, decode.toArray(String[]::new));
+        assertThat(nssResult.exit()).as(nssResult.output()).isZero();
+        assertThat(nssResult.output()).contains("nsigners=1").contains("signer0.status=GoodSignature");
+        if (detachedData != null) {
+            Path other = dir.resolve("other.bin");
+            Files.write(other, "not what was signed".getBytes());
+            decode.set(decode.size() - 1, other.toString());
+            IndependentValidatorsTest.Result changed = IndependentValidatorsTest.run(dir,
+                    decode.toArray(String[]::new));
+            assertThat(changed.output()).as("NSS must refuse other content").contains("signer0.status=DigestMismatch");
+        }
+    }
+
+    /** An NSS database holding only the demo roots, trusted for every use. */
+    private Path nssRoots(Path dir) throws Exception {
+        Path db = dir.resolve("nssdb");
+        Files.createDirectories(db);
+        IndependentValidatorsTest.Result init = IndependentValidatorsTest.run(dir, "certutil", "-N",
+                "--empty-password", "-d", "sql:" + db);
+        assertThat(init.exit()).as(init.output()).isZero();
+        int n = 0;
+        for (KeyFamily family : KeyFamily.values()) {
+            IndependentValidatorsTest.Result add = IndependentValidatorsTest.run(dir, "certutil", "-A", "-d",
+                    "sql:" + db, "-n", "demo-root-" + n++, "-t", "CT,C,C", "-a", "-i",
+                    pki.trustAnchorsPem(family).toString());
+            assertThat(add.exit()).as(add.output()).isZero();
+        }
+        return db;
     }
 
     private static List<byte[]> tokens(SignerInformation signer, ASN1ObjectIdentifier type) throws Exception {
