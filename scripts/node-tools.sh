@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # Installs the npm libraries the tests use as independent checkers of our XML and JOSE signatures
-# (xml-crypto for XMLDSig/XAdES, jose for JAdES) into var/tools/node, at pinned versions.
+# (xml-crypto for XMLDSig/XAdES, jose for JAdES, PKI.js for CMS/CAdES) into var/tools/node, at pinned versions.
 # Called from scripts/deps.sh; safe to run again: it does nothing when the pinned versions are there.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 dir="$root/var/tools/node"
 # Pinned so that a change in a checker never passes for a change in our output.
-packages=("xml-crypto@6.3.2" "@xmldom/xmldom@0.8.15" "jose@6.2.19")
+packages=("xml-crypto@6.3.2" "@xmldom/xmldom@0.8.15" "jose@6.2.19" "pkijs@3.4.3")
 
 installed() {
   local spec name version

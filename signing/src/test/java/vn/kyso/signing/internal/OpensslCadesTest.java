@@ -30,8 +30,8 @@ import vn.kyso.signing.SignatureLevel;
 import vn.kyso.signing.SigningFixture;
 
 /**
- * Issue #10: our CAdES output checked by OpenSSL and by NSS's cmsutil, which share no code with DSS,
- * BouncyCastle or each other.
+ * Issue #10: our CAdES output checked by OpenSSL, by NSS's cmsutil and by PKI.js, which share no code with
+ * DSS, BouncyCastle or each other.
  * {@code openssl cms -verify} checks the signature (detached and enveloping, every level, both key
  * families) against the demo roots alone; {@code openssl ts -verify} checks the signature time-stamp
  * token from the unsigned attributes against the signature value it covers, and each archive
@@ -91,6 +91,21 @@ class OpensslCadesTest {
         // (SEC_ERROR_BAD_DER); there OpenSSL and DSS's strict-freshness validation are the checks.
         if (level == SignatureLevel.B_B || level == SignatureLevel.B_T) {
             nssVerifies(dir, signature, packaging == Packaging.DETACHED ? data : null);
+        }
+        // At every level, PKI.js (npm, on Node's WebCrypto) as a third stack: signature, digest and chain.
+        List<String> pkijs = new ArrayList<>(List.of(signature.toString(), roots.toString()));
+        if (packaging == Packaging.DETACHED) {
+            pkijs.add(data.toString());
+        }
+        NodeChecker.Result js = NodeChecker.run("cms-verify.js", dir, pkijs.toArray(String[]::new));
+        assertThat(js.exit()).as(js.output()).isZero();
+        assertThat(js.output()).contains("\"verified\":true").contains("\"chain\":true");
+        if (packaging == Packaging.DETACHED) {
+            Path other = dir.resolve("other-for-pkijs.bin");
+            Files.write(other, "not what was signed".getBytes());
+            NodeChecker.Result changed = NodeChecker.run("cms-verify.js", dir, signature.toString(),
+                    roots.toString(), other.toString());
+            assertThat(changed.exit()).as("PKI.js must refuse other content: " + changed.output()).isNotZero();
         }
 
         SignerInformation signer = new CMSSignedData(cms).getSignerInfos().getSigners().iterator().next();
