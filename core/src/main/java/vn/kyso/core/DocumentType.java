@@ -45,11 +45,12 @@ public enum DocumentType {
         if (startsWith(content, 0, ZIP_LOCAL_HEADER)) {
             return ZIP;
         }
-        if (indexOf(content, Math.min(content.length, PDF_HEADER_WINDOW), PDF_HEADER) >= 0) {
-            return PDF;
-        }
+        // before the PDF header: an enveloping CMS of a PDF carries "%PDF-" in its first kilobyte
         if ((content[0] & 0xff) == 0x30 && indexOf(content, Math.min(content.length, 32), SIGNED_DATA_OID) >= 0) {
             return CMS;
+        }
+        if (indexOf(content, Math.min(content.length, PDF_HEADER_WINDOW), PDF_HEADER) >= 0) {
+            return PDF;
         }
         int i = firstNonWhitespace(content);
         if (i >= content.length) {

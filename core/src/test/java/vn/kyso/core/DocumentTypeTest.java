@@ -23,6 +23,9 @@ class DocumentTypeTest {
         byte[] cms = {0x30, (byte) 0x80, 0x06, 0x09, 0x2A, (byte) 0x86, 0x48, (byte) 0x86, (byte) 0xF7, 0x0D, 0x01, 0x07,
                 0x02, (byte) 0xA0, (byte) 0x80};
         assertThat(DocumentType.of(cms)).isEqualTo(DocumentType.CMS);
+        byte[] cmsOfPdf = java.util.Arrays.copyOf(cms, 64);
+        System.arraycopy("%PDF-1.7".getBytes(StandardCharsets.US_ASCII), 0, cmsOfPdf, 20, 8);
+        assertThat(DocumentType.of(cmsOfPdf)).as("an enveloping CMS of a PDF is a CMS").isEqualTo(DocumentType.CMS);
     }
 
     @Test

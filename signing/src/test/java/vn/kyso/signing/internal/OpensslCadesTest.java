@@ -152,6 +152,72 @@ class OpensslCadesTest {
         return roots;
     }
 
+    static Stream<Arguments> levelsAndKeys() {
+        List<Arguments> all = new ArrayList<>();
+        for (SignatureLevel level : SignatureLevel.values()) {
+            for (String key : List.of("ubnd-binh-an", "pham-thu-ha")) {
+                all.add(Arguments.of(level, key));
+            }
+        }
+        return all.stream();
+    }
+
+    /**
+     * ASiC-E with CAdES (ETSI EN 319 162-1): the CMS in META-INF signs the ASiCManifest, which binds every
+     * file by its digest. OpenSSL and PKI.js verify the CMS over the manifest; the manifest's digests are
+     * then compared with the files as the container holds them.
+     */
+    @ParameterizedTest(name = "ASiC-E CAdES {0} {1}")
+    @MethodSource("levelsAndKeys")
+    void asicWithCadesIsVerifiedByOpensslAndPkijs(SignatureLevel level, String key, @TempDir Path dir)
+            throws Exception {
+        List<Document> files = List.of(SigningServiceTest.LETTER, SigningServiceTest.BINARY);
+        byte[] container = service.signContainer(new vn.kyso.signing.ContainerRequest(files, key,
+                SignatureFormat.CADES, level, null)).content();
+        java.util.Map<String, byte[]> entries = new java.util.LinkedHashMap<>();
+        try (var zip = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(container))) {
+            for (var e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+                entries.put(e.getName(), zip.readAllBytes());
+            }
+        }
+        String manifestName = entries.keySet().stream().filter(n -> n.matches("META-INF/ASiCManifest.*\\.xml"))
+                .findFirst().orElseThrow(() -> new AssertionError("no ASiCManifest in " + entries.keySet()));
+        String signatureName = entries.keySet().stream().filter(n -> n.matches("META-INF/signature.*\\.p7s"))
+                .findFirst().orElseThrow(() -> new AssertionError("no signature in " + entries.keySet()));
+        Path manifest = dir.resolve("manifest.xml");
+        Files.write(manifest, entries.get(manifestName));
+        Path signature = dir.resolve("signature.p7s");
+        Files.write(signature, entries.get(signatureName));
+        Path roots = roots(dir);
+
+        IndependentValidatorsTest.Result cmsResult = IndependentValidatorsTest.run(dir, "openssl", "cms", "-verify",
+                "-binary", "-inform", "DER", "-in", signature.toString(), "-content", manifest.toString(),
+                "-CAfile", roots.toString(), "-purpose", "any", "-out", dir.resolve("out.bin").toString());
+        assertThat(cmsResult.exit()).as(cmsResult.output()).isZero();
+        NodeChecker.Result js = NodeChecker.run("cms-verify.js", dir, signature.toString(), roots.toString(),
+                manifest.toString());
+        assertThat(js.exit()).as(js.output()).isZero();
+
+        // Every data file is bound by the signed manifest (URIs percent-encoded), with the digest of its bytes.
+        String xml = new String(entries.get(manifestName), java.nio.charset.StandardCharsets.UTF_8);
+        java.util.Map<String, String> digests = new java.util.HashMap<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+                "<(?:\\w+:)?DataObjectReference[^>]*URI=\"([^\"]+)\"[\\s\\S]*?<(?:\\w+:)?DigestValue[^>]*>([^<]+)<")
+                .matcher(xml);
+        while (m.find()) {
+            String uri = java.net.URLDecoder.decode(m.group(1).replace("+", "%2B"),
+                    java.nio.charset.StandardCharsets.UTF_8);
+            digests.put(java.text.Normalizer.normalize(uri, java.text.Normalizer.Form.NFC), m.group(2).strip());
+        }
+        for (Document file : files) {
+            assertThat(entries).containsKey(file.name());
+            String name = java.text.Normalizer.normalize(file.name(), java.text.Normalizer.Form.NFC);
+            assertThat(digests).as("manifest " + xml).containsKey(name);
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(entries.get(file.name()));
+            assertThat(digests.get(name)).isEqualTo(java.util.Base64.getEncoder().encodeToString(digest));
+        }
+    }
+
     private void nssVerifies(Path dir, Path signature, Path detachedData) throws Exception {
         Path nss = nssRoots(dir);
         List<String> decode = new ArrayList<>(List.of("cmsutil", "-D", "-i", signature.toString(), "-d",
