@@ -18,11 +18,13 @@ enum ContentKind {
         if (startsWith(content, 0, new byte[] {'P', 'K', 3, 4})) {
             return Optional.of(ZIP);
         }
-        if (indexOf(content, Math.min(content.length, PDF_HEADER_WINDOW), "%PDF-".getBytes()) >= 0) {
-            return Optional.of(PDF);
-        }
+        // CMS before PDF: an enveloping CAdES of a PDF carries "%PDF-" within its first kilobyte, and read
+        // as a PDF it would get PDF findings (INCOMPLETE_REVISION) about bytes that are a CMS structure
         if ((content[0] & 0xff) == 0x30 && indexOf(content, Math.min(content.length, 32), SIGNED_DATA_OID) >= 0) {
             return Optional.of(CMS);
+        }
+        if (indexOf(content, Math.min(content.length, PDF_HEADER_WINDOW), "%PDF-".getBytes()) >= 0) {
+            return Optional.of(PDF);
         }
         int i = firstNonWhitespace(content);
         if (i >= content.length) {

@@ -93,6 +93,8 @@ final class ReportAssembler {
                         ? sections.firstEnd() : Long.MAX_VALUE;
             }
         }
+        // intactness first: the bytes not being what was signed leads, whatever the trust
+        structure.addAll(0, Intactness.of(diagnostic, input.kind() == ContentKind.ZIP));
         if (input.kind() == ContentKind.ZIP) {
             structure.addAll(ContainerFindings.of(input.document().content(), diagnostic));
         }
@@ -168,7 +170,7 @@ final class ReportAssembler {
 
     /** Whether a structural finding proves manipulation (red) rather than an unreadable section. */
     static boolean tampering(Explanation finding) {
-        return PdfSections.TAMPERING.contains(finding.code())
+        return PdfSections.TAMPERING.contains(finding.code()) || Intactness.CODES.contains(finding.code())
                 || PdfSignatureFields.SIGNATURE_BROKEN.equals(finding.code())
                 || PdfSignatureFields.BYTE_RANGE_INVALID.equals(finding.code());
     }
@@ -223,6 +225,11 @@ final class ReportAssembler {
                     reason = problem.get().reason();
                 }
             }
+        }
+        if (input.kind() == ContentKind.ZIP && sub == SubIndication.SIGNED_DATA_NOT_FOUND) {
+            // the signed files belong inside the container: one missing is a broken container, not an
+            // original for the user to supply
+            reason = Intactness.missingFiles(s).orElse(reason);
         }
         if (xmlSig != null && sub == SubIndication.SIGNED_DATA_NOT_FOUND && !xmlSig.hasExternalReference()) {
             reason = PlainXmlSignature.referencedDataMissing();
