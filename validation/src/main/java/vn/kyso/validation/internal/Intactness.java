@@ -91,7 +91,7 @@ final class Intactness {
         for (SignatureWrapper s : diagnostic.getSignatures()) {
             String who = s.getSigningCertificate() != null
                     ? SignatureFacts.names(s.getSigningCertificate()).commonName() : s.getId();
-            if (isCms(s) && s.getDigestMatchers().stream()
+            if (isCms(s) && hasSignedAttributes(s) && s.getDigestMatchers().stream()
                     .noneMatch(m -> m.getType() == DigestMatcherType.MESSAGE_DIGEST && m.getDigestValue() != null)) {
                 add(found, Finding.CMS_MESSAGE_DIGEST_MISSING, who);
             }
@@ -128,6 +128,16 @@ final class Intactness {
         }
         return missing.isEmpty() ? Optional.empty()
                 : Optional.of(Finding.SIGNED_FILE_MISSING.explain(String.join(", ", missing)));
+    }
+
+    /**
+     * Whether the CMS signs attributes at all: without any (RFC 5652 5.3) the value is over the content
+     * itself and no message-digest is expected. DSS's diagnostic data has no flag for this, so any signed
+     * attribute it reports (signing time, content type, signing-certificate reference) stands for it.
+     */
+    private static boolean hasSignedAttributes(SignatureWrapper s) {
+        return s.getClaimedSigningTime() != null || s.getContentType() != null
+                || s.isSigningCertificateReferencePresent();
     }
 
     private static boolean isCms(SignatureWrapper s) {

@@ -110,6 +110,21 @@ class IntactnessTest {
     }
 
     @Test
+    void aCmsWithoutAnySignedAttributesIsNotAccusedOfLackingItsDigest() {
+        // RFC 5652 5.3: without signed attributes the value is over the content itself; nothing is missing
+        byte[] content = "Công văn số 15/UBND".getBytes(StandardCharsets.UTF_8);
+        byte[] plain = replaceSignerInfo(bb, si -> new SignerInfo(si.getSID(), si.getDigestAlgorithm(), (ASN1Set) null,
+                si.getDigestEncryptionAlgorithm(), new DEROctetString(signer.signRaw(content)), (ASN1Set) null));
+        SignedData sd = signedData(plain);
+        byte[] withContent = encoded(new ContentInfo(CMSObjectIdentifiers.signedData, new SignedData(
+                sd.getDigestAlgorithms(), new ContentInfo(CMSObjectIdentifiers.data, new DEROctetString(content)),
+                sd.getCertificates(), sd.getCRLs(), sd.getSignerInfos())));
+        ValidationReport report = validate(ValidationFixture.service(), withContent);
+        assertThat(report.findings()).as(report.summary().en()).extracting(Explanation::code)
+                .doesNotContain("CMS_MESSAGE_DIGEST_MISSING");
+    }
+
+    @Test
     void aSigningCertificateReferenceToAnotherCertificateIsNamed() {
         byte[] wrongRef = resign(bb, attrs -> {
             ASN1EncodableVector v = new ASN1EncodableVector();
