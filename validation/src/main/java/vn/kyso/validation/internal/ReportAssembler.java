@@ -101,6 +101,8 @@ final class ReportAssembler {
                 tamperedFrom = Math.min(tamperedFrom, certifiedEnd + 1);
             }
         }
+        // intactness first: the bytes not being what was signed leads, whatever the trust
+        structure.addAll(0, Intactness.of(diagnostic, input.kind() == ContentKind.ZIP));
         if (input.kind() == ContentKind.ZIP) {
             structure.addAll(ContainerFindings.of(input.document().content(), diagnostic));
         }
@@ -188,7 +190,7 @@ final class ReportAssembler {
 
     /** Whether a structural finding proves manipulation (red) rather than an unreadable section. */
     static boolean tampering(Explanation finding) {
-        return PdfSections.TAMPERING.contains(finding.code())
+        return PdfSections.TAMPERING.contains(finding.code()) || Intactness.CODES.contains(finding.code())
                 || SneakySignatures.SIGNATURE_OVER_CONTENT.equals(finding.code())
                 || PdfSignatureFields.SIGNATURE_BROKEN.equals(finding.code())
                 || PdfSignatureFields.BYTE_RANGE_INVALID.equals(finding.code());
@@ -249,6 +251,11 @@ final class ReportAssembler {
             // DSS names the ds:Object as a part; it holds the whole document that was signed
             coverage = new Explanation(Coverage.WHOLE_DOCUMENT, "Toàn bộ tài liệu (nằm trong chữ ký)",
                     "The whole document (inside the signature)");
+        }
+        if (input.kind() == ContentKind.ZIP && sub == SubIndication.SIGNED_DATA_NOT_FOUND) {
+            // the signed files belong inside the container: one missing is a broken container, not an
+            // original for the user to supply
+            reason = Intactness.missingFiles(s).orElse(reason);
         }
         if (xmlSig != null && sub == SubIndication.SIGNED_DATA_NOT_FOUND && !xmlSig.hasExternalReference()) {
             reason = PlainXmlSignature.referencedDataMissing();
