@@ -33,7 +33,7 @@ import vn.kyso.api.corpus.ServiceClient.Part;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "kyso.demo.enabled=true",
-        "kyso.demo.directory=${kyso.test.workdir:target/test-work}/corpus-demo-pki",
+        "kyso.demo.directory=${kyso.test.workdir:target/test-work}/api-demo-pki",
         "kyso.demo.port=0",
         // One client sends the whole corpus; the public endpoint's per-client limit is not under test.
         "kyso.api.rate-limit.enabled=false"})
