@@ -37,7 +37,10 @@ record Observation(int status, String outcome, List<String> codes, List<String> 
             // a 4xx asking for the detached original names no problem with the file
             "ORIGINAL_REQUIRED",
             // changes after signing that are permitted
-            "LATER_SIGNATURE", "VALIDATION_DATA_ADDED");
+            "LATER_SIGNATURE", "VALIDATION_DATA_ADDED",
+            // notes shown after the verdict without changing it: what limits it, or a layout deviation
+            // that hides nothing (ContainerFindings.NOTES, Limits)
+            "REVOCATION_NOT_CHECKED_OFFLINE", "WEAK_DIGEST_SHA1", "CONTAINER_MIMETYPE_NOT_FIRST");
 
     /** What a signature whose value verifies independently must never be reported with. */
     static final Set<String> BROKEN_MATH = Set.of("HASH_FAILURE", "SIG_CRYPTO_FAILURE");

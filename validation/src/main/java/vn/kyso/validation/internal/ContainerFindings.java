@@ -59,7 +59,14 @@ final class ContainerFindings {
                 "Entries of the container overlap: %s"),
         CONTAINER_MIMETYPE(
                 "Tệp \"mimetype\" của gói ASiC không đúng quy định: %s",
-                "The ASiC container's \"mimetype\" entry is not as required: %s");
+                "The ASiC container's \"mimetype\" entry is not as required: %s"),
+        /** A note, not a finding: the layout deviates from EN 319 162-1, no content is hidden by it. */
+        CONTAINER_MIMETYPE_NOT_FIRST(
+                "Tệp \"mimetype\" không nằm đầu gói như ETSI EN 319 162-1 quy định%s: phần mềm nhận dạng gói "
+                        + "theo các byte đầu có thể không nhận ra gói ASiC; nội dung đã ký không bị ảnh hưởng",
+                "The \"mimetype\" entry is not the container's first entry as ETSI EN 319 162-1 requires%s: tools "
+                        + "that recognise the container by its first bytes may not see it as ASiC; the signed "
+                        + "content is not affected");
 
         private final String vi;
         private final String en;
@@ -73,6 +80,9 @@ final class ContainerFindings {
             return new Explanation(name(), vi.formatted(viDetail), en.formatted(enDetail));
         }
     }
+
+    /** Codes that describe the container's layout without changing the verdict (shown after it). */
+    static final Set<String> NOTES = Set.of(Finding.CONTAINER_MIMETYPE_NOT_FIRST.name());
 
     private static final int MAX_NAMES = 5;
     private static final Set<String> ASIC_MIMETYPES = Set.of("application/vnd.etsi.asic-e+zip",
@@ -299,7 +309,8 @@ final class ContainerFindings {
         ZipStructure.Entry entry = archive.entries().get(index);
         List<Detail> problems = new ArrayList<>();
         if (index != 0 || entry.localOffset() != 0) {
-            problems.add(new Detail("không phải tệp đầu tiên", "not the first entry"));
+            // a misplaced but otherwise correct mimetype hides nothing: said as a note, not a finding
+            add(Finding.CONTAINER_MIMETYPE_NOT_FIRST, "");
         }
         if (entry.central().method() != ZipEntry.STORED) {
             problems.add(new Detail("bị nén", "compressed"));

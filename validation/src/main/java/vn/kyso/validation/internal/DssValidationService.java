@@ -176,7 +176,8 @@ public final class DssValidationService implements ValidationService, AutoClosea
         if (!unreadable || ContentKind.sniff(content).orElse(null) != ContentKind.ZIP) {
             throw refused;
         }
-        List<Explanation> findings = ContainerFindings.structural(content);
+        List<Explanation> findings = ContainerFindings.structural(content).stream()
+                .filter(f -> !ContainerFindings.NOTES.contains(f.code())).toList();
         if (findings.isEmpty()) {
             throw refused;
         }

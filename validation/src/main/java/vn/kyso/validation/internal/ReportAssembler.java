@@ -103,13 +103,17 @@ final class ReportAssembler {
         }
         // intactness first: the bytes not being what was signed leads, whatever the trust
         structure.addAll(0, Intactness.of(diagnostic, input.kind() == ContentKind.ZIP));
+        List<Explanation> notes = new ArrayList<>();
         if (input.kind() == ContentKind.ZIP) {
-            structure.addAll(ContainerFindings.of(input.document().content(), diagnostic));
+            for (Explanation f : ContainerFindings.of(input.document().content(), diagnostic)) {
+                (ContainerFindings.NOTES.contains(f.code()) ? notes : structure).add(f);
+            }
         }
         signatures = demoteChanged(signatures, ends, structure, tamperedFrom);
         ValidationReport report = document(signatures, input, damagedTail, structure);
         // Limits go after the verdict is decided: they say what it rests on, they do not change it.
-        List<Explanation> limits = Limits.of(ordered, signatures, offline);
+        List<Explanation> limits = new ArrayList<>(Limits.of(ordered, signatures, offline));
+        limits.addAll(notes);
         if (limits.isEmpty()) {
             return report;
         }
