@@ -6,8 +6,10 @@
 #   scripts/ceph-rgw.sh start  [DIR]   start (or find running) and write DIR/s3.properties
 #   scripts/ceph-rgw.sh status [DIR]   exit 0 when the gateway answers
 #   scripts/ceph-rgw.sh stop   [DIR]   stop the daemons (memstore: the data goes with them)
+#   scripts/ceph-rgw.sh gateway-stop|gateway-start [DIR]   kill -9 / restart only the gateway (outage tests)
 #
-# DIR defaults to var/ceph. DIR/s3.properties holds endpoint, accessKey, secretKey and region for the
+# DIR defaults to var/ceph. DIR/s3.properties holds endpoint, accessKey, secretKey and region (RGW's
+# zonegroup, "default"; it refuses a bucket in "us-east-1") for the
 # tests (CephRgw) and scripts/run.sh. Memstore keeps nothing across a stop, so start always builds a
 # fresh cluster; it takes about 35 s and 130 MB.
 set -euo pipefail
@@ -156,7 +158,7 @@ EOF
 endpoint=http://127.0.0.1:$rgw_port
 accessKey=$access
 secretKey=$secret
-region=us-east-1
+region=default
 EOF
   mv "$props.tmp" "$props"
   echo "Ceph RGW running: http://127.0.0.1:$rgw_port (keys in $props)"
@@ -166,8 +168,27 @@ EOF
 exec 9>"$dir/.lock"
 flock 9
 
+# The gateway alone, for tests of an S3 outage: killed hard and started again on the same port; the
+# objects live in the OSD and survive.
+gateway_stop() {
+  if alive client.rgw.a; then kill -9 "$(cat "$dir/run/client.rgw.a.pid")"; fi
+  for _ in $(seq 1 50); do alive client.rgw.a || break; sleep 0.1; done
+  rm -f "$dir/run/client.rgw.a.pid" "$dir/run/client.rgw.a.asok"
+}
+
+gateway_start() {
+  alive mon.a && alive osd.0 || { echo "Ceph is not running in $dir" >&2; exit 1; }
+  alive client.rgw.a && answers && return 0
+  radosgw -c "$conf" -n client.rgw.a 2>>"$dir/log/rgw.stderr" 9>&-
+  local endpoint
+  endpoint="$(sed -n 's/^endpoint=//p' "$props")"
+  wait_for 60 "the gateway answering on $endpoint" curl -s -o /dev/null --max-time 2 "$endpoint"
+}
+
 case "$cmd" in
   start) start ;;
+  gateway-stop) gateway_stop ;;
+  gateway-start) gateway_start ;;
   stop) stop; echo "Ceph stopped" ;;
   status)
     if alive mon.a && alive osd.0 && alive client.rgw.a && answers; then
@@ -177,5 +198,5 @@ case "$cmd" in
       exit 1
     fi
     ;;
-  *) echo "usage: $0 start|stop|status [DIR]" >&2; exit 2 ;;
+  *) echo "usage: $0 start|stop|status|gateway-stop|gateway-start [DIR]" >&2; exit 2 ;;
 esac

@@ -549,7 +549,9 @@ public final class MinioObjectStore implements ObjectStore {
     private static boolean isNoLockConfiguration(ErrorResponseException e) {
         String code = e.errorResponse().code();
         String message = e.errorResponse().message();
-        return "NoSuchObjectLockConfiguration".equals(code)
+        // AWS: NoSuchObjectLockConfiguration; Ceph RGW: ObjectLockConfigurationNotFoundError (an object
+        // of a locked bucket that has no retention or no hold of its own).
+        return "NoSuchObjectLockConfiguration".equals(code) || "ObjectLockConfigurationNotFoundError".equals(code)
                 || (message != null && message.contains("does not have a ObjectLock configuration"));
     }
 
