@@ -89,7 +89,8 @@ abstract class IngestFaultsTest {
         int recordsBefore = rows("select count(*) from record where state <> 'PENDING'");
         int pendingBefore = rows("select count(*) from record where state = 'PENDING'");
         List<String> objectsBefore = minio.list("records/");
-        trigger.afterPuts(2, () -> s3.stop());
+        // The third put finds the store down: two are in flight or done, the rest wait for the outage.
+        trigger.beforePut(3, () -> s3.stop());
 
         assertThatThrownBy(() -> archive.ingest(new IngestRequest("a.pdf", Letters.signed(SignatureLevel.B_B), null,
                 Letters.metadata("201/UBND-VP", "Mất kết nối kho lưu trữ"), "van-thu")))
@@ -197,13 +198,37 @@ abstract class IngestFaultsTest {
         final AtomicInteger remaining = new AtomicInteger(-1);
         volatile Runnable action;
 
+        final AtomicInteger started = new AtomicInteger();
+        volatile Runnable before;
+        volatile int beforeNumber;
+
         void afterPuts(int n, Runnable action) {
             this.action = action;
             remaining.set(n);
         }
 
+        /**
+         * Runs {@code action} when put number {@code n} starts, before it reaches the store; puts that
+         * start meanwhile wait for it. Unlike a count of finished puts this does not depend on how
+         * fast the server answers the parallel puts (Ceph RGW finished them all before the old
+         * trigger's outage took hold).
+         */
+        void beforePut(int n, Runnable action) {
+            started.set(0);
+            beforeNumber = n;
+            before = action;
+        }
+
         @Override
         public ObjectInfo put(String key, byte[] content, PutOptions options) {
+            if (before != null) {
+                synchronized (this) {
+                    if (before != null && started.incrementAndGet() == beforeNumber) {
+                        before.run();
+                        before = null;
+                    }
+                }
+            }
             ObjectInfo info = delegate.put(key, content, options);
             if (remaining.decrementAndGet() == 0) {
                 action.run();
