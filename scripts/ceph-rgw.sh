@@ -89,7 +89,7 @@ start() {
   stop
   ceph_need_packages
   # Memstore keeps nothing across a restart, so a half-started cluster is thrown away, not repaired.
-  rm -rf "$dir/mon" "$dir/osd" "$dir/run" "$dir/log" "$dir/rgw"
+  rm -rf "$dir/mon" "$dir/osd" "$dir/run" "$dir/log" "$dir/rgw" "$dir/monmap" "$dir/keyring"
   mkdir -p "$dir/mon/ceph-a" "$dir/osd/ceph-0" "$dir/run" "$dir/log" "$dir/rgw"
   local fsid mon_port rgw_port access secret
   fsid="$(cat /proc/sys/kernel/random/uuid)"
