@@ -32,6 +32,11 @@ kyso_need_packages() {
   command -v qpdf >/dev/null 2>&1 || missing+=(qpdf)
   command -v node >/dev/null 2>&1 || missing+=(nodejs)
   command -v npm >/dev/null 2>&1 || missing+=(npm)
+  # The reference S3 server of the archive tests: Ceph's monitor, OSD (memstore) and RADOS Gateway,
+  # started as the current user by scripts/ceph-rgw.sh.
+  command -v ceph-mon >/dev/null 2>&1 || missing+=(ceph-mon)
+  command -v ceph-osd >/dev/null 2>&1 || missing+=(ceph-osd)
+  command -v radosgw >/dev/null 2>&1 || missing+=(radosgw)
   if [ ${#missing[@]} -eq 0 ]; then
     return 0
   fi

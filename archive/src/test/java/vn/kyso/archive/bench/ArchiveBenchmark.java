@@ -138,7 +138,7 @@ class ArchiveBenchmark {
 
     static void rawPut(MinioClient raw, String key, byte[] content) throws Exception {
         raw.putObject(PutObjectArgs.builder().bucket("raw").object(key)
-                .stream(new ByteArrayInputStream(content), content.length, -1).contentType("application/pdf").build());
+                .data(content, content.length).contentType("application/pdf").build());
     }
 
     static void rawGet(MinioClient raw, String bucket, String key) throws Exception {

@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import vn.kyso.archive.ArchiveError;
@@ -30,32 +29,43 @@ import vn.kyso.archive.internal.store.MinioSettings;
 import vn.kyso.archive.spi.ObjectStore;
 import vn.kyso.archive.testing.ArchiveFixture;
 import vn.kyso.archive.testing.Letters;
-import vn.kyso.archive.testing.S3TestServer;
 import vn.kyso.signing.SignatureLevel;
 
 /**
- * The object store or the database going down in the middle of an ingest, with the real S3 server
- * process and a PostgreSQL server of this test's own: the ingest fails cleanly, and after recovery
- * there is never a catalogue entry without its objects nor an object without its entry.
+ * The object store or the database going down in the middle of an ingest, with a real S3 server
+ * (S3Mock in {@link IngestFaultsOnS3MockTest}, Ceph RGW in {@link IngestFaultsOnCephTest}) and a
+ * PostgreSQL server of this test's own: the ingest fails cleanly, and after recovery there is never a
+ * catalogue entry without its objects nor an object without its entry.
  */
-class IngestFaultsTest {
+abstract class IngestFaultsTest {
 
-    static S3TestServer s3;
+    /** An S3 server a test can take down hard and bring back with its objects. */
+    interface StoreServer extends AutoCloseable {
+        /** The adapter's settings on this server; the same bucket on every call. */
+        MinioSettings settings();
+
+        void stop();
+
+        void start();
+
+        @Override
+        void close();
+    }
+
+    static StoreServer s3;
     static LocalPostgres postgres;
     static HikariDataSource db;
     static MinioObjectStore minio;
     static final Trigger trigger = new Trigger();
     static PostgresArchiveService archive;
 
-    @BeforeAll
-    static void start() throws Exception {
+    static void start(StoreServer server) throws Exception {
         Path dir = Files.createTempDirectory("kyso-faults-", PosixFilePermissions.asFileAttribute(
                 PosixFilePermissions.fromString("rwxr-xr-x")));
-        s3 = S3TestServer.startIn(dir.resolve("s3"));
+        s3 = server;
         postgres = LocalPostgres.start(dir.resolve("pg"), 0, false);
         db = ArchiveFixture.dataSource(postgres.jdbcUrl("faults"));
-        minio = new MinioObjectStore(MinioSettings.of(s3.endpoint(), "archive", null, S3TestServer.ACCESS_KEY,
-                S3TestServer.SECRET_KEY, true).withTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(3),
+        minio = new MinioObjectStore(s3.settings().withTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(3),
                 Duration.ofSeconds(3)));
         trigger.delegate = minio;
         archive = ArchiveFixture.service(db, trigger, ArchiveSettings.defaults().withRecoveryGrace(Duration.ZERO),
@@ -79,7 +89,8 @@ class IngestFaultsTest {
         int recordsBefore = rows("select count(*) from record where state <> 'PENDING'");
         int pendingBefore = rows("select count(*) from record where state = 'PENDING'");
         List<String> objectsBefore = minio.list("records/");
-        trigger.afterPuts(2, () -> s3.stop());
+        // The third put finds the store down: two are in flight or done, the rest wait for the outage.
+        trigger.beforePut(3, () -> s3.stop());
 
         assertThatThrownBy(() -> archive.ingest(new IngestRequest("a.pdf", Letters.signed(SignatureLevel.B_B), null,
                 Letters.metadata("201/UBND-VP", "Mất kết nối kho lưu trữ"), "van-thu")))
@@ -141,8 +152,7 @@ class IngestFaultsTest {
         postgres.restart();
         s3.stop();
         s3.start();
-        MinioObjectStore freshStore = new MinioObjectStore(MinioSettings.of(s3.endpoint(), "archive", null,
-                S3TestServer.ACCESS_KEY, S3TestServer.SECRET_KEY, true));
+        MinioObjectStore freshStore = new MinioObjectStore(s3.settings());
         try (PostgresArchiveService restarted = ArchiveFixture.service(db, freshStore)) {
             assertThat(restarted.record(r.id())).isEqualTo(r);
             assertThat(restarted.content(r.id()).content()).isEqualTo(letter);
@@ -188,13 +198,37 @@ class IngestFaultsTest {
         final AtomicInteger remaining = new AtomicInteger(-1);
         volatile Runnable action;
 
+        final AtomicInteger started = new AtomicInteger();
+        volatile Runnable before;
+        volatile int beforeNumber;
+
         void afterPuts(int n, Runnable action) {
             this.action = action;
             remaining.set(n);
         }
 
+        /**
+         * Runs {@code action} when put number {@code n} starts, before it reaches the store; puts that
+         * start meanwhile wait for it. Unlike a count of finished puts this does not depend on how
+         * fast the server answers the parallel puts (Ceph RGW finished them all before the old
+         * trigger's outage took hold).
+         */
+        void beforePut(int n, Runnable action) {
+            started.set(0);
+            beforeNumber = n;
+            before = action;
+        }
+
         @Override
         public ObjectInfo put(String key, byte[] content, PutOptions options) {
+            if (before != null) {
+                synchronized (this) {
+                    if (before != null && started.incrementAndGet() == beforeNumber) {
+                        before.run();
+                        before = null;
+                    }
+                }
+            }
             ObjectInfo info = delegate.put(key, content, options);
             if (remaining.decrementAndGet() == 0) {
                 action.run();

@@ -2,7 +2,6 @@ package vn.kyso.archive.internal.store;
 
 import io.minio.BucketExistsArgs;
 import io.minio.CopyObjectArgs;
-import io.minio.CopySource;
 import io.minio.DisableObjectLegalHoldArgs;
 import io.minio.EnableObjectLegalHoldArgs;
 import io.minio.GetBucketVersioningArgs;
@@ -17,6 +16,7 @@ import io.minio.RemoveObjectArgs;
 import io.minio.Result;
 import io.minio.SetObjectRetentionArgs;
 import io.minio.StatObjectArgs;
+import io.minio.SourceObject;
 import io.minio.StatObjectResponse;
 import io.minio.Directive;
 import io.minio.errors.ErrorResponseException;
@@ -128,7 +128,7 @@ public final class MinioObjectStore implements ObjectStore {
             PutObjectArgs.Builder put = PutObjectArgs.builder()
                     .bucket(settings.bucket())
                     .object(key)
-                    .stream(new ByteArrayInputStream(content), content.length, -1)
+                    .data(content, content.length)
                     .contentType(opts.contentType())
                     .extraHeaders(Map.of("If-None-Match", "*"));
             boolean lockRetention = settings.objectLock() && isFuture(retainUntil);
@@ -144,14 +144,18 @@ public final class MinioObjectStore implements ObjectStore {
                     throw StoreRules.alreadyExists(key);
                 }
                 throw e;
-            } catch (java.io.IOException e) {
+            } catch (io.minio.errors.MinioException e) {
+                // MinIO 9 wraps the transport's IOException; anything else is not a dropped connection.
+                if (!(e.getCause() instanceof java.io.IOException)) {
+                    throw e;
+                }
                 // A pooled connection the server closed (it restarted) fails a put whose body cannot be
                 // replayed. Drop the pooled connections and try once more; if the first attempt did land,
                 // the object is there with our bytes (single-part ETag = MD5 of the content), which is
                 // success, not a conflict.
                 http.connectionPool().evictAll();
                 try {
-                    client.putObject(put.stream(new ByteArrayInputStream(content), content.length, -1).build());
+                    client.putObject(put.data(content, content.length).build());
                 } catch (ErrorResponseException again) {
                     if (!isPreconditionFailed(again) || !sameContent(key, content)) {
                         throw again;
@@ -273,7 +277,9 @@ public final class MinioObjectStore implements ObjectStore {
      * Which protections the server enforces. With {@code objectLock} this is found out once by a
      * probe: a tiny object under {@value #PROBE_PREFIX} retained for two seconds, whose deletion the
      * server must refuse (an enforcing server keeps that probe until the two seconds pass; it is
-     * never listed). Until the server answers, nothing is claimed.
+     * never listed). A probe that fails is an error ({@link Reason#UNAVAILABLE} with the server's
+     * answer), never "no Object Lock": that silent answer once hid a client that could not read Ceph
+     * RGW's dates. Only a probe that succeeded is remembered.
      */
     @Override
     public Capabilities capabilities() {
@@ -281,7 +287,7 @@ public final class MinioObjectStore implements ObjectStore {
         if (known != null) {
             return known;
         }
-        try {
+        {
             Capabilities found = call("probe the server", () -> {
                 ensureBucket();
                 VersioningConfiguration versioning = client.getBucketVersioning(
@@ -293,8 +299,6 @@ public final class MinioObjectStore implements ObjectStore {
             });
             capabilities = found;
             return found;
-        } catch (ObjectStoreException e) {
-            return new Capabilities("s3", false, false);
         }
     }
 
@@ -317,7 +321,7 @@ public final class MinioObjectStore implements ObjectStore {
         client.putObject(PutObjectArgs.builder()
                 .bucket(settings.bucket())
                 .object(key)
-                .stream(new ByteArrayInputStream(new byte[0]), 0, -1)
+                .data(new byte[0], 0)
                 .build());
         setServerRetention(key, clock.instant().plusSeconds(2));
         StatObjectResponse stat = client.statObject(
@@ -347,13 +351,13 @@ public final class MinioObjectStore implements ObjectStore {
                 String key = PROBE_PREFIX + "conditional-" + UUID.randomUUID();
                 byte[] probe = {0};
                 PutObjectArgs first = PutObjectArgs.builder().bucket(settings.bucket()).object(key)
-                        .stream(new ByteArrayInputStream(probe), 1, -1)
+                        .data(probe, 1)
                         .extraHeaders(Map.of("If-None-Match", "*")).build();
                 client.putObject(first);
                 boolean refused;
                 try {
                     client.putObject(PutObjectArgs.builder().bucket(settings.bucket()).object(key)
-                            .stream(new ByteArrayInputStream(probe), 1, -1)
+                            .data(probe, 1)
                             .extraHeaders(Map.of("If-None-Match", "*")).build());
                     refused = false;
                 } catch (ErrorResponseException e) {
@@ -418,8 +422,8 @@ public final class MinioObjectStore implements ObjectStore {
         Instant retainUntil;
         boolean hold;
         if (settings.objectLock()) {
-            retainUntil = stat.retentionRetainUntilDate() != null
-                    ? stat.retentionRetainUntilDate().toInstant()
+            retainUntil = stat.lockRetainUntilDate() != null
+                    ? stat.lockRetainUntilDate().toInstant()
                     : uncheckedServerRetention(key);
             // The client reports "no hold" when the header is missing, so look at the header itself.
             String holdHeader = stat.headers().get("x-amz-object-lock-legal-hold");
@@ -508,7 +512,7 @@ public final class MinioObjectStore implements ObjectStore {
         client.copyObject(CopyObjectArgs.builder()
                 .bucket(settings.bucket())
                 .object(key)
-                .source(CopySource.builder()
+                .source(SourceObject.builder()
                         .bucket(settings.bucket())
                         .object(key)
                         .matchETag(stat.etag())
@@ -519,10 +523,10 @@ public final class MinioObjectStore implements ObjectStore {
                 .build());
     }
 
-    private static Map<String, String> lowerCaseKeys(Map<String, String> map) {
+    private static Map<String, String> lowerCaseKeys(Iterable<Map.Entry<String, String>> entries) {
         Map<String, String> lower = new HashMap<>();
-        if (map != null) {
-            map.forEach((k, v) -> lower.put(k.toLowerCase(Locale.ROOT), v));
+        if (entries != null) {
+            entries.forEach(e -> lower.put(e.getKey().toLowerCase(Locale.ROOT), e.getValue()));
         }
         return lower;
     }
@@ -545,7 +549,9 @@ public final class MinioObjectStore implements ObjectStore {
     private static boolean isNoLockConfiguration(ErrorResponseException e) {
         String code = e.errorResponse().code();
         String message = e.errorResponse().message();
-        return "NoSuchObjectLockConfiguration".equals(code)
+        // AWS: NoSuchObjectLockConfiguration; Ceph RGW: ObjectLockConfigurationNotFoundError (an object
+        // of a locked bucket that has no retention or no hold of its own).
+        return "NoSuchObjectLockConfiguration".equals(code) || "ObjectLockConfigurationNotFoundError".equals(code)
                 || (message != null && message.contains("does not have a ObjectLock configuration"));
     }
 

@@ -63,7 +63,7 @@ class MinioObjectLockStoreTest extends ObjectStoreContractTest {
         assertThatThrownBy(() -> raw.putObject(PutObjectArgs.builder()
                         .bucket("kyso-locked")
                         .object(ns + "taken")
-                        .stream(new ByteArrayInputStream(new byte[] {2}), 1, -1)
+                        .data(new byte[] {2}, 1)
                         .extraHeaders(Map.of("If-None-Match", "*"))
                         .build()))
                 .isInstanceOfSatisfying(ErrorResponseException.class,

@@ -1,0 +1,125 @@
+package vn.kyso.archive.testing;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The reference S3 server of the tests: Ceph's RADOS Gateway, which enforces S3 Object Lock
+ * (COMPLIANCE retention and legal holds are refused by the server, not only by our adapter).
+ *
+ * <p>Started through {@code scripts/ceph-rgw.sh start var/ceph} once per JVM; the script is
+ * idempotent and locked, so every module's test JVM of one {@code scripts/test.sh} run shares one
+ * cluster (one start, about 20–35 s), and {@code test.sh} stops it at the end. A Ceph that can't be
+ * installed or started is a test failure, never a skip.
+ */
+public final class CephRgw {
+
+    private static CephRgw shared;
+
+    private final URI endpoint;
+    private final String accessKey;
+    private final String secretKey;
+    private final String region;
+
+    private CephRgw(URI endpoint, String accessKey, String secretKey, String region) {
+        this.endpoint = endpoint;
+        this.accessKey = accessKey;
+        this.secretKey = secretKey;
+        this.region = region;
+    }
+
+    /** The running gateway, started by the script on first use in this JVM. */
+    public static synchronized CephRgw shared() {
+        if (shared == null) {
+            shared = start();
+        }
+        return shared;
+    }
+
+    public URI endpoint() {
+        return endpoint;
+    }
+
+    public String accessKey() {
+        return accessKey;
+    }
+
+    public String secretKey() {
+        return secretKey;
+    }
+
+    public String region() {
+        return region;
+    }
+
+    /** Kills the gateway process hard (an S3 outage); the objects stay in the OSD. */
+    public void stopGateway() {
+        script("gateway-stop", 1);
+    }
+
+    /** Starts the gateway again on the same port, with the same keys and objects. */
+    public void startGateway() {
+        script("gateway-start", 2);
+    }
+
+    private static void script(String command, int minutes) {
+        Path root = repositoryRoot();
+        Path log = root.resolve("var/ceph-" + command + ".log");
+        try {
+            Files.createDirectories(root.resolve("var/ceph"));
+            Process process = new ProcessBuilder("bash", root.resolve("scripts/ceph-rgw.sh").toString(), command,
+                            root.resolve("var/ceph").toString())
+                    .directory(root.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile())
+                    .start();
+            if (!process.waitFor(minutes, TimeUnit.MINUTES)) {
+                process.destroyForcibly();
+                throw new IllegalStateException("scripts/ceph-rgw.sh " + command + " did not finish; see " + log);
+            }
+            if (process.exitValue() != 0) {
+                throw new IllegalStateException("scripts/ceph-rgw.sh " + command + " failed (" + process.exitValue()
+                        + "): " + Files.readString(log, StandardCharsets.UTF_8));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Can't run scripts/ceph-rgw.sh " + command, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while running scripts/ceph-rgw.sh " + command, e);
+        }
+    }
+
+    private static CephRgw start() {
+        Path dir = repositoryRoot().resolve("var/ceph");
+        // The first start may install the Debian packages; later ones take about 20-35 s.
+        script("start", 15);
+        try {
+            Properties props = new Properties();
+            try (InputStream in = Files.newInputStream(dir.resolve("s3.properties"))) {
+                props.load(in);
+            }
+            return new CephRgw(URI.create(props.getProperty("endpoint")), props.getProperty("accessKey"),
+                    props.getProperty("secretKey"), props.getProperty("region"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Can't read the keys scripts/ceph-rgw.sh wrote in " + dir, e);
+        }
+    }
+
+    /** The checkout's root, found from the module directory Surefire runs in (or an IDE's). */
+    private static Path repositoryRoot() {
+        Path dir = Path.of("").toAbsolutePath();
+        for (Path p = dir; p != null; p = p.getParent()) {
+            if (Files.isRegularFile(p.resolve("scripts/ceph-rgw.sh"))) {
+                return p;
+            }
+        }
+        throw new IllegalStateException("No scripts/ceph-rgw.sh above " + dir);
+    }
+}
