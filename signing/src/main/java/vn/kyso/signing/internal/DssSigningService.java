@@ -362,8 +362,8 @@ public final class DssSigningService implements SigningService, AutoCloseable {
         String name = document.name();
         return switch (format) {
             case PADES -> {
-                PdfFacts facts = PdfInspector.inspect(content,
-                        options.appearance() == Appearance.PERSON && options.placement() == null);
+                PdfFacts facts = PdfInspector.inspect(content, options.placement() == null
+                        && (options.appearance() == Appearance.PERSON || options.appearance() == Appearance.COPY));
                 PAdESSignatureParameters p = DssParameters.pades(options.level(), options.digest(), chain, now);
                 p.setSignerName(KeyEntryNames.commonName(chain.get(0)));
                 p.setReason(reason(options.appearance()));
@@ -371,7 +371,7 @@ public final class DssSigningService implements SigningService, AutoCloseable {
                     SignatureImageParameters image = layout.create(facts, new AppearanceContent(options.appearance(),
                             options.placement(), key == null ? null : key.appearanceImage(),
                             KeyEntryNames.commonName(chain.get(0)), KeyEntryNames.organisation(chain.get(0)), now,
-                            options.documentNumber(), options.copyForm()));
+                            options.documentNumber(), options.copyForm(), options.copySource()));
                     p.setImageParameters(image);
                 }
                 yield new Job(DssJob.of(dss.pades, doc, p), format, options.level(), suffixed(name, "-signed", ".pdf"),
