@@ -27,6 +27,14 @@ public interface SigningService {
     QrStamped stampQrCode(QrStampRequest request);
 
     /**
+     * Writes the number and symbol and the date into a letter before the organisation signs: into the
+     * draft's form fields if it has them, else over its dotted placeholders ("Số: ....../TTr-UBND",
+     * "ngày ... tháng ... năm ..."), as text in the same size. An incremental update, so the authorised
+     * person's signature stays valid.
+     */
+    FilledIn fillIn(FillInRequest request);
+
+    /**
      * Extends the signatures of a signed document to a long-term level (B-LTA for the archive), or
      * adds a fresh archive time-stamp to a document already at B-LTA. The existing signatures and the
      * signed bytes stay as they are; for PDFs the evidence is an incremental update.

@@ -41,6 +41,8 @@ import vn.kyso.signing.PrepareRequest;
 import vn.kyso.signing.PreparedSignature;
 import vn.kyso.signing.QrStampRequest;
 import vn.kyso.signing.QrStamped;
+import vn.kyso.signing.FillInRequest;
+import vn.kyso.signing.FilledIn;
 import vn.kyso.signing.SignOptions;
 import vn.kyso.signing.SignRequest;
 import vn.kyso.signing.SignatureFormat;
@@ -66,6 +68,7 @@ public final class DssSigningService implements SigningService, AutoCloseable {
     private final boolean timestamps;
     private final PendingSignatures<Pending> pending;
     private final QrStamper qrStamper;
+    private final NumberAndDateFiller filler;
     private final BatchSigning batch = new BatchSigning(new BatchSigning.Steps() {
         @Override
         public Instant now() {
@@ -100,11 +103,17 @@ public final class DssSigningService implements SigningService, AutoCloseable {
         this.timestamps = settings.tsaUrl() != null;
         this.pending = new PendingSignatures<>(clock, settings.preparedTtl(), settings.maxPendingBytes());
         this.qrStamper = new QrStamper(settings.fontFile());
+        this.filler = new NumberAndDateFiller(settings.fontFile());
     }
 
     @Override
     public QrStamped stampQrCode(QrStampRequest request) {
         return qrStamper.stamp(request);
+    }
+
+    @Override
+    public FilledIn fillIn(FillInRequest request) {
+        return filler.fill(request);
     }
 
     @Override
