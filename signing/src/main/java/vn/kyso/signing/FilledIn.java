@@ -36,7 +36,10 @@ public record FilledIn(Document document, List<Filled> filled) {
     public enum How {
         /** The draft had a form field for it; its value and appearance were set. */
         FORM_FIELD,
-        /** The draft printed dots for it; they were covered and the value drawn in their place. */
+        /**
+         * The draft printed dots for it; the field put over them when the draft was filed
+         * ({@code SigningService.prepareFillIn}) now covers them and shows the value.
+         */
         PLACEHOLDER
     }
 }

@@ -27,10 +27,17 @@ public interface SigningService {
     QrStamped stampQrCode(QrStampRequest request);
 
     /**
+     * Before anyone signs a draft: puts an empty form field over each dotted placeholder of page one
+     * ("Số: ....../TTr-UBND", "ngày ... tháng ... năm ..."), so that {@link #fillIn} later changes only
+     * field values. Returns the draft unchanged when it has no placeholder, already has the fields, or is
+     * already signed.
+     */
+    Document prepareFillIn(Document draft);
+
+    /**
      * Writes the number and symbol and the date into a letter before the organisation signs: into the
-     * draft's form fields if it has them, else over its dotted placeholders ("Số: ....../TTr-UBND",
-     * "ngày ... tháng ... năm ..."), as text in the same size. An incremental update, so the authorised
-     * person's signature stays valid.
+     * draft's own form fields or those {@link #prepareFillIn} made, as text at the placeholder's size. An
+     * incremental update that fills in fields only, so the authorised person's signature stays valid.
      */
     FilledIn fillIn(FillInRequest request);
 

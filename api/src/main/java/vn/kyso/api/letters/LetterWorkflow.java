@@ -95,6 +95,8 @@ class LetterWorkflow {
     Letter draft(String fileName, byte[] content, DraftForm form, String actor) {
         checkDraft(form);
         ConversionResult pdfA = conversion.toPdfA(new ConversionRequest(content, fileName, PdfAProfile.PDF_A_2B));
+        // Fields over the number and date placeholders now, while nobody has signed (issue #12).
+        byte[] draftPdf = signing.prepareFillIn(new Document(pdfName(fileName), pdfA.pdf())).content();
         Instant now = clock.instant();
         String detail = (pdfA.passedThrough() ? "PDF/A kept as uploaded" : "converted from "
                 + pdfA.source().mediaType() + " to " + pdfA.conformance().profile().label())
@@ -102,7 +104,7 @@ class LetterWorkflow {
         UUID id = store.create(new LetterStore.Draft(form.subject().strip(), form.documentType().strip(),
                         form.fileCode().strip(), form.preservation().strip(), blank(form.accessRegime()),
                         blank(form.keywords()), pdfName(fileName), pdfA.pageCount()),
-                pdfA.pdf(), now, new Letter.Event(now, actor, "UPLOADED", null, null, detail));
+                draftPdf, now, new Letter.Event(now, actor, "UPLOADED", null, null, detail));
         return get(id);
     }
 
@@ -326,7 +328,7 @@ class LetterWorkflow {
     /** What the event says about the number and date written into the letter. */
     static String written(FilledIn filled) {
         if (filled.filled().isEmpty()) {
-            return "no placeholder or form field for the number and date found; the letter is signed as drafted";
+            return "no form field for the number and date in the letter; it is signed as drafted";
         }
         return "written into the letter: " + String.join(", ", filled.filled().stream()
                 .map(f -> f.text() + " (" + (f.how() == FilledIn.How.FORM_FIELD ? "form field" : "placeholder") + ")")

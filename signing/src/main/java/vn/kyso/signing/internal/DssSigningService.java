@@ -112,6 +112,11 @@ public final class DssSigningService implements SigningService, AutoCloseable {
     }
 
     @Override
+    public Document prepareFillIn(Document draft) {
+        return filler.prepare(draft);
+    }
+
+    @Override
     public FilledIn fillIn(FillInRequest request) {
         return filler.fill(request);
     }

@@ -48,7 +48,9 @@ class NumberAndDateFillerTest {
         SoftwareSigner signer = new SoftwareSigner();
         Decree30Layout layout = new Decree30Layout(SampleLetters.SERIF);
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        byte[] draft = SampleLetters.draft();
+        byte[] draft = FILLER.prepare(new Document("draft.pdf", SampleLetters.draft())).content();
+        assertThat(pdftotext(draft, "prepared")).as("the dots stay until the values are filled in")
+                .contains("....../TTr-UBND").doesNotContain("15/TTr-UBND");
         byte[] personSigned = signer.sign(draft, signer.person(), layout.create(PdfInspector.inspect(draft),
                 new AppearanceContent(Appearance.PERSON, null, TestImages.signature(), "Nguyễn Văn An",
                         SampleLetters.ISSUER, now, null, null)), now);
@@ -104,10 +106,22 @@ class NumberAndDateFillerTest {
     void aLetterWithoutPlaceholdersIsLeftAsItIs() {
         byte[] letter = SampleLetters.oneLetter();
 
+        assertThat(FILLER.prepare(new Document("l.pdf", letter)).content()).isEqualTo(letter);
         FilledIn result = FILLER.fill(new FillInRequest(new Document("l.pdf", letter), "15/TTr-UBND", DATE));
 
         assertThat(result.filled()).isEmpty();
         assertThat(result.document().content()).isEqualTo(letter);
+    }
+
+    @Test
+    void aDraftSignedBeforeItsFieldsWereMadeIsNotGivenFieldsThatWouldCoverSignedText() throws Exception {
+        SoftwareSigner signer = new SoftwareSigner();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        byte[] signed = signer.sign(SampleLetters.draft(), signer.person(), null, now);
+
+        assertThat(FILLER.prepare(new Document("s.pdf", signed)).content()).isEqualTo(signed);
+        assertThat(FILLER.fill(new FillInRequest(new Document("s.pdf", signed), "15/TTr-UBND", DATE)).filled())
+                .isEmpty();
     }
 
     private static byte[] withFields(byte[] pdf) throws Exception {
