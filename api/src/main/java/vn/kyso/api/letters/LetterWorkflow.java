@@ -26,8 +26,6 @@ import vn.kyso.conversion.PdfAProfile;
 import vn.kyso.core.ServiceException;
 import vn.kyso.signing.Appearance;
 import vn.kyso.signing.Document;
-import vn.kyso.signing.FillInRequest;
-import vn.kyso.signing.FilledIn;
 import vn.kyso.signing.KeyInfo;
 import vn.kyso.signing.Placement;
 import vn.kyso.signing.SignOptions;
@@ -95,8 +93,6 @@ class LetterWorkflow {
     Letter draft(String fileName, byte[] content, DraftForm form, String actor) {
         checkDraft(form);
         ConversionResult pdfA = conversion.toPdfA(new ConversionRequest(content, fileName, PdfAProfile.PDF_A_2B));
-        // Fields over the number and date placeholders now, while nobody has signed (issue #12).
-        byte[] draftPdf = signing.prepareFillIn(new Document(pdfName(fileName), pdfA.pdf())).content();
         Instant now = clock.instant();
         String detail = (pdfA.passedThrough() ? "PDF/A kept as uploaded" : "converted from "
                 + pdfA.source().mediaType() + " to " + pdfA.conformance().profile().label())
@@ -104,7 +100,7 @@ class LetterWorkflow {
         UUID id = store.create(new LetterStore.Draft(form.subject().strip(), form.documentType().strip(),
                         form.fileCode().strip(), form.preservation().strip(), blank(form.accessRegime()),
                         blank(form.keywords()), pdfName(fileName), pdfA.pageCount()),
-                draftPdf, now, new Letter.Event(now, actor, "UPLOADED", null, null, detail));
+                pdfA.pdf(), now, new Letter.Event(now, actor, "UPLOADED", null, null, detail));
         return get(id);
     }
 
@@ -167,17 +163,14 @@ class LetterWorkflow {
                     Appearance.ATTACHMENT, null, metadata.numberSymbol(), null, null, null)));
             marked.add(new LetterStore.SignedAttachment(pdfName(a.name()), signedAttachment.content()));
         }
-        // The clerk's number and date go into the letter before the organisation signs (issue #12).
-        FilledIn numbered = signing.fillIn(new FillInRequest(new Document(letter.originalName(), pdf(id)),
-                metadata.numberSymbol(), metadata.documentDate()));
-        SignedDocument signed = signing.sign(new SignRequest(numbered.document(), keyId,
+        SignedDocument signed = signing.sign(new SignRequest(new Document(letter.originalName(), pdf(id)), keyId,
                 new SignOptions(SignatureFormat.PADES, ORGANISATION_LEVEL, null, Appearance.ORGANISATION, null,
                         metadata.numberSymbol(), null, null, null)));
         Instant now = clock.instant();
         if (!store.issued(id, signed.content(), organisation, metadata.numberSymbol(), metadata.documentDate(),
                 marked, now, new Letter.Event(now, actor, "ISSUED", keyId, organisation, metadata.numberSymbol()
                         + ", " + metadata.documentDate() + "; signed at " + vietnamTime(signed.signingTime()) + ", "
-                        + label(ORGANISATION_LEVEL) + "; " + written(numbered) + (marked.isEmpty() ? ""
+                        + label(ORGANISATION_LEVEL) + (marked.isEmpty() ? ""
                                 : "; " + marked.size() + " attachment(s) marked with the number")))) {
             throw LettersException.conflict(get(id).state(), "the letter was issued meanwhile");
         }
@@ -323,16 +316,6 @@ class LetterWorkflow {
     /** As the seal's text shows it: ISO 8601 in Vietnam time, e.g. 2026-11-22T10:15:30+07:00. */
     static String vietnamTime(Instant t) {
         return t.atZone(VIETNAM).toOffsetDateTime().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
-    }
-
-    /** What the event says about the number and date written into the letter. */
-    static String written(FilledIn filled) {
-        if (filled.filled().isEmpty()) {
-            return "no form field for the number and date in the letter; it is signed as drafted";
-        }
-        return "written into the letter: " + String.join(", ", filled.filled().stream()
-                .map(f -> f.text() + " (" + (f.how() == FilledIn.How.FORM_FIELD ? "form field" : "placeholder") + ")")
-                .toList());
     }
 
     private static String label(SignatureLevel level) {

@@ -155,40 +155,6 @@ class LettersEndToEndTest {
         assertThat(report.at("/signatures/1/format").asText()).isEqualTo("PAdES-BASELINE-LTA");
     }
 
-    /**
-     * Issue #12, "Issuing a letter": the draft reads "Số: ....../TTr-UBND" and "ngày ..... tháng .....";
-     * the issued letter carries the clerk's number and date as text, and both signatures stay valid.
-     */
-    @Test
-    void issuingWritesTheNumberAndDateIntoTheLetterBeforeTheOrganisationSigns() throws Exception {
-        byte[] pdf = Files.readAllBytes(Path.of("../samples/letters/cong-van-du-thao.pdf"));
-        String id = json.readTree(post("/api/v1/letters", "du-thao.pdf", pdf, draft(), "van-thu-01").body())
-                .get("id").asText();
-        assertThat(post("/api/v1/letters/" + id + "/signature", null, null, Map.of("key", "tran-thi-bich-ngoc"),
-                "tran-thi-bich-ngoc").statusCode()).isEqualTo(200);
-        HttpResponse<byte[]> issued = post("/api/v1/letters/" + id + "/issue", null, null,
-                Map.of("key", "ubnd-binh-an", "numberSymbol", "18/TTr-UBND", "documentDate", "2026-02-05"),
-                "van-thu-01");
-        assertThat(issued.statusCode()).as(text(issued)).isEqualTo(200);
-        assertThat(json.readTree(issued.body()).at("/events/2/detail").asText())
-                .contains("18/TTr-UBND (placeholder)", "ngày 05 tháng 02 năm 2026 (placeholder)");
-
-        byte[] finalPdf = get("/api/v1/letters/" + id + "/pdf").body();
-        Path file = Files.createTempFile("issued", ".pdf");
-        Files.write(file, finalPdf);
-        Process pdftotext = new ProcessBuilder("pdftotext", "-raw", "-l", "1", file.toString(), "-").start();
-        String text = new String(pdftotext.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        assertThat(pdftotext.waitFor()).isZero();
-        Files.delete(file);
-        assertThat(text).contains("18/TTr-UBND").contains("ngày 05 tháng 02 năm 2026");
-
-        HttpResponse<byte[]> validation = post("/api/v1/validations", "issued.pdf", finalPdf, Map.of(), null);
-        JsonNode report = json.readTree(validation.body());
-        assertThat(report.get("verdict").asText()).as(text(validation)).isEqualTo("VALID");
-        assertThat(report.get("signatures")).hasSize(2);
-        assertThat(report.get("findings")).as(text(validation)).isEmpty();
-    }
-
     @Test
     void anAttachmentInASeparateFileIsMarkedWithTheNumberAndArchivedOnItsOwn() throws Exception {
         byte[] pdf = Files.readAllBytes(Path.of("../samples/letters/cong-van-mot-trang.pdf"));
