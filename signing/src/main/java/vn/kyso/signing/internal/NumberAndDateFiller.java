@@ -7,7 +7,6 @@ import java.io.Writer;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -130,14 +129,13 @@ final class NumberAndDateFiller {
         String date = vietnameseDate(request.documentDate());
         try (PDDocument pdf = Loader.loadPDF(original)) {
             PDAcroForm form = pdf.getDocumentCatalog().getAcroForm(null);
-            Set<COSDictionary> changed = new HashSet<>();
             PDType0Font font = PDType0Font.load(pdf, fontFile.toFile());
             List<Filled> filled = new ArrayList<>();
-            How number = fillField(pdf, form, NUMBER_FIELDS, request.numberSymbol(), font, changed);
+            How number = fillField(pdf, form, NUMBER_FIELDS, request.numberSymbol(), font);
             if (number != null) {
                 filled.add(new Filled(What.NUMBER_SYMBOL, number, request.numberSymbol()));
             }
-            How day = fillField(pdf, form, DATE_FIELDS, date, font, changed);
+            How day = fillField(pdf, form, DATE_FIELDS, date, font);
             if (day != null) {
                 filled.add(new Filled(What.DOCUMENT_DATE, day, date));
             }
@@ -145,7 +143,9 @@ final class NumberAndDateFiller {
                 return new FilledIn(request.document(), List.of());
             }
             ByteArrayOutputStream out = new ByteArrayOutputStream(original.length + 65_536);
-            pdf.saveIncremental(out, changed);
+            // PDFBox 3 tracks the objects changed since loading and writes them; naming them as well
+            // wrote each field twice in the update, which validators rightly refuse.
+            pdf.saveIncremental(out, Set.of());
             byte[] updated = out.toByteArray();
             if (!java.util.Arrays.equals(updated, 0, original.length, original, 0, original.length)) {
                 throw new IllegalStateException("incremental save did not keep the original bytes");
@@ -188,8 +188,8 @@ final class NumberAndDateFiller {
     }
 
     /** Sets the field's value and appearance; null when the letter has no such field. */
-    private How fillField(PDDocument pdf, PDAcroForm form, Set<String> names, String value, PDType0Font font,
-            Set<COSDictionary> changed) throws IOException {
+    private How fillField(PDDocument pdf, PDAcroForm form, Set<String> names, String value, PDType0Font font)
+            throws IOException {
         PDTextField text = field(form, names);
         if (text == null) {
             return null;
@@ -197,7 +197,6 @@ final class NumberAndDateFiller {
         // The value is set on the dictionary: PDFBox would build its own appearance from the field's
         // default font, which seldom has Vietnamese letters; ours is built below.
         text.getCOSObject().setString(COSName.V, value);
-        changed.add(text.getCOSObject());
         COSDictionary placeholder = text.getCOSObject().getCOSDictionary(PLACEHOLDER_KEY);
         for (PDAnnotationWidget widget : text.getWidgets()) {
             PDRectangle r = widget.getRectangle();
@@ -207,7 +206,6 @@ final class NumberAndDateFiller {
             float dots = placeholder != null ? placeholder.getFloat(COSName.W, 0) : 0;
             float baseline = placeholder != null ? size * DESCENT : r.getHeight() * 0.25f;
             widget.setAppearance(appearance(pdf, r.getWidth(), r.getHeight(), value, font, size, dots, baseline));
-            changed.add(widget.getCOSObject());
         }
         return placeholder != null ? How.PLACEHOLDER : How.FORM_FIELD;
     }

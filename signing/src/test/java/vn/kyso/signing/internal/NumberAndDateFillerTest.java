@@ -62,6 +62,8 @@ class NumberAndDateFillerTest {
                         org.assertj.core.groups.Tuple.tuple(What.DOCUMENT_DATE, How.PLACEHOLDER));
         byte[] filled = result.document().content();
         assertThat(Arrays.copyOf(filled, personSigned.length)).as("an incremental update").isEqualTo(personSigned);
+        assertThat(objectsDefinedTwice(Arrays.copyOfRange(filled, personSigned.length, filled.length)))
+                .as("each object once in the update").isEmpty();
         String text = pdftotext(filled, "filled");
         assertThat(text).contains("15/TTr-UBND").contains("ngày 05 tháng 12 năm 2026");
 
@@ -146,6 +148,19 @@ class NumberAndDateFillerTest {
         widget.setPrinted(true);
         page.getAnnotations().add(widget);
         return field;
+    }
+
+    private static java.util.List<String> objectsDefinedTwice(byte[] section) {
+        java.util.regex.Matcher m = Pattern.compile("(?m)^(\\d+ \\d+) obj")
+                .matcher(new String(section, java.nio.charset.StandardCharsets.ISO_8859_1));
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        java.util.List<String> twice = new java.util.ArrayList<>();
+        while (m.find()) {
+            if (!seen.add(m.group(1))) {
+                twice.add(m.group(1));
+            }
+        }
+        return twice;
     }
 
     /** In content order (-raw): the layout mode interleaves the value with the covered dots beneath it. */
