@@ -18,8 +18,9 @@ import vn.kyso.signing.Placement;
  *
  * @param appearance     the Decree 30 layout
  * @param placement      where to put it, or null for the layout's default place
- * @param imagePng       the person's signature (PERSON) or the organisation's seal (ORGANISATION,
- *                       COPY), as a PNG with a transparent background; null otherwise
+ * @param imagePng       the person's signature (PERSON) or the organisation's seal (ORGANISATION), as a
+ *                       PNG with a transparent background; ignored by the other layouts (a copy shows
+ *                       no seal)
  * @param signerName     the signer's name (not drawn by the Decree 30 layouts: the document prints it)
  * @param organisation   the signing or copying organisation
  * @param signingTime    the signing time shown in the text
