@@ -32,5 +32,5 @@ done
 sign letters/cong-van-mot-trang.pdf out/phu-luc.signed.pdf ubnd-binh-an van-thu-ubnd-binh-an B-LT attachment \
   -F "documentNumber=123/UBND-VP"
 sign letters/cong-van-mot-trang.pdf out/ban-sao.signed.pdf so-noi-vu-binh-an van-thu-so-noi-vu-binh-an B-LT copy \
-  -F "copyForm=Sao y"
+  -F "copyForm=SAO Y" -F "copySource=PAPER"
 echo "Done. Check with: pdfsig out/cong-van-mot-trang.signed.pdf"

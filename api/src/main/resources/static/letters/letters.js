@@ -61,7 +61,9 @@
   function call(method, url, body) {
     var headers = { Accept: 'application/json' };
     var actor = $('actor').value.trim();
-    if (actor) { headers['X-Kyso-Actor'] = actor; }
+    // A form field, not a header: browsers refuse non-Latin-1 header values, so a Vietnamese name
+    // such as "Nguyễn Thị Thư" would break every action (issue #12).
+    if (actor && body instanceof FormData) { body.set('actor', actor); }
     setBusy(1);
     return fetch(url, { method: method, headers: headers, body: body, credentials: 'same-origin' })
       .then(function (response) {

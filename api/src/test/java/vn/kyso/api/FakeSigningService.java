@@ -104,6 +104,18 @@ public class FakeSigningService implements SigningService {
                 request.verifyUrl() + "?id=VB-TEST&h=" + "00".repeat(32));
     }
 
+    /** The web tests need no PDF work: no placeholder is found, as in a letter whose number is printed. */
+    @Override
+    public vn.kyso.signing.Document prepareFillIn(vn.kyso.signing.Document draft) {
+        return draft;
+    }
+
+    /** The web tests need no PDF work: nothing is found to fill, as in a letter whose number is printed. */
+    @Override
+    public vn.kyso.signing.FilledIn fillIn(vn.kyso.signing.FillInRequest request) {
+        return new vn.kyso.signing.FilledIn(request.document(), java.util.List.of());
+    }
+
     @Override
     public PreparedSignature prepare(PrepareRequest request) {
         failIfAsked();

@@ -10,6 +10,6 @@ public enum Appearance {
     ORGANISATION,
     /** Attachment in a separate file: number, symbol and time at the top right of page one. */
     ATTACHMENT,
-    /** Electronic copy: seal, copy form, copying organisation and time at the top right of page one. */
+    /** Electronic copy: form of copy, copying organisation and time, text only, at the top right of page one. */
     COPY
 }

@@ -14,7 +14,7 @@ import vn.kyso.core.KeyFamily;
  * @param appearance     the visible layout; anything but NONE needs a PDF
  * @param placement      where the visible signature goes, or null for the layout's default place
  * @param documentNumber number and symbol of the document (số, ký hiệu), shown by the attachment layout
- * @param copyForm       form of copy for the copy layout, for example "Sao y"
+ * @param copyForm       form of copy for the copy layout: SAO Y, SAO LỤC or TRÍCH SAO (checked when signing)
  * @param digest         the digest algorithm
  * @param requiredFamily the key family the caller's profile demands, or null for either
  * @param jwsSerialization how a JAdES signature is written, or null for the flattened JSON form; COMPACT
@@ -30,7 +30,8 @@ public record SignOptions(
         String copyForm,
         DigestAlgorithm digest,
         KeyFamily requiredFamily,
-        JwsSerialization jwsSerialization) {
+        JwsSerialization jwsSerialization,
+        CopySource copySource) {
 
     public SignOptions {
         level = Objects.requireNonNullElse(level, SignatureLevel.B_B);
@@ -52,11 +53,20 @@ public record SignOptions(
         }
     }
 
+    /** Options that are not for a copy. */
+    public SignOptions(SignatureFormat format, SignatureLevel level, Packaging packaging, Appearance appearance,
+            Placement placement, String documentNumber, String copyForm, DigestAlgorithm digest,
+            KeyFamily requiredFamily, JwsSerialization jwsSerialization) {
+        this(format, level, packaging, appearance, placement, documentNumber, copyForm, digest, requiredFamily,
+                jwsSerialization, null);
+    }
+
     /** Options without a JWS serialisation choice (the JSON flattened default). */
     public SignOptions(SignatureFormat format, SignatureLevel level, Packaging packaging, Appearance appearance,
             Placement placement, String documentNumber, String copyForm, DigestAlgorithm digest,
             KeyFamily requiredFamily) {
-        this(format, level, packaging, appearance, placement, documentNumber, copyForm, digest, requiredFamily, null);
+        this(format, level, packaging, appearance, placement, documentNumber, copyForm, digest, requiredFamily, null,
+                null);
     }
 
     /** Defaults: format from content, B-B, invisible, SHA-256. */
@@ -66,7 +76,7 @@ public record SignOptions(
 
     public SignOptions withAppearance(Appearance newAppearance, Placement newPlacement) {
         return new SignOptions(format, level, packaging, newAppearance, newPlacement, documentNumber, copyForm,
-                digest, requiredFamily, jwsSerialization);
+                digest, requiredFamily, jwsSerialization, copySource);
     }
 
     private static String blankToNull(String s) {

@@ -31,7 +31,14 @@ public enum SigningError implements ErrorCode {
     /** The OCSP/CRL answers obtainable were all issued before the signature's time-stamp (issue #10). */
     REVOCATION_NOT_FRESH(ErrorKind.UNAVAILABLE, "No revocation data issued after the signature time-stamp"),
     COMPACT_SERIALIZATION_LEVEL(ErrorKind.BAD_REQUEST, "The JWS compact serialisation allows level B-B only"),
-    XML_SIGNATURE_WOULD_BREAK(ErrorKind.UNPROCESSABLE, "Another enveloped signature would break the existing one");
+    XML_SIGNATURE_WOULD_BREAK(ErrorKind.UNPROCESSABLE, "Another enveloped signature would break the existing one"),
+    /** Decree 30 knows three forms of copy: SAO Y, SAO LỤC, TRÍCH SAO (issue #12). */
+    COPY_FORM_INVALID(ErrorKind.BAD_REQUEST, "Form of copy must be SAO Y, SAO LỤC or TRÍCH SAO"),
+    /** An electronic copy must say whether it is made from paper or from an electronic document. */
+    COPY_SOURCE_MISSING(ErrorKind.BAD_REQUEST, "The source of the copy is not given"),
+    /** An electronic-to-electronic copy can only be an extract (issue #12). */
+    COPY_FORM_NOT_FOR_ELECTRONIC_SOURCE(ErrorKind.BAD_REQUEST,
+            "An electronic document can only be copied as TRÍCH SAO");
 
     private final ErrorKind kind;
     private final String title;

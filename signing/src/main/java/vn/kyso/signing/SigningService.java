@@ -27,6 +27,21 @@ public interface SigningService {
     QrStamped stampQrCode(QrStampRequest request);
 
     /**
+     * Before anyone signs a draft: puts an empty form field over each dotted placeholder of page one
+     * ("Số: ....../TTr-UBND", "ngày ... tháng ... năm ..."), so that {@link #fillIn} later changes only
+     * field values. Returns the draft unchanged when it has no placeholder, already has the fields, or is
+     * already signed.
+     */
+    Document prepareFillIn(Document draft);
+
+    /**
+     * Writes the number and symbol and the date into a letter before the organisation signs: into the
+     * draft's own form fields or those {@link #prepareFillIn} made, as text at the placeholder's size. An
+     * incremental update that fills in fields only, so the authorised person's signature stays valid.
+     */
+    FilledIn fillIn(FillInRequest request);
+
+    /**
      * Extends the signatures of a signed document to a long-term level (B-LTA for the archive), or
      * adds a fresh archive time-stamp to a document already at B-LTA. The existing signatures and the
      * signed bytes stay as they are; for PDFs the evidence is an incremental update.

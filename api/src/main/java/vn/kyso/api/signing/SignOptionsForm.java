@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import vn.kyso.api.error.ApiException;
 import vn.kyso.core.KeyFamily;
 import vn.kyso.signing.Appearance;
+import vn.kyso.signing.CopySource;
 import vn.kyso.signing.DigestAlgorithm;
 import vn.kyso.signing.JwsSerialization;
 import vn.kyso.signing.Packaging;
@@ -45,8 +46,8 @@ record SignOptionsForm(
         @Parameter(description = "Number and symbol of the document (số, ký hiệu), for the attachment layout",
                 schema = @Schema(maxLength = 100))
         String documentNumber,
-        @Parameter(description = "Form of copy for the copy layout, for example \"Sao y\"",
-                schema = @Schema(maxLength = 100))
+        @Parameter(description = "Form of copy for the copy layout (Decree 30/2020/ND-CP): exactly SAO Y, SAO LỤC "
+                + "or TRÍCH SAO", schema = @Schema(allowableValues = {"SAO Y", "SAO LỤC", "TRÍCH SAO"}))
         String copyForm,
         @Parameter(description = "Digest algorithm", schema = @Schema(allowableValues = {"SHA256", "SHA384", "SHA512"},
                 defaultValue = "SHA256"))
@@ -58,12 +59,15 @@ record SignOptionsForm(
                 + "offered at level B-B only, since the later levels need the JSON forms' unsigned header",
                 schema = @Schema(allowableValues = {"COMPACT", "JSON", "JSON_FLATTENED"},
                         defaultValue = "JSON_FLATTENED"))
-        String jwsSerialization) {
+        String jwsSerialization,
+        @Parameter(description = "Copy layout only: what the copy is made from. An ELECTRONIC source can only be "
+                + "copied as TRÍCH SAO", schema = @Schema(allowableValues = {"PAPER", "ELECTRONIC"}))
+        String copySource) {
 
     /** An empty form: every option at its default. */
     static SignOptionsForm defaults() {
         return new SignOptionsForm(null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null);
+                null, null);
     }
 
     /** @throws ApiException for unknown values; the records themselves check the rest */
@@ -83,6 +87,7 @@ record SignOptionsForm(
                 copyForm,
                 Params.parse("digest", digest, DigestAlgorithm.class, DigestAlgorithm.SHA256),
                 Params.parse("family", family, KeyFamily.class, null),
-                Params.parse("jwsSerialization", jwsSerialization, JwsSerialization.class, null));
+                Params.parse("jwsSerialization", jwsSerialization, JwsSerialization.class, null),
+                Params.parse("copySource", copySource, CopySource.class, null));
     }
 }

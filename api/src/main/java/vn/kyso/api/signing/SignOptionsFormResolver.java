@@ -45,7 +45,7 @@ class SignOptionsFormResolver implements WebMvcConfigurer, HandlerMethodArgument
                 field.apply("appearance"), integer(field, "page"), number(field, "x"), number(field, "y"),
                 number(field, "width"), number(field, "height"), field.apply("documentNumber"),
                 field.apply("copyForm"), field.apply("digest"), field.apply("family"),
-                field.apply("jwsSerialization"));
+                field.apply("jwsSerialization"), field.apply("copySource"));
     }
 
     private static Integer integer(Function<String, String> field, String name) {

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Objects;
 import vn.kyso.signing.Appearance;
+import vn.kyso.signing.CopySource;
 import vn.kyso.signing.Placement;
 
 /**
@@ -17,13 +18,15 @@ import vn.kyso.signing.Placement;
  *
  * @param appearance     the Decree 30 layout
  * @param placement      where to put it, or null for the layout's default place
- * @param imagePng       the person's signature (PERSON) or the organisation's seal (ORGANISATION,
- *                       COPY), as a PNG with a transparent background; null otherwise
+ * @param imagePng       the person's signature (PERSON) or the organisation's seal (ORGANISATION), as a
+ *                       PNG with a transparent background; ignored by the other layouts (a copy shows
+ *                       no seal)
  * @param signerName     the signer's name (not drawn by the Decree 30 layouts: the document prints it)
  * @param organisation   the signing or copying organisation
  * @param signingTime    the signing time shown in the text
  * @param documentNumber number and symbol of the document (số, ký hiệu), for ATTACHMENT
- * @param copyForm       form of copy for COPY; null means "Sao y"
+ * @param copyForm       form of copy for COPY: SAO Y, SAO LỤC or TRÍCH SAO ({@link CopyMark})
+ * @param copySource     for COPY, what the copy is made from; null otherwise
  */
 record AppearanceContent(
         Appearance appearance,
@@ -33,7 +36,8 @@ record AppearanceContent(
         String organisation,
         Instant signingTime,
         String documentNumber,
-        String copyForm) {
+        String copyForm,
+        CopySource copySource) {
 
     AppearanceContent {
         Objects.requireNonNull(appearance, "appearance");
@@ -43,6 +47,12 @@ record AppearanceContent(
         organisation = clean(organisation);
         documentNumber = clean(documentNumber);
         copyForm = clean(copyForm);
+    }
+
+    /** Content that is not a copy. */
+    AppearanceContent(Appearance appearance, Placement placement, byte[] imagePng, String signerName,
+            String organisation, Instant signingTime, String documentNumber, String copyForm) {
+        this(appearance, placement, imagePng, signerName, organisation, signingTime, documentNumber, copyForm, null);
     }
 
     @Override
@@ -60,13 +70,14 @@ record AppearanceContent(
                 && Objects.equals(organisation, c.organisation)
                 && signingTime.equals(c.signingTime)
                 && Objects.equals(documentNumber, c.documentNumber)
-                && Objects.equals(copyForm, c.copyForm);
+                && Objects.equals(copyForm, c.copyForm)
+                && copySource == c.copySource;
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(appearance, placement, Arrays.hashCode(imagePng), signerName, organisation,
-                signingTime, documentNumber, copyForm);
+                signingTime, documentNumber, copyForm, copySource);
     }
 
     @Override
@@ -74,7 +85,7 @@ record AppearanceContent(
         return "AppearanceContent[" + appearance + ", placement=" + placement
                 + ", image=" + (imagePng == null ? "none" : imagePng.length + " bytes")
                 + ", organisation=" + organisation + ", signingTime=" + signingTime
-                + ", documentNumber=" + documentNumber + ", copyForm=" + copyForm + "]";
+                + ", documentNumber=" + documentNumber + ", copyForm=" + copyForm + ", copySource=" + copySource + "]";
     }
 
     private static String clean(String text) {

@@ -44,14 +44,10 @@ final class Decree30Layout {
     static final float SEAL_PER_SIGNATURE_HEIGHT = 1.3f;
     static final float SEAL_MIN = 100f;
     static final float SEAL_MAX = 130f;
-    /** Copy seal: no person signature to scale from, so the middle of the real sizes, 40 mm. */
-    static final float COPY_SEAL = 40 * MM;
 
     /** Top-right layouts sit inside the top margin (Appendix I margins: top 20–25 mm, right 15–20 mm). */
     static final float TOP_OFFSET = 4 * MM;
     static final float RIGHT_OFFSET = 15 * MM;
-    /** Left page margin of Appendix I (30–35 mm), which the copy text does not cross. */
-    static final float LEFT_OFFSET = 30 * MM;
 
     /** Appendix I: attachment and copy texts in Times New Roman (metric twin: Liberation Serif), 10 pt. */
     static final float DECREE_FONT_SIZE = 10f;
@@ -59,10 +55,8 @@ final class Decree30Layout {
     static final float SEAL_INFO_FONT_SIZE = 8f;
     static final float TEXT_PADDING = 2f;
     private static final float SEAL_INFO_MAX_WIDTH = 140f;
-    private static final float COPY_TEXT_MIN_WIDTH = 120f;
     private static final float ATTACHMENT_TEXT_MAX_WIDTH = 220f;
 
-    static final String DEFAULT_COPY_FORM = "Sao y";
     static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
     /** ISO 8601 with the +07:00 offset, as Appendix I asks ("múi giờ Việt Nam theo ISO 8601"). */
     static final DateTimeFormatter SIGNING_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX");
@@ -175,14 +169,7 @@ final class Decree30Layout {
         List<String> parts = List.of(number, signingTime(content));
         float size = DECREE_FONT_SIZE;
         if (content.placement() != null) {
-            Target target = explicit(pdf, content.placement());
-            Rect box = target.rect();
-            List<String> lines = wrapAll(parts, box.width() - 2 * TEXT_PADDING, size);
-            requireFits(lines, size, box.width(), box.height());
-            Rect text = new Rect(box.right() - textWidth(lines, size), box.y(), textWidth(lines, size),
-                    textHeight(lines, size));
-            return new VisibleSignature(target.page(), text, null, null,
-                    new TextBlock(lines, size, text, TextSide.ALONE));
+            return textAlone(explicit(pdf, content.placement()), parts, size);
         }
         PageBox first = pdf.page(1);
         List<String> lines = wrapAll(parts, ATTACHMENT_TEXT_MAX_WIDTH, size);
@@ -191,30 +178,32 @@ final class Decree30Layout {
         return new VisibleSignature(1, text, null, null, new TextBlock(lines, size, text, TextSide.ALONE));
     }
 
-    // COPY (bản sao điện tử): the copying organisation's seal at the top right of page one, with the
-    // form of copy, the organisation and the signing time; Times New Roman 10 pt black (Appendix I).
-    // A real-size seal cannot avoid the page heading; the text can, so it stays on as few lines as
-    // the page allows and level with the seal's top, inside the top margin (three lines fit in 20 mm).
+    // COPY (bản sao điện tử): text only at the top right of page one: form of copy, copying
+    // organisation, signing time; Times New Roman 10 pt black (Appendix I). No seal image: the copying
+    // organisation's digital signature is the seal, and a 40 mm picture of one covered the national
+    // title, the motto and the date (issue #12). The mark moves down until it covers no printed text.
     private VisibleSignature copy(PdfFacts pdf, AppearanceContent content) {
-        PngImage.read(content.imagePng(), "The copying organisation's seal image");
+        String form = CopyMark.form(content.copyForm(), content.copySource());
         String organisation = required(content.organisation(), "The copying organisation name");
-        String form = content.copyForm() != null ? content.copyForm() : DEFAULT_COPY_FORM;
         List<String> parts = List.of(form, organisation, signingTime(content));
         float size = DECREE_FONT_SIZE;
         if (content.placement() != null) {
-            return sealWithText(explicit(pdf, content.placement()), content.imagePng(), parts, size);
+            return textAlone(explicit(pdf, content.placement()), parts, size);
         }
-        PageBox first = pdf.page(1);
-        float room = first.width() - RIGHT_OFFSET - COPY_SEAL - LEFT_OFFSET;
-        List<String> lines = wrapAll(parts, Math.max(COPY_TEXT_MIN_WIDTH, room) - 2 * TEXT_PADDING, size);
-        float textWidth = textWidth(lines, size);
-        float textHeight = textHeight(lines, size);
-        Rect field = new Rect(first.width() - RIGHT_OFFSET - COPY_SEAL - textWidth, TOP_OFFSET,
-                textWidth + COPY_SEAL, Math.max(COPY_SEAL, textHeight));
-        Rect seal = new Rect(field.right() - COPY_SEAL, field.y(), COPY_SEAL, COPY_SEAL);
-        Rect text = new Rect(field.x(), field.y(), textWidth, textHeight);
-        return new VisibleSignature(1, field, seal, content.imagePng(),
-                new TextBlock(lines, size, text, TextSide.LEFT_OF_IMAGE_TOP));
+        List<String> lines = wrapAll(parts, ATTACHMENT_TEXT_MAX_WIDTH, size);
+        Rect text = CopyMark.freeTopRight(pdf, textWidth(lines, size), textHeight(lines, size), TOP_OFFSET,
+                RIGHT_OFFSET);
+        return new VisibleSignature(1, text, null, null, new TextBlock(lines, size, text, TextSide.ALONE));
+    }
+
+    /** Text only, right-aligned at the top of an explicit placement. */
+    private VisibleSignature textAlone(Target target, List<String> parts, float size) {
+        Rect box = target.rect();
+        List<String> lines = wrapAll(parts, box.width() - 2 * TEXT_PADDING, size);
+        requireFits(lines, size, box.width(), box.height());
+        Rect text = new Rect(box.right() - textWidth(lines, size), box.y(), textWidth(lines, size),
+                textHeight(lines, size));
+        return new VisibleSignature(target.page(), text, null, null, new TextBlock(lines, size, text, TextSide.ALONE));
     }
 
     /**

@@ -59,7 +59,6 @@ final class DssAppearance {
         text.setPadding(Decree30Layout.TEXT_PADDING);
         switch (block.side()) {
             case LEFT_OF_IMAGE -> beside(text, SignerTextVerticalAlignment.MIDDLE);
-            case LEFT_OF_IMAGE_TOP -> beside(text, SignerTextVerticalAlignment.TOP);
             case BELOW_IMAGE -> {
                 text.setSignerTextPosition(SignerTextPosition.BOTTOM);
                 text.setSignerTextHorizontalAlignment(SignerTextHorizontalAlignment.CENTER);

@@ -41,6 +41,8 @@ import vn.kyso.signing.PrepareRequest;
 import vn.kyso.signing.PreparedSignature;
 import vn.kyso.signing.QrStampRequest;
 import vn.kyso.signing.QrStamped;
+import vn.kyso.signing.FillInRequest;
+import vn.kyso.signing.FilledIn;
 import vn.kyso.signing.SignOptions;
 import vn.kyso.signing.SignRequest;
 import vn.kyso.signing.SignatureFormat;
@@ -66,6 +68,7 @@ public final class DssSigningService implements SigningService, AutoCloseable {
     private final boolean timestamps;
     private final PendingSignatures<Pending> pending;
     private final QrStamper qrStamper;
+    private final NumberAndDateFiller filler;
     private final BatchSigning batch = new BatchSigning(new BatchSigning.Steps() {
         @Override
         public Instant now() {
@@ -100,11 +103,22 @@ public final class DssSigningService implements SigningService, AutoCloseable {
         this.timestamps = settings.tsaUrl() != null;
         this.pending = new PendingSignatures<>(clock, settings.preparedTtl(), settings.maxPendingBytes());
         this.qrStamper = new QrStamper(settings.fontFile());
+        this.filler = new NumberAndDateFiller(settings.fontFile());
     }
 
     @Override
     public QrStamped stampQrCode(QrStampRequest request) {
         return qrStamper.stamp(request);
+    }
+
+    @Override
+    public Document prepareFillIn(Document draft) {
+        return filler.prepare(draft);
+    }
+
+    @Override
+    public FilledIn fillIn(FillInRequest request) {
+        return filler.fill(request);
     }
 
     @Override
@@ -356,8 +370,8 @@ public final class DssSigningService implements SigningService, AutoCloseable {
         String name = document.name();
         return switch (format) {
             case PADES -> {
-                PdfFacts facts = PdfInspector.inspect(content,
-                        options.appearance() == Appearance.PERSON && options.placement() == null);
+                PdfFacts facts = PdfInspector.inspect(content, options.placement() == null
+                        && (options.appearance() == Appearance.PERSON || options.appearance() == Appearance.COPY));
                 PAdESSignatureParameters p = DssParameters.pades(options.level(), options.digest(), chain, now);
                 p.setSignerName(KeyEntryNames.commonName(chain.get(0)));
                 p.setReason(reason(options.appearance()));
@@ -365,7 +379,7 @@ public final class DssSigningService implements SigningService, AutoCloseable {
                     SignatureImageParameters image = layout.create(facts, new AppearanceContent(options.appearance(),
                             options.placement(), key == null ? null : key.appearanceImage(),
                             KeyEntryNames.commonName(chain.get(0)), KeyEntryNames.organisation(chain.get(0)), now,
-                            options.documentNumber(), options.copyForm()));
+                            options.documentNumber(), options.copyForm(), options.copySource()));
                     p.setImageParameters(image);
                 }
                 yield new Job(DssJob.of(dss.pades, doc, p), format, options.level(), suffixed(name, "-signed", ".pdf"),

@@ -18,21 +18,27 @@ import java.util.Optional;
  * @param lastPageText    boxes of the runs of text on the last page (PDFBox reports a line, or the
  *                        part of a line up to a wide gap, as one run), used to find where the
  *                        handwritten signature would go; empty when the page has no extractable text
+ * @param firstPageText   the same for page one, where the copy mark must not cover printed text
  */
 record PdfFacts(int pageCount, List<PageBox> pages, List<SignatureField> signatureFields,
-                List<TextBox> lastPageText) {
+                List<TextBox> lastPageText, List<TextBox> firstPageText) {
 
     PdfFacts {
         pages = List.copyOf(pages);
         signatureFields = List.copyOf(signatureFields);
         lastPageText = List.copyOf(lastPageText);
+        firstPageText = List.copyOf(firstPageText);
         if (pageCount < 1 || pageCount != pages.size()) {
             throw new IllegalArgumentException("pageCount must be positive and match the page list");
         }
     }
 
     PdfFacts(int pageCount, List<PageBox> pages, List<SignatureField> signatureFields) {
-        this(pageCount, pages, signatureFields, List.of());
+        this(pageCount, pages, signatureFields, List.of(), List.of());
+    }
+
+    PdfFacts(int pageCount, List<PageBox> pages, List<SignatureField> signatureFields, List<TextBox> lastPageText) {
+        this(pageCount, pages, signatureFields, lastPageText, pageCount == 1 ? lastPageText : List.of());
     }
 
     /** The page with the given 1-based number. */

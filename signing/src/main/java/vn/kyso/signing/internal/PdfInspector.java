@@ -55,8 +55,9 @@ final class PdfInspector {
     }
 
     /**
-     * @param withText whether to collect the last page's text runs; only the default placement of the
-     *                 person's signature needs them, and extracting text costs more than the rest together
+     * @param withText whether to collect the text runs of the last page and page one; only the default
+     *                 placements of the person's signature and of the copy mark need them, and extracting
+     *                 text costs more than the rest together
      */
     static PdfFacts inspect(byte[] pdf, boolean withText) {
         Objects.requireNonNull(pdf, "pdf");
@@ -110,8 +111,9 @@ final class PdfInspector {
         }
         List<PageBox> pages = pdPages.stream().map(PdfInspector::pageBox).toList();
         List<SignatureField> fields = signatureFields(document, pdPages);
-        List<TextBox> text = withText ? lastPageText(document, pdPages.size()) : List.of();
-        return new PdfFacts(pdPages.size(), pages, fields, text);
+        List<TextBox> text = withText ? pageText(document, pdPages.size()) : List.of();
+        List<TextBox> first = !withText ? List.of() : pdPages.size() == 1 ? text : pageText(document, 1);
+        return new PdfFacts(pdPages.size(), pages, fields, text, first);
     }
 
     private static PageBox pageBox(PDPage page) {
@@ -192,15 +194,15 @@ final class PdfInspector {
     }
 
     /**
-     * Text boxes of the last page, for placing a person's signature near the signature block. Text
-     * extraction is best effort: if it fails the layout falls back to a fixed place, so a page whose
+     * Text boxes of one page, for placing a person's signature near the signature block (last page) or
+     * the copy mark clear of the heading (page one). Text extraction is best effort: if it fails the layout falls back to a fixed place, so a page whose
      * text cannot be extracted is not a reason to refuse the document.
      */
-    private static List<TextBox> lastPageText(PDDocument document, int lastPage) {
+    private static List<TextBox> pageText(PDDocument document, int pageNumber) {
         try {
             WordCollector collector = new WordCollector();
-            collector.setStartPage(lastPage);
-            collector.setEndPage(lastPage);
+            collector.setStartPage(pageNumber);
+            collector.setEndPage(pageNumber);
             collector.setSortByPosition(true);
             collector.writeText(document, Writer.nullWriter());
             return collector.runs;

@@ -30,8 +30,6 @@ record VisibleSignature(int page, Rect field, Rect imageArea, byte[] png, TextBl
     enum TextSide {
         /** Left of the image, vertically centred on it, lines right-aligned against it. */
         LEFT_OF_IMAGE,
-        /** Left of the image, level with its top, lines right-aligned against it. */
-        LEFT_OF_IMAGE_TOP,
         /** Under the image, lines centred. */
         BELOW_IMAGE,
         /** No image: the lines are right-aligned, as they sit in a top-right corner. */

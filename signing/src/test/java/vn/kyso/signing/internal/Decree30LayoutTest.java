@@ -18,12 +18,15 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import vn.kyso.core.ErrorKind;
 import vn.kyso.signing.Appearance;
+import vn.kyso.signing.CopySource;
 import vn.kyso.signing.Placement;
 import vn.kyso.signing.SigningError;
 import vn.kyso.signing.SigningException;
 import vn.kyso.signing.internal.PdfFacts.PageBox;
 import vn.kyso.signing.internal.PdfFacts.SignatureField;
+import vn.kyso.signing.internal.PdfFacts.TextBox;
 import vn.kyso.signing.internal.VisibleSignature.TextSide;
 
 /** The Decree 30 geometry and its refusals, without signing anything. */
@@ -208,26 +211,113 @@ class Decree30LayoutTest {
         assertThat(plan.field().x()).isGreaterThan(0);
     }
 
+    // Issue #12: the copy mark is text only (a 40 mm seal image covered the national title, the motto
+    // and the date), so the old expectation of a seal at the top right was wrong and is replaced.
     @Test
-    void copyShowsTheSealAndTheFormOfCopyAtTheTopRightOfPageOne() {
-        VisibleSignature plan = LAYOUT.plan(LETTER, new AppearanceContent(Appearance.COPY, null, TestImages.seal(),
-                null, "Văn phòng Ủy ban nhân dân tỉnh Bình An", SIGNED_AT, null, null));
+    void copyIsTextOnlyAtTheTopRightOfPageOneClearOfPrintedText() {
+        VisibleSignature plan = LAYOUT.plan(LETTER, copy("Sao y", CopySource.PAPER));
 
         assertThat(plan.page()).isEqualTo(1);
-        assertThat(plan.imageArea().width()).isCloseTo(40 * MM, within(0.01f));
-        assertThat(plan.imageArea().right()).isCloseTo(595.28f - 15 * MM, within(0.01f));
+        assertThat(plan.png()).isNull();
+        assertThat(plan.imageArea()).isNull();
         assertThat(plan.text().lines())
-                .containsExactly("Sao y", "Văn phòng Ủy ban nhân dân tỉnh Bình An", "2026-11-22T10:15:30+07:00");
+                .containsExactly("SAO Y", "Văn phòng Ủy ban nhân dân tỉnh Bình An", "2026-11-22T10:15:30+07:00");
         assertThat(plan.text().fontSize()).isEqualTo(10f);
-        assertThat(plan.text().area().bottom()).as("inside the 20 mm top margin").isLessThan(20 * MM);
+        assertThat(plan.field().right()).isCloseTo(595.28f - 15 * MM, within(0.01f));
+        assertThat(LETTER.firstPageText()).as("the sample letter has a text layer").isNotEmpty();
+        assertThat(LETTER.firstPageText())
+                .noneMatch(run -> overlaps(plan.field(), new Rect(run.x(), run.y(), run.width(), run.height())));
     }
 
     @Test
-    void copyNeedsItsSealAndOrganisation() {
-        assertInvalid(new AppearanceContent(Appearance.COPY, null, null, null, "Văn phòng", SIGNED_AT, null, null),
-                "seal image is required");
-        assertInvalid(new AppearanceContent(Appearance.COPY, null, TestImages.seal(), null, null, SIGNED_AT, null,
-                "Trích sao"), "organisation name is required");
+    void copyMovesDownPastTextPrintedInTheTopMargin() {
+        TextBox header = new TextBox(300, 5, 280, 60);
+        PdfFacts crowded = new PdfFacts(1, List.of(A4), List.of(), List.of(header), List.of(header));
+
+        VisibleSignature plan = LAYOUT.plan(crowded, copy("TRÍCH SAO", CopySource.ELECTRONIC));
+
+        assertThat(plan.field().y()).isGreaterThanOrEqualTo(header.bottom() + CopyMark.CLEARANCE);
+        assertThat(plan.field().y()).isLessThan(header.bottom() + CopyMark.CLEARANCE + 1.01f);
+        assertThat(plan.text().lines().get(0)).isEqualTo("TRÍCH SAO");
+    }
+
+    @Test
+    void copyWithoutFreeSpaceAtTheTopIsRefusedRatherThanDrawnOverText() {
+        TextBox full = new TextBox(0, 0, 595, 400);
+        PdfFacts covered = new PdfFacts(1, List.of(A4), List.of(), List.of(full), List.of(full));
+
+        assertThatThrownBy(() -> LAYOUT.plan(covered, copy("SAO LỤC", CopySource.PAPER)))
+                .isInstanceOf(SigningException.class)
+                .hasMessageContaining("no free space")
+                .satisfies(e -> assertThat(((SigningException) e).error()).isEqualTo(SigningError.APPEARANCE_INVALID));
+    }
+
+    @Test
+    void theThreeFormsOfCopyAreAcceptedInAnyLetterCase() {
+        assertThat(LAYOUT.plan(LETTER, copy("sao lục", CopySource.PAPER)).text().lines().get(0)).isEqualTo("SAO LỤC");
+        assertThat(LAYOUT.plan(LETTER, copy(" Trích  sao ", CopySource.PAPER)).text().lines().get(0))
+                .isEqualTo("TRÍCH SAO");
+        assertThat(LAYOUT.plan(LETTER, copy("SAO Y", CopySource.PAPER)).text().lines().get(0)).isEqualTo("SAO Y");
+    }
+
+    @Test
+    void anyOtherFormOfCopyIsRefusedInVietnameseAndEnglish() {
+        for (String form : new String[] {"Bản sao", "SAO Y BẢN CHÍNH", "Copy", null}) {
+            assertCopyRefused(copy(form, CopySource.PAPER), SigningError.COPY_FORM_INVALID,
+                    "must be exactly SAO Y, SAO LỤC or TRÍCH SAO", "Hình thức sao phải là");
+        }
+    }
+
+    @Test
+    void anElectronicSourceIsCopiedOnlyAsAnExtract() {
+        assertCopyRefused(copy("SAO Y", CopySource.ELECTRONIC), SigningError.COPY_FORM_NOT_FOR_ELECTRONIC_SOURCE,
+                "can only be TRÍCH SAO", "chỉ được thực hiện bằng hình thức TRÍCH SAO");
+        assertCopyRefused(copy("Sao lục", CopySource.ELECTRONIC), SigningError.COPY_FORM_NOT_FOR_ELECTRONIC_SOURCE,
+                "not SAO LỤC", "không được SAO LỤC");
+        assertThat(LAYOUT.plan(LETTER, copy("Trích sao", CopySource.ELECTRONIC)).text().lines().get(0))
+                .isEqualTo("TRÍCH SAO");
+    }
+
+    @Test
+    void aCopyMustSayWhatItIsMadeFrom() {
+        assertCopyRefused(copy("SAO Y", null), SigningError.COPY_SOURCE_MISSING, "PAPER", "bản giấy");
+    }
+
+    @Test
+    void copyNeedsItsOrganisationButNoImage() {
+        assertThat(LAYOUT.plan(LETTER, new AppearanceContent(Appearance.COPY, null, null, null, "Văn phòng",
+                SIGNED_AT, null, "SAO Y", CopySource.PAPER)).png()).isNull();
+        assertInvalid(new AppearanceContent(Appearance.COPY, null, null, null, null, SIGNED_AT, null,
+                "Trích sao", CopySource.PAPER), "organisation name is required");
+    }
+
+    @Test
+    void aCopyGivenAPlacementIsTextOnlyInsideIt() {
+        VisibleSignature plan = LAYOUT.plan(LETTER, new AppearanceContent(Appearance.COPY,
+                new Placement(1, 300, 100, 250, 60), TestImages.seal(), null, "Văn phòng", SIGNED_AT, null,
+                "SAO Y", CopySource.PAPER));
+
+        assertThat(plan.png()).isNull();
+        assertThat(plan.field().right()).isCloseTo(550f, within(0.01f));
+        assertThat(plan.field().y()).isCloseTo(100f, within(0.01f));
+    }
+
+    private static AppearanceContent copy(String form, CopySource source) {
+        return new AppearanceContent(Appearance.COPY, null, TestImages.seal(), null,
+                "Văn phòng Ủy ban nhân dân tỉnh Bình An", SIGNED_AT, null, form, source);
+    }
+
+    private static void assertCopyRefused(AppearanceContent content, SigningError error, String english,
+            String vietnamese) {
+        assertThatThrownBy(() -> LAYOUT.plan(LETTER, content))
+                .isInstanceOf(SigningException.class)
+                .hasMessageContaining(english)
+                .satisfies(e -> {
+                    SigningException se = (SigningException) e;
+                    assertThat(se.error()).isEqualTo(error);
+                    assertThat(se.error().kind()).isEqualTo(ErrorKind.BAD_REQUEST);
+                    assertThat(se.messageVi()).contains(vietnamese);
+                });
     }
 
     @Test

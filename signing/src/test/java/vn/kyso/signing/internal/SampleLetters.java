@@ -55,6 +55,15 @@ public final class SampleLetters {
 
     /** A letter of {@code n} pages; the header is on page one, the signature block on the last page. */
     public static byte[] pages(int n) {
+        return pages(n, false);
+    }
+
+    /** A one-page draft as a clerk receives it: "Số: ....../TTr-UBND" and "ngày ... tháng ... năm 2026". */
+    static byte[] draft() {
+        return pages(1, true);
+    }
+
+    private static byte[] pages(int n, boolean draft) {
         if (n < 1) {
             throw new IllegalArgumentException("a letter has at least one page");
         }
@@ -68,7 +77,7 @@ public final class SampleLetters {
                     Writer writer = new Writer(out, page.getMediaBox().getHeight());
                     float y = TOP;
                     if (i == 1) {
-                        y = header(writer, regular, bold);
+                        y = header(writer, regular, bold, draft);
                     }
                     List<String> paragraphs = i == n ? PARAGRAPHS : repeat(PARAGRAPHS, 2);
                     y = body(writer, regular, paragraphs, y);
@@ -87,15 +96,16 @@ public final class SampleLetters {
         }
     }
 
-    private static float header(Writer w, PDFont regular, PDFont bold) throws IOException {
+    private static float header(Writer w, PDFont regular, PDFont bold, boolean draft) throws IOException {
         w.centred(regular, 12, "ỦY BAN NHÂN DÂN", LEFT_COLUMN, 75);
         w.centred(bold, 12, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", RIGHT_COLUMN, 75);
         w.centred(bold, 12, "TỈNH BÌNH AN", LEFT_COLUMN, 90);
         w.centred(bold, 13, "Độc lập - Tự do - Hạnh phúc", RIGHT_COLUMN, 91);
         w.rule(LEFT_COLUMN - 30, LEFT_COLUMN + 30, 95);
         w.rule(RIGHT_COLUMN - 80, RIGHT_COLUMN + 80, 96);
-        w.centred(regular, 13, "Số: 123/UBND-VP", LEFT_COLUMN, 118);
-        w.centred(regular, 13, "Bình An, ngày 22 tháng 11 năm 2026", RIGHT_COLUMN, 118);
+        w.centred(regular, 13, draft ? "Số: ....../TTr-UBND" : "Số: 123/UBND-VP", LEFT_COLUMN, 118);
+        w.centred(regular, 13, draft ? "Bình An, ngày ..... tháng ..... năm 2026"
+                : "Bình An, ngày 22 tháng 11 năm 2026", RIGHT_COLUMN, 118);
         w.centred(regular, 12, "V/v triển khai ký số văn bản điện tử", LEFT_COLUMN, 136);
         w.centred(regular, BODY_SIZE, "Kính gửi: Các sở, ban, ngành thuộc tỉnh", 297, 172);
         return 200;
