@@ -19,16 +19,4 @@ enum ContentKind {
             case UNKNOWN -> Optional.empty();
         };
     }
-
-    static boolean startsWith(byte[] data, int offset, byte[] prefix) {
-        if (data.length - offset < prefix.length) {
-            return false;
-        }
-        for (int i = 0; i < prefix.length; i++) {
-            if (data[offset + i] != prefix[i]) {
-                return false;
-            }
-        }
-        return true;
-    }
 }

@@ -64,7 +64,7 @@ final class ZipGuard {
             byte[] head = new byte[ZIP_MAGIC.length];
             int headLength = zip.readNBytes(head, 0, head.length);
             entryInflated += headLength;
-            if (headLength == ZIP_MAGIC.length && ContentKind.startsWith(head, 0, ZIP_MAGIC)) {
+            if (headLength == ZIP_MAGIC.length && java.util.Arrays.equals(head, ZIP_MAGIC)) {
                 if (depth >= limits.maxZipDepth()) {
                     throw tooComplex("the container nests archives more than " + limits.maxZipDepth() + " deep");
                 }
