@@ -48,7 +48,9 @@ final class XmlWrapping {
             Element signature = (Element) signatures.item(i);
             List<Element> targets = new ArrayList<>();
             boolean wholeDocument = false;
-            for (Element reference : references(signature)) {
+            List<Element> references = references(signature);
+            for (int r = 0; r < references.size(); r++) {
+                Element reference = references.get(r);
                 String id = idOf(reference);
                 if (id == null) {
                     // no URI, an external file, or the whole document: nothing here to wrap
@@ -60,6 +62,11 @@ final class XmlWrapping {
                     duplicated.add(id);
                 }
                 targets.addAll(named);
+                // a signed ds:Manifest signs what its own references name
+                for (Element target : named) {
+                    // each Reference element once: a manifest may name itself
+                    manifestReferences(target).stream().filter(m -> !references.contains(m)).forEach(references::add);
+                }
             }
             if (!wholeDocument && envelops(signature, targets)) {
                 unsigned.addAll(uncovered(signature, targets));
@@ -159,6 +166,27 @@ final class XmlWrapping {
                             && "Reference".equals(e.getLocalName())) {
                         out.add(e);
                     }
+                }
+            }
+        }
+        return out;
+    }
+
+    private static List<Element> manifestReferences(Element target) {
+        List<Element> out = new ArrayList<>();
+        NodeList manifests = target.getElementsByTagNameNS(XmlSignatures.DS, "Manifest");
+        List<Element> all = new ArrayList<>();
+        if (XmlSignatures.DS.equals(target.getNamespaceURI()) && "Manifest".equals(target.getLocalName())) {
+            all.add(target);
+        }
+        for (int i = 0; i < manifests.getLength(); i++) {
+            all.add((Element) manifests.item(i));
+        }
+        for (Element manifest : all) {
+            for (Node r = manifest.getFirstChild(); r != null; r = r.getNextSibling()) {
+                if (r instanceof Element e && XmlSignatures.DS.equals(e.getNamespaceURI())
+                        && "Reference".equals(e.getLocalName())) {
+                    out.add(e);
                 }
             }
         }
