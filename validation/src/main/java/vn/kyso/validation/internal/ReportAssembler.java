@@ -109,6 +109,9 @@ final class ReportAssembler {
                 (ContainerFindings.NOTES.contains(f.code()) ? notes : structure).add(f);
             }
         }
+        if (input.kind() == ContentKind.XML && !diagnostic.getSignatures().isEmpty()) {
+            structure.addAll(XmlWrapping.of(input.document().content()));
+        }
         signatures = demoteChanged(signatures, ends, structure, tamperedFrom);
         ValidationReport report = document(signatures, input, damagedTail, structure);
         // Limits go after the verdict is decided: they say what it rests on, they do not change it.
@@ -196,6 +199,7 @@ final class ReportAssembler {
     static boolean tampering(Explanation finding) {
         return PdfSections.TAMPERING.contains(finding.code()) || Intactness.CODES.contains(finding.code())
                 || SneakySignatures.SIGNATURE_OVER_CONTENT.equals(finding.code())
+                || XmlWrapping.CODES.contains(finding.code())
                 || PdfSignatureFields.SIGNATURE_BROKEN.equals(finding.code())
                 || PdfSignatureFields.BYTE_RANGE_INVALID.equals(finding.code());
     }

@@ -298,7 +298,7 @@ final class XmlSignatures {
         return out;
     }
 
-    private static Document parse(byte[] xml) throws Exception {
+    static Document parse(byte[] xml) throws Exception {
         DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
         factory.setNamespaceAware(true);
         factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);

@@ -48,6 +48,53 @@ class XmlJoseValidationTest {
         assertThat(report.signatures().get(0).coverage().code()).isEqualTo(Coverage.WHOLE_DOCUMENT);
     }
 
+    /**
+     * Signature wrapping on an enveloping XAdES: the signed ds:Object stays where its reference finds it,
+     * so DSS verifies it, while another object or element with other content is what a reader sees.
+     */
+    @Test
+    void wrappedContentAroundAnEnvelopingXadesIsTampering() {
+        SignedDocument signed = ValidationFixture.signer().sign(new SignRequest(XML, "ubnd-binh-an",
+                new SignOptions(SignatureFormat.XADES, SignatureLevel.B_T, Packaging.ENVELOPING, null, null, null,
+                        null, null, null)));
+        ValidationReport untouched = ValidationFixture.validate(new SignedFile(signed.name(), signed.content()))
+                .report();
+        assertThat(untouched.verdict()).as(untouched.toString()).isEqualTo(Verdict.VALID);
+        assertThat(untouched.findings()).extracting(f -> f.code()).doesNotContain(XmlWrapping.XML_SIGNATURE_WRAPPING,
+                XmlWrapping.XML_UNSIGNED_CONTENT);
+
+        String xml = new String(signed.content(), StandardCharsets.UTF_8).replaceFirst("^<\\?xml[^>]*\\?>", "");
+        java.util.regex.Matcher object = java.util.regex.Pattern.compile("<(\\w+:)?Object[^>]*Id=\"([^\"]+)\"[^>]*>")
+                .matcher(xml);
+        assertThat(object.find()).as(xml).isTrue();
+        String ds = object.group(1) == null ? "" : object.group(1);
+        String forged = "<ToTrinh><TrichYeu>Về việc chi 90.000.000 đồng</TrichYeu></ToTrinh>";
+        String ns = (ds.isEmpty() ? " xmlns" : " xmlns:" + ds.substring(0, ds.length() - 1))
+                + "=\"http://www.w3.org/2000/09/xmldsig#\"";
+
+        // an unsigned ds:Object before the signed one
+        String unsignedObject = xml.substring(0, object.start()) + "<" + ds + "Object>" + forged + "</" + ds
+                + "Object>" + xml.substring(object.start());
+        assertTampered(unsignedObject, XmlWrapping.XML_UNSIGNED_CONTENT);
+
+        // a second element with the signed object's Id, outside the signature, shown first
+        String duplicateId = "<HoSo><" + ds + "Object" + ns + " Id=\"" + object.group(2)
+                + "\">" + forged + "</" + ds + "Object>" + xml + "</HoSo>";
+        assertTampered(duplicateId, XmlWrapping.XML_SIGNATURE_WRAPPING);
+
+        // content next to the signature in a new root
+        assertTampered("<HoSo>" + forged + xml + "</HoSo>", XmlWrapping.XML_UNSIGNED_CONTENT);
+    }
+
+    private static void assertTampered(String xml, String code) {
+        byte[] bytes = xml.getBytes(StandardCharsets.UTF_8);
+        ValidationFixture.artifact("wrapped-" + code.toLowerCase() + "-" + Integer.toHexString(xml.hashCode())
+                + ".xml", bytes);
+        ValidationReport report = ValidationFixture.validate(new SignedFile("to-trinh.xml", bytes)).report();
+        assertThat(report.verdict()).as(report.toString()).isEqualTo(Verdict.INVALID);
+        assertThat(report.findings()).as(report.toString()).extracting(f -> f.code()).contains(code);
+    }
+
     @Test
     void aPlainEnvelopingSignatureByIdIsJudgedNotAskedForAnOriginal(@TempDir Path dir) throws Exception {
         byte[] enveloping = plainEnveloping("#hoso", dir);
