@@ -68,8 +68,7 @@ final class PdfRevisions {
         }
         long lastEnd = ends.get(ends.size() - 1);
         for (long i = lastEnd; i < pdf.length; i++) {
-            byte b = pdf[(int) i];
-            if (b != '\r' && b != '\n' && b != ' ' && b != '\t' && b != 0) {
+            if (!lineEnd(pdf[(int) i])) {
                 return false;
             }
         }
@@ -90,6 +89,37 @@ final class PdfRevisions {
         }
         int at = skipSpace(pdf, (int) offset);
         return startsWith(pdf, at, "xref") || isObjectHeader(pdf, at);
+    }
+
+    /**
+     * Whether the signed bytes end where a revision ends: at an end-of-file marker, give or take line
+     * ends, or at the end of the file. A byte range that stops inside its revision leaves that revision's
+     * own end (its cross-reference table, trailer or startxref) unsigned, and those bytes decide which
+     * objects a reader shows; they are not an incremental update a later hand added.
+     */
+    boolean endsRevision(byte[] pdf, long signedEnd) {
+        if (signedEnd >= pdf.length) {
+            return true;
+        }
+        long eof = -1;
+        for (long end : ends) {
+            if (end <= signedEnd) {
+                eof = end;
+            }
+        }
+        if (eof < 0) {
+            return false;
+        }
+        for (long i = eof; i < signedEnd; i++) {
+            if (!lineEnd(pdf[(int) i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean lineEnd(byte b) {
+        return b == '\r' || b == '\n' || b == ' ' || b == '\t' || b == 0;
     }
 
     /** "12 0 obj" at {@code at}: a cross-reference stream is an indirect object. */

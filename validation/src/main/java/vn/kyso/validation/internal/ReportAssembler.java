@@ -33,6 +33,7 @@ final class ReportAssembler {
 
     static final String MODIFIED_AFTER_SIGNING = "MODIFIED_AFTER_SIGNING";
     static final String INCOMPLETE_REVISION = "INCOMPLETE_REVISION";
+    static final String UNSIGNED_TAIL = "UNSIGNED_TAIL";
 
     private final TrustAnchors anchors;
     private final boolean offline;
@@ -80,6 +81,11 @@ final class ReportAssembler {
         }
         boolean damagedTail = revisions != null && !signatures.isEmpty()
                 && !revisions.tailIntact(input.document().content());
+        // the last signed bytes must end a revision; what follows, if anything, is then whole updates,
+        // which the change and section checks judge. Checked whoever signed: it is about the bytes.
+        long latestSignedEnd = revisions == null ? 0 : latestSignedEnd(diagnostic);
+        boolean unsignedTail = latestSignedEnd > 0 && !signatures.isEmpty()
+                && !revisions.endsRevision(input.document().content(), latestSignedEnd);
         List<Explanation> structure = new ArrayList<>();
         long tamperedFrom = Long.MAX_VALUE;
         if (revisions != null) {
@@ -113,7 +119,7 @@ final class ReportAssembler {
             structure.addAll(XmlWrapping.of(input.document().content()));
         }
         signatures = demoteChanged(signatures, ends, structure, tamperedFrom);
-        ValidationReport report = document(signatures, input, damagedTail, structure);
+        ValidationReport report = document(signatures, input, damagedTail, unsignedTail, structure);
         // Limits go after the verdict is decided: they say what it rests on, they do not change it.
         List<Explanation> limits = new ArrayList<>(Limits.of(ordered, signatures, offline));
         limits.addAll(notes);
@@ -147,6 +153,20 @@ final class ReportAssembler {
         }
         for (TimestampWrapper t : diagnostic.getTimestampList()) {
             signedEnd = Math.min(signedEnd, signedEnd(t.getPDFRevision()));
+        }
+        return signedEnd;
+    }
+
+    /** Where the bytes the last PDF signature or document time-stamp covers end; 0 if none is known. */
+    private static long latestSignedEnd(DiagnosticData diagnostic) {
+        long signedEnd = 0;
+        for (SignatureWrapper s : diagnostic.getSignatures()) {
+            long end = signedEnd(s.getPDFRevision());
+            signedEnd = end == Long.MAX_VALUE ? signedEnd : Math.max(signedEnd, end);
+        }
+        for (TimestampWrapper t : diagnostic.getTimestampList()) {
+            long end = signedEnd(t.getPDFRevision());
+            signedEnd = end == Long.MAX_VALUE ? signedEnd : Math.max(signedEnd, end);
         }
         return signedEnd;
     }
@@ -273,7 +293,7 @@ final class ReportAssembler {
     }
 
     private ValidationReport document(List<SignatureReport> signatures, Input input, boolean damagedTail,
-            List<Explanation> structure) {
+            boolean unsignedTail, List<Explanation> structure) {
         List<Explanation> findings = new ArrayList<>();
         if (!signatures.isEmpty()) {
             // The last signature's changes are those after every signature; report them as such if any,
@@ -286,6 +306,15 @@ final class ReportAssembler {
                 findings.add(new Explanation(INCOMPLETE_REVISION,
                         "Phần cuối tệp PDF bị cắt hoặc hỏng (phiên bản cuối không hoàn chỉnh) — không được phép",
                         "The end of the PDF is cut off or damaged (the last revision is incomplete) — not permitted"));
+            }
+            if (unsignedTail) {
+                findings.add(new Explanation(UNSIGNED_TAIL,
+                        "Chữ ký cuối cùng không phủ hết phiên bản mà nó ký: phần cuối của phiên bản đó (bảng tham chiếu"
+                                + " chéo, trailer) nằm ngoài chữ ký và không phải một bản cập nhật gia tăng hoàn chỉnh"
+                                + " — không xác nhận được văn bản hiển thị chính là văn bản đã ký",
+                        "The last signature stops short of the end of the revision it signed: the rest of that revision"
+                                + " (cross-reference table, trailer) is outside every signature and is not a complete"
+                                + " incremental update — the document shown cannot be confirmed as the one signed"));
             }
         }
         // a signature dictionary DSS could not read is a broken signature, not "no signature"

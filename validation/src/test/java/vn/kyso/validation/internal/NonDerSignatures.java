@@ -110,7 +110,7 @@ final class NonDerSignatures {
         return tlv(0x30, concat(List.of(bytes(cms, oid), tlv(0x31, ber.toByteArray()))));
     }
 
-    private static List<Der.Element> children(byte[] d, Der.Element parent) {
+    static List<Der.Element> children(byte[] d, Der.Element parent) {
         List<Der.Element> out = new ArrayList<>();
         for (int at = parent.contentStart(); at < parent.contentEnd(); ) {
             Der.Element e = Der.at(d, at);
@@ -120,7 +120,7 @@ final class NonDerSignatures {
         return out;
     }
 
-    private static byte[] bytes(byte[] d, Der.Element e) {
+    static byte[] bytes(byte[] d, Der.Element e) {
         return java.util.Arrays.copyOfRange(d, e.start(), e.end());
     }
 
@@ -141,7 +141,7 @@ final class NonDerSignatures {
         return out.toByteArray();
     }
 
-    private static byte[] concat(List<byte[]> parts) {
+    static byte[] concat(List<byte[]> parts) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         parts.forEach(out::writeBytes);
         return out.toByteArray();
