@@ -20,7 +20,8 @@ import vn.kyso.validation.Explanation;
  * Whether the bytes are what was signed, independent of any trust anchor (issue #10 item 6): a time-stamp
  * whose imprint does not match what it covers (changed, or copied from another signature), a time-stamp
  * whose own signature is broken, a CMS without the message-digest attribute, a signing-certificate
- * reference that names another certificate, and a container whose signed file is missing or changed.
+ * reference that names another certificate, a container whose signed file is missing or changed, and a
+ * signature stored twice.
  * DSS computes each of these in its diagnostic data, but its verdict for an untrusted signer stops at the
  * chain ("no certificate chain found") and never mentions them; a forger only has to use a certificate we
  * do not trust to hide the damage. Each is a finding of its own that leads the headline and makes the
@@ -48,7 +49,13 @@ final class Intactness {
                 "A signed file in the container was changed after signing: %s"),
         SIGNED_FILE_MISSING(
                 "Tệp đã ký không còn trong gói (bị xóa hoặc đổi tên): %s",
-                "A signed file is no longer in the container (removed or renamed): %s");
+                "A signed file is no longer in the container (removed or renamed): %s"),
+        /** The same signature stored more than once (e.g. a second signature file copied from the first). */
+        SIGNATURE_DUPLICATED(
+                "Cùng một chữ ký xuất hiện nhiều lần trong văn bản (bị sao chép sau khi ký), số chữ ký hiển thị "
+                        + "không đúng thực tế: %s",
+                "The same signature appears more than once (copied after signing), so the signatures shown "
+                        + "are not what was signed: %s");
 
         private final String vi;
         private final String en;
@@ -95,6 +102,9 @@ final class Intactness {
                     .noneMatch(m -> m.getType() == DigestMatcherType.MESSAGE_DIGEST && m.getDigestValue() != null)) {
                 add(found, Finding.CMS_MESSAGE_DIGEST_MISSING, who);
             }
+            if (s.isSignatureDuplicated() || duplicateValue(diagnostic, s)) {
+                add(found, Finding.SIGNATURE_DUPLICATED, who);
+            }
             CertificateRefWrapper ref = s.getSigningCertificateReference();
             if (s.getSigningCertificate() != null && ref != null && ref.getDigestAlgoAndValue() != null
                     && !ref.isDigestValueMatch()) {
@@ -116,6 +126,16 @@ final class Intactness {
         List<Explanation> findings = new ArrayList<>();
         found.forEach((finding, details) -> findings.add(finding.explain(String.join(", ", details))));
         return findings;
+    }
+
+    /**
+     * Whether another signature of the document carries the very same signature value: one signature
+     * stored twice (DSS flags it only where both copies get the same identifier).
+     */
+    private static boolean duplicateValue(DiagnosticData diagnostic, SignatureWrapper s) {
+        byte[] value = s.getSignatureValue();
+        return value != null && value.length > 0 && diagnostic.getSignatures().stream()
+                .anyMatch(o -> o != s && java.util.Arrays.equals(value, o.getSignatureValue()));
     }
 
     /** The container files a signature references but the container lacks, as its reason. */

@@ -162,6 +162,18 @@ class IntactnessTest {
     }
 
     @Test
+    void aSignatureCopiedIntoASecondSignatureFileIsNamed() {
+        List<Document> files = List.of(new Document("cong-van.pdf", ValidationFixture.oneLetter()));
+        byte[] container = ValidationFixture.signer().signContainer(new ContainerRequest(files, KEY,
+                SignatureFormat.XADES, SignatureLevel.B_B, null)).content();
+        ZipForge copied = ZipForge.of(container);
+        ZipForge.Entry signature = copied.entries.stream().filter(e -> e.name.matches("META-INF/signatures.*\\.xml"))
+                .findFirst().orElseThrow();
+        copied.entries.add(new ZipForge.Entry("META-INF/signatures002.xml", signature.data, signature.method));
+        assertNamed(copied.bytes(), "SIGNATURE_DUPLICATED");
+    }
+
+    @Test
     void anEnvelopingCmsOfAPdfIsReadAsCmsNotAsAPdf() {
         byte[] cms = ValidationFixture.signer().sign(new SignRequest(new Document("cong-van.pdf",
                 ValidationFixture.oneLetter()), KEY, new SignOptions(SignatureFormat.CADES, SignatureLevel.B_B,
