@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
@@ -27,9 +26,6 @@ import vn.kyso.audit.AuditOutcome;
 import vn.kyso.audit.AuditSettings;
 import vn.kyso.audit.ChainHead;
 import vn.kyso.audit.ChainVerification;
-import vn.kyso.audit.ChainVerification.BreakReason;
-import vn.kyso.audit.ChainVerification.BrokenLink;
-import vn.kyso.audit.ChainVerification.CheckpointCheck;
 import vn.kyso.audit.Checkpoint;
 
 /**
@@ -222,32 +218,19 @@ public final class PostgresAuditLog implements AuditLog {
             c.setReadOnly(true);
             try {
                 ChainHead head = head(c);
-                long checked = 0;
-                BrokenLink broken = null;
-                long expected = 1;
-                byte[] running = ChainHashing.GENESIS;
+                ChainVerifier verifier = new ChainVerifier(settings.tsaTrustAnchors());
                 try (PreparedStatement s = c.prepareStatement("select " + COLUMNS
                         + " from kyso_audit_entry order by sequence")) {
                     s.setFetchSize(1000);
                     try (ResultSet r = s.executeQuery()) {
-                        while (r.next()) {
-                            checked++;
-                            broken = check(r, expected, running);
-                            if (broken != null) {
-                                break;
-                            }
-                            running = r.getBytes("hash");
-                            expected++;
+                        while (r.next() && verifier.accept(storedEntry(r))) {
+                            // the verifier stops the read at the first broken link
                         }
                     }
                 }
-                if (broken == null) {
-                    broken = checkHead(head, expected - 1, running);
-                }
-                List<CheckpointCheck> checkpoints = checkCheckpoints(c);
+                List<ChainVerifier.StoredCheckpoint> checkpoints = storedCheckpoints(c);
                 c.commit();
-                boolean ok = broken == null && checkpoints.stream().allMatch(CheckpointCheck::valid);
-                return new ChainVerification(ok, checked, head, broken, checkpoints);
+                return verifier.finish(head, checkpoints);
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
                 throw e;
@@ -257,81 +240,25 @@ public final class PostgresAuditLog implements AuditLog {
         }
     }
 
-    /**
-     * The first test that fails names the break: a missing number is a deletion; an entry whose
-     * recorded previous hash is not the hash before it was moved or inserted; an entry whose fields no
-     * longer give its hash was edited.
-     */
-    private static BrokenLink check(ResultSet r, long expected, byte[] running) throws SQLException {
-        long sequence = r.getLong("sequence");
-        if (sequence != expected) {
-            return new BrokenLink(expected, BreakReason.DELETED, sequence > expected
-                    ? "entries " + expected + (sequence - 1 > expected ? " to " + (sequence - 1) : "")
-                            + " are missing"
-                    : "entry " + sequence + " is out of order");
-        }
-        byte[] previous = r.getBytes("previous_hash");
-        if (!Arrays.equals(previous, running)) {
-            return new BrokenLink(sequence, BreakReason.REORDERED,
-                    "entry " + sequence + " does not follow entry " + (sequence - 1)
-                            + ": it was moved, swapped or inserted");
-        }
-        ChainHashing.Fields f = new ChainHashing.Fields(sequence, r.getObject("recorded_at", OffsetDateTime.class).toInstant(),
-                r.getString("actor"), r.getString("action"), r.getString("target"), r.getString("outcome"),
-                r.getString("detail"), r.getString("client_address"));
-        if (!Arrays.equals(ChainHashing.hash(previous, f), r.getBytes("hash"))) {
-            return new BrokenLink(sequence, BreakReason.EDITED,
-                    "entry " + sequence + " no longer matches its hash: a field was changed");
-        }
-        return null;
+    private static ChainVerifier.StoredEntry storedEntry(ResultSet r) throws SQLException {
+        ChainHashing.Fields f = new ChainHashing.Fields(r.getLong("sequence"),
+                r.getObject("recorded_at", OffsetDateTime.class).toInstant(), r.getString("actor"),
+                r.getString("action"), r.getString("target"), r.getString("outcome"), r.getString("detail"),
+                r.getString("client_address"));
+        return new ChainVerifier.StoredEntry(f, r.getBytes("previous_hash"), r.getBytes("hash"));
     }
 
-    private static BrokenLink checkHead(ChainHead head, long last, byte[] lastHash) {
-        if (head.sequence() > last) {
-            return new BrokenLink(last + 1, BreakReason.DELETED, "the chain head names entry " + head.sequence()
-                    + " but the log ends at " + last + ": entries were cut from the end");
-        }
-        if (head.sequence() < last || !head.hash().equals(ChainHashing.hex(lastHash))) {
-            return new BrokenLink(head.sequence(), BreakReason.EDITED,
-                    "the chain head does not match the last entry");
-        }
-        return null;
-    }
-
-    private List<CheckpointCheck> checkCheckpoints(Connection c) throws SQLException {
-        List<CheckpointCheck> out = new ArrayList<>();
+    private static List<ChainVerifier.StoredCheckpoint> storedCheckpoints(Connection c) throws SQLException {
+        List<ChainVerifier.StoredCheckpoint> out = new ArrayList<>();
         try (PreparedStatement s = c.prepareStatement("select k.sequence, k.head_hash, k.token, e.hash"
                 + " from kyso_audit_checkpoint k left join kyso_audit_entry e on e.sequence = k.sequence"
                 + " order by k.sequence, k.id");
                 ResultSet r = s.executeQuery()) {
             while (r.next()) {
-                out.add(checkCheckpoint(r.getLong(1), r.getBytes(2), r.getBytes(3), r.getBytes(4)));
+                out.add(new ChainVerifier.StoredCheckpoint(r.getLong(1), r.getBytes(2), r.getBytes(3), r.getBytes(4)));
             }
         }
         return out;
-    }
-
-    private CheckpointCheck checkCheckpoint(long sequence, byte[] headHash, byte[] token, byte[] entryHash) {
-        TimeStampToken parsed;
-        try {
-            parsed = TimeStamps.parse(token);
-        } catch (IOException e) {
-            return new CheckpointCheck(sequence, null, false, "the time-stamp token cannot be read");
-        }
-        Instant time = TimeStamps.time(parsed);
-        String problem = TimeStamps.problem(parsed, headHash, settings.tsaTrustAnchors());
-        if (problem != null) {
-            return new CheckpointCheck(sequence, time, false, problem);
-        }
-        byte[] expected = sequence == 0 ? ChainHashing.GENESIS : entryHash;
-        if (expected == null) {
-            return new CheckpointCheck(sequence, time, false, "entry " + sequence + " is missing");
-        }
-        if (!Arrays.equals(expected, headHash)) {
-            return new CheckpointCheck(sequence, time, false,
-                    "entry " + sequence + " has changed since it was time-stamped");
-        }
-        return new CheckpointCheck(sequence, time, true, null);
     }
 
     // ---------------------------------------------------------------- checkpoints
