@@ -1,6 +1,11 @@
 package vn.kyso.signing;
 
+import java.security.cert.CertificateEncodingException;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import vn.kyso.signing.spi.KeySigner;
 
 /**
  * Signs documents with keys that never leave a PKCS#11 HSM, or, in two steps, with a key held by the
@@ -59,4 +64,26 @@ public interface SigningService {
 
     /** Step two of remote signing: embeds the external signature value into the prepared document. */
     SignedDocument complete(CompleteRequest request);
+
+    /**
+     * Signs with a key the service does not hold, behind any {@link KeySigner}: a USB token driven by a
+     * desktop agent, a remote signing service, a software key. The signer goes through the two-step
+     * flow, so its certificate gets the checks a prepared signature gets (trust anchor, family,
+     * validity) and its value is verified before it is embedded; the service's own HSM keys are signed
+     * with through {@link #sign(SignRequest)}. See docs/adr/0010-signing-by-job-key-signer-dss-errors.md.
+     */
+    default SignedDocument signWith(KeySigner signer, Document document, SignOptions options) {
+        Objects.requireNonNull(signer, "signer");
+        List<byte[]> chain = new ArrayList<>();
+        for (X509Certificate c : signer.certificateChain()) {
+            try {
+                chain.add(c.getEncoded());
+            } catch (CertificateEncodingException e) {
+                throw new SigningException(SigningError.CERTIFICATE_INVALID, "a certificate could not be encoded", e);
+            }
+        }
+        PreparedSignature prepared = prepare(new PrepareRequest(document, chain, options));
+        byte[] value = signer.sign(prepared.dataToSign(), prepared.signatureAlgorithm());
+        return complete(new CompleteRequest(prepared.id(), value));
+    }
 }

@@ -4,8 +4,10 @@ import java.security.cert.X509Certificate;
 import java.util.List;
 
 /**
- * A private key that signs but is never handed out: an HSM key behind PKCS#11, or a software key in
- * tests. Implementations are thread-safe.
+ * A private key that signs but is never handed out: an HSM key behind PKCS#11 (the service's own keys),
+ * or a key the service does not hold (a USB token answering through a desktop agent, a remote signing
+ * service, a software key), passed to {@link vn.kyso.signing.SigningService#signWith}. Implementations
+ * are thread-safe.
  */
 public interface KeySigner {
 
