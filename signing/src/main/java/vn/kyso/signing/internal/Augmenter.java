@@ -12,7 +12,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Supplier;
 import java.util.zip.ZipInputStream;
 import org.slf4j.Logger;
@@ -109,11 +108,6 @@ final class Augmenter {
             throw e;
         } catch (RuntimeException e) {
             SigningException translated = DssErrors.translate(e, a.format().name());
-            String m = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
-            if (m.contains("no signature") || m.contains("no signatures") || m.contains("is not signed")) {
-                translated = new SigningException(SigningError.NOTHING_TO_AUGMENT,
-                        "the document carries no signature to augment", e);
-            }
             log.info("augmentation refused: {} ({})", translated.error(), e.toString());
             throw translated;
         }

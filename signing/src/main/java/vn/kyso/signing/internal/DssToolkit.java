@@ -1,6 +1,5 @@
 package vn.kyso.signing.internal;
 
-import eu.europa.esig.dss.alert.ExceptionOnStatusAlert;
 import eu.europa.esig.dss.asic.cades.signature.ASiCWithCAdESService;
 import eu.europa.esig.dss.asic.xades.signature.ASiCWithXAdESService;
 import eu.europa.esig.dss.cades.signature.CAdESService;
@@ -26,6 +25,7 @@ import vn.kyso.core.net.FetchSettings;
 import vn.kyso.core.net.OutboundPolicy;
 import vn.kyso.core.revocation.RevocationCache;
 import vn.kyso.core.revocation.RevocationKey;
+import vn.kyso.signing.SigningError;
 
 /**
  * The DSS services and their shared, costly parts, built once and reused by every request: the
@@ -88,15 +88,25 @@ final class DssToolkit {
         }
     }
 
-    /** Long-term levels must not be produced without the evidence they promise. */
+    /**
+     * Long-term levels must not be produced without the evidence they promise. One refusing alert per
+     * check, so the check that failed is known by type (DssErrors), not from DSS's message text.
+     */
     static void strictAlerts(CommonCertificateVerifier verifier) {
-        verifier.setAlertOnMissingRevocationData(new ExceptionOnStatusAlert());
-        verifier.setAlertOnRevokedCertificate(new ExceptionOnStatusAlert());
-        verifier.setAlertOnInvalidTimestamp(new ExceptionOnStatusAlert());
+        verifier.setAlertOnMissingRevocationData(new RefusingAlert(SigningError.REVOCATION_UNAVAILABLE,
+                "revocation data (OCSP/CRL) could not be obtained for the long-term level; try again later"));
+        verifier.setAlertOnRevokedCertificate(new RefusingAlert(SigningError.CERTIFICATE_REVOKED,
+                "the signing certificate or one of its issuers is revoked"));
+        verifier.setAlertOnInvalidTimestamp(new RefusingAlert(SigningError.TSA_UNAVAILABLE,
+                "the time-stamp authority returned an unusable time-stamp"));
         // Every answer embedded must be issued after the signature's time-stamp (EN 319 102-1 freshness);
         // a strict validator years from now refuses older evidence, so never embed it silently. The
         // same for the time-stamps' own chains, whose answers must postdate the time-stamps' use.
-        verifier.setAlertOnNoRevocationAfterBestSignatureTime(new ExceptionOnStatusAlert());
-        verifier.setAlertOnUncoveredPOE(new ExceptionOnStatusAlert());
+        verifier.setAlertOnNoRevocationAfterBestSignatureTime(new RefusingAlert(SigningError.REVOCATION_NOT_FRESH,
+                NOT_FRESH));
+        verifier.setAlertOnUncoveredPOE(new RefusingAlert(SigningError.REVOCATION_NOT_FRESH, NOT_FRESH));
     }
+
+    private static final String NOT_FRESH = "no OCSP/CRL answer issued after the signature's time-stamp could be "
+            + "obtained; try again later, or sign at B-T and augment once the responder has news";
 }
