@@ -9,11 +9,19 @@ import java.util.List;
  *
  * @param state PROPOSED, or DISPOSED once an archivist approved it and the records were disposed of
  */
-public record DisposalList(long id, String state, Instant createdAt, String createdBy, Instant approvedAt,
+public record DisposalList(long id, State state, Instant createdAt, String createdBy, Instant approvedAt,
         String approvedBy, List<Item> items) {
 
     public DisposalList {
         items = List.copyOf(items);
+    }
+
+    /** Where a disposal list is; the JSON names are the constant names. */
+    public enum State {
+        /** Drawn up, waiting for an archivist's approval. */
+        PROPOSED,
+        /** Approved; its records were disposed of. */
+        DISPOSED
     }
 
     /** One record on the list with what identified it when the list was drawn up. */

@@ -11,6 +11,6 @@ import java.time.Instant;
  * @param failed    records whose check failed (each logged in its history)
  * @param message   a one-line result
  */
-public record JobReport(long id, JobKind kind, String state, int total, int processed, int failed,
+public record JobReport(long id, JobKind kind, JobState state, int total, int processed, int failed,
         Instant startedAt, Instant finishedAt, String message) {
 }

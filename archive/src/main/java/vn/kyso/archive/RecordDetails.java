@@ -3,12 +3,14 @@ package vn.kyso.archive;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import vn.kyso.core.KeyFamily;
+import vn.kyso.validation.Verdict;
 
 /**
  * Everything the catalogue knows about one record.
  *
  * @param id           the record identifier
- * @param state        ACTIVE, or DISPOSED for a tombstone
+ * @param state        ACTIVE; ACCEPTED or FAILED for an asynchronous ingest; DISPOSED for a tombstone
  * @param metadata     the archive metadata
  * @param original     the original as ingested
  * @param validation   the verdict at ingest or at the last re-validation
@@ -19,7 +21,7 @@ import java.util.List;
  */
 public record RecordDetails(
         String id,
-        String state,
+        RecordState state,
         RecordMetadata metadata,
         Original original,
         ValidationSummary validation,
@@ -45,7 +47,7 @@ public record RecordDetails(
      * @param signatures  one line per signature
      * @param validatedAt when the validation ran
      */
-    public record ValidationSummary(String verdict, String headlineVi, String headlineEn,
+    public record ValidationSummary(Verdict verdict, String headlineVi, String headlineEn,
             List<SignatureLine> signatures, Instant validatedAt) {
         public ValidationSummary {
             signatures = List.copyOf(signatures);
@@ -53,7 +55,7 @@ public record RecordDetails(
     }
 
     /** One signature, in brief. */
-    public record SignatureLine(String signer, String organisation, String family, String format, String verdict,
+    public record SignatureLine(String signer, String organisation, KeyFamily family, String format, Verdict verdict,
             Instant signingTime) {
     }
 
@@ -75,7 +77,7 @@ public record RecordDetails(
     }
 
     /** A stored object of the record. */
-    public record StoredObject(String role, int generation, String name, String mediaType, long size, String sha256,
+    public record StoredObject(ObjectRole role, int generation, String name, String mediaType, long size, String sha256,
             String sha512, Instant storedAt) {
     }
 

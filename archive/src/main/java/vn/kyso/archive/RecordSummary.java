@@ -2,6 +2,7 @@ package vn.kyso.archive;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import vn.kyso.validation.Verdict;
 
 /** One search hit: enough to list and open the record. */
 public record RecordSummary(
@@ -15,7 +16,7 @@ public record RecordSummary(
         String subject,
         String signer,
         AccessRegime accessRegime,
-        String verdict,
+        Verdict verdict,
         Instant ingestedAt,
-        String state) {
+        RecordState state) {
 }

@@ -92,7 +92,7 @@ class ExchangeServiceTest {
         RecordDetails pkg = archive.record(r.packageRecord());
         assertThat(pkg.metadata().numberSymbol()).isEqualTo("123/UBND-VP");
         assertThat(pkg.metadata().issuer()).isEqualTo("Ủy ban nhân dân tỉnh Bình An");
-        assertThat(pkg.validation().verdict()).isEqualTo("VALID");
+        assertThat(pkg.validation().verdict()).isEqualTo(Verdict.VALID);
         assertThat(archive.content(r.attachments().get(0).recordId()).content()).isEqualTo(letter);
 
         ValidationFixture.artifact("edxml-status-received.xml", r.statusMessage());

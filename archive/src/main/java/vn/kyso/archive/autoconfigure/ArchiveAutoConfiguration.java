@@ -88,7 +88,8 @@ public class ArchiveAutoConfiguration {
         return new HikariDataSource(c);
     }
 
-    @Bean(destroyMethod = "close")
+    /** Spring calls {@code start()} (schema migration, worker threads) after building it, {@code close()} at shutdown. */
+    @Bean(initMethod = "start", destroyMethod = "close")
     @ConditionalOnMissingBean(ArchiveService.class)
     @ConditionalOnBean({SigningService.class, ValidationService.class})
     PostgresArchiveService archiveService(DataSource dataSource, ObjectStore store, ValidationService validation,

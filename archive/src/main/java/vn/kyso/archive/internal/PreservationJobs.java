@@ -1,12 +1,5 @@
 package vn.kyso.archive.internal;
 
-import static vn.kyso.archive.internal.PostgresArchiveService.AUGMENTED;
-import static vn.kyso.archive.internal.PostgresArchiveService.ORIGINAL;
-import static vn.kyso.archive.internal.PostgresArchiveService.extension;
-import static vn.kyso.archive.internal.PostgresArchiveService.latest;
-import static vn.kyso.archive.internal.PostgresArchiveService.stem;
-import static vn.kyso.archive.internal.PostgresArchiveService.storeFailure;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -21,6 +14,9 @@ import vn.kyso.archive.ArchiveException;
 import vn.kyso.archive.ArchiveSettings;
 import vn.kyso.archive.JobKind;
 import vn.kyso.archive.JobReport;
+import vn.kyso.archive.JobState;
+import vn.kyso.archive.ObjectRole;
+import vn.kyso.archive.RecordState;
 import vn.kyso.archive.spi.ObjectStore;
 import vn.kyso.archive.spi.ObjectStoreException;
 import vn.kyso.signing.AugmentRequest;
@@ -45,19 +41,30 @@ final class PreservationJobs {
 
     private static final Logger log = LoggerFactory.getLogger(PreservationJobs.class);
 
-    private final PostgresArchiveService archive;
     private final Catalogue catalogue;
+    private final ObjectTable objectTable;
+    private final HistoryTable history;
+    private final JobTable jobs;
+    private final StoredObjects objects;
     private final ObjectStore store;
+    private final IngestPipeline ingest;
+    private final EvidencePlanner planner;
     private final ValidationService validation;
     private final SigningService signing;
     private final ArchiveSettings settings;
     private final Clock clock;
 
-    PreservationJobs(PostgresArchiveService archive, Catalogue catalogue, ObjectStore store,
-            ValidationService validation, SigningService signing, ArchiveSettings settings, Clock clock) {
-        this.archive = archive;
+    PreservationJobs(Catalogue catalogue, ObjectTable objectTable, HistoryTable history, JobTable jobs,
+            StoredObjects objects, IngestPipeline ingest, EvidencePlanner planner, ValidationService validation,
+            SigningService signing, ArchiveSettings settings, Clock clock) {
         this.catalogue = catalogue;
-        this.store = store;
+        this.objectTable = objectTable;
+        this.history = history;
+        this.jobs = jobs;
+        this.objects = objects;
+        this.store = objects.store();
+        this.ingest = ingest;
+        this.planner = planner;
         this.validation = validation;
         this.signing = signing;
         this.settings = settings;
@@ -72,7 +79,7 @@ final class PreservationJobs {
             case TIMESTAMP_RENEWAL -> catalogue.dueForRenewal(now).size();
             default -> catalogue.countActive();
         };
-        JobReport run = catalogue.startJob(kind, now, now.minus(settings.jobStaleAfter()), total);
+        JobReport run = jobs.start(kind, now, now.minus(settings.jobStaleAfter()), total);
         if (run == null) {
             throw new ArchiveException(ArchiveError.JOB_ALREADY_RUNNING, "a " + kind + " job is already running");
         }
@@ -83,11 +90,11 @@ final class PreservationJobs {
                 case TIMESTAMP_RENEWAL -> eachOf(run, catalogue.dueForRenewal(now), this::renew);
                 case RECOVERY -> recover(run, now);
             };
-            return catalogue.finishJob(run.id(), "DONE", message, clock.instant());
+            return jobs.finish(run.id(), JobState.DONE, message, clock.instant());
         } catch (RuntimeException e) {
             log.warn("{} job {} failed: {}", kind, run.id(), e.toString());
             try {
-                return catalogue.finishJob(run.id(), "FAILED", e.getMessage(), clock.instant());
+                return jobs.finish(run.id(), JobState.FAILED, e.getMessage(), clock.instant());
             } catch (RuntimeException again) {
                 throw e;
             }
@@ -101,7 +108,7 @@ final class PreservationJobs {
     }
 
     private String eachRecord(JobReport run, RecordStep step) {
-        UUID cursor = catalogue.jobCursor(run.id());
+        UUID cursor = jobs.cursor(run.id());
         int failed = 0;
         int done = 0;
         while (true) {
@@ -111,7 +118,7 @@ final class PreservationJobs {
             }
             for (UUID id : batch) {
                 boolean ok = step.apply(id);
-                catalogue.jobProgress(run.id(), id, !ok, clock.instant());
+                jobs.progress(run.id(), id, !ok, clock.instant());
                 failed += ok ? 0 : 1;
                 done++;
                 cursor = id;
@@ -121,7 +128,7 @@ final class PreservationJobs {
     }
 
     private String eachOf(JobReport run, List<UUID> ids, RecordStep step) {
-        UUID cursor = catalogue.jobCursor(run.id());
+        UUID cursor = jobs.cursor(run.id());
         int failed = 0;
         int done = 0;
         for (UUID id : ids) {
@@ -129,7 +136,7 @@ final class PreservationJobs {
                 continue;
             }
             boolean ok = step.apply(id);
-            catalogue.jobProgress(run.id(), id, !ok, clock.instant());
+            jobs.progress(run.id(), id, !ok, clock.instant());
             failed += ok ? 0 : 1;
             done++;
         }
@@ -139,10 +146,10 @@ final class PreservationJobs {
     private boolean fixity(UUID id) {
         Instant now = clock.instant();
         List<String> faults = new ArrayList<>();
-        Catalogue.Row row = catalogue.find(id).orElseThrow();
-        Instant until = archive.retainUntil(row);
+        CatalogueRow row = catalogue.find(id).orElseThrow();
+        Instant until = objects.retainUntil(row);
         int retained = 0;
-        for (Catalogue.ObjectRow o : catalogue.objects(id)) {
+        for (ObjectRow o : objectTable.of(id)) {
             try {
                 Digests d = Digests.of(store.read(o.key()));
                 if (!d.sha256().equals(o.sha256()) || !d.sha512().equals(o.sha512())) {
@@ -157,7 +164,7 @@ final class PreservationJobs {
                 }
             } catch (ObjectStoreException e) {
                 if (e.reason() == ObjectStoreException.Reason.UNAVAILABLE) {
-                    throw storeFailure(e);
+                    throw StoredObjects.failure(e);
                 }
                 faults.add(o.role() + "-" + o.generation() + ": " + e.reason().name().toLowerCase());
             }
@@ -167,7 +174,7 @@ final class PreservationJobs {
         if (retained > 0) {
             detail += "; retention set on " + retained + " object(s) that lacked it";
         }
-        catalogue.event(id, now, "FIXITY", faults.isEmpty() ? "OK" : "FAILED", detail, "system");
+        history.add(id, now, "FIXITY", faults.isEmpty() ? "OK" : "FAILED", detail, "system");
         if (!faults.isEmpty()) {
             log.error("fixity check of record {} failed: {}", id, faults);
         }
@@ -175,55 +182,51 @@ final class PreservationJobs {
     }
 
     private boolean revalidate(UUID id) {
-        Catalogue.Row row = catalogue.find(id).orElseThrow();
-        List<Catalogue.ObjectRow> objects = catalogue.objects(id);
-        Catalogue.ObjectRow subject = current(objects);
+        CatalogueRow row = catalogue.find(id).orElseThrow();
+        List<ObjectRow> rows = objectTable.of(id);
+        ObjectRow subject = ObjectRow.current(rows);
         Instant now = clock.instant();
-        if ("UNSIGNED".equals(row.verdict())) {
-            catalogue.event(id, now, "REVALIDATION", "OK", "unsigned record: nothing to validate", "system");
+        if (row.findings().verdict() == Verdict.UNSIGNED) {
+            history.add(id, now, "REVALIDATION", "OK", "unsigned record: nothing to validate", "system");
             return true;
         }
         try {
             ValidationReport report = validation.validate(new ValidationRequest(
-                    new SignedFile(subject.name(), archive.readVerified(subject)), List.of(), null)
+                    new SignedFile(subject.name(), objects.readVerified(subject)), List.of(), null)
                     .withEtsiReport(false)).report();
-            catalogue.updateValidation(id, report.verdict().name(), now);
+            catalogue.updateValidation(id, report.verdict(), now);
             boolean ok = report.verdict() != Verdict.INVALID;
-            catalogue.event(id, now, "REVALIDATION", report.verdict().name(), report.summary().en(), "system");
+            history.add(id, now, "REVALIDATION", report.verdict().name(), report.summary().en(), "system");
             return ok;
         } catch (ValidationException e) {
-            catalogue.event(id, now, "REVALIDATION", "FAILED", e.getMessage(), "system");
+            history.add(id, now, "REVALIDATION", "FAILED", e.getMessage(), "system");
             return false;
         }
     }
 
     private boolean renew(UUID id) {
-        Catalogue.Row row = catalogue.find(id).orElseThrow();
-        List<Catalogue.ObjectRow> objects = catalogue.objects(id);
-        Catalogue.ObjectRow source = current(objects);
+        CatalogueRow row = catalogue.find(id).orElseThrow();
+        List<ObjectRow> rows = objectTable.of(id);
+        ObjectRow source = ObjectRow.current(rows);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         try {
             SignedDocument renewed = signing.augment(new AugmentRequest(
-                    new Document(source.name(), archive.readVerified(source)), SignatureLevel.B_LTA));
+                    new Document(source.name(), objects.readVerified(source)), SignatureLevel.B_LTA));
             ValidationReport report = validation.validate(new ValidationRequest(
                     new SignedFile(source.name(), renewed.content()), List.of(), null).withEtsiReport(false)).report();
-            PostgresArchiveService.Evidence evidence = PostgresArchiveService.Evidence.of(report, settings);
-            int generation = objects.stream().filter(o -> o.role().equals(AUGMENTED))
-                    .mapToInt(Catalogue.ObjectRow::generation).max().orElse(0) + 1;
-            String name = stem(row.originalName()) + "-lta" + extension(row.originalName(), row.mediaType());
-            var p = new PostgresArchiveService.Planned(AUGMENTED, generation, name, renewed.mediaType(),
-                    renewed.content());
-            Catalogue.ObjectRow o = archive.objectRow(id, p, now);
-            store.put(o.key(), p.content(), ObjectStore.PutOptions.of(p.mediaType()));
-            catalogue.renewed(o, evidence.lastTimestamp(), evidence.renewBy(),
-                    "archive time-stamp added (generation " + generation + "), next renewal by " + evidence.renewBy());
-            Instant until = archive.retainUntil(row);
+            EvidencePlanner.Evidence evidence = planner.evidence(report);
+            EvidencePlanner.Planned p = EvidencePlanner.renewal(row, rows, renewed);
+            ObjectRow o = p.row(id, now);
+            objects.put(o, p.content());
+            catalogue.renewed(o, evidence.lastTimestamp(), evidence.renewBy(), "archive time-stamp added (generation "
+                    + p.generation() + "), next renewal by " + evidence.renewBy());
+            Instant until = objects.retainUntil(row);
             if (until != null) {
                 store.extendRetention(o.key(), until);
             }
             return true;
         } catch (SigningException | ValidationException | ObjectStoreException e) {
-            catalogue.event(id, now, "TIMESTAMP_RENEWAL", "FAILED", e.getMessage(), "system");
+            history.add(id, now, "TIMESTAMP_RENEWAL", "FAILED", e.getMessage(), "system");
             return false;
         }
     }
@@ -232,32 +235,32 @@ final class PreservationJobs {
         int completed = 0;
         int rolledBack = 0;
         for (UUID id : catalogue.pendingOlderThan(now.minus(settings.recoveryGrace()))) {
-            List<Catalogue.ObjectRow> rows = catalogue.objects(id);
+            List<ObjectRow> rows = objectTable.of(id);
             boolean all = rows.stream().allMatch(this::storedIntact);
             if (all) {
-                Catalogue.Row row = catalogue.find(id).orElseThrow();
+                CatalogueRow row = catalogue.find(id).orElseThrow();
                 catalogue.activate(id, clock.instant(), "recovery",
                         "completed by recovery after an interrupted ingest");
-                archive.protect(row, rows);
+                objects.protect(row, rows);
                 completed++;
             } else {
-                rows.forEach(r -> archive.deleteQuietly(r.key()));
+                rows.forEach(r -> objects.deleteQuietly(r.key()));
                 catalogue.deletePending(id);
                 rolledBack++;
             }
-            catalogue.jobProgress(run.id(), id, false, clock.instant());
+            jobs.progress(run.id(), id, false, clock.instant());
         }
         // Accepted ingests whose background processing was lost (crash, full queue) or put off (outage).
         for (UUID id : catalogue.acceptedOlderThan(now.minus(settings.recoveryGrace()))) {
-            List<Catalogue.ObjectRow> rows = catalogue.objects(id);
-            if (latest(rows, ORIGINAL).map(this::storedIntact).orElse(false)) {
-                archive.processAccepted(id);
-                if (catalogue.find(id).map(r -> r.state().equals("ACTIVE")).orElse(false)) {
+            List<ObjectRow> rows = objectTable.of(id);
+            if (ObjectRow.latest(rows, ObjectRole.ORIGINAL).map(this::storedIntact).orElse(false)) {
+                ingest.processAccepted(id);
+                if (catalogue.find(id).map(r -> r.state() == RecordState.ACTIVE).orElse(false)) {
                     completed++;
                 }
             } else {
-                for (Catalogue.ObjectRow r : rows) {
-                    archive.deleteQuietly(r.key());
+                for (ObjectRow r : rows) {
+                    objects.deleteQuietly(r.key());
                 }
                 catalogue.deletePending(id);
                 rolledBack++;
@@ -266,7 +269,7 @@ final class PreservationJobs {
         // Objects no catalogue row names: left by an ingest whose row was already rolled back.
         int orphans = 0;
         for (String key : store.list("records/")) {
-            if (!catalogue.knowsObjectKey(key)) {
+            if (!objectTable.knowsKey(key)) {
                 Optional<ObjectStore.ObjectInfo> info = store.stat(key);
                 if (info.isPresent() && info.get().retainUntil() == null && !info.get().legalHold()) {
                     store.delete(key);
@@ -278,20 +281,14 @@ final class PreservationJobs {
                 + " orphaned objects removed";
     }
 
-    private boolean storedIntact(Catalogue.ObjectRow r) {
+    private boolean storedIntact(ObjectRow r) {
         try {
             return store.stat(r.key()).isPresent() && Digests.of(store.read(r.key())).sha256().equals(r.sha256());
         } catch (ObjectStoreException e) {
             if (e.reason() == ObjectStoreException.Reason.UNAVAILABLE) {
-                throw storeFailure(e);
+                throw StoredObjects.failure(e);
             }
             return false;
         }
-    }
-
-    /** The newest long-term copy, or the original when the archive added no evidence. */
-    private static Catalogue.ObjectRow current(List<Catalogue.ObjectRow> objects) {
-        return latest(objects, AUGMENTED)
-                .orElseGet(() -> latest(objects, ORIGINAL).orElseThrow());
     }
 }

@@ -14,6 +14,8 @@ import vn.kyso.archive.ArchiveError;
 import vn.kyso.archive.ArchiveException;
 import vn.kyso.archive.ArchiveSettings;
 import vn.kyso.archive.IngestRequest;
+import vn.kyso.archive.ObjectRole;
+import vn.kyso.archive.RecordState;
 import vn.kyso.archive.JobKind;
 import vn.kyso.archive.RecordDetails;
 import vn.kyso.archive.testing.ArchiveFixture;
@@ -65,20 +67,20 @@ class AcceptedIngestTest {
         RecordDetails accepted = archive.accept(new IngestRequest("kq.pdf", letter, null,
                 Letters.metadata("401/UBND-VP", "Chuyển giao hồ sơ hàng loạt"), "luu-tru"));
 
-        assertThat(accepted.state()).isEqualTo("ACCEPTED");
-        assertThat(accepted.objects()).extracting(RecordDetails.StoredObject::role).containsExactly("original");
+        assertThat(accepted.state()).isEqualTo(RecordState.ACCEPTED);
+        assertThat(accepted.objects()).extracting(RecordDetails.StoredObject::role).containsExactly(ObjectRole.ORIGINAL);
         assertThatThrownBy(() -> archive.accept(new IngestRequest("again.pdf", letter, null,
                 Letters.metadata("402/UBND-VP", "Lần hai"), "luu-tru")))
                 .isInstanceOfSatisfying(ArchiveException.class,
                         e -> assertThat(e.error()).isEqualTo(ArchiveError.DUPLICATE_RECORD));
 
-        RecordDetails done = await(accepted.id(), r -> !r.state().equals("ACCEPTED"));
-        assertThat(done.state()).isEqualTo("ACTIVE");
-        assertThat(done.validation().verdict()).isEqualTo("VALID");
+        RecordDetails done = await(accepted.id(), r -> r.state() != RecordState.ACCEPTED);
+        assertThat(done.state()).isEqualTo(RecordState.ACTIVE);
+        assertThat(done.validation().verdict()).isEqualTo(vn.kyso.validation.Verdict.VALID);
         assertThat(done.evidence().augmented()).isTrue();
         assertThat(done.metadata().signer()).isNotBlank();
         assertThat(done.objects()).extracting(RecordDetails.StoredObject::role)
-                .contains("original", "augmented", "validation", "manifest");
+                .contains(ObjectRole.ORIGINAL, ObjectRole.AUGMENTED, ObjectRole.VALIDATION, ObjectRole.MANIFEST);
         assertThat(done.history()).extracting(RecordDetails.HistoryEvent::kind).containsExactly("ACCEPTED", "INGEST");
         assertThat(archive.content(done.id()).content()).isEqualTo(letter);
         assertThat(archive.search(vn.kyso.archive.RecordQuery.text("chuyen giao ho so hang loat")).total())
@@ -94,17 +96,17 @@ class AcceptedIngestTest {
 
         RecordDetails accepted = archive.accept(new IngestRequest("bang-ke.p7s", p7s, null,
                 Letters.metadata("403/UBND-VP", "Chữ ký tách rời"), "luu-tru"));
-        RecordDetails done = await(accepted.id(), r -> !r.state().equals("ACCEPTED"));
+        RecordDetails done = await(accepted.id(), r -> r.state() != RecordState.ACCEPTED);
 
-        assertThat(done.state()).isEqualTo("FAILED");
+        assertThat(done.state()).isEqualTo(RecordState.FAILED);
         assertThat(done.objects()).isEmpty();
         assertThat(done.history().get(done.history().size() - 1).outcome()).isEqualTo("FAILED");
         assertThat(store.list("records/" + done.id())).isEmpty();
         // A failed attempt does not block the same bytes coming back with their data.
         RecordDetails withData = archive.ingest(new IngestRequest("bang-ke.p7s", p7s, data,
                 Letters.metadata("403/UBND-VP", "Chữ ký tách rời"), "luu-tru"));
-        assertThat(withData.validation().verdict()).isEqualTo("VALID");
-        assertThat(withData.objects()).extracting(RecordDetails.StoredObject::role).contains("signed-data");
+        assertThat(withData.validation().verdict()).isEqualTo(vn.kyso.validation.Verdict.VALID);
+        assertThat(withData.objects()).extracting(RecordDetails.StoredObject::role).contains(ObjectRole.SIGNED_DATA);
     }
 
     @Test
@@ -118,13 +120,13 @@ class AcceptedIngestTest {
         while (archive.backlog() > 0 && System.nanoTime() < deadline) {
             Thread.sleep(50);
         }
-        assertThat(archive.record(accepted.id()).state()).isEqualTo("ACCEPTED");
+        assertThat(archive.record(accepted.id()).state()).isEqualTo(RecordState.ACCEPTED);
 
         store.recover();
         archive.runJob(JobKind.RECOVERY);
 
         RecordDetails done = archive.record(accepted.id());
-        assertThat(done.state()).isEqualTo("ACTIVE");
+        assertThat(done.state()).isEqualTo(RecordState.ACTIVE);
         assertThat(archive.content(done.id()).content()).isEqualTo(letter);
         assertThat(store.list("records/" + done.id())).hasSize(done.objects().size());
     }

@@ -105,14 +105,14 @@ abstract class IngestFaultsTest {
         s3.start();
         JobReport recovery = recover();
 
-        assertThat(recovery.state()).isEqualTo("DONE");
+        assertThat(recovery.state()).isEqualTo(vn.kyso.archive.JobState.DONE);
         assertThat(rows("select count(*) from record")).isEqualTo(recordsBefore);
         assertThat(rows("select count(*) from record where state = 'PENDING'")).isZero();
         assertThat(minio.list("records/")).containsExactlyInAnyOrderElementsOf(objectsBefore);
         // And the same document goes in once the store is back.
         RecordDetails r = archive.ingest(new IngestRequest("a.pdf", Letters.signed(SignatureLevel.B_LTA), null,
                 Letters.metadata("201/UBND-VP", "Mất kết nối kho lưu trữ"), "van-thu"));
-        assertThat(r.state()).isEqualTo("ACTIVE");
+        assertThat(r.state()).isEqualTo(vn.kyso.archive.RecordState.ACTIVE);
         assertEveryEntryHasItsObjectsAndBack();
     }
 
@@ -133,11 +133,11 @@ abstract class IngestFaultsTest {
         postgres.restart();
         JobReport recovery = recover();
 
-        assertThat(recovery.state()).isEqualTo("DONE");
+        assertThat(recovery.state()).isEqualTo(vn.kyso.archive.JobState.DONE);
         String id = JdbcClient.create(db).sql("select id::text from record where number_symbol = '202/UBND-VP'")
                 .query(String.class).single();
         RecordDetails r = archive.record(id);
-        assertThat(r.state()).isEqualTo("ACTIVE");
+        assertThat(r.state()).isEqualTo(vn.kyso.archive.RecordState.ACTIVE);
         assertThat(archive.content(id).content()).isEqualTo(letter);
         assertThat(r.history()).extracting(RecordDetails.HistoryEvent::actor).contains("recovery");
         assertEveryEntryHasItsObjectsAndBack();
@@ -170,7 +170,7 @@ abstract class IngestFaultsTest {
         for (int attempt = 0; attempt < 20; attempt++) {
             try {
                 JobReport r = archive.runJob(JobKind.RECOVERY);
-                if (r.state().equals("DONE")) {
+                if (r.state() == vn.kyso.archive.JobState.DONE) {
                     return r;
                 }
             } catch (ArchiveException e) {

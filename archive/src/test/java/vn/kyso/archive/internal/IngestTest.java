@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import vn.kyso.archive.ArchiveError;
 import vn.kyso.archive.ArchiveException;
 import vn.kyso.archive.IngestRequest;
+import vn.kyso.archive.ObjectRole;
 import vn.kyso.archive.RecordDetails;
 import vn.kyso.archive.spi.ObjectStore;
 import vn.kyso.archive.testing.ArchiveFixture;
@@ -49,8 +50,8 @@ abstract class IngestTest {
         RecordDetails r = archive.ingest(new IngestRequest("cong-van-12.pdf", letter, null,
                 Letters.metadata("12/UBND-VP", "Về việc cấp giấy phép xây dựng"), "van-thu"));
 
-        assertThat(r.state()).isEqualTo("ACTIVE");
-        assertThat(r.validation().verdict()).isEqualTo("VALID");
+        assertThat(r.state()).isEqualTo(vn.kyso.archive.RecordState.ACTIVE);
+        assertThat(r.validation().verdict()).isEqualTo(vn.kyso.validation.Verdict.VALID);
         assertThat(r.validation().signatures()).singleElement()
                 .satisfies(s -> assertThat(s.format()).isEqualTo("PAdES-BASELINE-B"));
         assertThat(r.evidence().levelAtIngest()).isEqualTo("PAdES-BASELINE-B");
@@ -60,7 +61,8 @@ abstract class IngestTest {
         assertThat(r.metadata().signer()).as("signer taken from the signature").isNotBlank();
         assertThat(r.metadata().pageCount()).isEqualTo(1);
         assertThat(r.objects()).extracting(RecordDetails.StoredObject::role)
-                .containsExactlyInAnyOrder("original", "augmented", "validation", "validation-etsi", "manifest");
+                .containsExactlyInAnyOrder(ObjectRole.ORIGINAL, ObjectRole.AUGMENTED, ObjectRole.VALIDATION,
+                        ObjectRole.VALIDATION_ETSI, ObjectRole.MANIFEST);
         assertThat(r.history()).singleElement().satisfies(e -> {
             assertThat(e.kind()).isEqualTo("INGEST");
             assertThat(e.actor()).isEqualTo("van-thu");
@@ -81,7 +83,7 @@ abstract class IngestTest {
         assertThat(manifest.path("objects")).hasSize(4);
         for (JsonNode o : manifest.path("objects")) {
             RecordDetails.StoredObject stored = r.objects().stream()
-                    .filter(s -> s.role().equals(o.path("role").asText())).findFirst().orElseThrow();
+                    .filter(s -> s.role().wireName().equals(o.path("role").asText())).findFirst().orElseThrow();
             assertThat(o.path("sha256").asText()).isEqualTo(stored.sha256());
             assertThat(o.path("sha512").asText()).isEqualTo(stored.sha512()).hasSize(128);
         }
@@ -94,14 +96,14 @@ abstract class IngestTest {
                 Letters.metadata("13/UBND-VP", "Thông báo kết quả"), "van-thu"));
         assertThat(r.evidence().augmented()).isFalse();
         assertThat(r.evidence().levelAtIngest()).isEqualTo("PAdES-BASELINE-LTA");
-        assertThat(r.objects()).extracting(RecordDetails.StoredObject::role).doesNotContain("augmented");
+        assertThat(r.objects()).extracting(RecordDetails.StoredObject::role).doesNotContain(ObjectRole.AUGMENTED);
     }
 
     @Test
     void archivesAnUnsignedScanAsUnsignedAndATamperedLetterWithoutAugmenting() {
         RecordDetails scan = archive.ingest(new IngestRequest("scan.pdf", Letters.unsigned("Bản scan"), null,
                 Letters.metadata("14/UBND-VP", "Bản số hóa"), "luu-tru"));
-        assertThat(scan.validation().verdict()).isEqualTo("UNSIGNED");
+        assertThat(scan.validation().verdict()).isEqualTo(vn.kyso.validation.Verdict.UNSIGNED);
         assertThat(scan.evidence().augmented()).isFalse();
 
         byte[] tampered = Letters.signed(SignatureLevel.B_T);
@@ -110,7 +112,7 @@ abstract class IngestTest {
         tampered[at] = (byte) (tampered[at] == '9' ? '8' : '9');
         RecordDetails bad = archive.ingest(new IngestRequest("bad.pdf", tampered, null,
                 Letters.metadata("15/UBND-VP", "Văn bản bị sửa"), "luu-tru"));
-        assertThat(bad.validation().verdict()).isEqualTo("INVALID");
+        assertThat(bad.validation().verdict()).isEqualTo(vn.kyso.validation.Verdict.INVALID);
         assertThat(bad.evidence().augmented()).isFalse();
         assertThat(bad.history().get(0).detail()).contains("not augmented");
     }

@@ -64,11 +64,11 @@ class PreservationTest {
                 PreservationPeriod.permanent(), null);
         RecordDetails bad = ingest("302/UBND-VP", SignatureLevel.B_LTA, LocalDate.of(2026, 1, 6),
                 PreservationPeriod.permanent(), null);
-        store.corrupt(PostgresArchiveService.key(java.util.UUID.fromString(bad.id()), "original", 0, "x.pdf"));
+        store.corrupt(ObjectNames.key(java.util.UUID.fromString(bad.id()), vn.kyso.archive.ObjectRole.ORIGINAL, 0, "x.pdf"));
 
         JobReport run = archive.runJob(JobKind.FIXITY);
 
-        assertThat(run.state()).isEqualTo("DONE");
+        assertThat(run.state()).isEqualTo(vn.kyso.archive.JobState.DONE);
         assertThat(run.failed()).isGreaterThanOrEqualTo(1);
         assertThat(run.processed()).isEqualTo(run.total());
         assertThat(last(archive.record(good.id()))).satisfies(e -> {
@@ -87,7 +87,7 @@ class PreservationTest {
     void fixitySetsRetentionThatAnIngestCouldNotSet() {
         RecordDetails r = ingest("303/UBND-VP", SignatureLevel.B_LTA, LocalDate.of(2026, 1, 7),
                 PreservationPeriod.ofYears(10), null);
-        String key = PostgresArchiveService.key(java.util.UUID.fromString(r.id()), "original", 0, "x.pdf");
+        String key = ObjectNames.key(java.util.UUID.fromString(r.id()), vn.kyso.archive.ObjectRole.ORIGINAL, 0, "x.pdf");
         Instant retained = store.stat(key).orElseThrow().retainUntil();
         assertThat(retained).isEqualTo(LocalDate.of(2037, 1, 1).atStartOfDay(java.time.ZoneOffset.ofHours(7))
                 .toInstant());
@@ -115,9 +115,9 @@ class PreservationTest {
 
         JobReport resumed = archive.runJob(JobKind.REVALIDATION);
 
-        assertThat(resumed.state()).isEqualTo("DONE");
+        assertThat(resumed.state()).isEqualTo(vn.kyso.archive.JobState.DONE);
         assertThat(resumed.processed()).isEqualTo(ids.size());
-        assertThat(archive.jobs()).extracting(JobReport::state).contains("INTERRUPTED");
+        assertThat(archive.jobs()).extracting(JobReport::state).contains(vn.kyso.archive.JobState.INTERRUPTED);
         // Only the records after the crash point were validated again.
         for (int i = 0; i < ids.size(); i++) {
             boolean revalidated = archive.record(ids.get(i)).history().stream()
@@ -148,10 +148,10 @@ class PreservationTest {
 
         JobReport run = archive.runJob(JobKind.TIMESTAMP_RENEWAL);
 
-        assertThat(run.state()).isEqualTo("DONE");
+        assertThat(run.state()).isEqualTo(vn.kyso.archive.JobState.DONE);
         assertThat(run.failed()).isZero();
         RecordDetails renewed = archive.record(r.id());
-        assertThat(renewed.objects()).filteredOn(o -> o.role().equals("augmented"))
+        assertThat(renewed.objects()).filteredOn(o -> o.role() == vn.kyso.archive.ObjectRole.AUGMENTED)
                 .extracting(RecordDetails.StoredObject::generation).containsExactly(1, 2);
         assertThat(renewed.evidence().renewBy()).isAfter(Instant.now());
         // The TSA gives whole seconds, so the renewal may share its second with the ingest.
@@ -177,12 +177,12 @@ class PreservationTest {
                 PreservationPeriod.ofYears(10), null);
         archive.setLegalHold(held.id(), true, "Thanh tra đang xem xét", "luu-tru");
         assertThat(archive.record(held.id()).retention().legalHold()).isTrue();
-        assertThatThrownBy(() -> store.delete(PostgresArchiveService.key(java.util.UUID.fromString(held.id()),
-                "original", 0, "x.pdf"))).isInstanceOf(vn.kyso.archive.spi.ObjectStoreException.class);
+        assertThatThrownBy(() -> store.delete(ObjectNames.key(java.util.UUID.fromString(held.id()),
+                vn.kyso.archive.ObjectRole.ORIGINAL, 0, "x.pdf"))).isInstanceOf(vn.kyso.archive.spi.ObjectStoreException.class);
 
         DisposalList proposed = archive.proposeDisposal(LocalDate.now(), "luu-tru");
 
-        assertThat(proposed.state()).isEqualTo("PROPOSED");
+        assertThat(proposed.state()).isEqualTo(vn.kyso.archive.DisposalList.State.PROPOSED);
         assertThat(proposed.items()).extracting(DisposalList.Item::recordId).contains(old.id())
                 .doesNotContain(held.id(), young.id());
         // Nothing is disposed before approval.
@@ -190,10 +190,10 @@ class PreservationTest {
 
         DisposalList done = archive.approveDisposal(proposed.id(), "truong-phong-luu-tru");
 
-        assertThat(done.state()).isEqualTo("DISPOSED");
+        assertThat(done.state()).isEqualTo(vn.kyso.archive.DisposalList.State.DISPOSED);
         assertThat(done.approvedBy()).isEqualTo("truong-phong-luu-tru");
         RecordDetails tombstone = archive.record(old.id());
-        assertThat(tombstone.state()).isEqualTo("DISPOSED");
+        assertThat(tombstone.state()).isEqualTo(vn.kyso.archive.RecordState.DISPOSED);
         assertThat(tombstone.original().sha256()).isEqualTo(old.original().sha256());
         assertThat(last(tombstone).kind()).isEqualTo("DISPOSAL");
         assertThat(store.list("records/" + old.id())).isEmpty();

@@ -74,6 +74,6 @@ public final class ArchiveFixture {
     public static PostgresArchiveService service(DataSource dataSource, ObjectStore store, ArchiveSettings settings,
             Clock clock) {
         return new PostgresArchiveService(dataSource, store, ValidationFixture.service(), ValidationFixture.signer(),
-                null, settings, clock);
+                null, settings, clock).start();
     }
 }

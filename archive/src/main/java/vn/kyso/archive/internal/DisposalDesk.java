@@ -1,0 +1,90 @@
+package vn.kyso.archive.internal;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import vn.kyso.archive.ArchiveError;
+import vn.kyso.archive.ArchiveException;
+import vn.kyso.archive.DisposalList;
+import vn.kyso.archive.RecordState;
+
+/** Legal holds and disposal: lists drawn up, approved by an archivist, records disposed of with a tombstone. */
+final class DisposalDesk {
+
+    private static final ZoneOffset VIETNAM = ZoneOffset.ofHours(7);
+
+    private final Catalogue catalogue;
+    private final ObjectTable objectTable;
+    private final HistoryTable history;
+    private final DisposalTable lists;
+    private final StoredObjects objects;
+    private final RecordReader reader;
+    private final Clock clock;
+
+    DisposalDesk(Catalogue catalogue, ObjectTable objectTable, HistoryTable history, DisposalTable lists,
+            StoredObjects objects, RecordReader reader, Clock clock) {
+        this.catalogue = catalogue;
+        this.objectTable = objectTable;
+        this.history = history;
+        this.lists = lists;
+        this.objects = objects;
+        this.reader = reader;
+        this.clock = clock;
+    }
+
+    /** Sets or lifts the hold in the catalogue and on every object, and records why. */
+    void setLegalHold(String id, boolean hold, String reason, String actor) {
+        CatalogueRow row = reader.activeRow(id);
+        if (reason == null || reason.isBlank()) {
+            throw new ArchiveException(ArchiveError.METADATA_INVALID, "a legal hold needs a reason");
+        }
+        catalogue.setLegalHold(row.id(), hold);
+        objects.setLegalHold(objectTable.of(row.id()), hold);
+        history.add(row.id(), clock.instant(), hold ? "LEGAL_HOLD_SET" : "LEGAL_HOLD_LIFTED", "OK", reason.strip(),
+                actor);
+    }
+
+    DisposalList propose(LocalDate asOf, String actor) {
+        Objects.requireNonNull(asOf, "asOf");
+        long id = lists.propose(asOf, actor, clock.instant());
+        DisposalList list = lists.find(id).orElseThrow();
+        for (DisposalList.Item item : list.items()) {
+            history.add(UUID.fromString(item.recordId()), clock.instant(), "DISPOSAL_PROPOSED", "OK",
+                    "on disposal list " + id, actor);
+        }
+        return list;
+    }
+
+    DisposalList approve(long listId, String archivist) {
+        DisposalList list = lists.find(listId).orElseThrow(() -> new ArchiveException(
+                ArchiveError.DISPOSAL_LIST_NOT_FOUND, "no disposal list " + listId));
+        if (list.state() != DisposalList.State.PROPOSED) {
+            throw new ArchiveException(ArchiveError.DISPOSAL_NOT_APPROVED, "disposal list " + listId + " is "
+                    + list.state().name().toLowerCase(java.util.Locale.ROOT));
+        }
+        LocalDate today = LocalDate.now(clock.withZone(VIETNAM));
+        for (DisposalList.Item item : list.items()) {
+            UUID rid = UUID.fromString(item.recordId());
+            CatalogueRow row = catalogue.find(rid).orElseThrow();
+            if (row.legalHold() || row.disposableFrom() == null || row.disposableFrom().isAfter(today)
+                    || row.state() != RecordState.ACTIVE) {
+                history.add(rid, clock.instant(), "DISPOSAL", "SKIPPED",
+                        row.legalHold() ? "legal hold set after the list was drawn up" : "not disposable", archivist);
+                continue;
+            }
+            objectTable.of(rid).forEach(o -> objects.deleteQuietly(o.key()));
+            catalogue.markDisposed(rid);
+            reader.forget(rid);
+            history.add(rid, clock.instant(), "DISPOSAL", "OK", "disposal list " + listId + " approved", archivist);
+        }
+        lists.approve(listId, archivist, clock.instant());
+        return lists.find(listId).orElseThrow();
+    }
+
+    List<DisposalList> all() {
+        return lists.all();
+    }
+}
