@@ -1,4 +1,4 @@
-package vn.kyso.signing.internal;
+package vn.kyso.dss;
 
 import eu.europa.esig.dss.service.http.commons.CommonsDataLoader;
 import eu.europa.esig.dss.service.http.commons.CommonsHttpClientResponseHandler;
@@ -23,17 +23,21 @@ import vn.kyso.core.net.FetchRefusedException;
 import vn.kyso.core.net.OutboundPolicy;
 
 /**
- * DSS's HTTP data loader held to the {@link OutboundPolicy}, for the TSA, OCSP, CRL and CA-issuer fetches
- * of signing and augmenting. Augmenting a document (the archive's re-time-stamping) fetches revocation
- * data for every certificate the document carries, including other signers', so the URLs are not only
- * ours. The twin of validation's {@code HttpOnlyDataLoader}: the modules share the policy, not their
- * internals; every rule is in the policy, these classes only plug it into DSS's HTTP client.
+ * DSS's HTTP data loader held to the {@link OutboundPolicy}: every TSA, OCSP, CRL, CA-issuer and policy
+ * document URL is admitted by the policy before the request, the host's addresses are checked inside the
+ * client's DNS resolver (the addresses connected to are the ones checked), no redirects, no retries, and a
+ * response size cap. Signing, augmenting (which fetches revocation data for every certificate a document
+ * carries, other signers' too) and validating (whose URLs come from certificates inside strangers'
+ * documents) all fetch through it: {@code file:}, {@code ldap:} and {@code ftp:} would let a document make
+ * the server read local files or contact arbitrary directory servers, and any http URL would make it a
+ * proxy. Every rule is in the policy; this class only plugs it into DSS's HTTP client.
  */
-final class PolicedDataLoader extends CommonsDataLoader {
+public final class PolicedDataLoader extends CommonsDataLoader {
 
     private final transient OutboundPolicy policy;
 
-    PolicedDataLoader(OutboundPolicy policy, String contentType) {
+    /** @param contentType the request body's type for POSTs (OCSP, time-stamp queries), or null */
+    public PolicedDataLoader(OutboundPolicy policy, String contentType) {
         this.policy = policy;
         int t = (int) Math.min(Integer.MAX_VALUE, policy.settings().timeout().toMillis());
         setTimeoutConnection(t);
