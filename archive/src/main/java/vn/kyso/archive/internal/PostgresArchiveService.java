@@ -44,6 +44,7 @@ import vn.kyso.archive.spi.ObjectStore;
 import vn.kyso.archive.spi.ObjectStoreException;
 import vn.kyso.archive.spi.TextExtractor;
 import vn.kyso.core.ErrorKind;
+import vn.kyso.core.VietnamTime;
 import vn.kyso.signing.AugmentRequest;
 import vn.kyso.signing.Document;
 import vn.kyso.signing.SignatureLevel;
@@ -77,7 +78,7 @@ import vn.kyso.validation.Verdict;
 public final class PostgresArchiveService implements ArchiveService, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(PostgresArchiveService.class);
-    private static final ZoneOffset VIETNAM = ZoneOffset.ofHours(7);
+    private static final ZoneOffset VIETNAM = VietnamTime.OFFSET;
     static final String ORIGINAL = "original";
     static final String AUGMENTED = "augmented";
     static final String VALIDATION = "validation";
