@@ -31,7 +31,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import vn.kyso.core.KeyFamily;
-import vn.kyso.core.demopki.DemoPki;
+import vn.kyso.demopki.DemoPki;
 import vn.kyso.core.revocation.RevocationCache;
 import vn.kyso.core.revocation.RevocationKey;
 import vn.kyso.core.testing.LatencyStats;

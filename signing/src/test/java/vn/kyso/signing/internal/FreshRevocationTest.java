@@ -32,7 +32,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
 import vn.kyso.core.KeyFamily;
-import vn.kyso.core.demopki.DemoPki;
+import vn.kyso.demopki.DemoPki;
 import vn.kyso.core.revocation.RevocationCache;
 import vn.kyso.core.revocation.RevocationKey;
 import vn.kyso.dss.CachedRevocationSource;

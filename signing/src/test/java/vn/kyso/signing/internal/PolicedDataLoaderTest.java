@@ -14,7 +14,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import vn.kyso.core.demopki.testing.DemoPkiFixture;
+import vn.kyso.demopki.testing.DemoPkiFixture;
 import vn.kyso.core.net.FetchSettings;
 import vn.kyso.core.net.OutboundPolicy;
 import vn.kyso.dss.PolicedDataLoader;
