@@ -164,7 +164,7 @@ final class Decree30Layout {
     // ATTACHMENT (in a separate file): top right of page one, no image; number and symbol, then the
     // signing time; Times New Roman 10 pt upright black (Appendix I).
     private VisibleSignature attachment(PdfFacts pdf, AppearanceContent content) {
-        String number = required(content.documentNumber(), "The document number and symbol");
+        String number = required(content.numberSymbol(), "The document number and symbol");
         List<String> parts = List.of(number, signingTime(content));
         float size = DECREE_FONT_SIZE;
         if (content.placement() != null) {

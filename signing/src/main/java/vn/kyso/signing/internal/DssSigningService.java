@@ -379,7 +379,7 @@ public final class DssSigningService implements SigningService, AutoCloseable {
                     SignatureImageParameters image = layout.create(facts, new AppearanceContent(options.appearance(),
                             options.placement(), key == null ? null : key.appearanceImage(),
                             KeyEntryNames.commonName(chain.get(0)), KeyEntryNames.organisation(chain.get(0)), now,
-                            options.documentNumber(), options.copyForm(), options.copySource()));
+                            options.numberSymbol(), options.copyForm(), options.copySource()));
                     p.setImageParameters(image);
                 }
                 yield new Job(DssJob.of(dss.pades, doc, p), format, options.level(), suffixed(name, "-signed", ".pdf"),
