@@ -30,7 +30,7 @@ for letter in letters/*.pdf; do
   sign "out/$name.person.pdf" "out/$name.signed.pdf" ubnd-binh-an van-thu-ubnd-binh-an B-LTA organisation
 done
 sign letters/cong-van-mot-trang.pdf out/phu-luc.signed.pdf ubnd-binh-an van-thu-ubnd-binh-an B-LT attachment \
-  -F "documentNumber=123/UBND-VP"
+  -F "numberSymbol=123/UBND-VP"
 sign letters/cong-van-mot-trang.pdf out/ban-sao.signed.pdf so-noi-vu-binh-an van-thu-so-noi-vu-binh-an B-LT copy \
   -F "copyForm=SAO Y" -F "copySource=PAPER"
 echo "Done. Check with: pdfsig out/cong-van-mot-trang.signed.pdf"

@@ -9,7 +9,11 @@ work="$(mktemp -d)"
 # As root the archive's private PostgreSQL runs as the postgres user, which must reach its directory.
 chmod 755 "$work"
 export SOFTHSM2_CONF="$work/softhsm/softhsm2.conf"
-jar=$(ls api/target/kyso-api-*.jar | grep -v original | head -1)
+jar=$(ls api/target/kyso-api-*-demo.jar | head -1)
+# The production jar beside it must not carry the demo PKI, the demo jar must (ADR 0010).
+production="${jar%-demo.jar}.jar"
+if jar tf "$production" | grep 'kyso-demo-pki' >/dev/null; then echo "SMOKE FAILED: $production carries the demo PKI" >&2; exit 1; fi
+jar tf "$jar" | grep 'BOOT-INF/lib/kyso-demo-pki-' >/dev/null || { echo "SMOKE FAILED: $jar lacks the demo PKI" >&2; exit 1; }
 java -jar "$jar" --server.port=0 --kyso.demo.enabled=true --kyso.demo.directory="$work/demo-pki" \
   --kyso.demo.port=0 --kyso.archive.directory="$work/archive" --kyso.security.enabled=false \
   > "$work/service.log" 2>&1 &

@@ -57,7 +57,7 @@ grep -o '<edXML:Description>[^<]*' "$out/status-rejected.xml" | sed 's/<edXML:De
 
 echo "5. Sở Nội vụ reports that it is processing the letter"
 call 200 "$out/status-processing.xml" -F from=$so_noi_vu -F to=$ubnd \
-  -F "documentId=$ubnd,$(date +%Y/%m/%d),$number/UBND-VP" -F numberNotation="$number/UBND-VP" \
+  -F "documentId=$ubnd,$(date +%Y/%m/%d),$number/UBND-VP" -F numberSymbol="$number/UBND-VP" \
   -F status=PROCESSING -F "staff=Lê Minh Khoa" -F "department=Phòng Công chức" "$base/api/v1/exchange/status"
 echo "   -> $out/status-processing.xml"
 echo "Done. Every message and status message is XAdES-signed: check one at $base/verify"

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import vn.kyso.archive.ArchiveException.FieldError;
+import vn.kyso.core.VietnamTime;
 
 /**
  * The archive metadata of one document (Circular 02/2019/TT-BNV): where it is filed, what it is,
@@ -91,7 +92,7 @@ public record RecordMetadata(
             e.add(new FieldError("documentDate", "required, as YYYY-MM-DD"));
         } else if (documentDate.isBefore(EARLIEST)) {
             e.add(new FieldError("documentDate", "before 1945-09-02"));
-        } else if (documentDate.isAfter(LocalDate.now(java.time.ZoneOffset.ofHours(7)).plusDays(1))) {
+        } else if (documentDate.isAfter(LocalDate.now(VietnamTime.OFFSET).plusDays(1))) {
             e.add(new FieldError("documentDate", "in the future"));
         }
         text(e, "documentType", documentType, true, 100);

@@ -44,7 +44,7 @@ public record MessageHeader(
     }
 
     /** Số và ký hiệu, e.g. {@code 123/UBND-VP}. */
-    public String numberNotation() {
+    public String numberSymbol() {
         return codeNumber + "/" + codeNotation;
     }
 }

@@ -8,13 +8,13 @@ import java.util.Objects;
  * @param from         the agency reporting; one this service signs for
  * @param responseTo   the agency that sent the letter
  * @param documentId   the letter's {@code DocumentId}
- * @param numberNotation số và ký hiệu of the letter, e.g. {@code 123/UBND-VP}
+ * @param numberSymbol số và ký hiệu of the letter, e.g. {@code 123/UBND-VP}
  * @param status       the new state
  * @param description  what to tell the sender; required for REJECTED
  * @param staff        who handles it, or null
  * @param department   their department, or null
  */
-public record StatusRequest(Organ from, Organ responseTo, String documentId, String numberNotation,
+public record StatusRequest(Organ from, Organ responseTo, String documentId, String numberSymbol,
         StatusCode status, String description, String staff, String department) {
 
     public StatusRequest {
@@ -25,13 +25,13 @@ public record StatusRequest(Organ from, Organ responseTo, String documentId, Str
             throw new IllegalArgumentException("documentId is required, at most 300 characters");
         }
         documentId = documentId.strip();
-        numberNotation = numberNotation == null ? "" : numberNotation.strip();
+        numberSymbol = numberSymbol == null ? "" : numberSymbol.strip();
         description = description == null ? "" : description.strip();
         if (status == StatusCode.REJECTED && description.isEmpty()) {
             throw new IllegalArgumentException("a rejection needs a description");
         }
-        if (description.length() > 2000 || numberNotation.length() > 100) {
-            throw new IllegalArgumentException("description at most 2000, numberNotation at most 100 characters");
+        if (description.length() > 2000 || numberSymbol.length() > 100) {
+            throw new IllegalArgumentException("description at most 2000, numberSymbol at most 100 characters");
         }
         staff = staff == null || staff.isBlank() ? null : staff.strip();
         department = department == null || department.isBlank() ? null : department.strip();

@@ -82,7 +82,7 @@ class ExchangeServiceTest {
 
         assertThat(r.status()).as(r.reasonText()).isEqualTo(StatusCode.RECEIVED);
         assertThat(r.accepted()).isTrue();
-        assertThat(r.header().numberNotation()).isEqualTo("123/UBND-VP");
+        assertThat(r.header().numberSymbol()).isEqualTo("123/UBND-VP");
         assertThat(r.header().priority()).isEqualTo(Priority.URGENT);
         assertThat(r.attachments()).singleElement().satisfies(a -> {
             assertThat(a.verdict()).isEqualTo("VALID");

@@ -13,7 +13,7 @@ import vn.kyso.core.KeyFamily;
  *                       CMS detached)
  * @param appearance     the visible layout; anything but NONE needs a PDF
  * @param placement      where the visible signature goes, or null for the layout's default place
- * @param documentNumber number and symbol of the document (số, ký hiệu), shown by the attachment layout
+ * @param numberSymbol number and symbol of the document (số, ký hiệu), shown by the attachment layout
  * @param copyForm       form of copy for the copy layout: SAO Y, SAO LỤC or TRÍCH SAO (checked when signing)
  * @param digest         the digest algorithm
  * @param requiredFamily the key family the caller's profile demands, or null for either
@@ -26,7 +26,7 @@ public record SignOptions(
         Packaging packaging,
         Appearance appearance,
         Placement placement,
-        String documentNumber,
+        String numberSymbol,
         String copyForm,
         DigestAlgorithm digest,
         KeyFamily requiredFamily,
@@ -37,10 +37,10 @@ public record SignOptions(
         level = Objects.requireNonNullElse(level, SignatureLevel.B_B);
         appearance = Objects.requireNonNullElse(appearance, Appearance.NONE);
         digest = Objects.requireNonNullElse(digest, DigestAlgorithm.SHA256);
-        documentNumber = blankToNull(documentNumber);
+        numberSymbol = blankToNull(numberSymbol);
         copyForm = blankToNull(copyForm);
-        if (documentNumber != null && documentNumber.length() > 100) {
-            throw new IllegalArgumentException("documentNumber must be at most 100 characters");
+        if (numberSymbol != null && numberSymbol.length() > 100) {
+            throw new IllegalArgumentException("numberSymbol must be at most 100 characters");
         }
         if (copyForm != null && copyForm.length() > 100) {
             throw new IllegalArgumentException("copyForm must be at most 100 characters");
@@ -55,17 +55,17 @@ public record SignOptions(
 
     /** Options that are not for a copy. */
     public SignOptions(SignatureFormat format, SignatureLevel level, Packaging packaging, Appearance appearance,
-            Placement placement, String documentNumber, String copyForm, DigestAlgorithm digest,
+            Placement placement, String numberSymbol, String copyForm, DigestAlgorithm digest,
             KeyFamily requiredFamily, JwsSerialization jwsSerialization) {
-        this(format, level, packaging, appearance, placement, documentNumber, copyForm, digest, requiredFamily,
+        this(format, level, packaging, appearance, placement, numberSymbol, copyForm, digest, requiredFamily,
                 jwsSerialization, null);
     }
 
     /** Options without a JWS serialisation choice (the JSON flattened default). */
     public SignOptions(SignatureFormat format, SignatureLevel level, Packaging packaging, Appearance appearance,
-            Placement placement, String documentNumber, String copyForm, DigestAlgorithm digest,
+            Placement placement, String numberSymbol, String copyForm, DigestAlgorithm digest,
             KeyFamily requiredFamily) {
-        this(format, level, packaging, appearance, placement, documentNumber, copyForm, digest, requiredFamily, null,
+        this(format, level, packaging, appearance, placement, numberSymbol, copyForm, digest, requiredFamily, null,
                 null);
     }
 
@@ -75,7 +75,7 @@ public record SignOptions(
     }
 
     public SignOptions withAppearance(Appearance newAppearance, Placement newPlacement) {
-        return new SignOptions(format, level, packaging, newAppearance, newPlacement, documentNumber, copyForm,
+        return new SignOptions(format, level, packaging, newAppearance, newPlacement, numberSymbol, copyForm,
                 digest, requiredFamily, jwsSerialization, copySource);
     }
 

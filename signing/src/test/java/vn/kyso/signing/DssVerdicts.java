@@ -13,7 +13,7 @@ import eu.europa.esig.dss.validation.SignedDocumentValidator;
 import java.util.ArrayList;
 import java.util.List;
 import vn.kyso.core.KeyFamily;
-import vn.kyso.core.demopki.DemoPki;
+import vn.kyso.demopki.DemoPki;
 
 /**
  * Validates signed output with plain DSS against the demo trust anchors, fetching revocation data

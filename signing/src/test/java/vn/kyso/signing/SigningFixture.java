@@ -2,8 +2,8 @@ package vn.kyso.signing;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import vn.kyso.core.demopki.DemoPki;
-import vn.kyso.core.demopki.testing.DemoPkiFixture;
+import vn.kyso.demopki.DemoPki;
+import vn.kyso.demopki.testing.DemoPkiFixture;
 import vn.kyso.signing.demo.DemoSigningSettings;
 import vn.kyso.signing.internal.DssSigningService;
 

@@ -12,6 +12,7 @@ import vn.kyso.archive.ArchiveException;
 import vn.kyso.archive.ArchiveService;
 import vn.kyso.archive.JobKind;
 import vn.kyso.archive.JobReport;
+import vn.kyso.core.VietnamTime;
 
 /**
  * Runs the preservation jobs on their schedules (Vietnam time) and recovery once at start-up. Set a
@@ -23,7 +24,6 @@ import vn.kyso.archive.JobReport;
 class ArchiveJobsScheduler {
 
     private static final Logger log = LoggerFactory.getLogger(ArchiveJobsScheduler.class);
-    private static final String ZONE = "Asia/Ho_Chi_Minh";
 
     private final ArchiveService archive;
 
@@ -36,22 +36,22 @@ class ArchiveJobsScheduler {
         run(JobKind.RECOVERY);
     }
 
-    @Scheduled(cron = "${kyso.archive.jobs.recovery-cron:0 */15 * * * *}", zone = ZONE)
+    @Scheduled(cron = "${kyso.archive.jobs.recovery-cron:0 */15 * * * *}", zone = VietnamTime.ZONE_NAME)
     void recovery() {
         run(JobKind.RECOVERY);
     }
 
-    @Scheduled(cron = "${kyso.archive.jobs.fixity-cron:0 30 1 * * SUN}", zone = ZONE)
+    @Scheduled(cron = "${kyso.archive.jobs.fixity-cron:0 30 1 * * SUN}", zone = VietnamTime.ZONE_NAME)
     void fixity() {
         run(JobKind.FIXITY);
     }
 
-    @Scheduled(cron = "${kyso.archive.jobs.revalidation-cron:0 30 2 1 * *}", zone = ZONE)
+    @Scheduled(cron = "${kyso.archive.jobs.revalidation-cron:0 30 2 1 * *}", zone = VietnamTime.ZONE_NAME)
     void revalidation() {
         run(JobKind.REVALIDATION);
     }
 
-    @Scheduled(cron = "${kyso.archive.jobs.renewal-cron:0 30 3 * * *}", zone = ZONE)
+    @Scheduled(cron = "${kyso.archive.jobs.renewal-cron:0 30 3 * * *}", zone = VietnamTime.ZONE_NAME)
     void renewal() {
         run(JobKind.TIMESTAMP_RENEWAL);
     }

@@ -4,7 +4,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,6 +19,7 @@ import vn.kyso.api.security.Caller;
 import vn.kyso.archive.DisposalList;
 import vn.kyso.archive.JobKind;
 import vn.kyso.archive.JobReport;
+import vn.kyso.core.VietnamTime;
 
 @RestController
 @RequestMapping("/api/v1")
@@ -60,7 +60,7 @@ class PreservationController {
                     + "carry no legal hold. Nothing is disposed until an archivist approves the list.")
     DisposalList propose(@RequestParam(required = false) LocalDate asOf,
             @Parameter(hidden = true) Caller caller) {
-        return archive.get().proposeDisposal(asOf != null ? asOf : LocalDate.now(ZoneOffset.ofHours(7)),
+        return archive.get().proposeDisposal(asOf != null ? asOf : LocalDate.now(VietnamTime.OFFSET),
                 caller.actor());
     }
 

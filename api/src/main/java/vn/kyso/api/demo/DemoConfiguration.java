@@ -1,6 +1,8 @@
 package vn.kyso.api.demo;
 
 import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
 import java.security.SecureRandom;
 import java.util.HashMap;
 import java.util.List;
@@ -8,14 +10,19 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import vn.kyso.api.security.AccessGrants;
-import vn.kyso.core.demopki.DemoIdentity;
-import vn.kyso.core.demopki.DemoPki;
-import vn.kyso.core.demopki.DemoPkiSettings;
+import vn.kyso.audit.AuditSettings;
+import vn.kyso.audit.autoconfigure.AuditAutoConfiguration;
+import vn.kyso.audit.autoconfigure.AuditProperties;
+import vn.kyso.core.KeyFamily;
+import vn.kyso.demopki.DemoIdentity;
+import vn.kyso.demopki.DemoPki;
+import vn.kyso.demopki.DemoPkiSettings;
 import vn.kyso.exchange.ExchangeSettings;
 import vn.kyso.signing.SigningSettings;
 import vn.kyso.signing.demo.DemoSigningSettings;
@@ -25,14 +32,18 @@ import vn.kyso.validation.demo.DemoValidationSettings;
 /**
  * Supplies {@link SigningSettings} and {@link ValidationSettings} from the demo PKI, so the signing and
  * validation auto-configurations back off their own {@code kyso.signing.*} and {@code kyso.validation.*}
- * settings: what the demo signs, it also trusts. With access control on, also who may use the demo keys.
+ * settings: what the demo signs, it also trusts; and the audit trail's checkpoints the demo TSA. With access
+ * control on, also who may use the demo keys. Only in the -demo jar, which carries the demo PKI (ADR 0010);
+ * {@link DemoUnavailable} refuses to start the production jar with the demo switched on.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "kyso.demo.enabled", havingValue = "true")
+@ConditionalOnClass(name = DemoConfiguration.DEMO_PKI)
 @EnableConfigurationProperties(DemoProperties.class)
 class DemoConfiguration {
 
     static final String KEYS_FILE = "demo-api-keys.txt";
+    static final String DEMO_PKI = "vn.kyso.demopki.DemoPki";
 
     private static final Logger log = LoggerFactory.getLogger(DemoConfiguration.class);
 
@@ -52,6 +63,15 @@ class DemoConfiguration {
     @Bean
     ValidationSettings demoValidationSettings(DemoPki pki) {
         return DemoValidationSettings.from(pki);
+    }
+
+    /** Checkpoints time-stamped by the demo TSA and checked against the demo roots, unless kyso.audit.* names others. */
+    @Bean
+    @ConditionalOnProperty(name = "kyso.audit.enabled", havingValue = "true", matchIfMissing = true)
+    AuditSettings demoAuditSettings(AuditProperties properties, DemoPki pki) {
+        List<X509Certificate> roots = new ArrayList<>(pki.trustAnchors(KeyFamily.SPECIALISED));
+        roots.addAll(pki.trustAnchors(KeyFamily.PUBLIC));
+        return AuditAutoConfiguration.settings(properties, pki.tsaUrl(), roots);
     }
 
     /**

@@ -162,6 +162,8 @@ class ExchangeController {
             @Parameter(description = "The agency that sent the letter") @RequestParam String to,
             @RequestParam String documentId,
             @Parameter(description = "Số và ký hiệu, e.g. 123/UBND-VP")
+            @RequestParam(required = false) String numberSymbol,
+            @Parameter(description = "The former name of numberSymbol, still accepted", deprecated = true)
             @RequestParam(required = false) String numberNotation,
             @Parameter(description = "RECEIVED, REJECTED, ACCEPTED, ASSIGNED, PROCESSING or DONE, or its code 01-06")
             @RequestParam String status,
@@ -171,7 +173,7 @@ class ExchangeController {
             @Parameter(hidden = true) Caller caller) {
         keyOwnership.checkAgency(caller, from, null);
         byte[] message = exchange.get().status(new StatusRequest(new Organ(from, null), new Organ(to, null),
-                documentId, numberNotation, statusCode(status), description, staff, department));
+                documentId, numberSymbol != null ? numberSymbol : numberNotation, statusCode(status), description, staff, department));
         return ResponseEntity.ok().contentType(XML).cacheControl(CacheControl.noStore()).body(message);
     }
 

@@ -24,6 +24,7 @@ import vn.kyso.conversion.ConversionResult;
 import vn.kyso.conversion.ConversionService;
 import vn.kyso.conversion.PdfAProfile;
 import vn.kyso.core.ServiceException;
+import vn.kyso.core.VietnamTime;
 import vn.kyso.signing.Appearance;
 import vn.kyso.signing.Document;
 import vn.kyso.signing.KeyInfo;
@@ -43,7 +44,7 @@ import vn.kyso.signing.SigningService;
  */
 class LetterWorkflow {
 
-    static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+    static final ZoneId VIETNAM = VietnamTime.ZONE;
     /** The person signs with a time-stamp; the organisation's signature, last on the letter, goes to B-LTA. */
     static final SignatureLevel PERSON_LEVEL = SignatureLevel.B_T;
     static final SignatureLevel ORGANISATION_LEVEL = SignatureLevel.B_LTA;

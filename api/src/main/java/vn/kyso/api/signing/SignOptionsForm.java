@@ -45,7 +45,7 @@ record SignOptionsForm(
         @Parameter(description = "Height in PDF points") Float height,
         @Parameter(description = "Number and symbol of the document (số, ký hiệu), for the attachment layout",
                 schema = @Schema(maxLength = 100))
-        String documentNumber,
+        String numberSymbol,
         @Parameter(description = "Form of copy for the copy layout (Decree 30/2020/ND-CP): exactly SAO Y, SAO LỤC "
                 + "or TRÍCH SAO", schema = @Schema(allowableValues = {"SAO Y", "SAO LỤC", "TRÍCH SAO"}))
         String copyForm,
@@ -83,7 +83,7 @@ record SignOptionsForm(
                 Params.parse("packaging", packaging, Packaging.class, null),
                 visible,
                 placement,
-                documentNumber,
+                numberSymbol,
                 copyForm,
                 Params.parse("digest", digest, DigestAlgorithm.class, DigestAlgorithm.SHA256),
                 Params.parse("family", family, KeyFamily.class, null),

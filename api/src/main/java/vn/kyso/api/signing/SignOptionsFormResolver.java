@@ -43,9 +43,15 @@ class SignOptionsFormResolver implements WebMvcConfigurer, HandlerMethodArgument
     static SignOptionsForm read(Function<String, String> field) {
         return new SignOptionsForm(field.apply("level"), field.apply("format"), field.apply("packaging"),
                 field.apply("appearance"), integer(field, "page"), number(field, "x"), number(field, "y"),
-                number(field, "width"), number(field, "height"), field.apply("documentNumber"),
+                number(field, "width"), number(field, "height"), numberSymbol(field),
                 field.apply("copyForm"), field.apply("digest"), field.apply("family"),
                 field.apply("jwsSerialization"), field.apply("copySource"));
+    }
+
+    /** {@code numberSymbol}, or the field's former name {@code documentNumber}, which clients may still send. */
+    private static String numberSymbol(Function<String, String> field) {
+        String value = field.apply("numberSymbol");
+        return value != null ? value : field.apply("documentNumber");
     }
 
     private static Integer integer(Function<String, String> field, String name) {

@@ -39,8 +39,8 @@ import vn.kyso.signing.SignOptions;
 import vn.kyso.signing.SignRequest;
 import vn.kyso.signing.SigningService;
 import vn.kyso.core.KeyFamily;
-import vn.kyso.core.demopki.DemoIdentity;
-import vn.kyso.core.demopki.DemoPki;
+import vn.kyso.demopki.DemoIdentity;
+import vn.kyso.demopki.DemoPki;
 import vn.kyso.core.testing.LatencyStats;
 
 /**

@@ -76,13 +76,22 @@ class SignaturesControllerTest {
     }
 
     @Test
+    void acceptsTheNumberSymbolUnderItsFormerName() throws Exception {
+        mvc.perform(sign("a.pdf").param("key", "k").param("appearance", "attachment")
+                        .param("documentNumber", "12/QĐ-UBND"))
+                .andExpect(status().isOk());
+
+        assertThat(fake.lastSign.options().numberSymbol()).isEqualTo("12/QĐ-UBND");
+    }
+
+    @Test
     void parsesEveryOption() throws Exception {
         mvc.perform(sign("a.pdf").param("key", "k")
                         .param("format", "pades").param("packaging", "enveloped")
                         .param("appearance", "ORGANISATION")
                         .param("page", "2").param("x", "10.5").param("y", "20").param("width", "150")
                         .param("height", "60")
-                        .param("documentNumber", "12/QĐ-UBND").param("copyForm", "Sao y")
+                        .param("numberSymbol", "12/QĐ-UBND").param("copyForm", "Sao y")
                         .param("digest", "SHA-384").param("family", "specialised"))
                 .andExpect(status().isOk());
 
@@ -91,7 +100,7 @@ class SignaturesControllerTest {
         assertThat(options.packaging()).isEqualTo(Packaging.ENVELOPED);
         assertThat(options.appearance()).isEqualTo(Appearance.ORGANISATION);
         assertThat(options.placement()).isEqualTo(new Placement(2, 10.5f, 20, 150, 60));
-        assertThat(options.documentNumber()).isEqualTo("12/QĐ-UBND");
+        assertThat(options.numberSymbol()).isEqualTo("12/QĐ-UBND");
         assertThat(options.copyForm()).isEqualTo("Sao y");
         assertThat(options.digest()).isEqualTo(DigestAlgorithm.SHA384);
         assertThat(options.requiredFamily()).isEqualTo(KeyFamily.SPECIALISED);

@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import vn.kyso.core.VietnamTime;
 import vn.kyso.archive.ArchiveError;
 import vn.kyso.archive.ArchiveException;
 import vn.kyso.archive.DisposalList;
@@ -14,7 +15,7 @@ import vn.kyso.archive.RecordState;
 /** Legal holds and disposal: lists drawn up, approved by an archivist, records disposed of with a tombstone. */
 final class DisposalDesk {
 
-    private static final ZoneOffset VIETNAM = ZoneOffset.ofHours(7);
+    private static final ZoneOffset VIETNAM = VietnamTime.OFFSET;
 
     private final Catalogue catalogue;
     private final ObjectTable objectTable;

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import vn.kyso.core.VietnamTime;
 import vn.kyso.archive.ArchiveSettings;
 import vn.kyso.archive.ObjectRole;
 import vn.kyso.archive.RecordMetadata;
@@ -28,7 +29,7 @@ import vn.kyso.validation.Verdict;
  */
 final class EvidencePlanner {
 
-    private static final ZoneOffset VIETNAM = ZoneOffset.ofHours(7);
+    private static final ZoneOffset VIETNAM = VietnamTime.OFFSET;
 
     private final ArchiveSettings settings;
 

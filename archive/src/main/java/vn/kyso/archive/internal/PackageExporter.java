@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import vn.kyso.core.VietnamTime;
 import vn.kyso.archive.ArchiveError;
 import vn.kyso.archive.ArchiveException;
 import vn.kyso.archive.ObjectRole;
@@ -15,7 +16,7 @@ import vn.kyso.archive.StoredFile;
 /** BagIt packages of a record or of a file (hồ sơ) that another archive can check on its own. */
 final class PackageExporter {
 
-    private static final ZoneOffset VIETNAM = ZoneOffset.ofHours(7);
+    private static final ZoneOffset VIETNAM = VietnamTime.OFFSET;
 
     private final Catalogue catalogue;
     private final ObjectTable objectTable;

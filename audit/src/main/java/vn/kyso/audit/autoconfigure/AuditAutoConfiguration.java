@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.time.Clock;
 import javax.sql.DataSource;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -24,8 +23,6 @@ import org.springframework.context.annotation.Bean;
 import vn.kyso.audit.AuditLog;
 import vn.kyso.audit.AuditSettings;
 import vn.kyso.audit.internal.PostgresAuditLog;
-import vn.kyso.core.KeyFamily;
-import vn.kyso.core.demopki.DemoPki;
 
 /**
  * Builds the {@link AuditLog} on the application's {@link DataSource} (the archive's catalogue
@@ -40,18 +37,22 @@ public class AuditAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    AuditSettings auditSettings(AuditProperties properties, ObjectProvider<DemoPki> demo) {
-        DemoPki pki = demo.getIfAvailable();
-        String url = properties.tsaUrl();
-        if (url == null && pki != null) {
-            url = pki.tsaUrl();
-        }
+    AuditSettings auditSettings(AuditProperties properties) {
+        return settings(properties, null, List.of());
+    }
+
+    /**
+     * The settings from {@code kyso.audit.*}, falling back to a TSA and roots the deployment offers when
+     * they are not set: the demo supplies its own this way, so that this module does not know the demo PKI.
+     */
+    public static AuditSettings settings(AuditProperties properties, String defaultTsaUrl,
+            List<X509Certificate> defaultTrustAnchors) {
+        String url = properties.tsaUrl() != null ? properties.tsaUrl() : defaultTsaUrl;
         List<X509Certificate> anchors = new ArrayList<>();
         if (properties.tsaTrustAnchors() != null) {
             anchors.addAll(readPem(properties.tsaTrustAnchors()));
-        } else if (pki != null) {
-            anchors.addAll(pki.trustAnchors(KeyFamily.SPECIALISED));
-            anchors.addAll(pki.trustAnchors(KeyFamily.PUBLIC));
+        } else {
+            anchors.addAll(defaultTrustAnchors);
         }
         return new AuditSettings(url == null ? null : URI.create(url), properties.tsaTimeout(), anchors);
     }

@@ -42,7 +42,7 @@ class AuditAutoConfigurationTest {
 
     @Test
     void readsTrustAnchorsFromAPemFile() throws Exception {
-        java.nio.file.Path pem = vn.kyso.core.demopki.testing.DemoPkiFixture.shared()
+        java.nio.file.Path pem = vn.kyso.demopki.testing.DemoPkiFixture.shared()
                 .trustAnchorsPem(vn.kyso.core.KeyFamily.SPECIALISED);
         runner.withPropertyValues("kyso.audit.tsa-trust-anchors=" + pem)
                 .run(context -> assertThat(context.getBean(AuditSettings.class).tsaTrustAnchors()).isNotEmpty());

@@ -23,8 +23,8 @@ import vn.kyso.audit.ChainVerification;
 import vn.kyso.audit.ChainVerification.CheckpointCheck;
 import vn.kyso.audit.Checkpoint;
 import vn.kyso.core.KeyFamily;
-import vn.kyso.core.demopki.DemoPki;
-import vn.kyso.core.demopki.testing.DemoPkiFixture;
+import vn.kyso.demopki.DemoPki;
+import vn.kyso.demopki.testing.DemoPkiFixture;
 
 /** Checkpoints time-stamped by the demo PKI's TSA, and what they reveal. */
 class AuditCheckpointTest {

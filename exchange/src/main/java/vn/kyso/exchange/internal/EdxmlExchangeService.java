@@ -153,7 +153,7 @@ public final class EdxmlExchangeService implements ExchangeService {
             List<Received> files = attachments(d.getDocumentElement(), envelope, header);
             List<ReceivedAttachment> lines = archive(edxml, header, files);
             String packageRecord = lines.isEmpty() ? null : lines.remove(0).recordId();
-            byte[] status = statusMessage(receiver, header.from().organId(), header.numberNotation(),
+            byte[] status = statusMessage(receiver, header.from().organId(), header.numberSymbol(),
                     EdxmlFormat.DATE.format(header.promulgationDate()), header.documentId(), StatusCode.RECEIVED,
                     "Đã nhận và kiểm tra chữ ký: hợp lệ", null, null);
             log.info("received edXML message {} from {} for {}", header.documentId(), header.from().organId(), ours);
@@ -164,7 +164,7 @@ public final class EdxmlExchangeService implements ExchangeService {
                     : EdxmlFormat.documentIdOrNull(d);
             String sender = header != null ? header.from().organId() : null;
             log.info("rejected edXML message {}: {} {}", documentId, r.reason(), r.getMessage());
-            byte[] status = statusMessage(receiver, sender, header == null ? null : header.numberNotation(),
+            byte[] status = statusMessage(receiver, sender, header == null ? null : header.numberSymbol(),
                     header == null ? null : EdxmlFormat.DATE.format(header.promulgationDate()), documentId,
                     StatusCode.REJECTED, r.reason().code() + ": " + r.getMessage(), null, null);
             return new IncomingResult(StatusCode.REJECTED, r.reason(), r.getMessage(), documentId, null, List.of(),
@@ -301,7 +301,7 @@ public final class EdxmlExchangeService implements ExchangeService {
         RecordMetadata metadata;
         try {
             metadata = new RecordMetadata(settings.fondCode(),
-                    settings.fondCode() + "." + h.promulgationDate().getYear() + ".DEN", h.numberNotation(),
+                    settings.fondCode() + "." + h.promulgationDate().getYear() + ".DEN", h.numberSymbol(),
                     h.promulgationDate(), h.documentType(), h.from().organName(), h.subject(), h.signerFullName(),
                     "vi", null, List.of("edXML", h.from().organId()), AccessRegime.RESTRICTED, null,
                     settings.preservationYears() == null ? PreservationPeriod.permanent()
@@ -333,7 +333,7 @@ public final class EdxmlExchangeService implements ExchangeService {
     @Override
     public byte[] status(StatusRequest request) {
         LocalOrgan from = local(request.from().organId());
-        return statusMessage(from, request.responseTo().organId(), request.numberNotation(), null,
+        return statusMessage(from, request.responseTo().organId(), request.numberSymbol(), null,
                 request.documentId(), request.status(), request.description(), request.staff(), request.department());
     }
 

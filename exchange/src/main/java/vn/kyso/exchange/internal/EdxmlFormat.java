@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
+import vn.kyso.core.VietnamTime;
 import vn.kyso.exchange.Attachment;
 import vn.kyso.exchange.ExchangeError;
 import vn.kyso.exchange.MessageHeader;
@@ -31,7 +32,7 @@ final class EdxmlFormat {
     static final String XLINK_NS = "http://www.w3.org/1999/xlink";
     /** Our extension: the SHA-256 of each attachment in its manifest reference, so the signed header binds the files. */
     static final String KYSO_NS = "urn:kyso:edxml:1";
-    static final ZoneOffset VIETNAM = ZoneOffset.ofHours(7);
+    static final ZoneOffset VIETNAM = VietnamTime.OFFSET;
     static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy/MM/dd", Locale.ROOT);
     static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy/MM/dd HH:mm:ss", Locale.ROOT);
 

@@ -24,7 +24,7 @@ import vn.kyso.signing.Placement;
  * @param signerName     the signer's name (not drawn by the Decree 30 layouts: the document prints it)
  * @param organisation   the signing or copying organisation
  * @param signingTime    the signing time shown in the text
- * @param documentNumber number and symbol of the document (số, ký hiệu), for ATTACHMENT
+ * @param numberSymbol number and symbol of the document (số, ký hiệu), for ATTACHMENT
  * @param copyForm       form of copy for COPY: SAO Y, SAO LỤC or TRÍCH SAO ({@link CopyMark})
  * @param copySource     for COPY, what the copy is made from; null otherwise
  */
@@ -35,7 +35,7 @@ record AppearanceContent(
         String signerName,
         String organisation,
         Instant signingTime,
-        String documentNumber,
+        String numberSymbol,
         String copyForm,
         CopySource copySource) {
 
@@ -45,14 +45,14 @@ record AppearanceContent(
         imagePng = imagePng == null ? null : imagePng.clone();
         signerName = clean(signerName);
         organisation = clean(organisation);
-        documentNumber = clean(documentNumber);
+        numberSymbol = clean(numberSymbol);
         copyForm = clean(copyForm);
     }
 
     /** Content that is not a copy. */
     AppearanceContent(Appearance appearance, Placement placement, byte[] imagePng, String signerName,
-            String organisation, Instant signingTime, String documentNumber, String copyForm) {
-        this(appearance, placement, imagePng, signerName, organisation, signingTime, documentNumber, copyForm, null);
+            String organisation, Instant signingTime, String numberSymbol, String copyForm) {
+        this(appearance, placement, imagePng, signerName, organisation, signingTime, numberSymbol, copyForm, null);
     }
 
     @Override
@@ -69,7 +69,7 @@ record AppearanceContent(
                 && Objects.equals(signerName, c.signerName)
                 && Objects.equals(organisation, c.organisation)
                 && signingTime.equals(c.signingTime)
-                && Objects.equals(documentNumber, c.documentNumber)
+                && Objects.equals(numberSymbol, c.numberSymbol)
                 && Objects.equals(copyForm, c.copyForm)
                 && copySource == c.copySource;
     }
@@ -77,7 +77,7 @@ record AppearanceContent(
     @Override
     public int hashCode() {
         return Objects.hash(appearance, placement, Arrays.hashCode(imagePng), signerName, organisation,
-                signingTime, documentNumber, copyForm, copySource);
+                signingTime, numberSymbol, copyForm, copySource);
     }
 
     @Override
@@ -85,7 +85,7 @@ record AppearanceContent(
         return "AppearanceContent[" + appearance + ", placement=" + placement
                 + ", image=" + (imagePng == null ? "none" : imagePng.length + " bytes")
                 + ", organisation=" + organisation + ", signingTime=" + signingTime
-                + ", documentNumber=" + documentNumber + ", copyForm=" + copyForm + ", copySource=" + copySource + "]";
+                + ", numberSymbol=" + numberSymbol + ", copyForm=" + copyForm + ", copySource=" + copySource + "]";
     }
 
     private static String clean(String text) {

@@ -104,7 +104,7 @@ final class BatchSigning {
 
     private static SignOptions atBt(SignOptions o) {
         return new SignOptions(o.format(), SignatureLevel.B_T, o.packaging(), o.appearance(), o.placement(),
-                o.documentNumber(), o.copyForm(), o.digest(), o.requiredFamily(), null, o.copySource());
+                o.numberSymbol(), o.copyForm(), o.digest(), o.requiredFamily(), null, o.copySource());
     }
 
     /** The original goes along where the signature does not contain it. */

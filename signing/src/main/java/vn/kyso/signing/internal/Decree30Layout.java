@@ -6,12 +6,12 @@ import eu.europa.esig.dss.pdf.IPdfObjFactory;
 import eu.europa.esig.dss.pdf.PdfSignatureFieldPositionChecker;
 import eu.europa.esig.dss.pdf.pdfbox.PdfBoxNativeObjectFactory;
 import java.nio.file.Path;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalInt;
+import vn.kyso.core.VietnamTime;
 import vn.kyso.signing.Placement;
 import vn.kyso.signing.SigningError;
 import vn.kyso.signing.SigningException;
@@ -57,7 +57,6 @@ final class Decree30Layout {
     private static final float SEAL_INFO_MAX_WIDTH = 140f;
     private static final float ATTACHMENT_TEXT_MAX_WIDTH = 220f;
 
-    static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
     /** ISO 8601 with the +07:00 offset, as Appendix I asks ("múi giờ Việt Nam theo ISO 8601"). */
     static final DateTimeFormatter SIGNING_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX");
 
@@ -165,7 +164,7 @@ final class Decree30Layout {
     // ATTACHMENT (in a separate file): top right of page one, no image; number and symbol, then the
     // signing time; Times New Roman 10 pt upright black (Appendix I).
     private VisibleSignature attachment(PdfFacts pdf, AppearanceContent content) {
-        String number = required(content.documentNumber(), "The document number and symbol");
+        String number = required(content.numberSymbol(), "The document number and symbol");
         List<String> parts = List.of(number, signingTime(content));
         float size = DECREE_FONT_SIZE;
         if (content.placement() != null) {
@@ -279,7 +278,7 @@ final class Decree30Layout {
     }
 
     private static String signingTime(AppearanceContent content) {
-        return SIGNING_TIME.format(content.signingTime().atZone(VIETNAM));
+        return SIGNING_TIME.format(content.signingTime().atZone(VietnamTime.ZONE));
     }
 
     private static String required(String value, String what) {

@@ -26,6 +26,8 @@ import vn.kyso.core.net.OutboundPolicy;
 import vn.kyso.core.revocation.RevocationCache;
 import vn.kyso.core.revocation.RevocationKey;
 import vn.kyso.signing.SigningError;
+import vn.kyso.dss.CachedRevocationSource;
+import vn.kyso.dss.PolicedDataLoader;
 
 /**
  * The DSS services and their shared, costly parts, built once and reused by every request: the
@@ -62,8 +64,10 @@ final class DssToolkit {
 
         verifier = new CommonCertificateVerifier();
         verifier.setTrustedCertSources(trusted);
-        verifier.setOcspSource(new CachedRevocationSource<>(ocsp, RevocationKey.Kind.OCSP, revocations));
-        verifier.setCrlSource(new CachedRevocationSource<>(crl, RevocationKey.Kind.CRL, revocations));
+        verifier.setOcspSource(new CachedRevocationSource<>(ocsp, RevocationKey.Kind.OCSP, revocations,
+                FreshnessFloor::current));
+        verifier.setCrlSource(new CachedRevocationSource<>(crl, RevocationKey.Kind.CRL, revocations,
+                FreshnessFloor::current));
         verifier.setAIASource(new DefaultAIASource(http));
         strictAlerts(verifier);
 

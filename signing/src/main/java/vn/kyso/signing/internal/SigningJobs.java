@@ -117,7 +117,7 @@ final class SigningJobs {
             SignatureImageParameters image = layout.create(facts, new AppearanceContent(options.appearance(),
                     options.placement(), key == null ? null : key.appearanceImage(),
                     KeyEntryNames.commonName(chain.get(0)), KeyEntryNames.organisation(chain.get(0)), now,
-                    options.documentNumber(), options.copyForm(), options.copySource()));
+                    options.numberSymbol(), options.copyForm(), options.copySource()));
             p.setImageParameters(image);
         }
         return new SigningJob(DssJob.of(dss.pades, doc, p), SignatureFormat.PADES, options.level(),

@@ -7,7 +7,7 @@ import eu.europa.esig.dss.enumerations.Indication;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import vn.kyso.core.demopki.DemoPki;
+import vn.kyso.demopki.DemoPki;
 import vn.kyso.signing.Appearance;
 import vn.kyso.signing.AugmentRequest;
 import vn.kyso.signing.Document;

@@ -31,10 +31,11 @@ import java.util.Map;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import vn.kyso.core.KeyFamily;
-import vn.kyso.core.demopki.DemoPki;
 import vn.kyso.core.revocation.RevocationCache;
 import vn.kyso.core.revocation.RevocationKey;
 import vn.kyso.core.testing.LatencyStats;
+import vn.kyso.demopki.DemoPki;
+import vn.kyso.dss.CachedRevocationSource;
 import vn.kyso.signing.DigestAlgorithm;
 import vn.kyso.signing.SignOptions;
 import vn.kyso.signing.SignRequest;
@@ -125,8 +126,10 @@ class FreshRevocationBenchmark {
                     Clock.systemUTC());
             CommonCertificateVerifier verifier = new CommonCertificateVerifier();
             verifier.setTrustedCertSources(trusted);
-            verifier.setOcspSource(new CachedRevocationSource<>(new OnlineOCSPSource(), RevocationKey.Kind.OCSP, cache));
-            verifier.setCrlSource(new CachedRevocationSource<>(new OnlineCRLSource(), RevocationKey.Kind.CRL, cache));
+            verifier.setOcspSource(new CachedRevocationSource<>(new OnlineOCSPSource(), RevocationKey.Kind.OCSP, cache,
+                FreshnessFloor::current));
+            verifier.setCrlSource(new CachedRevocationSource<>(new OnlineCRLSource(), RevocationKey.Kind.CRL, cache,
+                FreshnessFloor::current));
             verifier.setAlertOnNoRevocationAfterBestSignatureTime(new SilentOnStatusAlert());
             verifier.setAlertOnUncoveredPOE(new SilentOnStatusAlert());
             pades = new PAdESService(verifier);

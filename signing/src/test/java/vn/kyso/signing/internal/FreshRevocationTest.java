@@ -32,9 +32,10 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
 import vn.kyso.core.KeyFamily;
-import vn.kyso.core.demopki.DemoPki;
+import vn.kyso.demopki.DemoPki;
 import vn.kyso.core.revocation.RevocationCache;
 import vn.kyso.core.revocation.RevocationKey;
+import vn.kyso.dss.CachedRevocationSource;
 import vn.kyso.signing.AugmentRequest;
 import vn.kyso.signing.BatchItemResult;
 import vn.kyso.signing.ContainerRequest;
@@ -197,8 +198,10 @@ class FreshRevocationTest {
         }
         CommonCertificateVerifier verifier = new CommonCertificateVerifier();
         verifier.setTrustedCertSources(trusted);
-        verifier.setOcspSource(new CachedRevocationSource<>(new OnlineOCSPSource(), RevocationKey.Kind.OCSP, cache));
-        verifier.setCrlSource(new CachedRevocationSource<>(new OnlineCRLSource(), RevocationKey.Kind.CRL, cache));
+        verifier.setOcspSource(new CachedRevocationSource<>(new OnlineOCSPSource(), RevocationKey.Kind.OCSP, cache,
+                FreshnessFloor::current));
+        verifier.setCrlSource(new CachedRevocationSource<>(new OnlineCRLSource(), RevocationKey.Kind.CRL, cache,
+                FreshnessFloor::current));
         if (serviceAlerts) {
             DssToolkit.strictAlerts(verifier);
         } else {

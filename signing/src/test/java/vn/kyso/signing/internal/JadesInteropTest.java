@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import vn.kyso.core.demopki.DemoPki;
+import vn.kyso.demopki.DemoPki;
 import vn.kyso.signing.Document;
 import vn.kyso.signing.DssVerdicts;
 import vn.kyso.signing.JwsSerialization;

@@ -14,9 +14,10 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import vn.kyso.core.demopki.testing.DemoPkiFixture;
 import vn.kyso.core.net.FetchSettings;
 import vn.kyso.core.net.OutboundPolicy;
+import vn.kyso.demopki.testing.DemoPkiFixture;
+import vn.kyso.dss.PolicedDataLoader;
 import vn.kyso.signing.SigningFixture;
 
 /** Issue #10 item 9 in signing: the data loaders DssToolkit builds fetch only what the policy admits. */

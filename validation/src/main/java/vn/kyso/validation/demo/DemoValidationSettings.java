@@ -2,7 +2,7 @@ package vn.kyso.validation.demo;
 
 import java.util.List;
 import vn.kyso.core.KeyFamily;
-import vn.kyso.core.demopki.DemoPki;
+import vn.kyso.demopki.DemoPki;
 import vn.kyso.core.net.FetchSettings;
 import vn.kyso.validation.ValidationSettings;
 import vn.kyso.validation.ValidationSettings.TrustStore;

@@ -25,6 +25,8 @@ import vn.kyso.core.JsonSchemaThreads;
 import vn.kyso.core.net.OutboundPolicy;
 import vn.kyso.core.revocation.RevocationCache;
 import vn.kyso.core.revocation.RevocationKey;
+import vn.kyso.dss.CachedRevocationSource;
+import vn.kyso.dss.PolicedDataLoader;
 import vn.kyso.validation.SignedFile;
 import vn.kyso.validation.ValidationSettings;
 
@@ -63,7 +65,7 @@ final class DssEngine {
         // DSS's default would fetch a signature's policy document from any URL it names, with Java's
         // HTTP client following redirects; ours goes through the policy, or refuses everything offline.
         policyDocuments = new SignaturePolicyProvider();
-        policyDocuments.setDataLoader(new HttpOnlyDataLoader(fetching, null));
+        policyDocuments.setDataLoader(new PolicedDataLoader(fetching, null));
         if (settings.offline()) {
             // Nothing is fetched: what the document embeds is all the evidence, and DSS answers
             // INDETERMINATE where that is not enough instead of assuming "not revoked".
@@ -72,12 +74,12 @@ final class DssEngine {
             verifier.setAIASource(null);
         } else {
             OnlineOCSPSource ocsp = new OnlineOCSPSource(
-                    new HttpOnlyDataLoader(fetching, "application/ocsp-request"));
-            OnlineCRLSource crl = new OnlineCRLSource(new HttpOnlyDataLoader(fetching, null));
+                    new PolicedDataLoader(fetching, "application/ocsp-request"));
+            OnlineCRLSource crl = new OnlineCRLSource(new PolicedDataLoader(fetching, null));
             crl.setPreferredProtocol(Protocol.HTTP);
-            verifier.setOcspSource(new CachedRevocationSource<>(ocsp, RevocationKey.Kind.OCSP, revocations));
-            verifier.setCrlSource(new CachedRevocationSource<>(crl, RevocationKey.Kind.CRL, revocations));
-            DefaultAIASource aia = new DefaultAIASource(new HttpOnlyDataLoader(fetching, null));
+            verifier.setOcspSource(CachedRevocationSource.unbounded(ocsp, RevocationKey.Kind.OCSP, revocations));
+            verifier.setCrlSource(CachedRevocationSource.unbounded(crl, RevocationKey.Kind.CRL, revocations));
+            DefaultAIASource aia = new DefaultAIASource(new PolicedDataLoader(fetching, null));
             aia.setAcceptedProtocols(Set.of(Protocol.HTTP, Protocol.HTTPS));
             verifier.setAIASource(aia);
         }

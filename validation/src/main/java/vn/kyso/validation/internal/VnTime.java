@@ -1,14 +1,12 @@
 package vn.kyso.validation.internal;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import vn.kyso.core.VietnamTime;
 
 /** Times as shown to people: Vietnam time (UTC+07:00, no daylight saving), ISO 8601, to the second. */
 final class VnTime {
-
-    static final ZoneOffset VIETNAM = ZoneOffset.ofHours(7);
 
     private VnTime() {
     }
@@ -18,6 +16,6 @@ final class VnTime {
             return "—";
         }
         return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(instant.truncatedTo(ChronoUnit.SECONDS)
-                .atOffset(VIETNAM));
+                .atOffset(VietnamTime.OFFSET));
     }
 }

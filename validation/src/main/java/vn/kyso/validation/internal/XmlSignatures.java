@@ -6,7 +6,6 @@ import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -24,6 +23,7 @@ import org.w3c.dom.Element;
 import org.w3c.dom.NamedNodeMap;
 import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
+import vn.kyso.core.VietnamTime;
 
 /**
  * What DSS's diagnostic data does not say about the ds:Signature elements of an XML document: where
@@ -36,8 +36,6 @@ final class XmlSignatures {
     static final String DS = "http://www.w3.org/2000/09/xmldsig#";
     private static final String XADES_132 = "http://uri.etsi.org/01903/v1.3.2#";
     private static final String XADES_141 = "http://uri.etsi.org/01903/v1.4.1#";
-    /** Invoicing software writes SigningTime without a zone; in Vietnam that is Vietnam time. */
-    private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
     /**
      * One ds:Signature.
@@ -251,7 +249,8 @@ final class XmlSignatures {
             return OffsetDateTime.parse(text).toInstant();
         } catch (DateTimeParseException e) {
             try {
-                return LocalDateTime.parse(text).atZone(VIETNAM).toInstant();
+                // invoicing software writes SigningTime without a zone; in Vietnam that is Vietnam time
+                return LocalDateTime.parse(text).atZone(VietnamTime.ZONE).toInstant();
             } catch (DateTimeParseException e2) {
                 return null;
             }

@@ -35,8 +35,8 @@ import java.util.Date;
 import java.util.List;
 import java.util.function.Function;
 import vn.kyso.core.KeyFamily;
-import vn.kyso.core.demopki.DemoIdentity;
-import vn.kyso.core.demopki.DemoPki;
+import vn.kyso.demopki.DemoIdentity;
+import vn.kyso.demopki.DemoPki;
 
 /**
  * Signs with DSS directly, for what the signing service rightly refuses or does not offer: an expired

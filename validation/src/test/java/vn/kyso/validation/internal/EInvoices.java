@@ -37,8 +37,8 @@ import javax.xml.transform.stream.StreamResult;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import vn.kyso.core.KeyFamily;
-import vn.kyso.core.demopki.DemoIdentity;
-import vn.kyso.core.demopki.DemoPki;
+import vn.kyso.demopki.DemoIdentity;
+import vn.kyso.demopki.DemoPki;
 
 /**
  * Vietnamese e-invoices (hóa đơn điện tử, Circular 78/2021/TT-BTC, format of Decision 1450/QĐ-TCT) as

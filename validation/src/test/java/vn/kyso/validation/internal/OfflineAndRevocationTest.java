@@ -3,7 +3,7 @@ package vn.kyso.validation.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
-import vn.kyso.core.demopki.DemoPki;
+import vn.kyso.demopki.DemoPki;
 import vn.kyso.signing.SignatureLevel;
 import vn.kyso.validation.SignatureReport;
 import vn.kyso.validation.SignedFile;

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
+import vn.kyso.dss.PolicedDataLoader;
 import vn.kyso.signing.Document;
 import vn.kyso.signing.SignOptions;
 import vn.kyso.signing.SignRequest;
@@ -81,7 +82,7 @@ class StructureChecksTest {
 
     @Test
     void revocationAndIssuerUrlsFromDocumentsAreFetchedOverHttpOnly() {
-        HttpOnlyDataLoader loader = new HttpOnlyDataLoader(vn.kyso.core.net.OutboundPolicy.of(java.util.List.of(),
+        PolicedDataLoader loader = new PolicedDataLoader(vn.kyso.core.net.OutboundPolicy.of(java.util.List.of(),
                 ValidationFixture.settings().fetch()), null);
         for (String url : new String[] {"file:///etc/passwd", "ldap://127.0.0.1:1/cn=x", "ftp://127.0.0.1:1/x.crl"}) {
             assertThatThrownBy(() -> loader.get(url)).satisfies(e ->

@@ -1,0 +1,145 @@
+package vn.kyso.dss;
+
+import eu.europa.esig.dss.service.http.commons.CommonsDataLoader;
+import eu.europa.esig.dss.service.http.commons.CommonsHttpClientResponseHandler;
+import eu.europa.esig.dss.spi.exception.DSSExternalResourceException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import org.apache.hc.client5.http.SystemDefaultDnsResolver;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.DefaultHttpRequestRetryStrategy;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.io.HttpClientConnectionManager;
+import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.io.SocketConfig;
+import org.apache.hc.core5.util.TimeValue;
+import org.apache.hc.core5.util.Timeout;
+import vn.kyso.core.net.FetchRefusedException;
+import vn.kyso.core.net.OutboundPolicy;
+
+/**
+ * DSS's HTTP data loader held to the {@link OutboundPolicy}: every TSA, OCSP, CRL, CA-issuer and policy
+ * document URL is admitted by the policy before the request, the host's addresses are checked inside the
+ * client's DNS resolver (the addresses connected to are the ones checked), no redirects, no retries, and a
+ * response size cap. Signing, augmenting (which fetches revocation data for every certificate a document
+ * carries, other signers' too) and validating (whose URLs come from certificates inside strangers'
+ * documents) all fetch through it: {@code file:}, {@code ldap:} and {@code ftp:} would let a document make
+ * the server read local files or contact arbitrary directory servers, and any http URL would make it a
+ * proxy. Every rule is in the policy; this class only plugs it into DSS's HTTP client.
+ */
+public final class PolicedDataLoader extends CommonsDataLoader {
+
+    private final transient OutboundPolicy policy;
+
+    /** @param contentType the request body's type for POSTs (OCSP, time-stamp queries), or null */
+    public PolicedDataLoader(OutboundPolicy policy, String contentType) {
+        this.policy = policy;
+        int t = (int) Math.min(Integer.MAX_VALUE, policy.settings().timeout().toMillis());
+        setTimeoutConnection(t);
+        setTimeoutConnectionRequest(t);
+        setTimeoutResponse(t);
+        setTimeoutSocket(t);
+        setRedirectsEnabled(false);
+        setRetryStrategy(new DefaultHttpRequestRetryStrategy(0, TimeValue.ZERO_MILLISECONDS));
+        setHttpClientResponseHandler(new CappedResponseHandler(policy.settings().maxResponseBytes()));
+        if (contentType != null) {
+            setContentType(contentType);
+        }
+    }
+
+    /**
+     * Every HTTP request DSS makes (get, post, requestGet, requestPost, lists of URLs) takes its client here,
+     * once per request: the one place to admit it.
+     */
+    @Override
+    protected synchronized CloseableHttpClient getHttpClient(String url) {
+        try {
+            policy.admit(url);
+        } catch (FetchRefusedException e) {
+            throw new DSSExternalResourceException("not fetched: " + e.getMessage());
+        }
+        return super.getHttpClient(url);
+    }
+
+    @Override
+    protected byte[] ldapGet(String url) {
+        throw refused(url);
+    }
+
+    @Override
+    protected byte[] ftpGet(String url) {
+        throw refused(url);
+    }
+
+    @Override
+    protected byte[] fileGet(String url) {
+        throw refused(url);
+    }
+
+    /** DSS's pool, with the policy's resolver and the timeout left in this request's budget. */
+    @Override
+    protected HttpClientConnectionManager getConnectionManager() {
+        Timeout timeout = Timeout.of(policy.timeout());
+        PoolingHttpClientConnectionManager manager = PoolingHttpClientConnectionManagerBuilder.create()
+                .setTlsSocketStrategy(getTlsSocketStrategy())
+                .setDefaultSocketConfig(SocketConfig.copy(getSocketConfig()).setSoTimeout(timeout).build())
+                .setDnsResolver(new PolicedResolver(policy))
+                .setMaxConnTotal(getConnectionsMaxTotal())
+                .setMaxConnPerRoute(getConnectionsMaxPerRoute())
+                .build();
+        manager.setDefaultConnectionConfig(ConnectionConfig.custom().setConnectTimeout(timeout)
+                .setSocketTimeout(timeout).build());
+        return manager;
+    }
+
+    @Override
+    protected RequestConfig.Builder getRequestConfigBuilder() {
+        return super.getRequestConfigBuilder().setResponseTimeout(Timeout.of(policy.timeout()))
+                .setRedirectsEnabled(false);
+    }
+
+    /** The system resolver whose answers the policy checks before the client connects to them. */
+    private static final class PolicedResolver extends SystemDefaultDnsResolver {
+        private final OutboundPolicy policy;
+
+        PolicedResolver(OutboundPolicy policy) {
+            this.policy = policy;
+        }
+
+        @Override
+        public InetAddress[] resolve(String host) throws UnknownHostException {
+            return policy.resolve(host);
+        }
+    }
+
+    private static DSSExternalResourceException refused(String url) {
+        int colon = url.indexOf(':');
+        return new DSSExternalResourceException("only HTTP(S) revocation and issuer URLs are fetched, not "
+                + (colon > 0 ? url.substring(0, colon) : "this scheme"));
+    }
+
+    /** DSS's handler (status check, entity release) reading at most the policy's response size. */
+    private static final class CappedResponseHandler extends CommonsHttpClientResponseHandler {
+        private final long max;
+
+        CappedResponseHandler(long max) {
+            this.max = max;
+        }
+
+        @Override
+        protected byte[] getContent(HttpEntity entity) throws IOException {
+            try (InputStream in = entity.getContent()) {
+                byte[] content = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
+                if (content.length > max) {
+                    throw new IOException("response larger than " + max + " bytes");
+                }
+                return content;
+            }
+        }
+    }
+}
