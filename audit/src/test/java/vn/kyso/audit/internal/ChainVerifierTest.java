@@ -16,8 +16,8 @@ import vn.kyso.audit.ChainVerification.CheckpointCheck;
 import vn.kyso.audit.internal.ChainVerifier.StoredCheckpoint;
 import vn.kyso.audit.internal.ChainVerifier.StoredEntry;
 import vn.kyso.core.KeyFamily;
-import vn.kyso.core.demopki.DemoPki;
-import vn.kyso.core.demopki.testing.DemoPkiFixture;
+import vn.kyso.demopki.DemoPki;
+import vn.kyso.demopki.testing.DemoPkiFixture;
 
 /** The chain check on plain values, without PostgreSQL: every way of tampering named by the verdict. */
 class ChainVerifierTest {

@@ -23,7 +23,7 @@ import org.bouncycastle.cms.CMSProcessableByteArray;
 import org.bouncycastle.cms.CMSSignedDataGenerator;
 import org.junit.jupiter.api.Test;
 import org.xml.sax.SAXException;
-import vn.kyso.core.demopki.DemoPki;
+import vn.kyso.demopki.DemoPki;
 import vn.kyso.signing.AugmentRequest;
 import vn.kyso.signing.Document;
 import vn.kyso.signing.SignOptions;

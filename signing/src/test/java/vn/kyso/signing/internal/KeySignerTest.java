@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import vn.kyso.core.KeyFamily;
-import vn.kyso.core.demopki.DemoPki;
+import vn.kyso.demopki.DemoPki;
 import vn.kyso.signing.Document;
 import vn.kyso.signing.DssVerdicts;
 import vn.kyso.signing.SignOptions;
