@@ -12,7 +12,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import vn.kyso.api.security.AccessGrants;
+import vn.kyso.access.AccessGrants;
 import vn.kyso.core.demopki.DemoIdentity;
 import vn.kyso.core.demopki.DemoPki;
 import vn.kyso.core.demopki.DemoPkiSettings;
