@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 import vn.kyso.api.error.ApiException;
 import org.springframework.beans.factory.ObjectProvider;
 import vn.kyso.archive.ArchiveService;
-import vn.kyso.api.security.Caller;
+import vn.kyso.access.Caller;
 import vn.kyso.archive.DisposalList;
 import vn.kyso.archive.JobKind;
 import vn.kyso.archive.JobReport;

@@ -24,7 +24,7 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartFile;
 import vn.kyso.api.ApiSettings;
 import vn.kyso.api.error.ApiException;
-import vn.kyso.api.security.Caller;
+import vn.kyso.access.Caller;
 import vn.kyso.api.signing.Downloads;
 import org.springframework.beans.factory.ObjectProvider;
 import vn.kyso.archive.ArchiveService;

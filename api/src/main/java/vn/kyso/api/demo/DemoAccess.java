@@ -17,10 +17,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import vn.kyso.api.security.AccessGrants;
-import vn.kyso.api.security.Role;
-import vn.kyso.api.security.SecuritySettings.ApiKey;
-import vn.kyso.api.security.SecuritySettings.KeyOwner;
+import vn.kyso.access.AccessGrants;
+import vn.kyso.access.Role;
+import vn.kyso.access.SecuritySettings.ApiKey;
+import vn.kyso.access.SecuritySettings.KeyOwner;
 
 /**
  * Access to the demo PKI's keys when the demo runs with access control on: each person's key is theirs

@@ -15,7 +15,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import vn.kyso.api.security.AccessGrants;
+import vn.kyso.access.AccessGrants;
 import vn.kyso.audit.AuditSettings;
 import vn.kyso.audit.autoconfigure.AuditAutoConfiguration;
 import vn.kyso.audit.autoconfigure.AuditProperties;

@@ -5,10 +5,8 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.net.URI;
-import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
-import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
@@ -23,21 +21,23 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartFile;
+import vn.kyso.access.Caller;
 import vn.kyso.api.ApiSettings;
 import vn.kyso.api.error.ApiError;
 import vn.kyso.api.error.ApiException;
-import vn.kyso.api.security.Caller;
+import vn.kyso.access.Caller;
 import vn.kyso.api.security.KeyOwnership;
 import vn.kyso.api.signing.Downloads;
 import vn.kyso.api.signing.Placements;
-import vn.kyso.archive.ArchiveService;
-import vn.kyso.conversion.ConversionService;
+import vn.kyso.letters.Letter;
+import vn.kyso.letters.LettersException;
+import vn.kyso.letters.LettersService;
 import vn.kyso.signing.Placement;
-import vn.kyso.signing.SigningService;
 
 /**
- * The clerk's outgoing letters (Decree 30/2020/ND-CP). The facades are resolved on first use: the
- * controller slices (@WebMvcTest) load every controller without them and must still start.
+ * The clerk's outgoing letters (Decree 30/2020/ND-CP), the web side of {@link LettersService}. The service
+ * is resolved per request: the controller slices (@WebMvcTest) load every controller without it and must
+ * still start, and a server without database, signing or conversion answers 503.
  */
 @RestController
 @RequestMapping("/api/v1/letters")
@@ -48,26 +48,15 @@ class LettersController {
     /** Who acted, for the timeline, until authentication names the caller. */
     static final String ACTOR_HEADER = "X-Kyso-Actor";
 
-    private final ObjectProvider<DataSource> dataSource;
-    private final ObjectProvider<SigningService> signing;
-    private final ObjectProvider<ConversionService> conversion;
-    private final ObjectProvider<ArchiveService> archive;
-    private final ObjectProvider<LettersSettings> settings;
+    private final ObjectProvider<LettersService> letters;
     private final long maxBytes;
     private final int maxAttachments;
-    private volatile LetterWorkflow workflow;
 
     private final KeyOwnership keyOwnership;
 
-    LettersController(ObjectProvider<DataSource> dataSource, ObjectProvider<SigningService> signing,
-            ObjectProvider<ConversionService> conversion, ObjectProvider<ArchiveService> archive,
-            ObjectProvider<LettersSettings> settings, ApiSettings api, KeyOwnership keyOwnership) {
+    LettersController(ObjectProvider<LettersService> letters, ApiSettings api, KeyOwnership keyOwnership) {
         this.keyOwnership = keyOwnership;
-        this.dataSource = dataSource;
-        this.signing = signing;
-        this.conversion = conversion;
-        this.archive = archive;
-        this.settings = settings;
+        this.letters = letters;
         this.maxBytes = api.maxUploadSize().toBytes();
         this.maxAttachments = api.maxBatchFiles();
     }
@@ -98,7 +87,7 @@ class LettersController {
         if (content.length == 0) {
             throw ApiException.invalid("the file is empty");
         }
-        Letter letter = workflow().draft(file.getOriginalFilename(), content, new LetterWorkflow.DraftForm(subject,
+        Letter letter = workflow().draft(file.getOriginalFilename(), content, new LettersService.DraftForm(subject,
                 documentType, fileCode, preservation, accessRegime, keywords), caller.actor());
         return ResponseEntity.created(URI.create("/api/v1/letters/" + letter.id())).body(letter);
     }
@@ -173,7 +162,7 @@ class LettersController {
             @RequestParam(name = "attachments", required = false) List<MultipartFile> attachments,
             @Parameter(hidden = true) Caller caller) {
         UUID letterId = uuid(id);
-        List<LetterWorkflow.Upload> uploads = new java.util.ArrayList<>();
+        List<LettersService.Upload> uploads = new java.util.ArrayList<>();
         long total = 0;
         for (MultipartFile a : attachments == null ? List.<MultipartFile>of() : attachments) {
             if (a.isEmpty() && (a.getOriginalFilename() == null || a.getOriginalFilename().isBlank())) {
@@ -187,7 +176,7 @@ class LettersController {
             if (content.length == 0) {
                 throw ApiException.invalid("attachment '" + a.getOriginalFilename() + "' is empty");
             }
-            uploads.add(new LetterWorkflow.Upload(a.getOriginalFilename(), content));
+            uploads.add(new LettersService.Upload(a.getOriginalFilename(), content));
         }
         if (uploads.size() > maxAttachments) {
             throw ApiException.invalid("at most " + maxAttachments + " attachments");
@@ -195,7 +184,7 @@ class LettersController {
         if (key != null && !key.isBlank()) {
             keyOwnership.check(caller, key.strip());
         }
-        return workflow().issue(letterId, new LetterWorkflow.IssueForm(key, numberSymbol, documentDate), uploads,
+        return workflow().issue(letterId, new LettersService.IssueForm(key, numberSymbol, documentDate), uploads,
                 caller.actor());
     }
 
@@ -209,26 +198,13 @@ class LettersController {
         return pdfResponse(a.name(), workflow().attachmentPdf(letterId, position));
     }
 
-    private LetterWorkflow workflow() {
-        LetterWorkflow w = workflow;
-        if (w != null) {
-            return w;
+    private LettersService workflow() {
+        LettersService w = letters.getIfAvailable();
+        if (w == null) {
+            throw new ApiException(ApiError.SERVICE_NOT_CONFIGURED,
+                    "letters need the database, signing and conversion, which this server does not run");
         }
-        synchronized (this) {
-            if (workflow == null) {
-                DataSource ds = dataSource.getIfAvailable();
-                SigningService s = signing.getIfAvailable();
-                ConversionService c = conversion.getIfAvailable();
-                if (ds == null || s == null || c == null) {
-                    throw new ApiException(ApiError.SERVICE_NOT_CONFIGURED,
-                            "letters need the database, signing and conversion, which this server does not run");
-                }
-                LettersSettings configured = settings.getIfAvailable();
-                workflow = new LetterWorkflow(new LetterStore(ds), s, c, archive.getIfAvailable(),
-                        configured == null ? LettersSettings.defaults() : configured, Clock.systemUTC());
-            }
-            return workflow;
-        }
+        return w;
     }
 
     private static UUID uuid(String id) {

@@ -1,16 +1,17 @@
 package vn.kyso.api.security;
 
-import static vn.kyso.api.security.Role.ADMINISTRATOR;
-import static vn.kyso.api.security.Role.ARCHIVIST;
-import static vn.kyso.api.security.Role.AUDITOR;
-import static vn.kyso.api.security.Role.CLERK;
-import static vn.kyso.api.security.Role.EXCHANGE_SYSTEM;
-import static vn.kyso.api.security.Role.SIGNER;
+import static vn.kyso.access.Role.ADMINISTRATOR;
+import static vn.kyso.access.Role.ARCHIVIST;
+import static vn.kyso.access.Role.AUDITOR;
+import static vn.kyso.access.Role.CLERK;
+import static vn.kyso.access.Role.EXCHANGE_SYSTEM;
+import static vn.kyso.access.Role.SIGNER;
 
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import org.springframework.http.HttpMethod;
+import vn.kyso.access.Role;
 
 /**
  * Who may call what: the whole authorisation matrix in one table (docs/security.md prints it). The first

@@ -13,6 +13,7 @@ import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.web.filter.OncePerRequestFilter;
+import vn.kyso.access.Caller;
 
 /**
  * Security disabled only: the {@code X-Kyso-Actor} header or an {@code actor} form field names the actor,

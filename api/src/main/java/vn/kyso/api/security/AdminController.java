@@ -35,6 +35,12 @@ import vn.kyso.api.audit.AuditTrail;
 import vn.kyso.api.error.ApiException;
 import vn.kyso.signing.KeyInfo;
 import vn.kyso.signing.SigningService;
+import vn.kyso.access.AccessControl;
+import vn.kyso.access.AccessError;
+import vn.kyso.access.AccessException;
+import vn.kyso.access.Caller;
+import vn.kyso.access.Role;
+import vn.kyso.access.SecuritySettings;
 
 /**
  * The administrator's view and changes of access control: who owns which HSM key, and which API keys open

@@ -13,6 +13,9 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.web.filter.OncePerRequestFilter;
+import vn.kyso.access.AccessControl;
+import vn.kyso.access.Caller;
+import vn.kyso.access.SecuritySettings;
 
 /**
  * Authenticates machine clients by {@code X-Kyso-Api-Key} against the active keys of {@link AccessControl}

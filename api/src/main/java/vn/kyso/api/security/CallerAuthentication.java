@@ -4,6 +4,7 @@ import java.util.Collection;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import vn.kyso.access.Caller;
 
 /** Whatever authenticated the request (token, API key, the development header), reduced to a {@link Caller}. */
 final class CallerAuthentication extends AbstractAuthenticationToken {

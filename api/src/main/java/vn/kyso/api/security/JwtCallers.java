@@ -9,6 +9,9 @@ import java.util.Set;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.oauth2.jwt.Jwt;
+import vn.kyso.access.Caller;
+import vn.kyso.access.Role;
+import vn.kyso.access.SecuritySettings;
 
 /** A validated access token → the caller: {@code sub}, the organisation claim and the roles claim. */
 final class JwtCallers implements Converter<Jwt, AbstractAuthenticationToken> {

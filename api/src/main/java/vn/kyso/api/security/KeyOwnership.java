@@ -2,14 +2,17 @@ package vn.kyso.api.security;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.kyso.access.AccessControl;
+import vn.kyso.access.Caller;
+import vn.kyso.access.SecuritySettings;
 import vn.kyso.api.audit.AuditNotes;
 import vn.kyso.api.error.ApiError;
 import vn.kyso.api.error.ApiException;
 
 /**
- * Whose HSM keys a caller may sign with (kyso.security.key-owners, as the administrator changed them since:
- * {@link AccessControl}): a person's key only that person, as SIGNER; an organisation's key only the
- * CLERKs of that organisation. A key without an owner is nobody's to use. The role check of
+ * The web layer's guard on whose HSM keys a caller may sign with: the decision is {@link AccessControl#mayUse}'s
+ * (a person's key only that person, as SIGNER; an organisation's key only the CLERKs of that organisation; a
+ * key without an owner nobody's); the refusal, its 403 and its note in the request's audit entry are here. The role check of
  * {@link AccessRules} comes first; this one needs the key from the request.
  */
 public final class KeyOwnership {
@@ -18,27 +21,15 @@ public final class KeyOwnership {
 
     private static final Logger log = LoggerFactory.getLogger(KeyOwnership.class);
 
-    private final boolean enforced;
     private final AccessControl access;
 
-    KeyOwnership(boolean enforced, AccessControl access) {
-        this.enforced = enforced;
+    KeyOwnership(AccessControl access) {
         this.access = access;
     }
 
     /** Whether the caller may sign with the key; always with security disabled. */
     public boolean mayUse(Caller caller, String keyAlias) {
-        if (!enforced) {
-            return true;
-        }
-        SecuritySettings.KeyOwner owner = keyAlias == null ? null : access.owners().get(keyAlias);
-        if (owner == null) {
-            return false;
-        }
-        if (owner.person() != null) {
-            return caller.has(Role.SIGNER) && owner.person().equals(caller.principal());
-        }
-        return caller.has(Role.CLERK) && owner.organisation().equals(caller.organisation());
+        return access.mayUse(caller, keyAlias);
     }
 
     /**
@@ -60,7 +51,7 @@ public final class KeyOwnership {
      * the key is checked.
      */
     public void checkAgency(Caller caller, String organId, String keyAlias) {
-        if (!enforced) {
+        if (!access.enforced()) {
             return;
         }
         boolean sameAgency = organId == null || organId.equals(caller.organisation());

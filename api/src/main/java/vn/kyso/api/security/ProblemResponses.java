@@ -17,6 +17,7 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import vn.kyso.api.error.ApiError;
 import vn.kyso.api.error.Problem;
+import vn.kyso.access.Caller;
 
 /**
  * 401 and 403 from the security filters, which run before Spring MVC and its problem handler, in the same

@@ -22,6 +22,8 @@ import org.springframework.security.oauth2.server.resource.InvalidBearerTokenExc
 import vn.kyso.api.audit.AuditTrail;
 import vn.kyso.audit.AuditAction;
 import vn.kyso.audit.AuditOutcome;
+import vn.kyso.access.Caller;
+import vn.kyso.access.SecuritySettings;
 
 /**
  * Writes the security filters' refusals to the audit trail. A 403 comes from an authenticated caller, who

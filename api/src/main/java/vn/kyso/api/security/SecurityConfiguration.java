@@ -1,10 +1,8 @@
 package vn.kyso.api.security;
 
 import jakarta.servlet.DispatcherType;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
-import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -29,6 +27,10 @@ import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import vn.kyso.access.AccessControl;
+import vn.kyso.access.Caller;
+import vn.kyso.access.Role;
+import vn.kyso.access.SecuritySettings;
 import vn.kyso.api.audit.AuditTrail;
 
 /**
@@ -44,34 +46,14 @@ class SecurityConfiguration implements WebMvcConfigurer {
 
     private final SecuritySettings settings;
 
-    SecurityConfiguration(SecuritySettings configured, ObjectProvider<AccessGrants> grants) {
-        SecuritySettings effective = configured;
-        for (AccessGrants g : grants.orderedStream().toList()) {
-            effective = effective.with(g);
-        }
-        this.settings = effective;
-    }
-
-    /**
-     * Key owners and API keys: the configured ones as the administrator changed them since, kept in the
-     * application's database when there is one (a test slice may bring its own {@link AccessStore}).
-     */
-    @Bean
-    AccessControl accessControl(ObjectProvider<AccessStore> stores, ObjectProvider<DataSource> dataSources) {
-        AccessStore store = stores.getIfAvailable(() -> {
-            DataSource dataSource = dataSources.getIfAvailable();
-            return dataSource == null ? null : new JdbcAccessStore(dataSource);
-        });
-        if (store == null) {
-            log.info("No database for access control: key owners and API keys come from the configuration only "
-                    + "and cannot be changed through the API");
-        }
-        return new AccessControl(settings, store, Clock.systemUTC(), new SecureRandom());
+    /** The settings as configured: the grants of code (the demo's) only add keys, which {@link AccessControl} holds. */
+    SecurityConfiguration(SecuritySettings settings) {
+        this.settings = settings;
     }
 
     @Bean
     KeyOwnership keyOwnership(AccessControl access) {
-        return new KeyOwnership(settings.enabled(), access);
+        return new KeyOwnership(access);
     }
 
     /** The filters' refusals in the audit trail; the 401s bounded per window (docs/security.md). */

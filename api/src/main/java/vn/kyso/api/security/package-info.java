@@ -1,8 +1,7 @@
 /**
- * Access control: who the caller is (OIDC bearer token or API key), what each role may call (one table,
- * {@link vn.kyso.api.security.AccessRules}), whose HSM keys the caller may sign with
- * ({@link vn.kyso.api.security.KeyOwnership}), and the administrator's changes to both, kept in the
- * database over the configuration ({@link vn.kyso.api.security.AccessControl}). docs/security.md
- * describes the model.
+ * The web side of access control (the kyso-access module): who the caller is (OIDC bearer token or API key
+ * filters), what each role may call (one table, {@link vn.kyso.api.security.AccessRules}), the 403 when a
+ * key is not the caller's ({@link vn.kyso.api.security.KeyOwnership}) and the administrator's endpoints.
+ * docs/security.md describes the model.
  */
 package vn.kyso.api.security;

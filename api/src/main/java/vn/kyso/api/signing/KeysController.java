@@ -12,7 +12,7 @@ import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import vn.kyso.api.error.Problem;
-import vn.kyso.api.security.Caller;
+import vn.kyso.access.Caller;
 import vn.kyso.api.security.KeyOwnership;
 import vn.kyso.signing.KeyInfo;
 import vn.kyso.signing.SigningService;

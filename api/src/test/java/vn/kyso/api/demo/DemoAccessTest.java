@@ -11,9 +11,9 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import vn.kyso.api.security.AccessGrants;
-import vn.kyso.api.security.Role;
-import vn.kyso.api.security.SecuritySettings.KeyOwner;
+import vn.kyso.access.AccessGrants;
+import vn.kyso.access.Role;
+import vn.kyso.access.SecuritySettings.KeyOwner;
 
 /** The demo's principals and key owners, from identities shaped like the demo PKI's, without starting it. */
 class DemoAccessTest {

@@ -61,6 +61,9 @@ import vn.kyso.audit.AuditEvent;
 import vn.kyso.audit.AuditException;
 import vn.kyso.audit.AuditLog;
 import vn.kyso.audit.AuditOutcome;
+import vn.kyso.access.AccessControl;
+import vn.kyso.access.spi.AccessStore;
+import vn.kyso.access.testing.InMemoryAccessStore;
 
 /**
  * The administrator's changes to key owners and API keys, with access control on: only the administrator
@@ -316,7 +319,7 @@ class AdminControllerTest {
         assertThat(secret).startsWith("kyso_");
         assertThat(issued.get("roles")).extracting(JsonNode::asText).containsExactlyInAnyOrder("EXCHANGE_SYSTEM",
                 "AUDITOR");
-        assertThat(answer).doesNotContain(AccessControlTest.hex(secret));
+        assertThat(answer).doesNotContain(InMemoryAccessStore.hash(secret));
 
         mvc.perform(get("/api/v1/audit/entries").with(apiKey(secret))).andExpect(status().isOk());
         String list = mvc.perform(get("/api/v1/admin/api-keys").with(ADMIN)).andExpect(status().isOk())
@@ -352,7 +355,7 @@ class AdminControllerTest {
             assertThat(text).doesNotContain(secret);
         }
         assertThat(store.keys()).singleElement().satisfies(k -> assertThat(k.keyHash())
-                .isEqualTo(AccessControlTest.hex(secret)));
+                .isEqualTo(InMemoryAccessStore.hash(secret)));
     }
 
     @Test

@@ -24,6 +24,12 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.security.authentication.InsufficientAuthenticationException;
 import vn.kyso.api.audit.AuditTrail;
+import vn.kyso.access.AccessControl;
+import vn.kyso.access.Caller;
+import vn.kyso.access.Role;
+import vn.kyso.access.SecuritySettings;
+import vn.kyso.access.internal.JdbcAccessStore;
+import vn.kyso.access.internal.StoredAccessControl;
 
 /**
  * The administrator's changes through the running service with the demo PKI, PostgreSQL and the real audit
@@ -92,7 +98,7 @@ class AdminEndToEndTest {
         assertThat(mine.toString()).doesNotContain(secret);
 
         // A restart: a new access control on the same database sees the administrator's changes.
-        AccessControl restarted = new AccessControl(settings, new JdbcAccessStore(dataSource), Clock.systemUTC(),
+        AccessControl restarted = new StoredAccessControl(settings, new JdbcAccessStore(dataSource), Clock.systemUTC(),
                 new SecureRandom());
         AccessControl.OwnerEntry owner = restarted.ownerEntries().get(KEY);
         assertThat(owner.bound()).isFalse();

@@ -23,6 +23,9 @@ import vn.kyso.audit.AuditOutcome;
 import vn.kyso.audit.ChainHead;
 import vn.kyso.audit.ChainVerification;
 import vn.kyso.audit.Checkpoint;
+import vn.kyso.access.Caller;
+import vn.kyso.access.Role;
+import vn.kyso.access.SecuritySettings;
 
 /** Refusals at the door in the audit trail: every 403, and 401s bounded per window, with a fake clock. */
 class RefusalAuditTest {

@@ -53,6 +53,7 @@ import vn.kyso.audit.AuditAction;
 import vn.kyso.audit.AuditEvent;
 import vn.kyso.audit.AuditLog;
 import vn.kyso.audit.AuditOutcome;
+import vn.kyso.access.Role;
 
 /**
  * Issue #5's proof: each role can do what it should and nothing else, one test per forbidden action. People

@@ -13,6 +13,10 @@ import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.core.env.EnumerablePropertySource;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.security.oauth2.jwt.Jwt;
+import vn.kyso.access.AccessGrants;
+import vn.kyso.access.Caller;
+import vn.kyso.access.Role;
+import vn.kyso.access.SecuritySettings;
 
 /** Settings, roles from tokens, and that no secret is committed or exposed. */
 class SecuritySettingsTest {

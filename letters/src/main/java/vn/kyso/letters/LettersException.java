@@ -1,0 +1,37 @@
+package vn.kyso.letters;
+
+import java.util.Map;
+import vn.kyso.core.ServiceException;
+
+/** A refused or failed step of the letters workflow; the API's problem handler maps it. */
+public class LettersException extends ServiceException {
+
+    private final LetterState state;
+
+    public LettersException(LettersError error, String message) {
+        this(error, message, null, null);
+    }
+
+    public LettersException(LettersError error, String message, LetterState state, Throwable cause) {
+        super(error, message, cause);
+        this.state = state;
+    }
+
+    public static LettersException notFound(String id) {
+        return new LettersException(LettersError.LETTER_NOT_FOUND, "there is no letter " + id);
+    }
+
+    public static LettersException conflict(LetterState state, String message) {
+        return new LettersException(LettersError.LETTER_STATE_CONFLICT, message, state, null);
+    }
+
+    /** A malformed step: 400 INVALID_REQUEST. */
+    public static LettersException invalid(String message) {
+        return new LettersException(LettersError.INVALID_REQUEST, message);
+    }
+
+    @Override
+    public Map<String, Object> details() {
+        return state == null ? Map.of() : Map.of("state", state.name());
+    }
+}
