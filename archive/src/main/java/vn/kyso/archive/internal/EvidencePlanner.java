@@ -28,7 +28,8 @@ import vn.kyso.validation.Verdict;
  */
 final class EvidencePlanner {
 
-    private static final ZoneOffset VIETNAM = ZoneOffset.ofHours(7);
+    /** Vietnam's time (UTC+7, no daylight saving): the archive's days (disposal, bagging) are counted in it. */
+    static final ZoneOffset VIETNAM = ZoneOffset.ofHours(7);
 
     private final ArchiveSettings settings;
 
