@@ -2,11 +2,9 @@ package vn.kyso.archive.internal;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
-import vn.kyso.core.VietnamTime;
 import vn.kyso.archive.ArchiveError;
 import vn.kyso.archive.ArchiveException;
 import vn.kyso.archive.DisposalList;
@@ -14,8 +12,6 @@ import vn.kyso.archive.RecordState;
 
 /** Legal holds and disposal: lists drawn up, approved by an archivist, records disposed of with a tombstone. */
 final class DisposalDesk {
-
-    private static final ZoneOffset VIETNAM = VietnamTime.OFFSET;
 
     private final Catalogue catalogue;
     private final ObjectTable objectTable;
@@ -66,7 +62,7 @@ final class DisposalDesk {
             throw new ArchiveException(ArchiveError.DISPOSAL_NOT_APPROVED, "disposal list " + listId + " is "
                     + list.state().name().toLowerCase(java.util.Locale.ROOT));
         }
-        LocalDate today = LocalDate.now(clock.withZone(VIETNAM));
+        LocalDate today = LocalDate.now(clock.withZone(EvidencePlanner.VIETNAM));
         for (DisposalList.Item item : list.items()) {
             UUID rid = UUID.fromString(item.recordId());
             CatalogueRow row = catalogue.find(rid).orElseThrow();

@@ -29,7 +29,8 @@ import vn.kyso.validation.Verdict;
  */
 final class EvidencePlanner {
 
-    private static final ZoneOffset VIETNAM = VietnamTime.OFFSET;
+    /** Vietnam's time (UTC+7, no daylight saving): the archive's days (disposal, bagging) are counted in it. */
+    static final ZoneOffset VIETNAM = VietnamTime.OFFSET;
 
     private final ArchiveSettings settings;
 

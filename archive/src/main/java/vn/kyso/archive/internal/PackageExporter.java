@@ -2,12 +2,10 @@ package vn.kyso.archive.internal;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import vn.kyso.core.VietnamTime;
 import vn.kyso.archive.ArchiveError;
 import vn.kyso.archive.ArchiveException;
 import vn.kyso.archive.ObjectRole;
@@ -15,8 +13,6 @@ import vn.kyso.archive.StoredFile;
 
 /** BagIt packages of a record or of a file (hồ sơ) that another archive can check on its own. */
 final class PackageExporter {
-
-    private static final ZoneOffset VIETNAM = VietnamTime.OFFSET;
 
     private final Catalogue catalogue;
     private final ObjectTable objectTable;
@@ -39,7 +35,7 @@ final class PackageExporter {
         CatalogueRow row = reader.activeRow(id);
         String bag = "record-" + row.id();
         byte[] zip = Packages.bag(bag, payload(row, ""), bagInfo("Record " + row.metadata().numberSymbol()),
-                LocalDate.now(clock.withZone(VIETNAM)));
+                LocalDate.now(clock.withZone(EvidencePlanner.VIETNAM)));
         return new StoredFile(bag + ".zip", "application/zip", zip);
     }
 
@@ -55,7 +51,7 @@ final class PackageExporter {
         }
         String bag = "file-" + fileCode.replaceAll("[^A-Za-z0-9._-]", "_");
         byte[] zip = Packages.bag(bag, payload, bagInfo("File " + fileCode + " of fond " + fondCode + ", "
-                + rows.size() + " records"), LocalDate.now(clock.withZone(VIETNAM)));
+                + rows.size() + " records"), LocalDate.now(clock.withZone(EvidencePlanner.VIETNAM)));
         return new StoredFile(bag + ".zip", "application/zip", zip);
     }
 

@@ -43,6 +43,7 @@ public final class PostgresArchiveService implements ArchiveService, AutoCloseab
     private final DisposalDesk disposal;
     private final PreservationJobs jobs;
     private final JobTable jobTable;
+    private volatile boolean started;
 
     public PostgresArchiveService(DataSource dataSource, ObjectStore store, ValidationService validation,
             SigningService signing, TextExtractor extractor, ArchiveSettings settings, Clock clock) {
@@ -79,7 +80,15 @@ public final class PostgresArchiveService implements ArchiveService, AutoCloseab
     public PostgresArchiveService start() {
         CatalogueDb.migrate(dataSource);
         workers.start();
+        started = true;
         return this;
+    }
+
+    /** A call before {@link #start()} is a wiring mistake: said so, not left to fail on a missing table. */
+    private void requireStarted() {
+        if (!started) {
+            throw new IllegalStateException("the archive service was not started; call start() first");
+        }
     }
 
     /** Accepted ingests not yet processed in this process (for tests, benchmarks and health). */
@@ -94,82 +103,98 @@ public final class PostgresArchiveService implements ArchiveService, AutoCloseab
 
     @Override
     public RecordDetails ingest(IngestRequest request) {
+        requireStarted();
         return reader.record(ingest.ingest(request).toString());
     }
 
     @Override
     public RecordDetails accept(IngestRequest request) {
+        requireStarted();
         return ingest.accept(request);
     }
 
     @Override
     public RecordPage search(RecordQuery query) {
+        requireStarted();
         return reader.search(query);
     }
 
     @Override
     public RecordDetails record(String id) {
+        requireStarted();
         return reader.record(id);
     }
 
     @Override
     public StoredFile content(String id) {
+        requireStarted();
         return reader.content(id);
     }
 
     @Override
     public StoredFile evidence(String id) {
+        requireStarted();
         return reader.evidence(id);
     }
 
     @Override
     public StoredFile exportRecord(String id) {
+        requireStarted();
         return exporter.exportRecord(id);
     }
 
     @Override
     public StoredFile exportFile(String fondCode, String fileCode) {
+        requireStarted();
         return exporter.exportFile(fondCode, fileCode);
     }
 
     @Override
     public IssuedCopyCheck checkIssuedCopy(String documentId, byte[] copy) {
+        requireStarted();
         return issued.check(documentId, copy);
     }
 
     @Override
     public Optional<IssuedOriginal> issuedOriginal(String documentId) {
+        requireStarted();
         return issued.issuedOriginal(documentId);
     }
 
     @Override
     public RecordDetails setLegalHold(String id, boolean hold, String reason, String actor) {
+        requireStarted();
         disposal.setLegalHold(id, hold, reason, actor);
         return reader.record(id);
     }
 
     @Override
     public DisposalList proposeDisposal(LocalDate asOf, String actor) {
+        requireStarted();
         return disposal.propose(asOf, actor);
     }
 
     @Override
     public DisposalList approveDisposal(long listId, String archivist) {
+        requireStarted();
         return disposal.approve(listId, archivist);
     }
 
     @Override
     public List<DisposalList> disposalLists() {
+        requireStarted();
         return disposal.all();
     }
 
     @Override
     public List<JobReport> jobs() {
+        requireStarted();
         return jobTable.recent(50);
     }
 
     @Override
     public JobReport runJob(JobKind kind) {
+        requireStarted();
         return jobs.run(kind);
     }
 }
