@@ -50,7 +50,7 @@ final class Catalogue {
             + "subject, signer, language, page_count, keywords, access_regime, confidence_level, "
             + "preservation_years, disposable_from, legal_hold, document_id, original_name, media_type, "
             + "original_size, original_sha256, original_sha512, verdict, validated_at, level_at_ingest, "
-            + "augmented, last_timestamp, renew_by, ingested_at, ingested_by, last_fixity_at";
+            + "augmented, last_timestamp, renew_by, ingested_at, ingested_by, last_fixity_at, description::text";
 
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
@@ -108,9 +108,9 @@ final class Catalogue {
                           preservation_years, disposable_from, legal_hold, document_id, original_name, media_type,
                           original_size, original_sha256, original_sha512, verdict, validated_at, level_at_ingest,
                           augmented, last_timestamp, renew_by, ingested_at, ingested_by, extracted_text,
-                          search_folded, search_exact)
+                          search_folded, search_exact, description)
                         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, false, ?, ?, ?, ?, ?, ?, ?, ?,
-                          ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                          ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)""")
                         .params(r.id(), state, m.fondCode(), m.fileCode(), m.numberSymbol(), m.documentDate(),
                                 m.documentType(), m.issuer(), m.subject(), m.signer(), m.language(), m.pageCount(),
                                 m.keywords().toArray(String[]::new), m.accessRegime().name(),
@@ -118,7 +118,7 @@ final class Catalogue {
                                 m.documentId(), r.originalName(), r.mediaType(), r.size(), r.sha256(), r.sha512(),
                                 r.verdict(), ts(r.validatedAt()), r.levelAtIngest(), r.augmented(),
                                 ts(r.lastTimestamp()), ts(r.renewBy()), ts(r.ingestedAt()), r.ingestedBy(),
-                                r.extractedText(), searchFolded, searchExact)
+                                r.extractedText(), searchFolded, searchExact, DescriptionJson.write(m.description()))
                         .update();
                 objects.forEach(this::insertObject);
                 return null;
@@ -521,7 +521,7 @@ final class Catalogue {
                 rs.getString("document_type"), rs.getString("issuer"), rs.getString("subject"), rs.getString("signer"),
                 rs.getString("language"), pages, keywords, AccessRegime.valueOf(rs.getString("access_regime")),
                 ConfidenceLevel.valueOf(rs.getString("confidence_level")), new PreservationPeriod(years),
-                rs.getString("document_id"));
+                rs.getString("document_id"), DescriptionJson.read(rs.getString("description")));
         return new Row(rs.getObject("id", UUID.class), rs.getString("state"), m,
                 rs.getObject("disposable_from", LocalDate.class), rs.getBoolean("legal_hold"),
                 rs.getString("original_name"), rs.getString("media_type"), rs.getLong("original_size"),

@@ -103,6 +103,9 @@ public final class PostgresArchiveService implements ArchiveService, AutoCloseab
     private final ExpiringCache<UUID, Catalogue.OriginalRef> originals = new ExpiringCache<>(10_000,
             java.time.Duration.ofMinutes(1));
     private final java.util.concurrent.ThreadPoolExecutor background;
+    /** Files (hồ sơ) and the E-ARK export, issue #12: kept apart so this class only delegates. */
+    private final ArchiveFiles files;
+    private final EarkExports eark;
 
     public PostgresArchiveService(DataSource dataSource, ObjectStore store, ValidationService validation,
             SigningService signing, TextExtractor extractor, ArchiveSettings settings, Clock clock) {
@@ -127,6 +130,8 @@ public final class PostgresArchiveService implements ArchiveService, AutoCloseab
             return t;
         });
         this.jobs = new PreservationJobs(this, catalogue, store, validation, signing, settings, clock);
+        this.files = new ArchiveFiles(dataSource, catalogue, clock);
+        this.eark = new EarkExports(catalogue, files, this, clock);
         // Accepted ingests are processed here; a full queue leaves them to the recovery job.
         AtomicInteger w = new AtomicInteger();
         // Half the cores: validation is CPU-bound, and requests (accepts among them) need the rest.
@@ -193,7 +198,8 @@ public final class PostgresArchiveService implements ArchiveService, AutoCloseab
         }
         List<Catalogue.ObjectRow> rows = planned.stream().map(pl -> objectRow(id, pl, now)).toList();
         RecordMetadata m = request.metadata();
-        Catalogue.Row row = new Catalogue.Row(id, "ACCEPTED", m, m.preservation().endsAfter(m.documentDate()), false,
+        Catalogue.Row row = new Catalogue.Row(id, "ACCEPTED", m,
+                files.disposableFrom(m, m.preservation().endsAfter(m.documentDate())), false,
                 request.name(), mediaType, request.content().length, digests.sha256(), digests.sha512(), null, null,
                 null, false, null, null, now, request.actor(), null, null);
         catalogue.insertAccepted(row, rows);
@@ -226,6 +232,7 @@ public final class PostgresArchiveService implements ArchiveService, AutoCloseab
             throw new ArchiveException(ArchiveError.DOCUMENT_TOO_LARGE,
                     "the document is larger than " + settings.maxDocumentSize() + " bytes");
         }
+        files.checkFiling(request.metadata());
         Digests digests = Digests.of(content);
         catalogue.liveRecordWithSha256(digests.sha256()).ifPresent(existing -> {
             throw ArchiveException.duplicate(existing.toString());
@@ -320,7 +327,8 @@ public final class PostgresArchiveService implements ArchiveService, AutoCloseab
                 : Evidence.of(check(name, augmented.content(), originals, now).report(), settings);
         TextExtractor.Extracted text = extractor.extract(name, content);
         RecordMetadata metadata = requested.withDefaults(firstSigner(checked.report()), text.pages());
-        LocalDate disposableFrom = metadata.preservation().endsAfter(metadata.documentDate());
+        LocalDate disposableFrom = files.disposableFrom(metadata,
+                metadata.preservation().endsAfter(metadata.documentDate()));
 
         String ext = extension(name, checked.mediaType());
         List<Planned> planned = new ArrayList<>();
@@ -766,6 +774,38 @@ public final class PostgresArchiveService implements ArchiveService, AutoCloseab
     @Override
     public List<DisposalList> disposalLists() {
         return catalogue.disposalLists();
+    }
+
+    // ================================================================ files (hồ sơ) and E-ARK, issue #12
+
+    @Override
+    public vn.kyso.archive.ArchiveFile openFile(vn.kyso.archive.OpenFileRequest request, String actor) {
+        return files.open(request, actor);
+    }
+
+    @Override
+    public vn.kyso.archive.ArchiveFile file(String fondCode, String fileCode) {
+        return files.file(fondCode, fileCode);
+    }
+
+    @Override
+    public vn.kyso.archive.ArchiveFile fileRecord(String fondCode, String fileCode, String recordId, String actor) {
+        return files.fileRecord(fondCode, fileCode, parseId(recordId), actor);
+    }
+
+    @Override
+    public vn.kyso.archive.ArchiveFile closeFile(String fondCode, String fileCode, LocalDate endedOn, String actor) {
+        return files.close(fondCode, fileCode, endedOn, actor);
+    }
+
+    @Override
+    public StoredFile exportRecordEark(String id) {
+        return eark.record(activeRow(id));
+    }
+
+    @Override
+    public StoredFile exportFileEark(String fondCode, String fileCode) {
+        return eark.file(fondCode, fileCode);
     }
 
     // ================================================================ preservation jobs
