@@ -47,7 +47,7 @@ public final class CsipWriter {
     static final String CONTENT_CATEGORY = "Textual works – Digital";
     static final String DESCRIPTIVE = "metadata/descriptive/nd30-appendix-vi.xml";
     static final String PREMIS_FILE = "metadata/preservation/premis.xml";
-    static final List<String> SCHEMAS = List.of("mets.xsd", "xlink.xsd", "xml.xsd", "DILCISExtensionMETS.xsd",
+    static final List<String> SCHEMAS = List.of("mets.xsd", "xlink.xsd", "DILCISExtensionMETS.xsd",
             "premis-v3-0.xsd");
     private static final String SCHEMA_LOCATION = "http://www.loc.gov/METS/ schemas/mets.xsd "
             + "http://www.w3.org/1999/xlink schemas/xlink.xsd "
