@@ -26,6 +26,7 @@ import vn.kyso.archive.Secrecy;
 import vn.kyso.archive.StoredFile;
 import vn.kyso.archive.Urgency;
 import vn.kyso.archive.testing.ArchiveFixture;
+import vn.kyso.archive.testing.CsipChecker;
 import vn.kyso.archive.testing.InMemoryObjectStore;
 import vn.kyso.archive.testing.Letters;
 import vn.kyso.signing.SignatureLevel;

@@ -1,4 +1,4 @@
-package vn.kyso.archive.internal;
+package vn.kyso.archive.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -37,20 +37,20 @@ import org.w3c.dom.ls.LSResourceResolver;
  * against the PREMIS 3.0 schema (all from {@code src/test/resources/eark-schemas}, see SOURCES.md, no
  * network), and the CSIP 2.2 requirements that can be checked mechanically, each named by its ID.
  */
-final class CsipChecker {
+public final class CsipChecker {
 
     static final String METS = "http://www.loc.gov/METS/";
     static final String XLINK = "http://www.w3.org/1999/xlink";
     static final String CSIP = "https://DILCIS.eu/XML/METS/CSIPExtensionMETS";
     static final String PREMIS = "http://www.loc.gov/premis/v3";
-    static final Schema METS_SCHEMA = schema("mets.xsd", "DILCISExtensionMETS.xsd");
-    static final Schema PREMIS_SCHEMA = schema("premis-v3-0.xsd");
+    public static final Schema METS_SCHEMA = schema("mets.xsd", "DILCISExtensionMETS.xsd");
+    public static final Schema PREMIS_SCHEMA = schema("premis-v3-0.xsd");
 
     /** The unpacked package: path (below the root folder) to bytes, and the root folder's name. */
-    record Unpacked(String root, Map<String, byte[]> files) {
+    public record Unpacked(String root, Map<String, byte[]> files) {
     }
 
-    static Unpacked check(byte[] zip) throws Exception {
+    public static Unpacked check(byte[] zip) throws Exception {
         Map<String, byte[]> all = new LinkedHashMap<>();
         try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
             for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
@@ -196,20 +196,20 @@ final class CsipChecker {
         return path;
     }
 
-    static Document valid(Schema schema, byte[] xml) throws Exception {
+    public static Document valid(Schema schema, byte[] xml) throws Exception {
         schema.newValidator().validate(new StreamSource(new ByteArrayInputStream(xml)));
         return parse(xml);
     }
 
     /** Well-formed XML without a DOCTYPE (the descriptive metadata has no official schema to check). */
-    static Document parse(byte[] xml) throws Exception {
+    public static Document parse(byte[] xml) throws Exception {
         DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
         f.setNamespaceAware(true);
         f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
         return f.newDocumentBuilder().parse(new ByteArrayInputStream(xml));
     }
 
-    static XPath xpath() {
+    public static XPath xpath() {
         XPath x = XPathFactory.newInstance().newXPath();
         x.setNamespaceContext(new javax.xml.namespace.NamespaceContext() {
             @Override
@@ -266,6 +266,9 @@ final class CsipChecker {
             throw new IllegalStateException("test schema " + name + " missing");
         }
         return in;
+    }
+
+    private CsipChecker() {
     }
 
     private static final class LocalSchemas implements LSResourceResolver {
