@@ -66,7 +66,9 @@ public record FileForm(String fondCode, String organId, String year, String nota
         } else if (note.length() > 20) {
             FieldRules.maxLength(e, "notation", "Số và ký hiệu hồ sơ", note, 20);
         } else if (!NOTATION.matcher(note).matches() || note.contains("..") || note.startsWith("/")
-                || note.endsWith("/") || note.contains("//")) {
+                || note.endsWith("/") || note.contains("//")
+                // The API reads the action from the path's last segment (FilesController): never a notation's.
+                || note.matches("(?i)(.*/)?(package|eark-package|closure|records)")) {
             e.add(new FieldError("notation", "letters, digits, '.', '/', '_' or '-'", FieldRules.INVALID,
                     "Số và ký hiệu hồ sơ chỉ gồm chữ, số, '.', '/', '_', '-'"));
         }

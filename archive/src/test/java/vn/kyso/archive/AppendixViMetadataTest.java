@@ -145,5 +145,12 @@ class AppendixViMetadataTest {
         assertThat(ok.fileCode()).isEqualTo("000.00.31.H09.2024.01/TCCB");
         assertThat(ok.rights()).isEqualTo(FileRights.CONDITIONAL);
         assertThat(ok.language()).isEqualTo("vi");
+        // The API reads the action from the path's last segment: no notation may end like one.
+        for (String ambiguous : List.of("01/package", "closure", "01/eark-package", "01/Records")) {
+            assertThatThrownBy(() -> new FileForm("G09", "000.00.31.H09", "2024", ambiguous, "Hồ sơ", "10", "02",
+                    "Trần Thị Bích", null, null).toRequest()).isInstanceOfSatisfying(ArchiveException.class,
+                    e -> assertThat(e.fieldErrors()).extracting(ArchiveException.FieldError::field)
+                            .containsExactly("notation"));
+        }
     }
 }

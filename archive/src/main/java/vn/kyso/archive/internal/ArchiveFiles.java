@@ -79,6 +79,10 @@ final class ArchiveFiles {
         Catalogue.Row row = catalogue.find(recordId).filter(r -> r.state().equals("ACTIVE")).orElseThrow(() ->
                 new ArchiveException(ArchiveError.RECORD_NOT_FOUND, "no archived record " + recordId));
         String from = row.metadata().fondCode() + "/" + row.metadata().fileCode();
+        // A closed file's contents and totals are fixed: nothing leaves it either.
+        files.find(row.metadata().fondCode(), row.metadata().fileCode()).filter(c -> !c.isOpen()).ifPresent(c -> {
+            throw closed(c);
+        });
         files.refile(recordId, fondCode, fileCode);
         catalogue.event(recordId, clock.instant(), "FILED", "OK", "filed in " + fondCode + "/" + fileCode
                 + " (was " + from + ")", actor);

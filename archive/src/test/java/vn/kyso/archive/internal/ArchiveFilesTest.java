@@ -119,6 +119,13 @@ class ArchiveFilesTest {
                         e -> assertThat(e.error()).isEqualTo(ArchiveError.FILE_CLOSED));
         assertThatThrownBy(() -> open("02/GPXD", "5")).isInstanceOfSatisfying(ArchiveException.class,
                 e -> assertThat(e.error()).isEqualTo(ArchiveError.FILE_EXISTS));
+        // Nor does a document leave it for another file.
+        String inClosed = archive.search(new vn.kyso.archive.RecordQuery(null, "G09", file.fileCode(), null, null,
+                null, null, null, 0, 10)).items().get(0).id();
+        ArchiveFile other = open("06/GPXD", "5");
+        assertThatThrownBy(() -> archive.fileRecord("G09", other.fileCode(), inClosed, "luu-tru"))
+                .isInstanceOfSatisfying(ArchiveException.class,
+                        e -> assertThat(e.error()).isEqualTo(ArchiveError.FILE_CLOSED));
     }
 
     @Test
