@@ -21,7 +21,11 @@ public enum ArchiveError implements ErrorCode {
     CATALOGUE_UNAVAILABLE(ErrorKind.UNAVAILABLE, "Catalogue database unavailable"),
     EVIDENCE_UNAVAILABLE(ErrorKind.UNAVAILABLE, "Time-stamp or revocation service unavailable"),
     INTEGRITY_FAILURE(ErrorKind.INTERNAL, "Stored object does not match its recorded digest"),
-    ARCHIVE_FAILED(ErrorKind.INTERNAL, "Archive operation failed");
+    ARCHIVE_FAILED(ErrorKind.INTERNAL, "Archive operation failed"),
+    /** The file (hồ sơ) is closed: nothing may be filed in it any more. */
+    FILE_CLOSED(ErrorKind.CONFLICT, "The file (hồ sơ) is closed"),
+    /** A file (hồ sơ) with this code is already open or closed in this fond. */
+    FILE_EXISTS(ErrorKind.CONFLICT, "A file (hồ sơ) with this code already exists");
 
     private final ErrorKind kind;
     private final String title;

@@ -65,7 +65,19 @@ public class ArchiveException extends ServiceException {
         return d;
     }
 
-    /** One field at fault and why. */
-    public record FieldError(String field, String message) {
+    /**
+     * One field at fault and why.
+     *
+     * @param field     the form field
+     * @param message   why, in English
+     * @param code      a stable code a client may switch on, e.g. {@code FIELD_TOO_LONG}
+     * @param messageVi why, in Vietnamese
+     */
+    public record FieldError(String field, String message, String code, String messageVi) {
+
+        /** A rule of the original form checks: generic code, the Vietnamese text names the field. */
+        public FieldError(String field, String message) {
+            this(field, message, FieldRules.INVALID, "Trường " + field + " không hợp lệ: " + message);
+        }
     }
 }

@@ -91,4 +91,45 @@ public interface ArchiveService {
 
     /** Every disposal list, newest first. */
     List<DisposalList> disposalLists();
+
+    // ---------------------------------------------------------------- files (hồ sơ), issue #12
+
+    /**
+     * Opens a file (hồ sơ). Documents are filed in it by ingesting them with its fond and file code,
+     * or by {@link #fileRecord}; until it closes their preservation period does not start.
+     *
+     * @throws ArchiveException {@link ArchiveError#FILE_EXISTS} when the fond already has this file code
+     */
+    ArchiveFile openFile(OpenFileRequest request, String actor);
+
+    /**
+     * A file with its totals and dates.
+     *
+     * @throws ArchiveException {@link ArchiveError#FILE_NOT_FOUND}
+     */
+    ArchiveFile file(String fondCode, String fileCode);
+
+    /**
+     * Files an archived record in an open file (it leaves the file it was in).
+     *
+     * @throws ArchiveException {@link ArchiveError#FILE_CLOSED}, {@link ArchiveError#FILE_NOT_FOUND},
+     *     {@link ArchiveError#RECORD_NOT_FOUND}
+     */
+    ArchiveFile fileRecord(String fondCode, String fileCode, String recordId, String actor);
+
+    /**
+     * Closes a file: its totals and dates are fixed, and the preservation period of each of its
+     * documents now counts from the end of the year the matter ended ({@code endedOn}, default today),
+     * with the longer of the file's and the document's period.
+     *
+     * @throws ArchiveException {@link ArchiveError#FILE_CLOSED} when already closed, {@link
+     *     ArchiveError#METADATA_INVALID} for an end date before the file's year or in the future
+     */
+    ArchiveFile closeFile(String fondCode, String fileCode, LocalDate endedOn, String actor);
+
+    /** One record as an E-ARK CSIP information package (METS, PREMIS 3, Appendix VI description) in a ZIP. */
+    StoredFile exportRecordEark(String id);
+
+    /** Every record of a file (hồ sơ) as one E-ARK CSIP information package in a ZIP. */
+    StoredFile exportFileEark(String fondCode, String fileCode);
 }

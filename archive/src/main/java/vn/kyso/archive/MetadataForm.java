@@ -31,7 +31,21 @@ public record MetadataForm(
 
     /** @throws ArchiveException {@link ArchiveError#METADATA_INVALID} listing every field at fault */
     public RecordMetadata toMetadata() {
+        return toMetadata(null);
+    }
+
+    /**
+     * With the further fields of Decree 30 Appendix VI, checked together with the others so that one
+     * problem lists every field at fault.
+     *
+     * @param description the Appendix VI fields, or null for none
+     * @throws ArchiveException {@link ArchiveError#METADATA_INVALID} listing every field at fault
+     */
+    public RecordMetadata toMetadata(DescriptionForm description) {
         List<FieldError> errors = new ArrayList<>();
+        // A language may come as its Vietnamese name ("Tiếng Việt"); the catalogue keeps the ISO code.
+        String lang = language == null || language.isBlank() ? "vi"
+                : Languages.code(language).orElse(language.strip().toLowerCase(Locale.ROOT));
         LocalDate date = null;
         if (documentDate != null && !documentDate.isBlank()) {
             try {
@@ -65,8 +79,7 @@ public record MetadataForm(
         boolean pagesBad = errors.stream().anyMatch(f -> f.field().equals("pageCount"));
         // Add the rule checks of the typed record, minus those for fields that already failed to parse.
         for (FieldError f : RecordMetadata.check(blank(fondCode), blank(fileCode), blank(numberSymbol), date,
-                blank(documentType), blank(issuer), blank(subject), blank(signer),
-                language == null || language.isBlank() ? "vi" : language.strip().toLowerCase(Locale.ROOT),
+                blank(documentType), blank(issuer), blank(subject), blank(signer), lang,
                 pages, words, period, blank(documentId))) {
             boolean repeat = (f.field().equals("documentDate") && dateBad)
                     || (f.field().equals("preservation") && periodBad) || (f.field().equals("pageCount") && pagesBad);
@@ -74,11 +87,19 @@ public record MetadataForm(
                 errors.add(f);
             }
         }
+        // Appendix VI lengths and lists, for fields not already at fault.
+        for (FieldError f : RecordMetadata.appendixVi(blank(issuer), blank(subject), blank(signer), pagesBad ? null
+                : pages, lang.matches("[a-z]{2}") ? lang : null)) {
+            if (errors.stream().noneMatch(x -> x.field().equals(f.field()))) {
+                errors.add(f);
+            }
+        }
+        DocumentDescription described = description == null ? null : description.parse(errors);
         if (!errors.isEmpty()) {
             throw ArchiveException.invalidMetadata(errors);
         }
         return new RecordMetadata(fondCode, fileCode, numberSymbol, date, documentType, issuer, subject, signer,
-                language, pages, words, access, confidence, period, documentId);
+                lang, pages, words, access, confidence, period, documentId, described);
     }
 
     private static String blank(String s) {

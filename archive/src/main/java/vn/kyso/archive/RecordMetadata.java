@@ -27,6 +27,8 @@ import vn.kyso.core.VietnamTime;
  * @param confidenceLevel mức độ tin cậy
  * @param preservation    thời hạn bảo quản
  * @param documentId      the identifier a verification QR code carries, or null
+ * @param description     the further fields of Decree 30 Appendix VI (number and notation apart,
+ *                        signer's position, urgency, secrecy, recipients, arrival); never null
  */
 public record RecordMetadata(
         String fondCode,
@@ -43,7 +45,8 @@ public record RecordMetadata(
         AccessRegime accessRegime,
         ConfidenceLevel confidenceLevel,
         PreservationPeriod preservation,
-        String documentId) {
+        String documentId,
+        DocumentDescription description) {
 
     private static final Pattern CODE = Pattern.compile("[\\p{L}\\p{N}._-]{1,40}");
     private static final Pattern FILE_CODE = Pattern.compile("[\\p{L}\\p{N}./_-]{1,80}");
@@ -72,9 +75,26 @@ public record RecordMetadata(
         }
         List<FieldError> errors = check(fondCode, fileCode, numberSymbol, documentDate, documentType, issuer, subject,
                 signer, language, pageCount, keywords, preservation, documentId);
+        boolean ownCode = description != null && description.codeNumber() != null
+                && description.codeNotation() != null;
+        description = (description == null ? DocumentDescription.none() : description).withCode(numberSymbol);
+        if (ownCode && numberSymbol != null
+                && !numberSymbol.equals(description.codeNumber() + "/" + description.codeNotation())) {
+            errors.add(FieldRules.mismatch("codeNumber", "number and notation must read as the number and symbol "
+                    + numberSymbol, "Số và ký hiệu phải khớp với số, ký hiệu " + numberSymbol));
+        }
         if (!errors.isEmpty()) {
             throw ArchiveException.invalidMetadata(errors);
         }
+    }
+
+    /** The metadata without the further Appendix VI fields (number and notation read from the number and symbol). */
+    public RecordMetadata(String fondCode, String fileCode, String numberSymbol, LocalDate documentDate,
+            String documentType, String issuer, String subject, String signer, String language, Integer pageCount,
+            List<String> keywords, AccessRegime accessRegime, ConfidenceLevel confidenceLevel,
+            PreservationPeriod preservation, String documentId) {
+        this(fondCode, fileCode, numberSymbol, documentDate, documentType, issuer, subject, signer, language,
+                pageCount, keywords, accessRegime, confidenceLevel, preservation, documentId, null);
     }
 
     /**
@@ -147,6 +167,33 @@ public record RecordMetadata(
         return new RecordMetadata(fondCode, fileCode, numberSymbol, documentDate, documentType, issuer, subject,
                 signer != null ? signer : signerFromSignature,
                 language, pageCount != null ? pageCount : pagesFromDocument, keywords, accessRegime,
-                confidenceLevel, preservation, documentId);
+                confidenceLevel, preservation, documentId, description);
+    }
+
+    /** Copy filed in another file (hồ sơ). */
+    public RecordMetadata inFile(String otherFondCode, String otherFileCode) {
+        return new RecordMetadata(otherFondCode, otherFileCode, numberSymbol, documentDate, documentType, issuer,
+                subject, signer, language, pageCount, keywords, accessRegime, confidenceLevel, preservation,
+                documentId, description);
+    }
+
+    /**
+     * The lengths and lists of Decree 30 Appendix VI for the fields this record shares with it:
+     * issuer name (OrganName S200), subject (S500), signer's full name (FullName S50), page count
+     * (PageAmount N3) and language (from {@link Languages}). Applied where metadata comes in through
+     * a form ({@link MetadataForm}); records catalogued before these rules still read.
+     */
+    static List<FieldError> appendixVi(String issuer, String subject, String signer, Integer pageCount,
+            String language) {
+        List<FieldError> e = new ArrayList<>();
+        FieldRules.maxLength(e, "issuer", "Tên cơ quan, tổ chức ban hành văn bản", issuer, 200);
+        FieldRules.maxLength(e, "subject", "Trích yếu nội dung", subject, 500);
+        FieldRules.maxLength(e, "signer", "Họ và tên người ký", signer, 50);
+        FieldRules.digits(e, "pageCount", "Số trang của văn bản", pageCount == null ? null : pageCount.longValue(), 3,
+                1);
+        if (language != null && Languages.nameVi(language).isEmpty()) {
+            e.add(FieldRules.notInList("language", "Ngôn ngữ", Languages.codes()));
+        }
+        return e;
     }
 }

@@ -63,6 +63,7 @@ class RecordsController {
             @Parameter(description = "The signed data of a detached signature")
             @RequestParam(name = "original", required = false) MultipartFile original,
             @ParameterObject MetadataForm metadata,
+            @ParameterObject vn.kyso.archive.DescriptionForm description,
             @Parameter(hidden = true) Caller caller,
             @Parameter(description = "respond-async: accept now, archive in the background")
             @RequestHeader(name = "Prefer", required = false) String prefer) {
@@ -70,7 +71,7 @@ class RecordsController {
             throw new MaxUploadSizeExceededException(maxBytes);
         }
         // Metadata first: a bad form is refused before any signature work.
-        var parsed = metadata.toMetadata();
+        var parsed = metadata.toMetadata(description);
         IngestRequest request = new IngestRequest(file.getOriginalFilename(), bytes(file),
                 original == null || original.isEmpty() ? null : bytes(original), parsed, caller.actor());
         if (prefer != null && prefer.toLowerCase(java.util.Locale.ROOT).contains("respond-async")) {

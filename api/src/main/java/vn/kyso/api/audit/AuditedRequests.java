@@ -44,6 +44,9 @@ final class AuditedRequests {
             // A file code may contain '/' (sent as %2F, decoded here), so it takes the rest of the path.
             rule("GET", "/api/v1/files/" + SEGMENT + "/(.+)/package", AuditAction.EXPORT,
                     m -> "file:" + m.group(1) + "/" + m.group(2)),
+            rule("GET", "/api/v1/records/" + SEGMENT + "/eark-package", AuditAction.EXPORT, FIRST),
+            rule("GET", "/api/v1/files/" + SEGMENT + "/(.+)/eark-package", AuditAction.EXPORT,
+                    m -> "file:" + m.group(1) + "/" + m.group(2)),
             rule("PUT", "/api/v1/records/" + SEGMENT + "/legal-hold", AuditAction.LEGAL_HOLD, FIRST),
             rule("POST", "/api/v1/disposal-lists", AuditAction.DISPOSAL_LIST, NONE),
             rule("POST", "/api/v1/disposal-lists/" + SEGMENT + "/approval", AuditAction.DISPOSE,

@@ -70,6 +70,9 @@ final class AccessRules {
             rule(GET, "/api/v1/records", ARCHIVIST),
             rule(GET, "/api/v1/records/**", ARCHIVIST),
             rule(GET, "/api/v1/files/**", ARCHIVIST),
+            // Files (hồ sơ): the clerk who keeps a file opens, fills and closes it; archivists too.
+            rule(POST, "/api/v1/files", CLERK, ARCHIVIST),
+            rule(POST, "/api/v1/files/**", CLERK, ARCHIVIST),
             rule(PUT, "/api/v1/records/*/legal-hold", ARCHIVIST),
             rule(null, "/api/v1/disposal-lists", ARCHIVIST),
             rule(null, "/api/v1/disposal-lists/**", ARCHIVIST),

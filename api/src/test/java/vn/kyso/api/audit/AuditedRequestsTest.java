@@ -29,7 +29,9 @@ class AuditedRequestsTest {
             "PUT, /api/v1/admin/key-owners/ubnd-binh-an, KEY_CHANGE, key:ubnd-binh-an",
             "DELETE, /api/v1/admin/key-owners/ubnd-binh-an, KEY_CHANGE, key:ubnd-binh-an",
             "POST, /api/v1/admin/api-keys, PERMISSION_CHANGE, -",
-            "DELETE, /api/v1/admin/api-keys/edoc-ubnd, PERMISSION_CHANGE, api-key:edoc-ubnd"})
+            "DELETE, /api/v1/admin/api-keys/edoc-ubnd, PERMISSION_CHANGE, api-key:edoc-ubnd",
+            "GET, /api/v1/records/r1/eark-package, EXPORT, r1",
+            "GET, /api/v1/files/G09/000.00.31.H09.2025.07/QH/eark-package, EXPORT, file:G09/000.00.31.H09.2025.07/QH"})
     void classifiesAuditedRequests(String method, String path, String action, String target) {
         assertThat(AuditedRequests.classify(method, path)).hasValueSatisfying(a -> {
             assertThat(a.action().name()).isEqualTo(action);

@@ -39,7 +39,7 @@ final class Catalogue {
             + "subject, signer, language, page_count, keywords, access_regime, confidence_level, "
             + "preservation_years, disposable_from, legal_hold, document_id, original_name, media_type, "
             + "original_size, original_sha256, original_sha512, verdict, validated_at, level_at_ingest, "
-            + "augmented, last_timestamp, renew_by, ingested_at, ingested_by, last_fixity_at";
+            + "augmented, last_timestamp, renew_by, ingested_at, ingested_by, last_fixity_at, description::text";
 
     private final CatalogueDb db;
     private final ObjectTable objects;
@@ -75,9 +75,9 @@ final class Catalogue {
                           preservation_years, disposable_from, legal_hold, document_id, original_name, media_type,
                           original_size, original_sha256, original_sha512, verdict, validated_at, level_at_ingest,
                           augmented, last_timestamp, renew_by, ingested_at, ingested_by, extracted_text,
-                          search_folded, search_exact)
+                          search_folded, search_exact, description)
                         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, false, ?, ?, ?, ?, ?, ?, ?, ?,
-                          ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                          ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)""")
                         .params(r.id(), r.state().name(), m.fondCode(), m.fileCode(), m.numberSymbol(),
                                 m.documentDate(), m.documentType(), m.issuer(), m.subject(), m.signer(), m.language(),
                                 m.pageCount(), m.keywords().toArray(String[]::new), m.accessRegime().name(),
@@ -85,7 +85,7 @@ final class Catalogue {
                                 m.documentId(), o.name(), o.mediaType(), o.size(), o.sha256(), o.sha512(),
                                 name(f.verdict()), ts(f.validatedAt()), f.levelAtIngest(), f.augmented(),
                                 ts(f.lastTimestamp()), ts(f.renewBy()), ts(r.ingestedAt()), r.ingestedBy(),
-                                r.extractedText(), searchFolded, searchExact)
+                                r.extractedText(), searchFolded, searchExact, DescriptionJson.write(m.description()))
                         .update();
                 rows.forEach(objects::insert);
                 return null;
@@ -260,7 +260,7 @@ final class Catalogue {
                 rs.getString("document_type"), rs.getString("issuer"), rs.getString("subject"), rs.getString("signer"),
                 rs.getString("language"), pages, keywords, AccessRegime.valueOf(rs.getString("access_regime")),
                 ConfidenceLevel.valueOf(rs.getString("confidence_level")), new PreservationPeriod(years),
-                rs.getString("document_id"));
+                rs.getString("document_id"), DescriptionJson.read(rs.getString("description")));
         String verdict = rs.getString("verdict");
         return new CatalogueRow(rs.getObject("id", UUID.class), RecordState.valueOf(rs.getString("state")), m,
                 new CatalogueRow.OriginalFacts(rs.getString("original_name"), rs.getString("media_type"),

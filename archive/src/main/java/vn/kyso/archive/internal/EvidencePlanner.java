@@ -81,6 +81,10 @@ final class EvidencePlanner {
     /** What an ingest decided in memory: the catalogue row, the objects and the search text. */
     record Prepared(CatalogueRow row, List<Planned> planned, List<ObjectRow> rows, String searchFolded,
             String searchExact, String detail) {
+
+        Prepared withRow(CatalogueRow other) {
+            return new Prepared(other, planned, rows, searchFolded, searchExact, detail);
+        }
     }
 
     /** The signature level a format name such as PAdES-BASELINE-LT ends in; B-B for any other signature. */

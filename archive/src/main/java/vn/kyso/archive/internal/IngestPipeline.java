@@ -61,12 +61,13 @@ final class IngestPipeline {
     private final SigningService signing;
     private final TextExtractor extractor;
     private final EvidencePlanner planner;
+    private final ArchiveFiles files;
     private final ArchiveSettings settings;
     private final Clock clock;
 
     IngestPipeline(Catalogue catalogue, ObjectTable objectTable, HistoryTable history, StoredObjects objects,
             ArchiveWorkers workers, ValidationService validation, SigningService signing, TextExtractor extractor,
-            EvidencePlanner planner, ArchiveSettings settings, Clock clock) {
+            EvidencePlanner planner, ArchiveFiles files, ArchiveSettings settings, Clock clock) {
         this.catalogue = catalogue;
         this.objectTable = objectTable;
         this.history = history;
@@ -76,6 +77,7 @@ final class IngestPipeline {
         this.signing = signing;
         this.extractor = extractor;
         this.planner = planner;
+        this.files = files;
         this.settings = settings;
         this.clock = clock;
     }
@@ -113,6 +115,7 @@ final class IngestPipeline {
         RecordMetadata m = request.metadata();
         CatalogueRow row = CatalogueRow.accepted(id, m, new CatalogueRow.OriginalFacts(request.name(), mediaType,
                 request.content().length, digests.sha256(), digests.sha512()), now, request.actor());
+        row = row.withDisposableFrom(files.disposableFrom(m, row.disposableFrom()));
         catalogue.insert(row, rows, "", "");
         try {
             objects.putAll(planned, rows);
@@ -139,6 +142,7 @@ final class IngestPipeline {
             throw new ArchiveException(ArchiveError.DOCUMENT_TOO_LARGE,
                     "the document is larger than " + settings.maxDocumentSize() + " bytes");
         }
+        files.checkFiling(request.metadata());
         Digests digests = Digests.of(content);
         catalogue.liveRecordWithSha256(digests.sha256()).ifPresent(existing -> {
             throw ArchiveException.duplicate(existing.toString());
@@ -217,8 +221,10 @@ final class IngestPipeline {
         EvidencePlanner.Evidence evidence = planner.evidence(augmented == null ? checked.report()
                 : check(name, augmented.content(), originals, now).report());
         TextExtractor.Extracted text = extractor.extract(name, content);
-        return planner.plan(new EvidencePlanner.Gathered(id, name, content, detachedOriginal, requested, digests,
-                actor, now, checked, augmented, evidence, text, notes));
+        EvidencePlanner.Prepared p = planner.plan(new EvidencePlanner.Gathered(id, name, content, detachedOriginal,
+                requested, digests, actor, now, checked, augmented, evidence, text, notes));
+        // The planner counts from the document's year; a file the archive knows counts from its closing year.
+        return p.withRow(p.row().withDisposableFrom(files.disposableFrom(p.row().metadata(), p.row().disposableFrom())));
     }
 
     private EvidencePlanner.Checked check(String name, byte[] content, List<SignedFile> originals, Instant now) {

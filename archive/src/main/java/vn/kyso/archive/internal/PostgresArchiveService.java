@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import javax.sql.DataSource;
+import vn.kyso.archive.ArchiveFile;
 import vn.kyso.archive.ArchiveService;
+import vn.kyso.archive.OpenFileRequest;
 import vn.kyso.archive.ArchiveSettings;
 import vn.kyso.archive.DisposalList;
 import vn.kyso.archive.IngestRequest;
@@ -43,6 +45,9 @@ public final class PostgresArchiveService implements ArchiveService, AutoCloseab
     private final DisposalDesk disposal;
     private final PreservationJobs jobs;
     private final JobTable jobTable;
+    /** Files (hồ sơ) and the E-ARK export (issue #12). */
+    private final ArchiveFiles files;
+    private final EarkExports eark;
     private volatile boolean started;
 
     public PostgresArchiveService(DataSource dataSource, ObjectStore store, ValidationService validation,
@@ -65,8 +70,10 @@ public final class PostgresArchiveService implements ArchiveService, AutoCloseab
         this.jobTable = new JobTable(db);
         StoredObjects objects = new StoredObjects(store, workers, settings, clock);
         EvidencePlanner planner = new EvidencePlanner(settings);
+        this.files = new ArchiveFiles(dataSource, catalogue, history, clock);
+        this.eark = new EarkExports(catalogue, objectTable, history, files, objects, clock);
         this.ingest = new IngestPipeline(catalogue, objectTable, history, objects, workers, validation, signing, text,
-                planner, settings, clock);
+                planner, files, settings, clock);
         this.reader = new RecordReader(catalogue, objectTable, history, new RecordSearch(db), objects);
         this.exporter = new PackageExporter(catalogue, objectTable, history, objects, reader, clock);
         this.issued = new IssuedCopies(catalogue, objectTable);
@@ -184,6 +191,42 @@ public final class PostgresArchiveService implements ArchiveService, AutoCloseab
     public List<DisposalList> disposalLists() {
         requireStarted();
         return disposal.all();
+    }
+
+    @Override
+    public ArchiveFile openFile(OpenFileRequest request, String actor) {
+        requireStarted();
+        return files.open(request, actor);
+    }
+
+    @Override
+    public ArchiveFile file(String fondCode, String fileCode) {
+        requireStarted();
+        return files.file(fondCode, fileCode);
+    }
+
+    @Override
+    public ArchiveFile fileRecord(String fondCode, String fileCode, String recordId, String actor) {
+        requireStarted();
+        return files.fileRecord(fondCode, fileCode, reader.row(recordId).id(), actor);
+    }
+
+    @Override
+    public ArchiveFile closeFile(String fondCode, String fileCode, LocalDate endedOn, String actor) {
+        requireStarted();
+        return files.close(fondCode, fileCode, endedOn, actor);
+    }
+
+    @Override
+    public StoredFile exportRecordEark(String id) {
+        requireStarted();
+        return eark.record(reader.activeRow(id));
+    }
+
+    @Override
+    public StoredFile exportFileEark(String fondCode, String fileCode) {
+        requireStarted();
+        return eark.file(fondCode, fileCode);
     }
 
     @Override
