@@ -724,6 +724,20 @@ public final class PostgresArchiveService implements ArchiveService, AutoCloseab
     }
 
     @Override
+    public RecordDetails annotate(String id, String kind, String detail, String actor) {
+        Catalogue.Row row = activeRow(id);
+        if (kind == null || !kind.matches("[A-Z][A-Z0-9_]{2,39}")) {
+            throw new ArchiveException(ArchiveError.METADATA_INVALID, "a note's kind is 3-40 upper case letters, "
+                    + "digits or '_'");
+        }
+        if (detail == null || detail.isBlank() || detail.length() > 1000) {
+            throw new ArchiveException(ArchiveError.METADATA_INVALID, "a note needs a detail of at most 1000 characters");
+        }
+        catalogue.event(row.id(), clock.instant(), kind, "OK", detail.strip(), actor);
+        return record(id);
+    }
+
+    @Override
     public DisposalList proposeDisposal(LocalDate asOf, String actor) {
         Objects.requireNonNull(asOf, "asOf");
         long id = catalogue.proposeDisposal(asOf, actor, clock.instant());
