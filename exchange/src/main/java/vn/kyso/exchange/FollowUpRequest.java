@@ -8,6 +8,7 @@ import java.util.Objects;
  * read from the message exactly as it was sent (and checked to be validly signed by an agency this
  * service acts for); only {@code Bussiness} changes.
  *
+ * @param from        the sending agency, as the caller was authorised for it; the original must be its message
  * @param original    the signed edXML message as sent
  * @param type        RECALL, UPDATE or REPLACE
  * @param reason      why ({@code BussinessDocReason}), required
@@ -15,10 +16,11 @@ import java.util.Objects;
  *                    none for RECALL
  * @param keyAlias    the sender's key, or null for the one configured for it
  */
-public record FollowUpRequest(byte[] original, BusinessType type, String reason, List<Attachment> attachments,
+public record FollowUpRequest(Organ from, byte[] original, BusinessType type, String reason, List<Attachment> attachments,
         String keyAlias) {
 
     public FollowUpRequest {
+        Objects.requireNonNull(from, "from");
         Objects.requireNonNull(original, "original");
         Objects.requireNonNull(type, "type");
         attachments = attachments == null ? List.of() : List.copyOf(attachments);

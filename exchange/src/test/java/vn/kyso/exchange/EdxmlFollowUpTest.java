@@ -134,7 +134,7 @@ class EdxmlFollowUpTest {
         String letterRecord = received.attachments().get(0).recordId();
         byte[] archivedLetter = archive.content(letterRecord).content();
 
-        OutgoingMessage recall = exchange.followUp(new FollowUpRequest(sent.edxml(), BusinessType.RECALL,
+        OutgoingMessage recall = exchange.followUp(new FollowUpRequest(UBND, sent.edxml(), BusinessType.RECALL,
                 "Văn bản ban hành sai thẩm quyền", List.of(), null));
         Document rd = parse(recall.edxml());
         assertThat(first(rd, NS, "BussinessDocType").getTextContent()).isEqualTo("1");
@@ -178,7 +178,7 @@ class EdxmlFollowUpTest {
         IncomingResult received = exchange.receive(sent.edxml(), SO_NOI_VU.organId());
         assertThat(received.status()).as(received.reasonText()).isEqualTo(StatusCode.RECEIVED);
         byte[] corrected = newLetter();
-        OutgoingMessage update = exchange.followUp(new FollowUpRequest(sent.edxml(), BusinessType.UPDATE,
+        OutgoingMessage update = exchange.followUp(new FollowUpRequest(UBND, sent.edxml(), BusinessType.UPDATE,
                 "Sửa lỗi chính tả ở trang 1", List.of(new Attachment("205-UBND-VP-sua.pdf", "application/pdf",
                         corrected)), null));
         assertThat(first(parse(update.edxml()), NS, "BussinessDocType").getTextContent()).isEqualTo("2");
@@ -223,12 +223,16 @@ class EdxmlFollowUpTest {
     @Test
     void recallOfALetterNeverReceivedIsRefused() {
         OutgoingMessage sent = exchange.build(numbered("207", newLetter()));
-        OutgoingMessage recall = exchange.followUp(new FollowUpRequest(sent.edxml(), BusinessType.RECALL,
+        OutgoingMessage recall = exchange.followUp(new FollowUpRequest(UBND, sent.edxml(), BusinessType.RECALL,
                 "Gửi nhầm", List.of(), null));
         IncomingResult r = exchange.receive(recall.edxml(), SO_NOI_VU.organId());
         ExchangeServiceTest.assertRejected(r, ExchangeError.ORIGINAL_NOT_FOUND);
-        assertThatThrownBy(() -> exchange.followUp(new FollowUpRequest(recall.edxml(), BusinessType.RECALL,
+        assertThatThrownBy(() -> exchange.followUp(new FollowUpRequest(UBND, recall.edxml(), BusinessType.RECALL,
                 "Lần nữa", List.of(), null))).isInstanceOfSatisfying(ExchangeException.class,
+                        e -> assertThat(e.error()).isEqualTo(ExchangeError.INVALID_REQUEST));
+        // An agency may only follow up its own letters: the Department cannot recall the Committee's.
+        assertThatThrownBy(() -> exchange.followUp(new FollowUpRequest(SO_NOI_VU, sent.edxml(), BusinessType.RECALL,
+                "Không phải của mình", List.of(), null))).isInstanceOfSatisfying(ExchangeException.class,
                         e -> assertThat(e.error()).isEqualTo(ExchangeError.INVALID_REQUEST));
     }
 }

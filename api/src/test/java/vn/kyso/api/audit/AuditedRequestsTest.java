@@ -29,7 +29,11 @@ class AuditedRequestsTest {
             "PUT, /api/v1/admin/key-owners/ubnd-binh-an, KEY_CHANGE, key:ubnd-binh-an",
             "DELETE, /api/v1/admin/key-owners/ubnd-binh-an, KEY_CHANGE, key:ubnd-binh-an",
             "POST, /api/v1/admin/api-keys, PERMISSION_CHANGE, -",
-            "DELETE, /api/v1/admin/api-keys/edoc-ubnd, PERMISSION_CHANGE, api-key:edoc-ubnd"})
+            "DELETE, /api/v1/admin/api-keys/edoc-ubnd, PERMISSION_CHANGE, api-key:edoc-ubnd",
+            "POST, /api/v1/exchange/outgoing, EXCHANGE, -",
+            "POST, /api/v1/exchange/incoming, EXCHANGE, -",
+            "POST, /api/v1/exchange/follow-up, EXCHANGE, -",
+            "POST, /api/v1/exchange/status, EXCHANGE, -"})
     void classifiesAuditedRequests(String method, String path, String action, String target) {
         assertThat(AuditedRequests.classify(method, path)).hasValueSatisfying(a -> {
             assertThat(a.action().name()).isEqualTo(action);

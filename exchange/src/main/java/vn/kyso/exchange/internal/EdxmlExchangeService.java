@@ -113,6 +113,10 @@ public final class EdxmlExchangeService implements ExchangeService {
             throw new ExchangeException(ExchangeError.INVALID_REQUEST, "the original is itself a "
                     + original.business() + "; follow up the new letter's message");
         }
+        if (!original.from().organId().equals(request.from().organId())) {
+            throw new ExchangeException(ExchangeError.INVALID_REQUEST, "the original was sent by "
+                    + original.from().organId() + ", not by " + request.from().organId());
+        }
         LocalOrgan sender = local(original.from().organId());
         List<EdxmlFormat.Carried> carried = carry(request.attachments(), new ArrayList<>());
         MessageHeader header = original.followUp(request.type(), request.reason());
