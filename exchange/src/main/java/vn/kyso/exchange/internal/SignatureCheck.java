@@ -15,7 +15,8 @@ import vn.kyso.exchange.ExchangeError;
 /**
  * The shape a message's signature must have before its cryptography is even looked at, so that what
  * was verified is what is read (signature wrapping): exactly one {@code ds:Signature}, in
- * {@code edXMLHeader/DigitalSignature} (the SDK's place) or a child of the root; no Id used twice; exactly one reference to the data, and it is the whole document
+ * {@code edXMLHeader/DigitalSignature} (the SDK's place) or a child of the root; no Id used twice;
+ * exactly one reference to the data, and it is the whole document
  * ({@code URI=""}, or {@code #id} of the root) with the enveloped transform (enveloped-signature, or
  * the exact XPath Filter 2.0 subtraction of {@code ds:Signature} that DSS writes) and nothing but
  * canonicalisation besides (any other XPath or XSLT transform could leave the header out); every other
