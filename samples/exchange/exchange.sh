@@ -2,8 +2,11 @@
 # An edXML exchange between two demo agencies through a running service (scripts/run.sh), which hosts
 # both: the People's Committee of Bình An (000.00.00.H99, key ubnd-binh-an) signs a letter, builds the
 # signed edXML message to its Department of Home Affairs (000.00.12.H99), and the Department receives
-# it and answers with a signed Status message. Then a changed copy of the message is refused, and the
-# Department reports that it is processing the letter. Results go to samples/exchange/out/.
+# it and answers with a signed Status message. Then a changed copy of the message is refused, the
+# Department reports that it is processing the letter, a replay is answered as a duplicate, the Committee
+# sends an update (a corrected letter) that the Department refuses (16), and recalls the letter, which the
+# Department agrees to (15); the archived copy stays, its history records both. Results go to
+# samples/exchange/out/.
 #   samples/exchange/exchange.sh [base-url]
 # With access control on, set KYSO_API_KEYS_FILE or KYSO_API_KEY (../credentials.sh): each agency acts
 # through its own clerk (van-thu-ubnd-binh-an, van-thu-so-noi-vu-binh-an), who may act for it only.
@@ -60,4 +63,39 @@ call 200 "$out/status-processing.xml" -F from=$so_noi_vu -F to=$ubnd \
   -F "documentId=$ubnd,$(date +%Y/%m/%d),$number/UBND-VP" -F numberSymbol="$number/UBND-VP" \
   -F status=PROCESSING -F "staff=Lê Minh Khoa" -F "department=Phòng Công chức" "$base/api/v1/exchange/status"
 echo "   -> $out/status-processing.xml"
+
+echo "6. The same message again is a replay: answered as a duplicate (409), not archived again"
+call 409 "$out/duplicate.json" -H 'Content-Type: application/xml' \
+  --data-binary "@$out/message.edxml.xml" "$base/api/v1/exchange/incoming?receiver=$so_noi_vu"
+cat "$out/duplicate.json"; echo
+
+kyso_as van-thu-ubnd-binh-an
+echo "7. UBND corrects the letter (signed again) and sends an update (BussinessDocType 2)"
+call 200 "$out/cong-van-sua.signed.pdf" -F "file=@../letters/cong-van-mot-trang.pdf;type=application/pdf" \
+  -F key=ubnd-binh-an -F level=B-T "$base/api/v1/signatures"
+call 200 "$out/update.edxml.xml" -F from=$ubnd -F "original=@$out/message.edxml.xml;type=application/xml" \
+  -F type=UPDATE -F "reason=Sửa lỗi chính tả ở trang 1" -F "file=@$out/cong-van-sua.signed.pdf;type=application/pdf" \
+  "$base/api/v1/exchange/follow-up"
+kyso_as van-thu-so-noi-vu-binh-an
+call 200 "$out/status-update-registered.xml" -H 'Content-Type: application/xml' \
+  --data-binary "@$out/update.edxml.xml" "$base/api/v1/exchange/incoming?receiver=$so_noi_vu"
+grep -o '<edXML:StatusCode>[^<]*\|<edXML:Description>[^<]*' "$out/status-update-registered.xml" | sed 's/<edXML:/   /'
+echo "   Sở Nội vụ's clerk refuses the update (16): the letter was already handled"
+call 200 "$out/status-update-refused.xml" -F from=$so_noi_vu -F to=$ubnd \
+  -F "documentId=$ubnd,$(date +%Y/%m/%d),$number/UBND-VP" -F numberNotation="$number/UBND-VP" \
+  -F status=RECALL_REFUSED -F "description=Văn bản đã được xử lý xong" "$base/api/v1/exchange/status"
+
+kyso_as van-thu-ubnd-binh-an
+echo "8. UBND recalls the letter (BussinessDocType 1)"
+call 200 "$out/recall.edxml.xml" -F from=$ubnd -F "original=@$out/message.edxml.xml;type=application/xml" \
+  -F type=RECALL -F "reason=Văn bản ban hành chưa đúng thẩm quyền" "$base/api/v1/exchange/follow-up"
+kyso_as van-thu-so-noi-vu-binh-an
+call 200 "$out/status-recall-registered.xml" -H 'Content-Type: application/xml' \
+  --data-binary "@$out/recall.edxml.xml" "$base/api/v1/exchange/incoming?receiver=$so_noi_vu"
+grep -o '<edXML:StatusCode>[^<]*\|<edXML:Description>[^<]*' "$out/status-recall-registered.xml" | sed 's/<edXML:/   /'
+echo "   Sở Nội vụ's clerk agrees (15); the archived letter stays, its history records the recall"
+call 200 "$out/status-recall-agreed.xml" -F from=$so_noi_vu -F to=$ubnd \
+  -F "documentId=$ubnd,$(date +%Y/%m/%d),$number/UBND-VP" -F numberNotation="$number/UBND-VP" \
+  -F status=RECALL_ACCEPTED "$base/api/v1/exchange/status"
+grep -o '<edXML:StatusCode>[^<]*\|<edXML:Description>[^<]*' "$out/status-recall-agreed.xml" | sed 's/<edXML:/   /'
 echo "Done. Every message and status message is XAdES-signed: check one at $base/verify"

@@ -12,7 +12,7 @@
         UNSIGNED: 'Không có chữ ký số' },
       validatedAt: 'Kiểm tra lúc {time}',
       signatureLine: '{signer}{organisation} — {verdict}; {family}; {format}; ký lúc {time}',
-      families: { SPECIALISED: 'chữ ký số chuyên dùng Chính phủ', PUBLIC: 'chữ ký số công cộng',
+      families: { SPECIALISED: 'chữ ký số chuyên dùng công vụ', PUBLIC: 'chữ ký số công cộng',
         NONE: 'không thuộc hệ thống chứng thực được tin cậy' },
       fields: {
         id: 'Mã hồ sơ lưu trữ', state: 'Trạng thái', fondCode: 'Mã phông', fileCode: 'Mã hồ sơ',
@@ -64,7 +64,7 @@
       verdict: { VALID: 'Valid', INVALID: 'Not valid', INDETERMINATE: 'Cannot be confirmed', UNSIGNED: 'Not signed' },
       validatedAt: 'Checked at {time}',
       signatureLine: '{signer}{organisation} — {verdict}; {family}; {format}; signed at {time}',
-      families: { SPECIALISED: 'government specialised digital signature', PUBLIC: 'public digital signature',
+      families: { SPECIALISED: 'specialised public-service digital signature', PUBLIC: 'public digital signature',
         NONE: 'not from a trusted certification authority' },
       fields: {
         id: 'Archive record id', state: 'State', fondCode: 'Fond code', fileCode: 'File code',

@@ -264,6 +264,12 @@
     status.appendChild(el('strong', null, t('verdict')[s.verdict] || s.verdict));
     if (s.reason) { status.appendChild(el('span', null, ' — ' + s.reason[state.lang])); }
     card.appendChild(status);
+    // Circular 15/2025/TT-BKHCN: the stated facts first, in words; a warning stands out.
+    var statement = el('ul', 'statement');
+    (s.verificationStatement || []).forEach(function (line) {
+      statement.appendChild(el('li', line.warning ? 'statement-warning' : null, line[state.lang]));
+    });
+    card.appendChild(statement);
 
     var cert = s.certificate || {};
     var details = el('dl', 'details');

@@ -132,4 +132,15 @@ public interface ArchiveService {
 
     /** Every record of a file (hồ sơ) as one E-ARK CSIP information package in a ZIP. */
     StoredFile exportFileEark(String fondCode, String fileCode);
+
+    /**
+     * Writes a note into a record's history without changing the record: what became of the document
+     * after it was archived (e.g. the sender recalled or updated a letter received through edXML). The
+     * archive is write-once, so this is how a later state is recorded.
+     *
+     * @param kind   the event's kind, upper case letters, digits and '_', e.g. {@code EDXML_RECALLED}
+     * @param detail what happened, at most 1000 characters
+     * @throws ArchiveException RECORD_NOT_FOUND, or METADATA_INVALID for a kind or detail out of shape
+     */
+    RecordDetails annotate(String id, String kind, String detail, String actor);
 }

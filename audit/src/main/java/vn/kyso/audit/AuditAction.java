@@ -19,5 +19,7 @@ public enum AuditAction {
      * A request refused by the access rules before it reached the operation it asked for (HTTP 401 or
      * 403 from the security filters), when the path names no other action.
      */
-    ACCESS
+    ACCESS,
+    /** An edXML exchange call: a message built, received (or refused), a follow-up or a status message. */
+    EXCHANGE
 }

@@ -45,7 +45,14 @@ public enum ExchangeError implements ErrorCode {
     /** The archive could not take the package; retrying later may work. */
     ARCHIVE_UNAVAILABLE(ErrorKind.UNAVAILABLE, "Archive unavailable"),
     /** A defect on our side. */
-    EXCHANGE_FAILED(ErrorKind.INTERNAL, "Exchange failed");
+    EXCHANGE_FAILED(ErrorKind.INTERNAL, "Exchange failed"),
+    /**
+     * Rejection: the same sender sent this {@code DocumentId} (for a recall: this recall; for an update
+     * or replacement: these files) before; it was answered then and is not archived again.
+     */
+    DUPLICATE_MESSAGE(ErrorKind.CONFLICT, "Message already received"),
+    /** Rejection: a recall, update or replacement names a letter this agency never received from the sender. */
+    ORIGINAL_NOT_FOUND(ErrorKind.UNPROCESSABLE, "Recalled or updated letter not received");
 
     private final ErrorKind kind;
     private final String title;

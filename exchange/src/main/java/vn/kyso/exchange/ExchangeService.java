@@ -27,6 +27,19 @@ public interface ExchangeService {
      */
     IncomingResult receive(byte[] edxml, String receiverOrganId);
 
-    /** A signed status message (processing, done…) about a received letter. */
+    /**
+     * A signed status message (processing, done…) about a received letter. The clerk's answer to a
+     * recall or update (15 agrees, 16 refuses) is also written into the history of the letter's archive
+     * records, which stay as they are: the archive is write-once.
+     */
     byte[] status(StatusRequest request);
+
+    /**
+     * Builds a recall, update or replacement of a letter this service sent: the original's header with
+     * {@code Bussiness} set, signed like a new message.
+     *
+     * @throws ExchangeException INVALID_REQUEST when the original is not a validly signed message of an
+     *                           agency this service acts for, or a new file is not validly signed
+     */
+    OutgoingMessage followUp(FollowUpRequest request);
 }

@@ -75,8 +75,12 @@ class ExchangeServiceTest {
         assertThat(first(d, NS, "CodeNotation").getTextContent()).isEqualTo("UBND-VP");
         assertThat(first(first(d, NS, "To"), NS, "OrganId").getTextContent()).isEqualTo(SO_NOI_VU.organId());
         assertThat(first(d, NS, "FullName").getTextContent()).isEqualTo("Ủy ban nhân dân tỉnh Bình An");
+        // The SDK's place for the signature: edXMLEnvelope/edXMLHeader/DigitalSignature.
         Element signature = first(d, DS, "Signature");
-        assertThat(signature.getParentNode()).isSameAs(root);
+        Element slot = (Element) signature.getParentNode();
+        assertThat(slot.getLocalName()).isEqualTo("DigitalSignature");
+        assertThat(slot.getParentNode().getLocalName()).isEqualTo("edXMLHeader");
+        assertThat(slot.getParentNode().getParentNode().getParentNode()).isSameAs(root);
 
         IncomingResult r = exchange.receive(message, SO_NOI_VU.organId());
 
@@ -206,7 +210,7 @@ class ExchangeServiceTest {
         Document attack = parse(message);
         Element root = attack.getDocumentElement();
         Node signature = first(attack, DS, "Signature");
-        root.removeChild(signature);
+        signature.getParentNode().removeChild(signature);
         first(attack, NS, "Subject").setTextContent("Về việc chuyển tiền gấp");
         Element wrapper = attack.createElementNS(NS, "Wrapper");
         wrapper.appendChild(attack.importNode(original.getDocumentElement(), true));

@@ -42,7 +42,15 @@ public record SignatureReport(
         changesAfterSigning = List.copyOf(changesAfterSigning);
     }
 
-    /** Facts of a certificate. */
+    /**
+     * The facts Circular 15/2025/TT-BKHCN asks a verification result to state, in words (a bean getter so
+     * that the JSON report carries them as {@code verificationStatement}).
+     */
+    public List<VerificationStatement.Line> getVerificationStatement() {
+        return VerificationStatement.of(this);
+    }
+
+        /** Facts of a certificate. */
     public record CertificateInfo(String subject, String issuer, String serialNumber, Instant notBefore,
             Instant notAfter) {
     }

@@ -64,7 +64,9 @@ final class AuditedRequests {
             rule("DELETE", "/api/v1/admin/key-owners/" + SEGMENT, AuditAction.KEY_CHANGE, m -> "key:" + m.group(1)),
             rule("POST", "/api/v1/admin/api-keys", AuditAction.PERMISSION_CHANGE, NONE),
             rule("DELETE", "/api/v1/admin/api-keys/" + SEGMENT, AuditAction.PERMISSION_CHANGE,
-                    m -> "api-key:" + m.group(1)));
+                    m -> "api-key:" + m.group(1)),
+            // Every exchange call, refusals included; the controller notes the DocumentId and StatusCode.
+            rule("POST", "/api/v1/exchange/(?:outgoing|incoming|follow-up|status)", AuditAction.EXCHANGE, NONE));
 
     private AuditedRequests() {
     }

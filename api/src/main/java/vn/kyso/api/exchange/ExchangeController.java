@@ -29,10 +29,13 @@ import vn.kyso.access.Caller;
 import vn.kyso.api.security.KeyOwnership;
 import vn.kyso.api.signing.Downloads;
 import vn.kyso.core.ErrorKind;
+import vn.kyso.api.audit.AuditNotes;
 import vn.kyso.exchange.Attachment;
+import vn.kyso.exchange.BusinessType;
 import vn.kyso.exchange.ExchangeException;
 import vn.kyso.exchange.ExchangeService;
 import vn.kyso.exchange.ExchangeSettings;
+import vn.kyso.exchange.FollowUpRequest;
 import vn.kyso.exchange.IncomingResult;
 import vn.kyso.exchange.Organ;
 import vn.kyso.exchange.OutgoingMessage;
@@ -106,6 +109,7 @@ class ExchangeController {
                 codeNotation, place, date("promulgationDate", promulgationDate), documentType, subject, content,
                 signer, signerPosition, dueDate == null || dueDate.isBlank() ? null : date("dueDate", dueDate),
                 priority(priority), toPlaces, attachments, key));
+        AuditNotes.target("edxml:" + m.documentId());
         return ResponseEntity.ok()
                 .contentType(XML)
                 .cacheControl(CacheControl.noStore())
@@ -137,6 +141,10 @@ class ExchangeController {
         }
         byte[] body = readBounded(request, exchange.maxMessageSize());
         IncomingResult r = service.receive(body, receiver);
+        if (r.documentId() != null) {
+            AuditNotes.target("edxml:" + r.documentId());
+        }
+        AuditNotes.note("StatusCode " + r.status().code() + (r.reason() == null ? "" : " " + r.reason().code()));
         if (!r.accepted() && !edxml) {
             throw ExchangeException.rejected(r);
         }
@@ -153,6 +161,46 @@ class ExchangeController {
         return b.body(r.statusMessage());
     }
 
+    @PostMapping(path = "/follow-up", consumes = MediaType.MULTIPART_FORM_DATA_VALUE, produces = "application/xml")
+    @Operation(summary = "Recall, update or replace a letter sent before",
+            description = "`original` is the signed edXML message exactly as it was sent; the new message carries "
+                    + "its header with TraceHeaderList/Bussiness set: BussinessDocType 1 (RECALL), 2 (UPDATE) or 3 "
+                    + "(REPLACE), the reason, and the original's DocumentId. An update or replacement carries the new "
+                    + "signed files (`file`, the letter first); a recall none. The receiver answers 13 (registered), "
+                    + "then its clerk 15 (agreed) or 16 (refused).")
+    ResponseEntity<byte[]> followUp(
+            @Parameter(description = "The sending agency; the original must be its message") @RequestParam String from,
+            @Parameter(description = "The signed edXML message as sent") @RequestParam("original") MultipartFile original,
+            @Parameter(description = "RECALL, UPDATE or REPLACE, or its code 1-3") @RequestParam String type,
+            @Parameter(description = "Why (BussinessDocReason)") @RequestParam String reason,
+            @Parameter(description = "For UPDATE and REPLACE: the new signed files, the letter first")
+            @RequestParam(name = "file", required = false) List<MultipartFile> files,
+            @RequestParam(name = "key", required = false) String key,
+            @Parameter(hidden = true) Caller caller) {
+        keyOwnership.checkAgency(caller, from, key);
+        byte[] originalBytes = bytes(original);
+        long total = originalBytes.length + (files == null ? 0 : files.stream().mapToLong(MultipartFile::getSize).sum());
+        if (total > maxUpload) {
+            throw new MaxUploadSizeExceededException(maxUpload);
+        }
+        List<Attachment> attachments = new ArrayList<>();
+        for (MultipartFile f : files == null ? List.<MultipartFile>of() : files) {
+            attachments.add(new Attachment(f.getOriginalFilename(), f.getContentType(), bytes(f)));
+        }
+        ExchangeService service = exchange.get();
+        FollowUpRequest request = new FollowUpRequest(new Organ(from, null), originalBytes, businessType(type), reason,
+                attachments, key);
+        OutgoingMessage m = service.followUp(request);
+        AuditNotes.target("edxml:" + m.documentId());
+        AuditNotes.note(m.header().business() + " of " + m.documentId() + ": " + reason);
+        return ResponseEntity.ok()
+                .contentType(XML)
+                .cacheControl(CacheControl.noStore())
+                .header(HttpHeaders.CONTENT_DISPOSITION, Downloads.attachment(m.fileName()))
+                .header(DOCUMENT_ID_HEADER, ascii(m.documentId()))
+                .body(m.edxml());
+    }
+
     @PostMapping(path = "/status", produces = "application/xml")
     @Operation(summary = "Produce a signed status message about a received letter",
             description = "For the updates after receipt: ACCEPTED (03), ASSIGNED (04), PROCESSING (05), DONE (06), "
@@ -165,7 +213,8 @@ class ExchangeController {
             @RequestParam(required = false) String numberSymbol,
             @Parameter(description = "The former name of numberSymbol, still accepted", deprecated = true)
             @RequestParam(required = false) String numberNotation,
-            @Parameter(description = "RECEIVED, REJECTED, ACCEPTED, ASSIGNED, PROCESSING or DONE, or its code 01-06")
+            @Parameter(description = "RECEIVED, REJECTED, ACCEPTED, ASSIGNED, PROCESSING, DONE, RECALL_REQUESTED, "
+                    + "RECALL_ACCEPTED (15, agrees to a recall or update) or RECALL_REFUSED (16), or its code")
             @RequestParam String status,
             @RequestParam(required = false) String description,
             @RequestParam(required = false) String staff,
@@ -174,6 +223,8 @@ class ExchangeController {
         keyOwnership.checkAgency(caller, from, null);
         byte[] message = exchange.get().status(new StatusRequest(new Organ(from, null), new Organ(to, null),
                 documentId, numberSymbol != null ? numberSymbol : numberNotation, statusCode(status), description, staff, department));
+        AuditNotes.target("edxml:" + documentId);
+        AuditNotes.note("StatusCode " + statusCode(status).code());
         return ResponseEntity.ok().contentType(XML).cacheControl(CacheControl.noStore()).body(message);
     }
 
@@ -188,6 +239,7 @@ class ExchangeController {
         return switch (kind) {
             case BAD_REQUEST -> HttpStatus.BAD_REQUEST;
             case TOO_LARGE -> HttpStatus.PAYLOAD_TOO_LARGE;
+            case CONFLICT -> HttpStatus.CONFLICT;
             case UNSUPPORTED_MEDIA_TYPE -> HttpStatus.UNSUPPORTED_MEDIA_TYPE;
             default -> HttpStatus.UNPROCESSABLE_ENTITY;
         };
@@ -198,7 +250,17 @@ class ExchangeController {
         try {
             return t.matches("\\d{2}") ? StatusCode.ofCode(t) : StatusCode.valueOf(t);
         } catch (IllegalArgumentException e) {
-            throw ApiException.invalid("status is one of RECEIVED, REJECTED, ACCEPTED, ASSIGNED, PROCESSING, DONE");
+            throw ApiException.invalid("status is one of RECEIVED, REJECTED, ACCEPTED, ASSIGNED, PROCESSING, DONE, "
+                    + "RECALL_REQUESTED, RECALL_ACCEPTED, RECALL_REFUSED");
+        }
+    }
+
+    private static BusinessType businessType(String s) {
+        String t = s.strip().toUpperCase(Locale.ROOT);
+        try {
+            return t.matches("\\d") ? BusinessType.ofCode(Integer.parseInt(t)) : BusinessType.valueOf(t);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.invalid("type is RECALL, UPDATE or REPLACE");
         }
     }
 

@@ -31,7 +31,11 @@ class AuditedRequestsTest {
             "POST, /api/v1/admin/api-keys, PERMISSION_CHANGE, -",
             "DELETE, /api/v1/admin/api-keys/edoc-ubnd, PERMISSION_CHANGE, api-key:edoc-ubnd",
             "GET, /api/v1/records/r1/eark-package, EXPORT, r1",
-            "GET, /api/v1/files/G09/000.00.31.H09.2025.07/QH/eark-package, EXPORT, file:G09/000.00.31.H09.2025.07/QH"})
+            "GET, /api/v1/files/G09/000.00.31.H09.2025.07/QH/eark-package, EXPORT, file:G09/000.00.31.H09.2025.07/QH",
+            "POST, /api/v1/exchange/outgoing, EXCHANGE, -",
+            "POST, /api/v1/exchange/incoming, EXCHANGE, -",
+            "POST, /api/v1/exchange/follow-up, EXCHANGE, -",
+            "POST, /api/v1/exchange/status, EXCHANGE, -"})
     void classifiesAuditedRequests(String method, String path, String action, String target) {
         assertThat(AuditedRequests.classify(method, path)).hasValueSatisfying(a -> {
             assertThat(a.action().name()).isEqualTo(action);

@@ -140,6 +140,14 @@ class VerifyPageBrowserTest {
                 .contains(expected.signatures().get(0).signerName(), "Người ký", "Số hiệu chứng thư",
                         "Tình trạng thu hồi", "Dấu thời gian", "Phạm vi ký", "Thay đổi sau khi ký");
         assertThat(signatures.get(1).getText()).contains(expected.signatures().get(1).signerName());
+        // Circular 15/2025/TT-BKHCN: the stated facts head each card, in Vietnamese.
+        assertThat(signatures.get(0).findElements(By.cssSelector(".statement li")))
+                .extracting(WebElement::getText)
+                .containsExactlyElementsOf(expected.signatures().get(0).getVerificationStatement().stream()
+                        .map(l -> l.vi()).toList())
+                .contains("Chữ ký số HỢP LỆ");
+        assertThat(signatures.get(0).getText()).contains("Tính toàn vẹn của dữ liệu được ký: toàn vẹn",
+                "Đơn vị quản lý chứng thư số:", "Thời hạn hiệu lực của chứng thư số: từ");
         assertNoHorizontalScroll();
         browser.screenshot("verify-valid-vi");
 
@@ -147,7 +155,8 @@ class VerifyPageBrowserTest {
         assertThat(browser.driver.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
         assertThat(browser.driver.getCurrentUrl()).contains("lang=en");
         assertThat(headline()).isEqualTo(expected.summary().en());
-        assertThat(text("signatures")).contains("Signer", "Revocation status");
+        assertThat(text("signatures")).contains("Signer", "Revocation status", "The signature is VALID",
+                "Integrity of the signed data: intact");
         assertNoHorizontalScroll();
         browser.screenshot("verify-valid-en");
 

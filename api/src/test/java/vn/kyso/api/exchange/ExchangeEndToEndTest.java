@@ -97,6 +97,102 @@ class ExchangeEndToEndTest {
     }
 
     @Test
+    void replayIsADuplicateRecallIsAnsweredThirteenThenFifteenAndEveryCallIsAudited() throws Exception {
+        long before = json.readTree(get("/api/v1/audit/entries?limit=1").body()).at("/head/sequence").asLong();
+        byte[] letter = Files.readAllBytes(Path.of("../samples/letters/cong-van-mot-trang.pdf"));
+        HttpResponse<byte[]> signed = multipart("/api/v1/signatures", letter, Map.of("key", "ubnd-binh-an",
+                "level", "B-T"));
+        assertThat(signed.statusCode()).as(text(signed.body())).isEqualTo(200);
+        String number = Integer.toString(100_000 + (UUID.randomUUID().hashCode() & 0xFFFFF));
+        String documentId = UBND + ",2026/11/20," + number + "/UBND-VP";
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("from", UBND);
+        fields.put("to", SO_NOI_VU);
+        fields.put("codeNumber", number);
+        fields.put("codeNotation", "UBND-VP");
+        fields.put("place", "Bình An");
+        fields.put("promulgationDate", "2026-11-20");
+        fields.put("documentType", "Công văn");
+        fields.put("subject", "Về việc thu hồi thử");
+        fields.put("signerPosition", "Chủ tịch");
+        HttpResponse<byte[]> outgoing = multipart("/api/v1/exchange/outgoing", signed.body(), fields);
+        assertThat(outgoing.statusCode()).as(text(outgoing.body())).isEqualTo(200);
+        byte[] edxml = outgoing.body();
+        assertThat(text(edxml)).contains("<edXML:Type>18</edXML:Type>", "<edXML:Position>Chủ tịch</edXML:Position>",
+                "<edXML:BussinessDocType>0</edXML:BussinessDocType>", "<edXML:DigitalSignature><ds:Signature");
+
+        assertThat(xml("/api/v1/exchange/incoming?receiver=" + SO_NOI_VU, edxml).statusCode()).isEqualTo(200);
+        HttpResponse<byte[]> replay = xml("/api/v1/exchange/incoming?receiver=" + SO_NOI_VU, edxml);
+        assertThat(replay.statusCode()).isEqualTo(409);
+        assertThat(json.readTree(replay.body()).get("code").asText()).isEqualTo("DUPLICATE_MESSAGE");
+        HttpResponse<byte[]> replayAsEdxml = xml("/api/v1/exchange/incoming?format=edxml&receiver=" + SO_NOI_VU, edxml);
+        assertThat(replayAsEdxml.statusCode()).isEqualTo(409);
+        assertThat(text(replayAsEdxml.body())).contains("<edXML:StatusCode>02</edXML:StatusCode>",
+                "DUPLICATE_MESSAGE: Văn bản đã được tiếp nhận trước đó");
+
+        HttpResponse<byte[]> recall = send("/api/v1/exchange/follow-up", Map.of("from", UBND, "type", "RECALL",
+                "reason", "Ban hành nhầm"), Map.of("original", edxml));
+        assertThat(recall.statusCode()).as(text(recall.body())).isEqualTo(200);
+        assertThat(text(recall.body())).contains("<edXML:BussinessDocType>1</edXML:BussinessDocType>",
+                "<edXML:BussinessDocReason>Ban hành nhầm</edXML:BussinessDocReason>");
+        HttpResponse<byte[]> asked = xml("/api/v1/exchange/incoming?receiver=" + SO_NOI_VU, recall.body());
+        assertThat(asked.statusCode()).as(text(asked.body())).isEqualTo(200);
+        assertThat(asked.headers().firstValue("X-Edxml-Status")).hasValue("RECALL_REQUESTED");
+        assertThat(text(asked.body())).contains("<edXML:StatusCode>13</edXML:StatusCode>");
+        HttpResponse<byte[]> agreed = form("/api/v1/exchange/status", Map.of("from", SO_NOI_VU, "to", UBND,
+                "documentId", documentId, "status", "15"));
+        assertThat(agreed.statusCode()).as(text(agreed.body())).isEqualTo(200);
+        assertThat(text(agreed.body())).contains("<edXML:StatusCode>15</edXML:StatusCode>",
+                "Đồng ý thu hồi/cập nhật văn bản");
+
+        List<String> audited = awaitExchangeEntries(before + 1, "edxml:" + documentId, 7);
+        assertThat(audited).containsExactly("OK", "OK", "REFUSED", "REFUSED", "OK", "OK", "OK");
+    }
+
+    /** The outcomes of the EXCHANGE entries about one letter, in order, once {@code expected} are there (or 10 s). */
+    private List<String> awaitExchangeEntries(long from, String target, int expected) throws Exception {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (true) {
+            List<String> outcomes = new ArrayList<>();
+            for (JsonNode e : json.readTree(get("/api/v1/audit/entries?from=" + from + "&limit=1000").body())
+                    .get("items")) {
+                if ("EXCHANGE".equals(e.at("/event/action").asText()) && target.equals(e.at("/event/target").asText())) {
+                    outcomes.add(e.at("/event/outcome").asText());
+                }
+            }
+            if (outcomes.size() >= expected || System.nanoTime() > deadline) {
+                return outcomes;
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    private HttpResponse<byte[]> get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private HttpResponse<byte[]> send(String path, Map<String, String> fields, Map<String, byte[]> files)
+            throws Exception {
+        String boundary = "kyso" + UUID.randomUUID();
+        List<byte[]> parts = new ArrayList<>();
+        for (Map.Entry<String, String> f : fields.entrySet()) {
+            parts.add(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + f.getKey() + "\"\r\n\r\n"
+                    + f.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
+        }
+        for (Map.Entry<String, byte[]> f : files.entrySet()) {
+            parts.add(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + f.getKey()
+                    + "\"; filename=\"" + f.getKey() + ".edxml\"\r\nContent-Type: application/xml\r\n\r\n")
+                    .getBytes(StandardCharsets.UTF_8));
+            parts.add(f.getValue());
+            parts.add("\r\n".getBytes(StandardCharsets.UTF_8));
+        }
+        parts.add(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return http.send(HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArrays(parts)).build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    @Test
     void externalEntityIsAProblemNeverAFileRead() throws Exception {
         String xxe = "<?xml version=\"1.0\"?><!DOCTYPE edXML [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]>"
                 + "<edXML xmlns=\"http://www.mic.gov.vn/TBT/QCVN_102_2016\"><a>&xxe;</a></edXML>";

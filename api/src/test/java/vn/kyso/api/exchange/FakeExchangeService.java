@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import vn.kyso.exchange.ExchangeError;
 import vn.kyso.exchange.ExchangeService;
+import vn.kyso.exchange.FollowUpRequest;
 import vn.kyso.exchange.IncomingResult;
 import vn.kyso.exchange.OutgoingMessage;
 import vn.kyso.exchange.OutgoingRequest;
@@ -33,6 +34,11 @@ class FakeExchangeService implements ExchangeService {
         }
         return new IncomingResult(StatusCode.REJECTED, ExchangeError.SIGNATURE_INVALID, "the signature is INVALID",
                 "X,2026/11/20,1/A", null, List.of(), null, REJECTED);
+    }
+
+    @Override
+    public OutgoingMessage followUp(FollowUpRequest request) {
+        throw new UnsupportedOperationException();
     }
 
     @Override

@@ -77,7 +77,14 @@ class ValidationsControllerTest {
                 .andExpect(jsonPath("$.signatures[0].timestamps[0].valid").value(true))
                 .andExpect(jsonPath("$.signatures[0].format").value("PAdES-BASELINE-T"))
                 .andExpect(jsonPath("$.signatures[0].coverage.vi").value("Toàn bộ văn bản"))
-                .andExpect(jsonPath("$.signatures[0].changesAfterSigning.length()").value(0));
+                .andExpect(jsonPath("$.signatures[0].changesAfterSigning.length()").value(0))
+                // Circular 15/2025/TT-BKHCN: the stated facts, in words, for the verification page
+                .andExpect(jsonPath("$.signatures[0].verificationStatement[0].code").value("VALIDITY"))
+                .andExpect(jsonPath("$.signatures[0].verificationStatement[0].vi").value("Chữ ký số HỢP LỆ"))
+                .andExpect(jsonPath("$.signatures[0].verificationStatement[1].code").value("INTEGRITY"))
+                .andExpect(jsonPath("$.signatures[0].verificationStatement[4].vi")
+                        .value("Người ký: UBND xã Bình An (UBND tỉnh Hòa Bình)"))
+                .andExpect(jsonPath("$.signatures[0].verificationStatement[4].warning").value(false));
 
         assertThat(fake.lastRequest.document().name()).isEqualTo("công văn.pdf");
         assertThat(fake.lastRequest.document().content()).isEqualTo(bytes("%PDF-1.7 signed"));

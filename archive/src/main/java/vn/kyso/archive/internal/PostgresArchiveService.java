@@ -48,6 +48,8 @@ public final class PostgresArchiveService implements ArchiveService, AutoCloseab
     /** Files (hồ sơ) and the E-ARK export (issue #12). */
     private final ArchiveFiles files;
     private final EarkExports eark;
+    private final HistoryTable history;
+    private final Clock clock;
     private volatile boolean started;
 
     public PostgresArchiveService(DataSource dataSource, ObjectStore store, ValidationService validation,
@@ -66,6 +68,8 @@ public final class PostgresArchiveService implements ArchiveService, AutoCloseab
         CatalogueDb db = new CatalogueDb(dataSource);
         ObjectTable objectTable = new ObjectTable(db);
         HistoryTable history = new HistoryTable(db);
+        this.history = history;
+        this.clock = clock;
         Catalogue catalogue = new Catalogue(db, objectTable, history);
         this.jobTable = new JobTable(db);
         StoredObjects objects = new StoredObjects(store, workers, settings, clock);
@@ -172,6 +176,21 @@ public final class PostgresArchiveService implements ArchiveService, AutoCloseab
     public RecordDetails setLegalHold(String id, boolean hold, String reason, String actor) {
         requireStarted();
         disposal.setLegalHold(id, hold, reason, actor);
+        return reader.record(id);
+    }
+
+    @Override
+    public RecordDetails annotate(String id, String kind, String detail, String actor) {
+        requireStarted();
+        CatalogueRow row = reader.activeRow(id);
+        if (kind == null || !kind.matches("[A-Z][A-Z0-9_]{2,39}")) {
+            throw new ArchiveException(ArchiveError.METADATA_INVALID, "a note's kind is 3-40 upper case letters, "
+                    + "digits or '_'");
+        }
+        if (detail == null || detail.isBlank() || detail.length() > 1000) {
+            throw new ArchiveException(ArchiveError.METADATA_INVALID, "a note needs a detail of at most 1000 characters");
+        }
+        history.add(row.id(), clock.instant(), kind, "OK", detail.strip(), actor);
         return reader.record(id);
     }
 

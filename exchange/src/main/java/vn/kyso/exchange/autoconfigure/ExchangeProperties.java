@@ -2,6 +2,7 @@ package vn.kyso.exchange.autoconfigure;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -27,6 +28,8 @@ import vn.kyso.signing.SignatureLevel;
  * @param fondCode       the archive fond incoming letters are filed under
  * @param preservation   their preservation period: {@code permanent} or a number of years
  * @param hosted         further agencies this service acts for
+ * @param documentTypes  letter type name → {@code DocumentType/Type} code; unset for the 29 types of
+ *                       Decree 30/2020 Art. 7 numbered in its order (Công văn = 18)
  */
 @ConfigurationProperties("kyso.exchange")
 @Validated
@@ -39,7 +42,8 @@ public record ExchangeProperties(
         @DefaultValue("40MB") DataSize maxMessageSize,
         @DefaultValue("EDXML") String fondCode,
         @DefaultValue("10") String preservation,
-        List<Hosted> hosted) {
+        List<Hosted> hosted,
+        Map<String, Integer> documentTypes) {
 
     /** A further agency: its identifier, name and specialised key. */
     public record Hosted(String organId, String organName, String keyAlias) {
@@ -54,6 +58,6 @@ public record ExchangeProperties(
             }
         }
         return new ExchangeSettings(organs, level, maxMessageSize.toBytes(), fondCode,
-                PreservationPeriod.parse(preservation).years());
+                PreservationPeriod.parse(preservation).years(), documentTypes);
     }
 }

@@ -1,38 +1,25 @@
 package vn.kyso.exchange.internal;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.text.Normalizer;
 import java.time.Clock;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
-import vn.kyso.archive.AccessRegime;
-import vn.kyso.archive.ArchiveError;
-import vn.kyso.archive.ArchiveException;
 import vn.kyso.archive.ArchiveService;
-import vn.kyso.archive.IngestRequest;
-import vn.kyso.archive.PreservationPeriod;
-import vn.kyso.archive.RecordMetadata;
-import vn.kyso.core.ErrorKind;
 import vn.kyso.core.KeyFamily;
 import vn.kyso.exchange.Attachment;
+import vn.kyso.exchange.BusinessType;
 import vn.kyso.exchange.ExchangeError;
 import vn.kyso.exchange.ExchangeException;
 import vn.kyso.exchange.ExchangeService;
 import vn.kyso.exchange.ExchangeSettings;
 import vn.kyso.exchange.ExchangeSettings.LocalOrgan;
+import vn.kyso.exchange.FollowUpRequest;
 import vn.kyso.exchange.IncomingResult;
 import vn.kyso.exchange.IncomingResult.ReceivedAttachment;
 import vn.kyso.exchange.MessageHeader;
@@ -41,6 +28,7 @@ import vn.kyso.exchange.OutgoingMessage;
 import vn.kyso.exchange.OutgoingRequest;
 import vn.kyso.exchange.StatusCode;
 import vn.kyso.exchange.StatusRequest;
+import vn.kyso.exchange.internal.IncomingChecks.Received;
 import vn.kyso.signing.Appearance;
 import vn.kyso.signing.DigestAlgorithm;
 import vn.kyso.signing.Packaging;
@@ -49,12 +37,7 @@ import vn.kyso.signing.SignRequest;
 import vn.kyso.signing.SignatureFormat;
 import vn.kyso.signing.SigningService;
 import vn.kyso.validation.SignatureReport;
-import vn.kyso.validation.SignedFile;
-import vn.kyso.validation.ValidationError;
-import vn.kyso.validation.ValidationException;
 import vn.kyso.validation.ValidationReport;
-import vn.kyso.validation.ValidationRequest;
-import vn.kyso.validation.ValidationService;
 import vn.kyso.validation.Verdict;
 
 /**
@@ -66,21 +49,22 @@ public final class EdxmlExchangeService implements ExchangeService {
     private static final Logger log = LoggerFactory.getLogger(EdxmlExchangeService.class);
 
     private final SigningService signing;
-    private final ValidationService validation;
-    private final ArchiveService archive;
+    private final IncomingChecks checks;
+    private final IncomingArchive archive;
     private final ExchangeSettings settings;
     private final Clock clock;
+    private final ReceivedLedger ledger = new ReceivedLedger();
 
     /**
      * @param archive the archive incoming messages are filed in, or null to keep none (the result then
      *                names no records)
      */
-    public EdxmlExchangeService(SigningService signing, ValidationService validation, ArchiveService archive,
-            ExchangeSettings settings, Clock clock) {
+    public EdxmlExchangeService(SigningService signing, vn.kyso.validation.ValidationService validation,
+            ArchiveService archive, ExchangeSettings settings, Clock clock) {
         this.signing = Objects.requireNonNull(signing, "signing");
-        this.validation = Objects.requireNonNull(validation, "validation");
-        this.archive = archive;
+        this.checks = new IncomingChecks(validation);
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.archive = new IncomingArchive(archive, settings);
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
@@ -89,21 +73,15 @@ public final class EdxmlExchangeService implements ExchangeService {
     @Override
     public OutgoingMessage build(OutgoingRequest request) {
         LocalOrgan sender = local(request.from().organId());
-        String keyAlias = request.keyAlias() != null ? request.keyAlias() : sender.keyAlias();
-        List<EdxmlFormat.Carried> carried = new ArrayList<>();
-        String firstSigner = null;
-        for (Attachment a : request.attachments()) {
-            ValidationReport report = validateAttachment(a.name(), a.content(), ExchangeError.INVALID_REQUEST);
-            if (report.verdict() != Verdict.VALID) {
-                throw new ExchangeException(ExchangeError.INVALID_REQUEST, "the attachment '" + a.name()
-                        + "' is not validly signed (" + report.verdict() + ")");
-            }
-            if (firstSigner == null && !report.signatures().isEmpty()) {
-                firstSigner = report.signatures().get(0).signerName();
-            }
-            carried.add(new EdxmlFormat.Carried(UUID.randomUUID().toString(), sha256(a.content()), a));
+        Integer typeCode = settings.documentTypeCode(request.documentType());
+        if (typeCode == null) {
+            throw new ExchangeException(ExchangeError.INVALID_REQUEST, "the document type '" + request.documentType()
+                    + "' has no DocumentType/Type code in kyso.exchange.document-types");
         }
-        String signer = request.signerFullName() != null ? request.signerFullName() : firstSigner;
+        List<String> signers = new ArrayList<>();
+        List<EdxmlFormat.Carried> carried = carry(request.attachments(), signers);
+        String signer = request.signerFullName() != null ? request.signerFullName()
+                : signers.isEmpty() ? null : signers.get(0);
         if (signer == null) {
             throw new ExchangeException(ExchangeError.INVALID_REQUEST, "signerFullName is required");
         }
@@ -113,12 +91,61 @@ public final class EdxmlExchangeService implements ExchangeService {
                 ? request.to().stream().map(Organ::organName).toList() : request.toPlaces();
         MessageHeader header = new MessageHeader(documentId, sender.organ(), request.to(), request.codeNumber(),
                 request.codeNotation(), request.place(), request.promulgationDate(), request.documentType(),
-                request.subject(), signer, request.dueDate(), request.priority(), places);
-        Document d = EdxmlFormat.message(header, request.signerPosition(), request.content(), carried, now());
+                request.subject(), signer, request.dueDate(), request.priority(), places, typeCode,
+                request.content(), request.signerPosition(), BusinessType.NEW, null, null);
+        return send(header, carried, request.keyAlias() != null ? request.keyAlias() : sender.keyAlias());
+    }
+
+    @Override
+    public OutgoingMessage followUp(FollowUpRequest request) {
+        MessageHeader original;
+        try {
+            Document d = SafeXml.parse(request.original());
+            Element messageHeader = EdxmlFormat.messageHeader(EdxmlFormat.envelope(d));
+            SignatureCheck.check(d);
+            checks.verifyEnvelope(request.original());
+            original = EdxmlFormat.readHeader(messageHeader);
+        } catch (Rejected r) {
+            throw new ExchangeException(ExchangeError.INVALID_REQUEST, "the original message cannot be followed up: "
+                    + r.reason().code() + " " + r.getMessage());
+        }
+        if (original.business() != BusinessType.NEW) {
+            throw new ExchangeException(ExchangeError.INVALID_REQUEST, "the original is itself a "
+                    + original.business() + "; follow up the new letter's message");
+        }
+        if (!original.from().organId().equals(request.from().organId())) {
+            throw new ExchangeException(ExchangeError.INVALID_REQUEST, "the original was sent by "
+                    + original.from().organId() + ", not by " + request.from().organId());
+        }
+        LocalOrgan sender = local(original.from().organId());
+        List<EdxmlFormat.Carried> carried = carry(request.attachments(), new ArrayList<>());
+        MessageHeader header = original.followUp(request.type(), request.reason());
+        return send(header, carried, request.keyAlias() != null ? request.keyAlias() : sender.keyAlias());
+    }
+
+    private OutgoingMessage send(MessageHeader header, List<EdxmlFormat.Carried> carried, String keyAlias) {
+        Document d = EdxmlFormat.message(header, carried, now());
         byte[] signed = sign(SafeXml.serialize(d), keyAlias, "edxml.xml");
-        log.info("built edXML message {} for {} receiver(s), {} attachment(s), {} bytes", documentId,
-                request.to().size(), carried.size(), signed.length);
-        return new OutgoingMessage(documentId, header, signed);
+        log.info("built edXML message {} ({}) for {} receiver(s), {} attachment(s), {} bytes", header.documentId(),
+                header.business(), header.to().size(), carried.size(), signed.length);
+        return new OutgoingMessage(header.documentId(), header, signed);
+    }
+
+    /** Each file validated (it must be VALID); the signers of the first are added to {@code signers}. */
+    private List<EdxmlFormat.Carried> carry(List<Attachment> attachments, List<String> signers) {
+        List<EdxmlFormat.Carried> carried = new ArrayList<>();
+        for (Attachment a : attachments) {
+            ValidationReport report = checks.validateAttachment(a.name(), a.content(), ExchangeError.INVALID_REQUEST);
+            if (report.verdict() != Verdict.VALID) {
+                throw new ExchangeException(ExchangeError.INVALID_REQUEST, "the attachment '" + a.name()
+                        + "' is not validly signed (" + report.verdict() + ")");
+            }
+            if (carried.isEmpty()) {
+                report.signatures().stream().map(SignatureReport::signerName).forEach(signers::add);
+            }
+            carried.add(new EdxmlFormat.Carried(UUID.randomUUID().toString(), IncomingChecks.sha256(a.content()), a));
+        }
+        return carried;
     }
 
     // ------------------------------------------------------------------ incoming
@@ -130,6 +157,7 @@ public final class EdxmlExchangeService implements ExchangeService {
                 : local(receiverOrganId.strip());
         Document d = null;
         MessageHeader header = null;
+        String claimed = null;
         try {
             if (edxml.length > settings.maxMessageSize()) {
                 throw new Rejected(ExchangeError.MESSAGE_TOO_LARGE, "the message has " + edxml.length
@@ -139,10 +167,10 @@ public final class EdxmlExchangeService implements ExchangeService {
             Element envelope = EdxmlFormat.envelope(d);
             Element messageHeader = EdxmlFormat.messageHeader(envelope);
             SignatureCheck.check(d);
-            SignatureReport envelopeSignature = verifyEnvelope(edxml);
+            SignatureReport envelopeSignature = checks.verifyEnvelope(edxml);
             header = EdxmlFormat.readHeader(messageHeader);
-            if (!same(header.from().organName(), envelopeSignature.organisation())
-                    && !same(header.from().organName(), envelopeSignature.signerName())) {
+            if (!IncomingChecks.same(header.from().organName(), envelopeSignature.organisation())
+                    && !IncomingChecks.same(header.from().organName(), envelopeSignature.signerName())) {
                 throw new Rejected(ExchangeError.HEADER_MISMATCH, "the message claims to come from '"
                         + header.from().organName() + "' but is signed by '" + envelopeSignature.signerName() + "'");
             }
@@ -150,15 +178,49 @@ public final class EdxmlExchangeService implements ExchangeService {
             if (header.to().stream().noneMatch(o -> o.organId().equals(ours))) {
                 throw new Rejected(ExchangeError.WRONG_RECEIVER, "the message is not addressed to " + ours);
             }
-            List<Received> files = attachments(d.getDocumentElement(), envelope, header);
+            List<Received> files = checks.attachments(d.getDocumentElement(), envelope, header,
+                    header.business() == BusinessType.RECALL);
+            String key = ReceivedLedger.key(header.from().organId(), header.documentId(), header.business(),
+                    files.isEmpty() ? "" : files.get(0).sha256());
+            if (!ledger.claim(key)) {
+                ReceivedLedger.Entry earlier = ledger.get(key);
+                throw new Rejected(ExchangeError.DUPLICATE_MESSAGE, "this message was received before"
+                        + (earlier == null ? "" : " at " + earlier.at() + (earlier.records().isEmpty() ? ""
+                                : " (archive record " + earlier.records().get(0) + ")")));
+            }
+            claimed = key;
+            ReceivedLedger.Entry original = null;
+            if (header.business() != BusinessType.NEW) {
+                original = ledger.get(ReceivedLedger.key(header.from().organId(), header.businessDocumentId(),
+                        BusinessType.NEW, ""));
+                if (original == null) {
+                    throw new Rejected(ExchangeError.ORIGINAL_NOT_FOUND, "no letter " + header.businessDocumentId()
+                            + " was received from " + header.from().organId());
+                }
+            }
             List<ReceivedAttachment> lines = archive(edxml, header, files);
+            List<String> records = lines.stream().map(ReceivedAttachment::recordId).toList();
+            ledger.complete(key, clock.instant(), records);
+            claimed = null;
             String packageRecord = lines.isEmpty() ? null : lines.remove(0).recordId();
+            StatusCode code = StatusCode.RECEIVED;
+            String description = "Đã đến: đã nhận và kiểm tra chữ ký số, hợp lệ";
+            if (original != null) {
+                code = StatusCode.RECALL_REQUESTED;
+                description = code.vietnamese() + ". " + header.business().vietnamese() + ": "
+                        + Objects.requireNonNullElse(header.businessReason(), "");
+                archive.annotate(original.records(), "EDXML_" + header.business().name() + "_REQUESTED",
+                        header.business().vietnamese() + " " + header.businessDocumentId() + " do "
+                                + header.from().organName() + " gửi; lý do: " + header.businessReason()
+                                + (packageRecord == null ? "" : "; gói tin: bản ghi " + packageRecord),
+                        "edxml:" + header.from().organId());
+            }
             byte[] status = statusMessage(receiver, header.from().organId(), header.numberSymbol(),
-                    EdxmlFormat.DATE.format(header.promulgationDate()), header.documentId(), StatusCode.RECEIVED,
-                    "Đã nhận và kiểm tra chữ ký: hợp lệ", null, null);
-            log.info("received edXML message {} from {} for {}", header.documentId(), header.from().organId(), ours);
-            return new IncomingResult(StatusCode.RECEIVED, null, null, header.documentId(), header, lines,
-                    packageRecord, status);
+                    EdxmlFormat.DATE.format(header.promulgationDate()), header.documentId(), code, description,
+                    null, null);
+            log.info("received edXML message {} ({}) from {} for {}", header.documentId(), header.business(),
+                    header.from().organId(), ours);
+            return new IncomingResult(code, null, null, header.documentId(), header, lines, packageRecord, status);
         } catch (Rejected r) {
             String documentId = header != null ? header.documentId() : d == null ? null
                     : EdxmlFormat.documentIdOrNull(d);
@@ -166,166 +228,30 @@ public final class EdxmlExchangeService implements ExchangeService {
             log.info("rejected edXML message {}: {} {}", documentId, r.reason(), r.getMessage());
             byte[] status = statusMessage(receiver, sender, header == null ? null : header.numberSymbol(),
                     header == null ? null : EdxmlFormat.DATE.format(header.promulgationDate()), documentId,
-                    StatusCode.REJECTED, r.reason().code() + ": " + r.getMessage(), null, null);
+                    StatusCode.REJECTED, StatusTexts.description(r.reason(), r.getMessage()), null, null);
             return new IncomingResult(StatusCode.REJECTED, r.reason(), r.getMessage(), documentId, null, List.of(),
                     null, status);
+        } finally {
+            if (claimed != null) {
+                ledger.release(claimed);
+            }
         }
     }
 
-    private SignatureReport verifyEnvelope(byte[] edxml) {
-        ValidationReport report;
-        try {
-            report = validation.validate(new ValidationRequest(new SignedFile("edxml.xml", edxml), List.of(), null,
-                    false)).report();
-        } catch (ValidationException e) {
-            throw new Rejected(e.error() == ValidationError.DOCUMENT_TOO_LARGE ? ExchangeError.MESSAGE_TOO_LARGE
-                    : ExchangeError.SIGNATURE_INVALID, "the message's signature cannot be validated: "
-                    + e.getMessage());
-        }
-        if (report.verdict() == Verdict.UNSIGNED || report.signatures().isEmpty()) {
-            throw new Rejected(ExchangeError.UNSIGNED, "the validator found no signature on the message");
-        }
-        if (report.signatures().size() != 1) {
-            throw new Rejected(ExchangeError.SIGNATURE_WRAPPING, "the validator found "
-                    + report.signatures().size() + " signatures on the message");
-        }
-        SignatureReport s = report.signatures().get(0);
-        if (report.verdict() != Verdict.VALID || s.verdict() != Verdict.VALID) {
-            throw new Rejected(ExchangeError.SIGNATURE_INVALID, "the message's signature is " + report.verdict()
-                    + ": " + s.reason().en());
-        }
-        if (s.family() != KeyFamily.SPECIALISED) {
-            throw new Rejected(ExchangeError.SIGNER_NOT_SPECIALISED, "the message is signed by '" + s.signerName()
-                    + "' with a " + (s.family() == null ? "untrusted" : s.family().name().toLowerCase(Locale.ROOT))
-                    + " key; inter-agency messages need a specialised key");
-        }
-        return s;
-    }
-
-    private record Received(String name, String contentType, byte[] content, String sha256, ValidationReport report) {
-    }
-
-    private List<Received> attachments(Element root, Element envelope, MessageHeader header) {
-        Map<String, Element> encoded = new LinkedHashMap<>();
-        for (Element wrapper : SafeXml.children(root, EdxmlFormat.NS, "AttachmentEncoded")) {
-            for (Element a : SafeXml.children(wrapper, EdxmlFormat.NS, "Attachment")) {
-                String id = EdxmlFormat.contentId(SafeXml.text(a, EdxmlFormat.NS, "ContentId"));
-                if (id.isEmpty() || encoded.put(id, a) != null) {
-                    throw new Rejected(ExchangeError.ATTACHMENT_MISSING, "an attachment has no or a repeated ContentId");
-                }
-            }
-        }
-        List<Element> references = EdxmlFormat.manifestReferences(envelope);
-        if (references.isEmpty()) {
-            throw new Rejected(ExchangeError.ATTACHMENT_MISSING, "the manifest lists no attachment");
-        }
-        if (references.size() != encoded.size()) {
-            throw new Rejected(ExchangeError.ATTACHMENT_MISSING, "the manifest lists " + references.size()
-                    + " attachments but the message carries " + encoded.size());
-        }
-        List<Received> files = new ArrayList<>();
-        for (Element ref : references) {
-            String id = EdxmlFormat.contentId(ref.hasAttributeNS(EdxmlFormat.XLINK_NS, "href")
-                    ? ref.getAttributeNS(EdxmlFormat.XLINK_NS, "href") : SafeXml.text(ref, EdxmlFormat.NS, "ContentId"));
-            Element a = encoded.remove(id);
-            if (a == null) {
-                throw new Rejected(ExchangeError.ATTACHMENT_MISSING, "the attachment " + id + " is not in the message");
-            }
-            String name = Objects.requireNonNullElse(SafeXml.text(a, EdxmlFormat.NS, "AttachmentName"), "attachment");
-            byte[] content;
-            try {
-                String b64 = Objects.requireNonNullElse(SafeXml.text(a, EdxmlFormat.NS, "ContentTransferEncoded"), "");
-                content = Base64.getMimeDecoder().decode(b64);
-            } catch (IllegalArgumentException e) {
-                throw new Rejected(ExchangeError.ATTACHMENT_MISSING, "the attachment '" + name + "' is not base64");
-            }
-            if (content.length == 0) {
-                throw new Rejected(ExchangeError.ATTACHMENT_MISSING, "the attachment '" + name + "' is empty");
-            }
-            String digest = sha256(content);
-            List<Element> declared = SafeXml.children(ref, EdxmlFormat.KYSO_NS, "Sha256");
-            if (declared.size() > 1) {
-                throw new Rejected(ExchangeError.ATTACHMENT_DIGEST_MISMATCH, "more than one digest for '" + name + "'");
-            }
-            if (declared.size() == 1 && !declared.get(0).getTextContent().strip().equalsIgnoreCase(digest)) {
-                throw new Rejected(ExchangeError.ATTACHMENT_DIGEST_MISMATCH, "the attachment '" + name
-                        + "' is not the file the header names (SHA-256 differs)");
-            }
-            ValidationReport report = validateAttachment(name, content, ExchangeError.ATTACHMENT_SIGNATURE_INVALID);
-            if (report.verdict() != Verdict.VALID) {
-                throw new Rejected(ExchangeError.ATTACHMENT_SIGNATURE_INVALID, "the attachment '" + name
-                        + "' is " + report.verdict() + ": " + report.summary().en());
-            }
-            files.add(new Received(name, SafeXml.text(a, EdxmlFormat.NS, "ContentType"), content, digest, report));
-        }
-        // The letter comes first; its signers must include the one the header names.
-        List<String> signers = files.get(0).report().signatures().stream().map(SignatureReport::signerName).toList();
-        if (signers.stream().noneMatch(s -> same(s, header.signerFullName()))) {
-            throw new Rejected(ExchangeError.HEADER_MISMATCH, "the header names '" + header.signerFullName()
-                    + "' as signer but the letter is signed by " + signers);
-        }
-        return files;
-    }
-
-    private ValidationReport validateAttachment(String name, byte[] content, ExchangeError reason) {
-        try {
-            return validation.validate(new ValidationRequest(new SignedFile(name, content), List.of(), null, false))
-                    .report();
-        } catch (ValidationException e) {
-            if (reason == ExchangeError.INVALID_REQUEST) {
-                throw new ExchangeException(reason, "the attachment '" + name + "' cannot be validated: "
-                        + e.getMessage(), e);
-            }
-            throw new Rejected(reason, "the attachment '" + name + "' cannot be validated: " + e.getMessage());
-        }
-    }
-
-    /** The package first, then each attachment; records already archived are reused. */
+    /** The package first, then each attachment. */
     private List<ReceivedAttachment> archive(byte[] edxml, MessageHeader header, List<Received> files) {
         List<ReceivedAttachment> lines = new ArrayList<>();
-        String packageName = header.documentId().replaceAll("[^\\p{L}\\p{N}._-]", "_") + ".edxml.xml";
-        lines.add(new ReceivedAttachment(packageName, sha256(edxml), "VALID", List.of(),
-                ingest(packageName, edxml, header)));
+        String packageName = header.documentId().replaceAll("[^\\p{L}\\p{N}._-]", "_")
+                + (header.business() == BusinessType.NEW ? "" : "." + header.business().name().toLowerCase(java.util.Locale.ROOT))
+                + ".edxml.xml";
+        lines.add(new ReceivedAttachment(packageName, IncomingChecks.sha256(edxml), "VALID", List.of(),
+                archive.ingestPackage(packageName, edxml, header)));
         for (Received f : files) {
             lines.add(new ReceivedAttachment(f.name(), f.sha256(), f.report().verdict().name(),
                     f.report().signatures().stream().map(SignatureReport::signerName).toList(),
-                    ingest(f.name(), f.content(), header)));
+                    archive.ingestFile(f.name(), f.content(), header)));
         }
         return lines;
-    }
-
-    private String ingest(String name, byte[] content, MessageHeader h) {
-        if (archive == null) {
-            return null;
-        }
-        RecordMetadata metadata;
-        try {
-            metadata = new RecordMetadata(settings.fondCode(),
-                    settings.fondCode() + "." + h.promulgationDate().getYear() + ".DEN", h.numberSymbol(),
-                    h.promulgationDate(), h.documentType(), h.from().organName(), h.subject(), h.signerFullName(),
-                    "vi", null, List.of("edXML", h.from().organId()), AccessRegime.RESTRICTED, null,
-                    settings.preservationYears() == null ? PreservationPeriod.permanent()
-                            : PreservationPeriod.ofYears(settings.preservationYears()), null);
-        } catch (ArchiveException e) {
-            throw new Rejected(ExchangeError.HEADER_INVALID, "the header cannot be filed: " + e.getMessage()
-                    + " " + e.fieldErrors());
-        }
-        try {
-            return archive.ingest(new IngestRequest(name, content, null, metadata, "edxml:" + h.from().organId()))
-                    .id();
-        } catch (ArchiveException e) {
-            if (e.error() == ArchiveError.DUPLICATE_RECORD) {
-                return e.existingRecordId();
-            }
-            if (e.error().kind() == ErrorKind.UNAVAILABLE) {
-                throw new ExchangeException(ExchangeError.ARCHIVE_UNAVAILABLE,
-                        "the archive is unavailable; send the message again later", e);
-            }
-            if (e.error() == ArchiveError.METADATA_INVALID) {
-                throw new Rejected(ExchangeError.HEADER_INVALID, "the header cannot be filed: " + e.fieldErrors());
-            }
-            throw new ExchangeException(ExchangeError.EXCHANGE_FAILED, "archiving the message failed", e);
-        }
     }
 
     // ------------------------------------------------------------------ status
@@ -333,8 +259,21 @@ public final class EdxmlExchangeService implements ExchangeService {
     @Override
     public byte[] status(StatusRequest request) {
         LocalOrgan from = local(request.from().organId());
+        String description = request.description().isEmpty() ? request.status().vietnamese() : request.description();
+        if (request.status().decidesFollowUp()) {
+            ReceivedLedger.Entry letter = ledger.get(ReceivedLedger.key(request.responseTo().organId(),
+                    request.documentId(), BusinessType.NEW, ""));
+            if (letter == null) {
+                throw new ExchangeException(ExchangeError.INVALID_REQUEST, "no letter " + request.documentId()
+                        + " was received from " + request.responseTo().organId());
+            }
+            archive.annotate(letter.records(), request.status() == StatusCode.RECALL_ACCEPTED
+                    ? "EDXML_FOLLOW_UP_ACCEPTED" : "EDXML_FOLLOW_UP_REFUSED", request.status().vietnamese()
+                    + " (" + request.status().code() + "): " + description + "; bản ghi giữ nguyên trong kho lưu trữ",
+                    "edxml:" + from.organ().organId());
+        }
         return statusMessage(from, request.responseTo().organId(), request.numberSymbol(), null,
-                request.documentId(), request.status(), request.description(), request.staff(), request.department());
+                request.documentId(), request.status(), description, request.staff(), request.department());
     }
 
     private byte[] statusMessage(LocalOrgan from, String responseTo, String code, String promulgationDate,
@@ -346,10 +285,13 @@ public final class EdxmlExchangeService implements ExchangeService {
 
     // ------------------------------------------------------------------ helpers
 
+    /** Signs the whole message and puts the signature into {@code edXMLHeader/DigitalSignature}. */
     private byte[] sign(byte[] xml, String keyAlias, String name) {
         SignOptions options = new SignOptions(SignatureFormat.XADES, settings.level(), Packaging.ENVELOPED,
                 Appearance.NONE, null, null, null, DigestAlgorithm.SHA256, KeyFamily.SPECIALISED);
-        return signing.sign(new SignRequest(new vn.kyso.signing.Document(name, xml), keyAlias, options)).content();
+        byte[] signed = signing.sign(new SignRequest(new vn.kyso.signing.Document(name, xml), keyAlias, options))
+                .content();
+        return SignaturePlacement.intoHeader(signed);
     }
 
     private LocalOrgan local(String organId) {
@@ -364,21 +306,4 @@ public final class EdxmlExchangeService implements ExchangeService {
     private ZonedDateTime now() {
         return ZonedDateTime.now(clock).withZoneSameInstant(EdxmlFormat.VIETNAM);
     }
-
-    static boolean same(String a, String b) {
-        return a != null && b != null && normal(a).equals(normal(b));
-    }
-
-    private static String normal(String s) {
-        return Normalizer.normalize(s, Normalizer.Form.NFC).strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
-    }
-
-    static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
 }

@@ -13,6 +13,7 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import vn.kyso.core.VietnamTime;
 import vn.kyso.exchange.Attachment;
+import vn.kyso.exchange.BusinessType;
 import vn.kyso.exchange.ExchangeError;
 import vn.kyso.exchange.MessageHeader;
 import vn.kyso.exchange.Organ;
@@ -55,8 +56,13 @@ final class EdxmlFormat {
         return add(envelope, "edXMLHeader");
     }
 
-    static Document message(MessageHeader h, String signerPosition, String content, List<Carried> files,
-            ZonedDateTime now) {
+    /**
+     * A message: {@code MessageHeader} in the SDK's order (From, To, Code, PromulgationInfo, DocumentType,
+     * Subject, Content, SignerInfo, DueDate, ToPlaces, OtherInfo, SteeringType, DocumentId), then
+     * {@code TraceHeaderList} (TraceHeader, Bussiness) and an empty {@code DigitalSignature} that the
+     * signature is put into once made ({@link SignaturePlacement}).
+     */
+    static Document message(MessageHeader h, List<Carried> files, ZonedDateTime now) {
         Document d = SafeXml.newDocument();
         Element header = header(d);
         Element envelope = (Element) header.getParentNode();
@@ -73,12 +79,15 @@ final class EdxmlFormat {
         add(promulgation, "Place", h.place());
         add(promulgation, "PromulgationDate", DATE.format(h.promulgationDate()));
         Element type = add(mh, "DocumentType");
+        if (h.documentTypeCode() != null) {
+            add(type, "Type", Integer.toString(h.documentTypeCode()));
+        }
         add(type, "TypeName", h.documentType());
         add(mh, "Subject", h.subject());
-        add(mh, "Content", content != null ? content : h.subject());
+        add(mh, "Content", h.content() != null ? h.content() : h.subject());
         Element signer = add(mh, "SignerInfo");
-        if (signerPosition != null) {
-            add(signer, "Position", signerPosition);
+        if (h.signerPosition() != null) {
+            add(signer, "Position", h.signerPosition());
         }
         add(signer, "FullName", h.signerFullName());
         if (h.dueDate() != null) {
@@ -96,6 +105,13 @@ final class EdxmlFormat {
         Element th = add(trace, "TraceHeader");
         add(th, "OrganId", h.from().organId());
         add(th, "Timestamp", TIMESTAMP.format(now.withZoneSameInstant(VIETNAM)));
+        Element business = add(trace, "Bussiness");
+        add(business, "BussinessDocType", Integer.toString(h.business().code()));
+        add(business, "BussinessDocReason", h.businessReason() != null ? h.businessReason()
+                : h.business().vietnamese());
+        add(business, "DocumentId", h.businessDocumentId());
+        add(business, "Paper", "0");
+        add(header, "DigitalSignature");
         Element body = add(envelope, "edXMLBody");
         Element manifest = add(body, "edXMLManifest");
         manifest.setAttribute("version", "1.0");
@@ -142,6 +158,7 @@ final class EdxmlFormat {
         Element staffInfo = add(s, "StaffInfo");
         add(staffInfo, "Department", nz(department));
         add(staffInfo, "Staff", nz(staff));
+        add(header, "DigitalSignature");
         return d;
     }
 
@@ -198,6 +215,7 @@ final class EdxmlFormat {
     }
 
     static MessageHeader readHeader(Element mh) {
+        Element trace = traceHeaderList(mh);
         Organ from = readOrgan(SafeXml.one(mh, NS, "From", ExchangeError.HEADER_INVALID));
         List<Organ> to = new ArrayList<>();
         for (Element e : SafeXml.children(mh, NS, "To")) {
@@ -219,6 +237,7 @@ final class EdxmlFormat {
         }
         Element type = SafeXml.one(mh, NS, "DocumentType", ExchangeError.HEADER_INVALID);
         String typeName = required(type, "TypeName");
+        String typeCode = SafeXml.text(type, NS, "Type");
         String dueText = SafeXml.text(mh, NS, "DueDate");
         Priority priority = Priority.NORMAL;
         List<Element> other = SafeXml.children(mh, NS, "OtherInfo");
@@ -238,10 +257,48 @@ final class EdxmlFormat {
             }
         }
         Element signer = SafeXml.one(mh, NS, "SignerInfo", ExchangeError.HEADER_INVALID);
+        String position = SafeXml.text(signer, NS, "Position");
+        String content = SafeXml.text(mh, NS, "Content");
+        Business business = business(trace);
         return new MessageHeader(required(mh, "DocumentId"), from, to, number, notation,
                 required(promulgation, "Place"), date, limit(typeName, 100, "TypeName"),
                 limit(required(mh, "Subject"), 2000, "Subject"), limit(required(signer, "FullName"), 200, "FullName"),
-                dueText == null ? null : date(dueText, "DueDate"), priority, places);
+                dueText == null ? null : date(dueText, "DueDate"), priority, places,
+                typeCode != null && typeCode.matches("\\d{1,3}") ? Integer.valueOf(typeCode) : null,
+                content == null ? null : limit(content, 10_000, "Content"),
+                position == null ? null : limit(position, 200, "Position"), business.type(), business.reason(),
+                business.documentId());
+    }
+
+    private record Business(BusinessType type, String reason, String documentId) {
+    }
+
+    /** {@code TraceHeaderList/Bussiness}; a message without one is a new letter. */
+    private static Business business(Element trace) {
+        List<Element> all = trace == null ? List.of() : SafeXml.children(trace, NS, "Bussiness");
+        if (all.isEmpty()) {
+            return new Business(BusinessType.NEW, null, null);
+        }
+        if (all.size() > 1) {
+            throw new Rejected(ExchangeError.HEADER_INVALID, "the message has more than one Bussiness");
+        }
+        String code = SafeXml.text(all.get(0), NS, "BussinessDocType");
+        BusinessType type;
+        try {
+            type = code == null ? BusinessType.NEW : BusinessType.ofCode(Integer.parseInt(code.strip()));
+        } catch (IllegalArgumentException e) {
+            throw new Rejected(ExchangeError.HEADER_INVALID, "BussinessDocType is not 0, 1, 2 or 3");
+        }
+        String reason = SafeXml.text(all.get(0), NS, "BussinessDocReason");
+        String documentId = SafeXml.text(all.get(0), NS, "DocumentId");
+        return new Business(type, reason == null ? null : limit(reason, 2000, "BussinessDocReason"),
+                documentId == null ? null : limit(documentId, 300, "Bussiness/DocumentId"));
+    }
+
+    /** The {@code TraceHeaderList} of a message, or null. */
+    static Element traceHeaderList(Element messageHeader) {
+        List<Element> l = SafeXml.children((Element) messageHeader.getParentNode(), NS, "TraceHeaderList");
+        return l.size() == 1 ? l.get(0) : null;
     }
 
     /** The manifest's references, in order. */

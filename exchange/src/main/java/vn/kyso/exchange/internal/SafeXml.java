@@ -71,6 +71,14 @@ final class SafeXml {
     }
 
     static byte[] serialize(Document document) {
+        return serialize(document, true);
+    }
+
+    /**
+     * @param indent false for a signed document, where every whitespace node is signed content and must be
+     *               written back exactly as it was read
+     */
+    static byte[] serialize(Document document, boolean indent) {
         try {
             TransformerFactory tf = TransformerFactory.newDefaultInstance();
             tf.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
@@ -78,8 +86,10 @@ final class SafeXml {
             tf.setAttribute(XMLConstants.ACCESS_EXTERNAL_STYLESHEET, "");
             Transformer t = tf.newTransformer();
             t.setOutputProperty(OutputKeys.ENCODING, "UTF-8");
-            t.setOutputProperty(OutputKeys.INDENT, "yes");
-            t.setOutputProperty("{http://xml.apache.org/xslt}indent-amount", "2");
+            if (indent) {
+                t.setOutputProperty(OutputKeys.INDENT, "yes");
+                t.setOutputProperty("{http://xml.apache.org/xslt}indent-amount", "2");
+            }
             document.setXmlStandalone(true);
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             t.transform(new DOMSource(document), new StreamResult(out));

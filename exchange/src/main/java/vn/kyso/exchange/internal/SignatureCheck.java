@@ -14,8 +14,9 @@ import vn.kyso.exchange.ExchangeError;
 
 /**
  * The shape a message's signature must have before its cryptography is even looked at, so that what
- * was verified is what is read (signature wrapping): exactly one {@code ds:Signature}, a child of the
- * root; no Id used twice; exactly one reference to the data, and it is the whole document
+ * was verified is what is read (signature wrapping): exactly one {@code ds:Signature}, in
+ * {@code edXMLHeader/DigitalSignature} (the SDK's place) or a child of the root; no Id used twice;
+ * exactly one reference to the data, and it is the whole document
  * ({@code URI=""}, or {@code #id} of the root) with the enveloped transform (enveloped-signature, or
  * the exact XPath Filter 2.0 subtraction of {@code ds:Signature} that DSS writes) and nothing but
  * canonicalisation besides (any other XPath or XSLT transform could leave the header out); every other
@@ -48,9 +49,9 @@ final class SignatureCheck {
                     "the message carries " + signatures.getLength() + " XML signatures; exactly one is allowed");
         }
         Element signature = (Element) signatures.item(0);
-        if (signature.getParentNode() != root) {
+        if (!SignaturePlacement.allowedParent(signature.getParentNode(), root)) {
             throw new Rejected(ExchangeError.SIGNATURE_WRAPPING,
-                    "the signature is not a child of the message's root element");
+                    "the signature is neither in edXMLHeader/DigitalSignature nor a child of the message's root");
         }
         Map<String, Element> ids = ids(root);
         Element signedInfo = SafeXml.one(signature, DS, "SignedInfo", ExchangeError.SIGNATURE_WRAPPING);

@@ -17,6 +17,7 @@ import vn.kyso.validation.SignatureReport;
 import vn.kyso.validation.ValidationError;
 import vn.kyso.validation.ValidationException;
 import vn.kyso.validation.ValidationReport;
+import vn.kyso.validation.VerificationStatement;
 import vn.kyso.validation.Verdict;
 
 /**
@@ -85,6 +86,7 @@ final class PdfReportWriter {
             }
             canvas.gap(14f);
             canvas.row(t.policy(), text.safe(t.policyDescription() + " (" + policyName + ")"), PdfCanvas.BLACK);
+            canvas.paragraph(text.safe(VerificationStatement.LEGAL_BASIS.in(language)), false, 9.5f, PdfCanvas.BLACK);
 
             canvas.finish(text.safe(t.validatedAt() + ": " + VnTime.format(report.validatedAt()) + ". "
                     + t.footer()), text.safe(t.page()));
@@ -96,6 +98,15 @@ final class PdfReportWriter {
     }
 
     private void signature(PdfCanvas canvas, Text text, ReportLabels t, SignatureReport s, Language language) {
+        // Circular 15/2025/TT-BKHCN: the facts a verification result must state, first and in words.
+        canvas.paragraph(text.safe(VerificationStatement.HEADING.in(language)), true, 11f, PdfCanvas.BLACK);
+        for (VerificationStatement.Line line : VerificationStatement.of(s)) {
+            float[] colour = line.warning() ? AMBER : "VALIDITY".equals(line.code()) ? colour(s.verdict())
+                    : PdfCanvas.BLACK;
+            canvas.paragraph(text.safe("• " + line.in(language)), "VALIDITY".equals(line.code())
+                    || line.warning(), 10.5f, colour);
+        }
+        canvas.gap(6f);
         canvas.row(t.verdict(), text.safe(t.verdict(s.verdict())), colour(s.verdict()));
         canvas.row(t.reason(), text.safe(s.reason().in(language)), PdfCanvas.BLACK);
         canvas.row(t.signer(), text.safe(s.signerName()), PdfCanvas.BLACK);

@@ -86,12 +86,12 @@ final class Reasons {
                 "Không xác định được chứng thư số của người ký",
                 "The signer's certificate could not be identified");
         put(SubIndication.NO_CERTIFICATE_CHAIN_FOUND,
-                "Chứng thư số không thuộc hệ thống tin cậy (chuyên dùng Chính phủ hoặc công cộng)",
-                "The certificate does not belong to a trusted system (Government specialised or public)");
+                "Chứng thư số không thuộc hệ thống tin cậy (chuyên dùng công vụ hoặc công cộng)",
+                "The certificate does not belong to a trusted system (specialised public-service or public)");
         put(SubIndication.NO_CERTIFICATE_CHAIN_FOUND_NO_POE,
-                "Chứng thư số không thuộc hệ thống tin cậy (chuyên dùng Chính phủ hoặc công cộng) tại thời điểm "
+                "Chứng thư số không thuộc hệ thống tin cậy (chuyên dùng công vụ hoặc công cộng) tại thời điểm "
                         + "có thể chứng minh",
-                "The certificate does not belong to a trusted system (Government specialised or public) at any "
+                "The certificate does not belong to a trusted system (specialised public-service or public) at any "
                         + "time that can be proven");
         put(SubIndication.REVOCATION_OUT_OF_BOUNDS_NO_POE,
                 "Không kiểm tra được trạng thái thu hồi tại thời điểm cần thiết — chưa đủ cơ sở kết luận",

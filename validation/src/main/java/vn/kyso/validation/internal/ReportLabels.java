@@ -81,7 +81,7 @@ record ReportLabels(
             return vi ? "Không thuộc hệ thống tin cậy đã cấu hình" : "Not from a configured trusted system";
         }
         return switch (f) {
-            case SPECIALISED -> vi ? "Chữ ký số chuyên dùng Chính phủ" : "Government specialised signature";
+            case SPECIALISED -> vi ? "Chữ ký số chuyên dùng công vụ" : "Specialised public-service digital signature";
             case PUBLIC -> vi ? "Chữ ký số công cộng" : "Public digital signature";
         };
     }

@@ -92,7 +92,7 @@ class CertificateStatusTest {
             assertThat(s.verdict()).isEqualTo(Verdict.INDETERMINATE);
             assertThat(s.reason().code()).isEqualTo("NO_CERTIFICATE_CHAIN_FOUND");
             assertThat(s.reason().vi())
-                    .isEqualTo("Chứng thư số không thuộc hệ thống tin cậy (chuyên dùng Chính phủ hoặc công cộng)");
+                    .isEqualTo("Chứng thư số không thuộc hệ thống tin cậy (chuyên dùng công vụ hoặc công cộng)");
             assertThat(s.family()).isNull();
             assertThat(report.verdict()).isEqualTo(Verdict.INDETERMINATE);
         }

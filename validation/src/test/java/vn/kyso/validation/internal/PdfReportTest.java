@@ -58,11 +58,23 @@ class PdfReportTest {
         String text = text(pdf);
         if (language == Language.VI) {
             assertThat(text).contains("Báo cáo kiểm tra chữ ký số", "Trần Thị Bích Ngọc",
-                    "Ủy ban nhân dân tỉnh Bình An", "Chữ ký số chuyên dùng Chính phủ", "HỢP LỆ", "Dấu thời gian",
+                    "Ủy ban nhân dân tỉnh Bình An", "Chữ ký số chuyên dùng công vụ", "HỢP LỆ", "Dấu thời gian",
                     "Thời điểm kiểm tra", "+07:00");
+            // Circular 15/2025/TT-BKHCN: the stated facts, and the current legal bases, never the repealed ones.
+            assertThat(text.replaceAll("\\s+", " ")).contains("Kết quả kiểm tra chữ ký số (Thông tư 15/2025/TT-BKHCN)",
+                    "Chữ ký số HỢP LỆ",
+                    "Tính toàn vẹn của dữ liệu được ký: toàn vẹn", "Tổ chức cấp chứng thư số:",
+                    "Đơn vị quản lý chứng thư số:", "Người ký: Trần Thị Bích Ngọc", "Thời điểm ký theo dấu thời gian:",
+                    "Hiệu lực tại thời điểm ký: chứng thư số còn hiệu lực", "Thời hạn hiệu lực của chứng thư số: từ",
+                    "Luật Giao dịch điện tử số 20/2023/QH15", "Nghị định số 23/2025/NĐ-CP",
+                    "Nghị định số 68/2024/NĐ-CP", "chữ ký số chuyên dùng công");
+            assertThat(text.replaceAll("\\s+", " ")).doesNotContain("130/2018", "chuyên dùng Chính phủ");
         } else {
             assertThat(text).contains("Digital signature validation report", "Trần Thị Bích Ngọc", "VALID",
-                    "Government specialised signature", "PAdES-BASELINE-LTA");
+                    "PAdES-BASELINE-LTA");
+            assertThat(text.replaceAll("\\s+", " ")).contains("Specialised public-service digital signature",
+                    "Verification result (Circular 15/2025/TT-BKHCN)",
+                    "Integrity of the signed data: intact", "Law on Electronic Transactions No. 20/2023/QH15");
         }
         assertThat(text).contains(valid.sha256());
 
