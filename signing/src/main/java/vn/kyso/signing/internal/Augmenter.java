@@ -3,7 +3,10 @@ package vn.kyso.signing.internal;
 import eu.europa.esig.dss.asic.cades.ASiCWithCAdESSignatureParameters;
 import eu.europa.esig.dss.asic.xades.ASiCWithXAdESSignatureParameters;
 import eu.europa.esig.dss.cades.CAdESSignatureParameters;
+import eu.europa.esig.dss.enumerations.JWSSerializationType;
 import eu.europa.esig.dss.jades.JAdESSignatureParameters;
+import eu.europa.esig.dss.jades.JWSJsonSerializationObject;
+import eu.europa.esig.dss.jades.JWSJsonSerializationParser;
 import eu.europa.esig.dss.model.DSSDocument;
 import eu.europa.esig.dss.model.InMemoryDocument;
 import eu.europa.esig.dss.pades.PAdESSignatureParameters;
@@ -78,6 +81,9 @@ final class Augmenter {
             case JSON -> new Augmentation(SignatureFormat.JADES, "application/jose+json", () -> {
                 var p = new JAdESSignatureParameters();
                 p.setSignatureLevel(DssParameters.level(SignatureFormat.JADES, level));
+                // DSS extends with the parameters' serialisation (compact by default, which has no unsigned
+                // header to hold a time-stamp): keep the document's own JSON or flattened JSON serialisation.
+                p.setJwsSerializationType(jsonSerialization(doc));
                 p.setDetachedContents(detached);
                 return dss.jades.extendDocument(doc, p);
             });
@@ -153,5 +159,16 @@ final class Augmenter {
             }
             return Kind.UNKNOWN;
         }
+    }
+
+    /** The JSON serialisation a JAdES document is written in; a compact one cannot carry more evidence. */
+    private static JWSSerializationType jsonSerialization(DSSDocument doc) {
+        JWSJsonSerializationParser parser = new JWSJsonSerializationParser(doc);
+        JWSJsonSerializationObject parsed = parser.isSupported() ? parser.parse() : null;
+        if (parsed == null || parsed.getJWSSerializationType() == null) {
+            throw new SigningException(SigningError.COMPACT_SERIALIZATION_LEVEL,
+                    "a JWS in compact serialisation cannot be extended beyond B-B; sign in JSON serialisation");
+        }
+        return parsed.getJWSSerializationType();
     }
 }

@@ -12,6 +12,7 @@ import vn.kyso.signing.Appearance;
 import vn.kyso.signing.AugmentRequest;
 import vn.kyso.signing.Document;
 import vn.kyso.signing.DssVerdicts;
+import vn.kyso.signing.JwsSerialization;
 import vn.kyso.signing.Packaging;
 import vn.kyso.signing.SignOptions;
 import vn.kyso.signing.SignRequest;
@@ -94,5 +95,24 @@ class AugmentTest {
                         e -> assertThat(e.error()).isEqualTo(SigningError.NOTHING_TO_AUGMENT));
         assertThatThrownBy(() -> new AugmentRequest(SigningServiceTest.LETTER, SignatureLevel.B_B))
                 .isInstanceOf(SigningException.class);
+    }
+
+    @Test
+    void extendsJadesInJsonAndFlattenedSerialisationToLta() {
+        for (JwsSerialization serialization : List.of(JwsSerialization.JSON, JwsSerialization.JSON_FLATTENED)) {
+            SignedDocument jades = service.sign(new SignRequest(SigningServiceTest.JSON, "ubnd-binh-an",
+                    new SignOptions(SignatureFormat.JADES, SignatureLevel.B_T, null, Appearance.NONE, null, null,
+                            null, null, null, serialization, null)));
+
+            SignedDocument lta = service.augment(new AugmentRequest(new Document("k.json", jades.content()),
+                    SignatureLevel.B_LTA));
+
+            assertThat(lta.level()).isEqualTo(SignatureLevel.B_LTA);
+            assertThat(DssVerdicts.validate(pki, lta.content())).as(serialization.name()).singleElement()
+                    .satisfies(v -> {
+                        assertThat(v.indication()).isEqualTo(Indication.TOTAL_PASSED);
+                        assertThat(v.format()).isEqualTo("JAdES-BASELINE-LTA");
+                    });
+        }
     }
 }
