@@ -475,6 +475,22 @@ class SecurityMatrixTest {
     }
 
     @Test
+    void clerksAndArchivistsKeepFilesOnlyArchivistsReadAndExportThem() throws Exception {
+        for (RequestPostProcessor who : List.of(CLERK_UBND, ARCHIVIST)) {
+            mvc.perform(post("/api/v1/files").contentType(MediaType.APPLICATION_JSON).content("{}").with(who))
+                    .andExpect(NOT_REFUSED);
+            mvc.perform(post("/api/v1/files/G09/000.00.31.H09.2025.01/QH/closure").with(who))
+                    .andExpect(NOT_REFUSED);
+        }
+        mvc.perform(get("/api/v1/files/G09/000.00.31.H09.2025.01/QH/eark-package").with(ARCHIVIST))
+                .andExpect(NOT_REFUSED);
+        forbidden(post("/api/v1/files").contentType(MediaType.APPLICATION_JSON).content("{}"), SIGNER_NGOC);
+        forbidden(post("/api/v1/files/G09/000.00.31.H09.2025.01/QH/records"), EXCHANGE);
+        forbidden(get("/api/v1/files/G09/000.00.31.H09.2025.01/QH/eark-package"), CLERK_UBND);
+        forbidden(get("/api/v1/records/r-1/eark-package"), CLERK_UBND);
+    }
+
+    @Test
     void clerksSignersAndArchivistsMayConvert() throws Exception {
         for (RequestPostProcessor who : List.of(CLERK_UBND, SIGNER_NGOC, ARCHIVIST)) {
             mvc.perform(multipart("/api/v1/conversions").file(pdf("file")).with(who)).andExpect(NOT_REFUSED);
