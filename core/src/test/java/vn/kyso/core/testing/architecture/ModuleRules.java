@@ -106,7 +106,7 @@ public final class ModuleRules {
     /** Every class under {@code base} belongs to a declared module. */
     public static ArchRule everyPackageIsADeclaredModule(String base) {
         String[] roots = KysoModules.ALL.stream().map(m -> m.root(base) + "..").toArray(String[]::new);
-        return classes().that().resideInAPackage(base + "..")
+        return classes().that().resideInAPackage(base + "..").and().doNotHaveSimpleName("package-info")
                 .should().resideInAnyPackage(roots)
                 .because("a module not in KysoModules.ALL would escape the graph's rules");
     }
