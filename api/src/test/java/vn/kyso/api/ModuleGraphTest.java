@@ -108,6 +108,15 @@ class ModuleGraphTest {
     }
 
     @Test
+    void aSkippingOrSleepingTestFails() {
+        assertThat(violations(ModuleRules.testsNeverSkip(fixture("core"), FIXTURE_BASE)))
+                .isNotEmpty().allSatisfy(v -> assertThat(v).contains("graph.core.SkippingProbe").contains("Assumptions"));
+        assertThat(violations(ModuleRules.testsDoNotSleep(fixture("core"), FIXTURE_BASE)))
+                .isNotEmpty().allSatisfy(v -> assertThat(v).contains("graph.core.SkippingProbe").contains("Thread.sleep"));
+        assertThat(violations(ModuleRules.testsNeverSkip(fixture("signing"), FIXTURE_BASE))).isEmpty();
+    }
+
+    @Test
     void anUndeclaredModuleFails() {
         assertThat(violations(ModuleRules.everyPackageIsADeclaredModule(FIXTURE_BASE)))
                 .isNotEmpty().allSatisfy(v -> assertThat(v).contains("graph.rogue.Rogue"));

@@ -11,6 +11,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -93,6 +94,43 @@ public final class ModuleRules {
         return noClasses().that().resideInAPackage(module.root(base))
                 .should().dependOnClassesThat().resideInAPackage(module.root(base) + ".internal..")
                 .because("callers must be able to use the facade without the implementation's types")
+                .allowEmptyShould(true);
+    }
+
+    /**
+     * Test classes never skip: no assumptions, no {@code @Disabled}, no conditional execution. On CI a
+     * missing tool is a failure, so a test asserts the tool is there instead (ADR 0010).
+     */
+    public static ArchRule testsNeverSkip(KysoModule module, String base) {
+        return noClasses().that().resideInAPackage(module.root(base) + "..")
+                .should().dependOnClassesThat().haveFullyQualifiedName("org.junit.jupiter.api.Assumptions")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("org.junit.jupiter.api.Disabled")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("org.junit.Assume")
+                .orShould().dependOnClassesThat().resideInAPackage("org.junit.jupiter.api.condition")
+                .because("a test that skips when a tool is missing passes on a machine that checks nothing")
+                .allowEmptyShould(true);
+    }
+
+    /**
+     * Classes whose fixed sleeps are not a test waiting for something: each with its reason. Everything
+     * else waits with {@link vn.kyso.core.testing.Eventually} or an injected clock.
+     */
+    public static final Map<String, String> MAY_SLEEP = Map.of(
+            "Eventually", "the polling helper itself",
+            "JadesEndToEndTest", "waits as long as a 429's Retry-After says, as clients must",
+            "S3TestServer", "polls the S3Mock process it starts, which runs outside the JVM",
+            "ObjectStoreContractTest", "waits until a retention date on the S3 server's own clock",
+            "ArchiveBenchmark", "benchmarks are measured runs, not tests that wait",
+            "LoadBenchmark", "benchmarks are measured runs, not tests that wait");
+
+    /** Tests that wait poll for the condition or move an injected clock; they do not sleep a fixed time. */
+    public static ArchRule testsDoNotSleep(KysoModule module, String base) {
+        return noClasses().that().resideInAPackage(module.root(base) + "..")
+                .and(DescribedPredicate.describe("are not listed in MAY_SLEEP",
+                        (JavaClass c) -> !MAY_SLEEP.containsKey(c.getEnclosingClass().orElse(c).getSimpleName())))
+                .should().callMethod(Thread.class, "sleep", long.class)
+                .orShould().callMethod(Thread.class, "sleep", long.class, int.class)
+                .because("a fixed sleep is too short on a loaded machine and too long everywhere else")
                 .allowEmptyShould(true);
     }
 
