@@ -152,6 +152,7 @@ public final class DssSigningService implements SigningService, AutoCloseable {
         return lookups.call(() -> FreshnessFloor.during(now(), () -> augmentNow(request)));
     }
 
+    @SuppressWarnings("try") // the budget is held for the call's duration; DSS's fetches draw on it, not this code
     private SignedDocument augmentNow(AugmentRequest request) {
         // the document names the certificates whose revocation data is fetched: one budget per request
         try (OutboundPolicy.Scope budget = dss.fetching.open()) {

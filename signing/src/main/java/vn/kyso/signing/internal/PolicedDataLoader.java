@@ -31,6 +31,8 @@ import vn.kyso.core.net.OutboundPolicy;
  */
 final class PolicedDataLoader extends CommonsDataLoader {
 
+    private static final long serialVersionUID = 1L;
+
     private final transient OutboundPolicy policy;
 
     PolicedDataLoader(OutboundPolicy policy, String contentType) {
