@@ -32,6 +32,8 @@ import vn.kyso.core.net.OutboundPolicy;
  */
 final class HttpOnlyDataLoader extends CommonsDataLoader {
 
+    private static final long serialVersionUID = 1L;
+
     private final transient OutboundPolicy policy;
 
     HttpOnlyDataLoader(OutboundPolicy policy, String contentType) {
