@@ -5,7 +5,9 @@ set -euo pipefail
 
 kyso_need_packages() {
   local missing=()
-  command -v mvn >/dev/null 2>&1 || missing+=(maven)
+  # Maven itself comes through ./mvnw (the version in .mvn/wrapper), which needs curl and unzip once.
+  command -v curl >/dev/null 2>&1 || missing+=(curl)
+  command -v unzip >/dev/null 2>&1 || missing+=(unzip)
   command -v softhsm2-util >/dev/null 2>&1 || missing+=(softhsm2)
   command -v pkcs11-tool >/dev/null 2>&1 || missing+=(opensc)
   command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)

@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 source scripts/deps.sh
 mkdir -p var
 export SOFTHSM2_CONF="$PWD/var/softhsm/softhsm2.conf"
-mvn -B -ntp -q -DskipTests install
+./mvnw -B -ntp -q -DskipTests install
 # Access control is off in the demo unless KYSO_SECURITY=true: then every demo principal gets an API key,
 # written to var/demo-api-keys.txt (docs/security.md). The README calls assume it is off; the samples
 # send the keys with KYSO_API_KEYS_FILE=var/demo-api-keys.txt (samples/README.md).

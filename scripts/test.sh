@@ -8,6 +8,6 @@ source scripts/deps.sh
 # whole run (~20-35 s); the tests find it through var/ceph/s3.properties (testing.CephRgw).
 bash scripts/ceph-rgw.sh start var/ceph
 trap 'bash scripts/ceph-rgw.sh stop var/ceph >/dev/null 2>&1 || true' EXIT
-mvn -B -ntp verify "$@"
+./mvnw -B -ntp verify "$@"
 # The packaged service, started as scripts/run.sh starts it, exercised over HTTP.
 bash scripts/smoke.sh

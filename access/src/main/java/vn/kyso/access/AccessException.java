@@ -13,6 +13,8 @@ import vn.kyso.core.ServiceException;
  */
 public final class AccessException extends ServiceException {
 
+    private static final long serialVersionUID = 1L;
+
     /** A field of the request at fault, as the pages and clients read it from {@code errors}. */
     public record FieldError(String field, String message) {
     }

@@ -9,6 +9,8 @@ import vn.kyso.core.ServiceException;
  */
 public class ArchiveException extends ServiceException {
 
+    private static final long serialVersionUID = 1L;
+
     private final List<FieldError> fieldErrors;
     private final String existingRecordId;
 

@@ -5,6 +5,8 @@ import vn.kyso.core.ServiceException;
 /** Input that cannot be detected, extracted or converted; the message is safe to show to a client. */
 public class ConversionException extends ServiceException {
 
+    private static final long serialVersionUID = 1L;
+
     public ConversionException(ConversionError error, String message) {
         super(error, message, null);
     }

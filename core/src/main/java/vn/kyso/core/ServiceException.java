@@ -9,6 +9,8 @@ import java.util.Objects;
  */
 public abstract class ServiceException extends RuntimeException {
 
+    private static final long serialVersionUID = 1L;
+
     private final ErrorCode errorCode;
 
     protected ServiceException(ErrorCode errorCode, String message, Throwable cause) {

@@ -68,6 +68,7 @@ public final class DemoPki implements AutoCloseable {
      *
      * @throws IllegalStateException if SOFTHSM2_CONF is not set in the environment
      */
+    @SuppressWarnings("try") // the file lock is held for its scope (one generator across processes), never read
     public static DemoPki createOrLoad(DemoPkiSettings settings) {
         Objects.requireNonNull(settings, "settings");
         SoftHsm softHsm = new SoftHsm(settings.softhsmUtil(), settings.pkcs11Library(), SoftHsm.configuredConf());

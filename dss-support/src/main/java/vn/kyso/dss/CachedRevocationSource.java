@@ -21,6 +21,8 @@ import vn.kyso.core.revocation.RevocationKey;
  */
 public final class CachedRevocationSource<R extends Revocation> implements RevocationSource<R> {
 
+    private static final long serialVersionUID = 1L;
+
     private final RevocationSource<R> source;
     private final RevocationKey.Kind kind;
     private final RevocationCache cache;

@@ -34,6 +34,8 @@ import vn.kyso.core.net.OutboundPolicy;
  */
 public final class PolicedDataLoader extends CommonsDataLoader {
 
+    private static final long serialVersionUID = 1L;
+
     private final transient OutboundPolicy policy;
 
     /** @param contentType the request body's type for POSTs (OCSP, time-stamp queries), or null */

@@ -9,6 +9,8 @@ import vn.kyso.core.ServiceException;
  */
 public class ExchangeException extends ServiceException {
 
+    private static final long serialVersionUID = 1L;
+
     private final transient IncomingResult rejection;
 
     public ExchangeException(ExchangeError error, String message) {

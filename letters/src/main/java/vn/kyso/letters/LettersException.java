@@ -6,6 +6,8 @@ import vn.kyso.core.ServiceException;
 /** A refused or failed step of the letters workflow; the API's problem handler maps it. */
 public class LettersException extends ServiceException {
 
+    private static final long serialVersionUID = 1L;
+
     private final LetterState state;
 
     public LettersException(LettersError error, String message) {

@@ -7,6 +7,8 @@ import vn.kyso.core.ServiceException;
 /** Every failure of the signing module; {@link #error()} tells which. */
 public class SigningException extends ServiceException {
 
+    private static final long serialVersionUID = 1L;
+
     private final String messageVi;
 
     public SigningException(SigningError error, String message) {

@@ -6,6 +6,8 @@ import vn.kyso.core.ServiceException;
 /** A request the web layer rejects on its own; the message is shown to the client. */
 public class ApiException extends ServiceException {
 
+    private static final long serialVersionUID = 1L;
+
     public ApiException(ApiError error, String message) {
         super(error, message, null);
     }

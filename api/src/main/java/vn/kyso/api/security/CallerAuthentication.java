@@ -9,6 +9,8 @@ import vn.kyso.access.Caller;
 /** Whatever authenticated the request (token, API key, the development header), reduced to a {@link Caller}. */
 final class CallerAuthentication extends AbstractAuthenticationToken {
 
+    private static final long serialVersionUID = 1L;
+
     private final Caller caller;
     private final String via;
 

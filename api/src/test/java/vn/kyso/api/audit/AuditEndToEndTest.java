@@ -15,6 +15,9 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import java.util.Optional;
+import java.time.Duration;
+import vn.kyso.core.testing.Eventually;
 
 /** The audit trail through the running service: a signature is recorded, the chain verifies, a checkpoint holds. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
@@ -75,17 +78,17 @@ class AuditEndToEndTest {
 
     /** The entry is appended as the request completes, which may be just after the client has the body. */
     private JsonNode awaitEntryBy(String actor, long from) throws Exception {
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        while (true) {
+        Optional<JsonNode> entry = Eventually.until(Duration.ofSeconds(10), () -> {
             JsonNode page = json.readTree(get("/api/v1/audit/entries?from=" + from + "&limit=1000").body());
             for (JsonNode e : page.get("items")) {
                 if (actor.equals(e.at("/event/actor").asText())) {
-                    return e;
+                    return Optional.of(e);
                 }
             }
-            assertThat(System.nanoTime()).as("no audit entry by " + actor).isLessThan(deadline);
-            Thread.sleep(100);
-        }
+            return Optional.<JsonNode>empty();
+        }, Optional::isPresent);
+        assertThat(entry).as("no audit entry by " + actor).isPresent();
+        return entry.get();
     }
 
     private HttpResponse<byte[]> signAs(String actor, byte[] pdf) throws Exception {

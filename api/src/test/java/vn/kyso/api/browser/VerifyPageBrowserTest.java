@@ -48,6 +48,9 @@ import vn.kyso.validation.ValidationService;
         "kyso.demo.directory=${kyso.test.workdir:target/test-work}/api-demo-pki",
         "kyso.demo.port=0"})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+// WebElement.getAttribute reads the DOM property and falls back to the attribute, which these checks
+// rely on (input values, link targets); its replacements read one or the other.
+@SuppressWarnings("deprecation")
 class VerifyPageBrowserTest {
 
     static final int PHONE_WIDTH = 390;

@@ -20,6 +20,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import java.time.Duration;
+import vn.kyso.core.testing.Eventually;
 
 /**
  * The archive through the running service: a clerk signs a result letter with a QR code, the archive
@@ -124,11 +126,8 @@ class ArchiveEndToEndTest {
         assertThat(accepted.headers().firstValue("Preference-Applied")).hasValue("respond-async");
         String id = json.readTree(accepted.body()).get("id").asText();
         assertThat(json.readTree(accepted.body()).get("state").asText()).isEqualTo("ACCEPTED");
-        JsonNode record = json.readTree(get("/api/v1/records/" + id).body());
-        for (int i = 0; i < 600 && record.get("state").asText().equals("ACCEPTED"); i++) {
-            Thread.sleep(100);
-            record = json.readTree(get("/api/v1/records/" + id).body());
-        }
+        JsonNode record = Eventually.until(Duration.ofSeconds(60), () -> json.readTree(get("/api/v1/records/" + id).body()),
+                r -> !r.get("state").asText().equals("ACCEPTED"));
         assertThat(record.get("state").asText()).isEqualTo("ACTIVE");
         assertThat(record.at("/validation/verdict").asText()).isEqualTo("VALID");
         assertThat(get("/api/v1/records/" + id + "/content").body()).isEqualTo(signature.body());

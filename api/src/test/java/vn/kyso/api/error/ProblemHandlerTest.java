@@ -201,6 +201,8 @@ class ProblemHandlerTest {
     }
 
     static class TestException extends ServiceException {
+        private static final long serialVersionUID = 1L;
+
         TestException(ErrorCode code, String message) {
             super(code, message, new IllegalStateException("internal cause"));
         }

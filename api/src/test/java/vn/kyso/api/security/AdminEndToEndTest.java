@@ -30,6 +30,7 @@ import vn.kyso.access.Role;
 import vn.kyso.access.SecuritySettings;
 import vn.kyso.access.internal.JdbcAccessStore;
 import vn.kyso.access.internal.StoredAccessControl;
+import vn.kyso.core.testing.Eventually;
 
 /**
  * The administrator's changes through the running service with the demo PKI, PostgreSQL and the real audit
@@ -148,8 +149,7 @@ class AdminEndToEndTest {
 
     /** The entries are appended as the requests complete, which may be just after the client has the answer. */
     private List<JsonNode> entriesBy(String actor, long from, int count) throws Exception {
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        while (true) {
+        return Eventually.until(Duration.ofSeconds(10), () -> {
             List<JsonNode> found = new ArrayList<>();
             JsonNode page = json.readTree(send("GET", "/api/v1/audit/entries?from=" + from + "&limit=1000", null)
                     .body());
@@ -158,11 +158,8 @@ class AdminEndToEndTest {
                     found.add(e);
                 }
             });
-            if (found.size() >= count || System.nanoTime() > deadline) {
-                return found;
-            }
-            Thread.sleep(100);
-        }
+            return found;
+        }, found -> found.size() >= count);
     }
 
     private HttpResponse<String> send(String method, String path, String body) throws Exception {

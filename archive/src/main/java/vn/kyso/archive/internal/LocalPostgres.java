@@ -176,6 +176,7 @@ public final class LocalPostgres implements AutoCloseable {
     }
 
     /** pg_ctl -w waits on the Unix socket; JDBC comes over TCP, so wait until that answers too. */
+    @SuppressWarnings("try") // the connection is opened only to prove the server answers, never used
     private void awaitTcp() {
         long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
         while (System.nanoTime() < deadline) {

@@ -3,6 +3,8 @@ package vn.kyso.archive.spi;
 /** A failure of an {@link ObjectStore}, with a reason callers can act on. */
 public class ObjectStoreException extends RuntimeException {
 
+    private static final long serialVersionUID = 1L;
+
     /** Why the store refused or failed. */
     public enum Reason {
         NOT_FOUND,

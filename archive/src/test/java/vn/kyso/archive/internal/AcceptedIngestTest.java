@@ -28,6 +28,7 @@ import vn.kyso.signing.SignRequest;
 import vn.kyso.signing.SignatureFormat;
 import vn.kyso.signing.SignatureLevel;
 import vn.kyso.validation.ValidationFixture;
+import vn.kyso.core.testing.Eventually;
 
 /** Asynchronous ingest: accepted at once, archived in the background, finished by recovery after an outage. */
 class AcceptedIngestTest {
@@ -50,14 +51,8 @@ class AcceptedIngestTest {
         db.close();
     }
 
-    static RecordDetails await(String id, Predicate<RecordDetails> done) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        RecordDetails r = archive.record(id);
-        while (!done.test(r) && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-            r = archive.record(id);
-        }
-        return r;
+    static RecordDetails await(String id, Predicate<RecordDetails> done) throws Exception {
+        return Eventually.until(Duration.ofSeconds(90), () -> archive.record(id), done);
     }
 
     @Test
@@ -116,10 +111,7 @@ class AcceptedIngestTest {
 
         RecordDetails accepted = archive.accept(new IngestRequest("kq.pdf", letter, null,
                 Letters.metadata("404/UBND-VP", "Kho lưu trữ tạm ngừng"), "luu-tru"));
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (archive.backlog() > 0 && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-        }
+        Eventually.until(Duration.ofSeconds(60), archive::backlog, backlog -> backlog == 0);
         assertThat(archive.record(accepted.id()).state()).isEqualTo(RecordState.ACCEPTED);
 
         store.recover();

@@ -30,6 +30,8 @@ import vn.kyso.archive.spi.ObjectStore;
 import vn.kyso.archive.testing.ArchiveFixture;
 import vn.kyso.archive.testing.Letters;
 import vn.kyso.signing.SignatureLevel;
+import java.util.concurrent.atomic.AtomicReference;
+import vn.kyso.core.testing.Eventually;
 
 /**
  * The object store or the database going down in the middle of an ingest, with a real S3 server
@@ -166,24 +168,24 @@ abstract class IngestFaultsTest {
      * with CATALOGUE_UNAVAILABLE like any request would.
      */
     JobReport recover() {
-        ArchiveException last = null;
-        for (int attempt = 0; attempt < 20; attempt++) {
-            try {
-                JobReport r = archive.runJob(JobKind.RECOVERY);
-                if (r.state() == vn.kyso.archive.JobState.DONE) {
-                    return r;
+        AtomicReference<ArchiveException> last = new AtomicReference<>();
+        JobReport report;
+        try {
+            report = Eventually.until(Duration.ofSeconds(10), Duration.ofMillis(500), () -> {
+                try {
+                    return archive.runJob(JobKind.RECOVERY);
+                } catch (ArchiveException e) {
+                    last.set(e);
+                    return null;
                 }
-            } catch (ArchiveException e) {
-                last = e;
-            }
-            try {
-                Thread.sleep(500);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
+            }, r -> r != null && r.state() == vn.kyso.archive.JobState.DONE);
+        } catch (Exception e) {
+            throw new AssertionError("recovery never got through", e);
         }
-        throw new AssertionError("recovery never got through", last);
+        if (report != null && report.state() == vn.kyso.archive.JobState.DONE) {
+            return report;
+        }
+        throw new AssertionError("recovery never got through", last.get());
     }
 
     void assertEveryEntryHasItsObjectsAndBack() {

@@ -197,7 +197,7 @@ public final class S3TestServer implements AutoCloseable {
                         String id = dir.getFileName().toString();
                         if (objects != null) {
                             var keys = new ArrayList<String>();
-                            objects.fields().forEachRemaining(e -> {
+                            objects.properties().forEach(e -> {
                                 if (e.getValue().asText().equals(id)) {
                                     keys.add(e.getKey());
                                 }

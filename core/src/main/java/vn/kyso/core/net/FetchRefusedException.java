@@ -8,6 +8,8 @@ import java.io.IOException;
  */
 public final class FetchRefusedException extends IOException {
 
+    private static final long serialVersionUID = 1L;
+
     public FetchRefusedException(String message) {
         super(message);
     }

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
+@SuppressWarnings("try") // a Scope is opened for its effect on the policy's budget, not to be read
 class OutboundPolicyTest {
 
     private static final OutboundPolicy POLICY = OutboundPolicy.of(List.of(), FetchSettings.defaults().withAllowed(

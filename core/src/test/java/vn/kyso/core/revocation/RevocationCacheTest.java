@@ -16,6 +16,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
+import java.util.concurrent.CopyOnWriteArrayList;
+import vn.kyso.core.testing.Eventually;
 
 class RevocationCacheTest {
 
@@ -115,13 +117,21 @@ class RevocationCacheTest {
             return new RevocationAnswer<>("shared", clock.instant(), clock.instant().plusSeconds(3600));
         };
         Instant timeStamp = clock.instant();
-        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Thread> askers = new CopyOnWriteArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(8, task -> {
+            Thread t = new Thread(task);
+            askers.add(t);
+            return t;
+        });
         try {
             List<Future<String>> results = new ArrayList<>();
             for (int i = 0; i < 8; i++) {
                 results.add(pool.submit(() -> cache.get(KEY, timeStamp, slow)));
             }
-            Thread.sleep(200);
+            // Releases the fetch only once all eight askers are parked: one in the fetch, seven waiting for it.
+            Eventually.until(Duration.ofSeconds(5), () -> askers.stream().filter(t -> t.getState() == Thread.State.WAITING
+                    || t.getState() == Thread.State.TIMED_WAITING || t.getState() == Thread.State.BLOCKED).count(),
+                    parked -> parked == 8);
             release.countDown();
             for (Future<String> f : results) {
                 assertThat(f.get(5, TimeUnit.SECONDS)).isEqualTo("shared");

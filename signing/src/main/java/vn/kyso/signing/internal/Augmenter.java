@@ -48,6 +48,7 @@ final class Augmenter {
         this.clock = clock;
     }
 
+    @SuppressWarnings("try") // the budget is held for the call's duration; DSS's fetches draw on it, not this code
     SignedDocument augment(AugmentRequest request) {
         // the document names the certificates whose revocation data is fetched: one budget per request
         try (OutboundPolicy.Scope budget = dss.fetching.open()) {

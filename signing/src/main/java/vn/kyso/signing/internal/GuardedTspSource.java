@@ -17,6 +17,8 @@ import vn.kyso.signing.SigningException;
  */
 final class GuardedTspSource implements TSPSource {
 
+    private static final long serialVersionUID = 1L;
+
     private final TSPSource delegate;
 
     GuardedTspSource(TSPSource delegate) {

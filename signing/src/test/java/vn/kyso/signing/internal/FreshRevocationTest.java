@@ -50,6 +50,7 @@ import vn.kyso.signing.SignedDocument;
 import vn.kyso.signing.SigningError;
 import vn.kyso.signing.SigningFixture;
 import vn.kyso.signing.StrictFreshness;
+import vn.kyso.core.testing.Eventually;
 
 /**
  * Issue #10 item 2: every B-LT and B-LTA output, in every format and for both key families, carries
@@ -96,7 +97,8 @@ class FreshRevocationTest {
     void theArchivesReTimeStampAddsAnswersIssuedAfterTheArchiveTimeStampItCovers(Variant variant)
             throws Exception {
         Signed lta = sign(service, variant, SignatureLevel.B_LTA, SPECIALISED_KEY);
-        Thread.sleep(1_100);
+        // The demo TSA and OCSP responder answer in whole seconds: the renewal's answers must be strictly later.
+        Eventually.pastTheSecondOf(Instant.now());
 
         SignedDocument renewed = service.augment(new AugmentRequest(new Document("lta", lta.content()),
                 SignatureLevel.B_LTA, List.of(lta.detached())));
@@ -162,7 +164,7 @@ class FreshRevocationTest {
             // Warms the cache with answers for the signer's chain and the TSA's, issued now.
             sign(own, Variant.CADES_DETACHED, SignatureLevel.B_LT, PUBLIC_KEY);
             // Time-stamps strictly later: those answers are now older than the next time-stamp.
-            Thread.sleep(1_100);
+            Eventually.pastTheSecondOf(Instant.now());
             Signed bt = sign(own, Variant.CADES_DETACHED, SignatureLevel.B_T, PUBLIC_KEY);
 
             // What the service did before issue #10: extend with whatever valid answer the cache holds,

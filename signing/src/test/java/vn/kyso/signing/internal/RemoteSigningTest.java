@@ -24,6 +24,7 @@ import vn.kyso.signing.SignatureLevel;
 import vn.kyso.signing.SignedDocument;
 import vn.kyso.signing.SigningError;
 import vn.kyso.signing.SigningFixture;
+import vn.kyso.core.testing.Eventually;
 
 /** Two-step signing with a key the service never sees, as a USB token or a mobile app would sign. */
 class RemoteSigningTest {
@@ -38,7 +39,8 @@ class RemoteSigningTest {
                 SignOptions.defaults(SignatureLevel.B_LT)));
         assertThat(prepared.signatureAlgorithm()).isEqualTo("SHA256withRSA");
 
-        Thread.sleep(1100);
+        // Completed in a later second than prepared, so a signing time taken at completion would show.
+        Eventually.pastTheSecondOf(prepared.signingTime());
         SignedDocument signed = service.complete(new CompleteRequest(prepared.id(), deviceSigns(prepared)));
 
         assertThat(signed.signingTime()).isEqualTo(prepared.signingTime());

@@ -87,6 +87,7 @@ final class DssEngine {
         pdfObjects.setPdfDifferencesFinder(new FastVisualDifferencesFinder());
     }
 
+    @SuppressWarnings("try") // the budget is held for the call's duration; DSS's fetches draw on it, not this code
     Reports validate(SignedFile document, List<SignedFile> originals, Instant validationTime, boolean etsiReport) {
         SignedDocumentValidator validator = SignedDocumentValidator.fromDocument(dss(document));
         if (validator instanceof PDFDocumentValidator pdf) {

@@ -55,6 +55,8 @@ final class SamePageContent {
 
     /** Signals that the proof cannot be completed within its limits. */
     private static final class GiveUp extends Exception {
+        private static final long serialVersionUID = 1L;
+
         GiveUp() {
             super(null, null, false, false);
         }

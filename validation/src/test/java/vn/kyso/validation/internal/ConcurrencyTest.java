@@ -17,6 +17,7 @@ import vn.kyso.validation.ValidationFixture;
 import vn.kyso.validation.ValidationRequest;
 import vn.kyso.validation.ValidationSettings;
 import vn.kyso.validation.Verdict;
+import vn.kyso.core.testing.Eventually;
 
 /** Many callers share one service; at most maxConcurrent validations run, the rest wait their turn. */
 class ConcurrencyTest {
@@ -41,10 +42,7 @@ class ConcurrencyTest {
             }
             callers.shutdown();
             // a worker counts as active until it has handed its result over and returned to the pool
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
-            while (service.validationsInProgress() > 0 && System.nanoTime() < deadline) {
-                Thread.sleep(10);
-            }
+            Eventually.until(Duration.ofSeconds(2), service::validationsInProgress, n -> n == 0);
             assertThat(service.validationsInProgress()).isZero();
         }
     }

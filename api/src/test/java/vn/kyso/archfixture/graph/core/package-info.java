@@ -1,0 +1,2 @@
+/** The fixture's core: a back edge to signing. */
+package vn.kyso.archfixture.graph.core;

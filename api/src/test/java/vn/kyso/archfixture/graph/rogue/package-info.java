@@ -1,0 +1,2 @@
+/** The fixture's undeclared module. */
+package vn.kyso.archfixture.graph.rogue;
