@@ -49,6 +49,17 @@ public record KysoModule(String name, String packageName, Set<String> dependsOn,
         return new KysoModule(name, packageName, dependsOn, engineExemptions, more);
     }
 
+    /**
+     * A module that is an engine adapter as a whole (no facade of records and enums): engine types
+     * anywhere in it and public classes in its root package; who may use it is the graph's business.
+     */
+    KysoModule engineAdapter(String reason) {
+        return engineTypesAllowedIn("", reason).facadeMayHold(ANY_CLASS, reason);
+    }
+
+    /** The facade exemption that covers every class of the root package. */
+    static final String ANY_CLASS = "*";
+
     /** The module's root package under {@code base}, e.g. {@code vn.kyso.signing}. */
     public String root(String base) {
         return base + "." + packageName;
@@ -56,6 +67,7 @@ public record KysoModule(String name, String packageName, Set<String> dependsOn,
 
     /** ArchUnit package patterns of the sub-packages allowed engine types, under {@code base}. */
     List<String> engineExemptPatterns(String base) {
-        return engineExemptions.keySet().stream().map(p -> root(base) + "." + p + "..").toList();
+        return engineExemptions.keySet().stream()
+                .map(p -> p.isEmpty() ? root(base) + ".." : root(base) + "." + p + "..").toList();
     }
 }

@@ -29,19 +29,32 @@ public final class KysoModules {
 
     public static final List<KysoModule> ALL = List.of(
             KysoModule.of("core")
-                    .engineTypesAllowedIn("demopki", "the demo PKI issues certificates, CRLs, OCSP and time-stamp "
-                            + "responses with BouncyCastle; it leaves core for a module of its own (issue #11)")
                     .engineTypesAllowedIn("net", "OutboundPolicy reads the AIA and CRL distribution point "
                             + "extensions with BouncyCastle's ASN.1 classes")
                     .facadeMayHold("JsonSchemaThreads", "a process-wide fix for DSS's shared JSON-schema validators")
-                    .facadeMayHold("ServiceLookupCache", "a class loader, shared by signing and validation"),
-            KysoModule.of("signing", "core"),
-            KysoModule.of("validation", "core"),
+                    .facadeMayHold("ServiceLookupCache", "a class loader, shared by signing and validation")
+                    .facadeMayHold("VietnamTime", "constants: the one declaration of Vietnam's time zone"),
+            KysoModule.of("demo-pki", "core")
+                    .engineAdapter("the demo PKI issues certificates, CRLs, OCSP and time-stamp responses with "
+                            + "BouncyCastle; only the demo adapters and tests use it (ADR 0010, demo PKI module)"),
+            KysoModule.of("dss-support", "core").inPackage("dss")
+                    .engineAdapter("DSS plumbing shared by the signing and validation internals only "
+                            + "(DssSupportIsolationTest)"),
+            KysoModule.of("signing", "core", "dss-support", "demo-pki"),
+            KysoModule.of("validation", "core", "dss-support", "demo-pki")
+                    .facadeMayHold("VerificationStatement", "the Circular 15/2025 lines: a pure function of a "
+                            + "SignatureReport, with no engine type, that the report records expose"),
             KysoModule.of("conversion", "core"),
-            KysoModule.of("archive", "core", "signing", "validation"),
+            KysoModule.of("archive", "core", "signing", "validation")
+                    .facadeMayHold("FieldRules", "the stable field-error codes and Appendix VI limits the facade's "
+                            + "form records check: constants and pure checks")
+                    .facadeMayHold("Languages", "the language list of Decree 30 Appendix VI: a lookup table"),
             KysoModule.of("audit", "core"),
             KysoModule.of("exchange", "core", "signing", "validation", "archive"),
-            KysoModule.of("api", "core", "signing", "validation", "conversion", "archive", "audit", "exchange")
+            KysoModule.of("access", "core", "audit"),
+            KysoModule.of("letters", "core", "signing", "conversion", "archive"),
+            KysoModule.of("api", "core", "demo-pki", "signing", "validation", "conversion", "archive", "audit",
+                    "exchange", "access", "letters")
                     .facadeMayHold("KysoApplication", "the Spring Boot main class; api has no Java facade"));
 
     private KysoModules() {

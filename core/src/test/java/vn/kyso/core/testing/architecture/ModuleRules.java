@@ -82,7 +82,8 @@ public final class ModuleRules {
                 .and().arePublic().and().areTopLevelClasses()
                 .and().doNotHaveSimpleName("package-info")
                 .and(DescribedPredicate.describe("are not exempt in KysoModules",
-                        (JavaClass c) -> !module.facadeExemptions().containsKey(c.getSimpleName())))
+                        (JavaClass c) -> !module.facadeExemptions().containsKey(KysoModule.ANY_CLASS)
+                                && !module.facadeExemptions().containsKey(c.getSimpleName())))
                 .should().beInterfaces().orShould().beRecords().orShould().beEnums()
                 .orShould().beAssignableTo(Throwable.class)
                 .because("a facade exposes records and enums behind an interface")
