@@ -19,7 +19,8 @@
       none: '—', noKeys: 'Không có khóa phù hợp',
       attachmentLine: 'Phụ lục {n}: {name}', attachmentRecord: 'hồ sơ lưu trữ',
       errors: {
-        400: 'Thông tin chưa hợp lệ.', 404: 'Không tìm thấy văn bản.',
+        400: 'Thông tin chưa hợp lệ.', 403: 'Bạn không có quyền với văn bản này (văn bản của cơ quan khác hoặc '
+          + 'khóa không thuộc về bạn).', 404: 'Không tìm thấy văn bản.',
         409: 'Bước này không phù hợp với trạng thái hiện tại của văn bản.', 413: 'Tệp quá lớn.',
         415: 'Định dạng tệp không được hỗ trợ.', 422: 'Không thực hiện được yêu cầu.',
         503: 'Dịch vụ tạm thời không sẵn sàng. Vui lòng thử lại sau.',
@@ -64,7 +65,8 @@
         + 'right of page one, and is archived with the letter.',
       attachmentsHeading: 'Attachments',
       errors: {
-        400: 'Some details are not valid.', 404: 'No such letter.',
+        400: 'Some details are not valid.', 403: 'You may not do this with this letter (it belongs to another '
+          + 'organisation, or the key is not yours).', 404: 'No such letter.',
         409: 'This step does not fit the letter\'s current state.', 413: 'The file is too large.',
         415: 'This file type is not supported.', 422: 'The request cannot be carried out.',
         503: 'The service is unavailable for now. Please try again later.',

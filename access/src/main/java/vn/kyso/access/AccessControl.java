@@ -66,6 +66,13 @@ public interface AccessControl {
      */
     boolean mayUse(Caller caller, String keyAlias);
 
+    /**
+     * Whether the caller acts for {@code organisation}, so may handle what belongs to it (its letters):
+     * the caller's organisation is that one. Always with access control off; never for a thing that
+     * belongs to no organisation while it is on.
+     */
+    boolean actsFor(Caller caller, String organisation);
+
     /** Whether changes can be made and kept. */
     boolean changeable();
 

@@ -10,6 +10,8 @@ import java.util.List;
  * @param organisation the issuing organisation, from the organisation key's certificate, once issued
  * @param signer       the authorised person, from the person key's certificate, once signed
  * @param recordId     the archive record, once archived
+ * @param owner        the organisation the letter belongs to: the uploading clerk's; null when uploaded
+ *                     without access control
  * @param attachments  attachments in separate files, signed and archived with the letter at issue
  * @param events       the timeline, oldest first; empty in lists
  */
@@ -29,6 +31,7 @@ public record Letter(
         String numberSymbol,
         LocalDate documentDate,
         String recordId,
+        String owner,
         Instant createdAt,
         Instant updatedAt,
         List<Attachment> attachments,
@@ -41,7 +44,7 @@ public record Letter(
 
     public Letter withDetails(List<Attachment> allAttachments, List<Event> allEvents) {
         return new Letter(id, state, subject, documentType, fileCode, preservation, accessRegime, keywords,
-                originalName, pageCount, signer, organisation, numberSymbol, documentDate, recordId, createdAt,
+                originalName, pageCount, signer, organisation, numberSymbol, documentDate, recordId, owner, createdAt,
                 updatedAt, allAttachments, allEvents);
     }
 

@@ -12,7 +12,9 @@ public enum LettersError implements ErrorCode {
     WRONG_KEY_HOLDER(ErrorKind.UNPROCESSABLE, "The key belongs to the wrong kind of holder"),
     LETTERS_UNAVAILABLE(ErrorKind.UNAVAILABLE, "The letters database is unavailable"),
     /** A step without what it needs, e.g. no key; the same code as the api module's own INVALID_REQUEST. */
-    INVALID_REQUEST(ErrorKind.BAD_REQUEST, "Invalid request");
+    INVALID_REQUEST(ErrorKind.BAD_REQUEST, "Invalid request"),
+    /** The letter belongs to another organisation than the caller's. */
+    LETTER_NOT_YOURS(ErrorKind.FORBIDDEN, "The letter belongs to another organisation");
 
     private final ErrorKind kind;
     private final String title;

@@ -32,6 +32,22 @@ public class LettersException extends ServiceException {
         return new LettersException(LettersError.INVALID_REQUEST, message);
     }
 
+    /**
+     * 403 LETTER_NOT_YOURS, in English and Vietnamese (property {@code detailVi}); says neither whose the
+     * letter is nor what it is about.
+     */
+    public static LettersException notYours(String id) {
+        return new LettersException(LettersError.LETTER_NOT_YOURS, "letter " + id
+                + " belongs to another organisation; only its clerks, authorised signers and archivists may "
+                + "see, sign, issue or download it", null, null) {
+            @Override
+            public Map<String, Object> details() {
+                return Map.of("detailVi", "Văn bản " + id + " thuộc cơ quan, tổ chức khác; chỉ văn thư, người ký "
+                        + "có thẩm quyền và lưu trữ viên của cơ quan đó được xem, ký, ban hành hoặc tải về");
+            }
+        };
+    }
+
     @Override
     public Map<String, Object> details() {
         return state == null ? Map.of() : Map.of("state", state.name());

@@ -32,6 +32,9 @@ public interface LettersService {
      */
     Letter draft(String fileName, byte[] content, DraftForm form, String actor);
 
+    /** As {@link #draft(String, byte[], DraftForm, String)}, the letter belonging to {@code owner}. */
+    Letter draft(String fileName, byte[] content, DraftForm form, String actor, String owner);
+
     /** The authorised person's signature, PERSON layout, where the handwritten one would be. */
     Letter signAsPerson(UUID id, String keyId, Placement placement, String actor);
 
@@ -45,6 +48,9 @@ public interface LettersService {
 
     /** The most recently changed letters first, without their timelines. */
     List<Letter> list();
+
+    /** The letters of one organisation, most recently changed first. */
+    List<Letter> list(String owner);
 
     /** The letter's current PDF: the draft, then each signed version. */
     byte[] pdf(UUID id);

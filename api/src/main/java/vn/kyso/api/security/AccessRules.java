@@ -85,10 +85,11 @@ final class AccessRules {
             rule(POST, "/api/v1/letters", CLERK),
             rule(POST, "/api/v1/letters/*/signature", SIGNER),
             rule(POST, "/api/v1/letters/*/issue", CLERK),
-            rule(GET, "/api/v1/letters", CLERK, SIGNER),
-            rule(GET, "/api/v1/letters/**", CLERK, SIGNER),
-            rule(GET, "/letters", CLERK, SIGNER),
-            rule(GET, "/letters/**", CLERK, SIGNER),
+            // Each sees only its own organisation's letters (LettersController); archivists read them too.
+            rule(GET, "/api/v1/letters", CLERK, SIGNER, ARCHIVIST),
+            rule(GET, "/api/v1/letters/**", CLERK, SIGNER, ARCHIVIST),
+            rule(GET, "/letters", CLERK, SIGNER, ARCHIVIST),
+            rule(GET, "/letters/**", CLERK, SIGNER, ARCHIVIST),
             rule(POST, "/api/v1/exchange/**", EXCHANGE_SYSTEM, CLERK),
             rule(null, "/api/v1/audit/**", AUDITOR),
             // The administrator reads and changes key owners and API keys; nothing about documents.

@@ -13,8 +13,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
-import org.springframework.beans.factory.annotation.Value;
 import vn.kyso.api.ApiSettings;
+import vn.kyso.api.PublicAddress;
 import vn.kyso.signing.QrStampRequest;
 import vn.kyso.signing.QrStamped;
 import vn.kyso.signing.SigningService;
@@ -33,17 +33,13 @@ class QrCodeController {
 
     private final SigningService signing;
     private final Uploads uploads;
-    private final String verifyUrl;
+    private final PublicAddress publicAddress;
 
-    /**
-     * @param publicUrl the service's public base URL as citizens reach it; configured rather than taken
-     *                  from the request's Host header, which a client controls
-     */
-    QrCodeController(SigningService signing, ApiSettings settings,
-            @Value("${kyso.api.public-url:http://localhost:8080}") String publicUrl) {
+    /** @param publicAddress the service's public address as citizens reach it (kyso.api.public-url) */
+    QrCodeController(SigningService signing, ApiSettings settings, PublicAddress publicAddress) {
         this.signing = signing;
         this.uploads = new Uploads(settings);
-        this.verifyUrl = publicUrl.replaceAll("/+$", "") + "/verify";
+        this.publicAddress = publicAddress;
     }
 
     @PostMapping(path = "/api/v1/signatures/qr-codes", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -59,7 +55,7 @@ class QrCodeController {
             @Parameter(description = "The unsigned PDF") @RequestParam("file") MultipartFile file,
             @Parameter(description = "Identifier in the issuer's data store; generated when absent")
             @RequestParam(name = "documentId", required = false) String documentId) {
-        QrStamped stamped = signing.stampQrCode(new QrStampRequest(uploads.document(file), verifyUrl,
+        QrStamped stamped = signing.stampQrCode(new QrStampRequest(uploads.document(file), publicAddress.verifyUrl(),
                 documentId == null || documentId.isBlank() ? null : documentId.strip(), null));
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_PDF)

@@ -8,7 +8,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 /** A small official letter as a DOCX, written by hand so that the tests need no office suite to make it. */
-final class LetterSamples {
+public final class LetterSamples {
 
     private LetterSamples() {
     }
@@ -42,6 +42,16 @@ final class LetterSamples {
             throw new UncheckedIOException(e);
         }
         return out.toByteArray();
+    }
+
+    /** A draft as a clerk uploads it: number and date still dotted, for issuing to fill in. */
+    public static byte[] draftWithPlaceholders() {
+        return docx("ỦY BAN NHÂN DÂN TỈNH BÌNH AN", "Số: ....../TTr-UBND",
+                "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+                "Bình An, ngày ..... tháng ..... năm 2026", "TỜ TRÌNH", "Về việc tổ chức tập huấn chuyển đổi số",
+                "Kính gửi: Hội đồng nhân dân tỉnh", "Ủy ban nhân dân tỉnh kính trình Hội đồng nhân dân tỉnh xem xét.",
+                "Nơi nhận: Như trên; Lưu: VT.", "", "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "", "", "",
+                "", "Trần Thị Bích Ngọc");
     }
 
     static byte[] officialLetter() {

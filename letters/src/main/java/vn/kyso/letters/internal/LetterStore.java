@@ -30,7 +30,7 @@ public class LetterStore {
 
     private static final String COLUMNS = "id, state, subject, document_type, file_code, preservation, "
             + "access_regime, keywords, original_name, page_count, signer, organisation, number_symbol, "
-            + "document_date, record_id, created_at, updated_at";
+            + "document_date, record_id, owner_organisation, created_at, updated_at";
 
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
@@ -68,17 +68,18 @@ public class LetterStore {
 
     /** The fields of a new draft. */
     record Draft(String subject, String documentType, String fileCode, String preservation, String accessRegime,
-            String keywords, String originalName, Integer pageCount) {
+            String keywords, String originalName, Integer pageCount, String owner) {
     }
 
     UUID create(Draft d, byte[] pdf, Instant now, Letter.Event uploaded) {
         UUID id = UUID.randomUUID();
         call(() -> tx.execute(s -> {
             jdbc.sql("insert into kyso_letter (id, state, subject, document_type, file_code, preservation, "
-                    + "access_regime, keywords, original_name, page_count, pdf, created_at, updated_at) "
-                    + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                    + "access_regime, keywords, original_name, page_count, owner_organisation, pdf, created_at, "
+                    + "updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                     .params(id, LetterState.DRAFT.name(), d.subject(), d.documentType(), d.fileCode(),
-                            d.preservation(), d.accessRegime(), d.keywords(), d.originalName(), d.pageCount(), pdf,
+                            d.preservation(), d.accessRegime(), d.keywords(), d.originalName(), d.pageCount(),
+                            d.owner(), pdf,
                             Timestamp.from(now), Timestamp.from(now))
                     .update();
             insertEvent(id, uploaded);
@@ -102,6 +103,11 @@ public class LetterStore {
     List<Letter> list(int limit) {
         return call(() -> jdbc.sql("select " + COLUMNS + " from kyso_letter order by updated_at desc limit ?")
                 .param(limit).query(LetterStore::letter).list());
+    }
+
+    List<Letter> list(String owner, int limit) {
+        return call(() -> jdbc.sql("select " + COLUMNS + " from kyso_letter where owner_organisation = ? "
+                + "order by updated_at desc limit ?").params(owner, limit).query(LetterStore::letter).list());
     }
 
     Optional<byte[]> pdf(UUID id) {
@@ -201,7 +207,7 @@ public class LetterStore {
                 rs.getString("access_regime"), rs.getString("keywords"), rs.getString("original_name"),
                 (Integer) rs.getObject("page_count"), rs.getString("signer"), rs.getString("organisation"),
                 rs.getString("number_symbol"), date == null ? null : date.toLocalDate(), rs.getString("record_id"),
-                rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant(), List.of(),
+                rs.getString("owner_organisation"), rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant(), List.of(),
                 List.of());
     }
 

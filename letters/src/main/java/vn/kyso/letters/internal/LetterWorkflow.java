@@ -26,6 +26,8 @@ import vn.kyso.core.ServiceException;
 import vn.kyso.core.VietnamTime;
 import vn.kyso.signing.Appearance;
 import vn.kyso.signing.Document;
+import vn.kyso.signing.FillInRequest;
+import vn.kyso.signing.FilledIn;
 import vn.kyso.signing.KeyInfo;
 import vn.kyso.signing.Placement;
 import vn.kyso.signing.SignOptions;
@@ -85,16 +87,24 @@ public class LetterWorkflow implements LettersService {
      */
     @Override
     public Letter draft(String fileName, byte[] content, DraftForm form, String actor) {
+        return draft(fileName, content, form, actor, null);
+    }
+
+    @Override
+    public Letter draft(String fileName, byte[] content, DraftForm form, String actor, String owner) {
         checkDraft(form);
         ConversionResult pdfA = conversion.toPdfA(new ConversionRequest(content, fileName, PdfAProfile.PDF_A_2B));
+        // Empty fields over the number and date placeholders now, before the person signs and locks every
+        // other field: issuing then only fills them in (docs/decree30-layouts.md, "Issuing").
+        byte[] draftPdf = signing.prepareFillIn(new Document(pdfName(fileName), pdfA.pdf())).content();
         Instant now = clock.instant();
         String detail = (pdfA.passedThrough() ? "PDF/A kept as uploaded" : "converted from "
                 + pdfA.source().mediaType() + " to " + pdfA.conformance().profile().label())
                 + (pdfA.conformance().compliant() ? "" : "; veraPDF reports failed rules");
         UUID id = store.create(new LetterStore.Draft(form.subject().strip(), form.documentType().strip(),
                         form.fileCode().strip(), form.preservation().strip(), blank(form.accessRegime()),
-                        blank(form.keywords()), pdfName(fileName), pdfA.pageCount()),
-                pdfA.pdf(), now, new Letter.Event(now, actor, "UPLOADED", null, null, detail));
+                        blank(form.keywords()), pdfName(fileName), pdfA.pageCount(), blank(owner)),
+                draftPdf, now, new Letter.Event(now, actor, "UPLOADED", null, null, detail));
         return get(id);
     }
 
@@ -159,14 +169,18 @@ public class LetterWorkflow implements LettersService {
                     Appearance.ATTACHMENT, null, metadata.numberSymbol(), null, null, null)));
             marked.add(new LetterStore.SignedAttachment(pdfName(a.name()), signedAttachment.content()));
         }
-        SignedDocument signed = signing.sign(new SignRequest(new Document(letter.originalName(), pdf(id)), keyId,
+        // The number and date written into the letter, in the fields the person's signature left open.
+        FilledIn filled = signing.fillIn(new FillInRequest(new Document(letter.originalName(), pdf(id)),
+                metadata.numberSymbol(), metadata.documentDate()));
+        SignedDocument signed = signing.sign(new SignRequest(filled.document(), keyId,
                 new SignOptions(SignatureFormat.PADES, ORGANISATION_LEVEL, null, Appearance.ORGANISATION, null,
                         metadata.numberSymbol(), null, null, null)));
         Instant now = clock.instant();
         if (!store.issued(id, signed.content(), organisation, metadata.numberSymbol(), metadata.documentDate(),
                 marked, now, new Letter.Event(now, actor, "ISSUED", keyId, organisation, metadata.numberSymbol()
                         + ", " + metadata.documentDate() + "; signed at " + vietnamTime(signed.signingTime()) + ", "
-                        + label(ORGANISATION_LEVEL) + (marked.isEmpty() ? ""
+                        + label(ORGANISATION_LEVEL) + (filled.filled().isEmpty() ? ""
+                                : "; number and date written into the letter") + (marked.isEmpty() ? ""
                                 : "; " + marked.size() + " attachment(s) marked with the number")))) {
             throw LettersException.conflict(get(id).state(), "the letter was issued meanwhile");
         }
@@ -230,6 +244,11 @@ public class LetterWorkflow implements LettersService {
     @Override
     public List<Letter> list() {
         return store.list(settings.maxList());
+    }
+
+    @Override
+    public List<Letter> list(String owner) {
+        return store.list(owner, settings.maxList());
     }
 
     @Override

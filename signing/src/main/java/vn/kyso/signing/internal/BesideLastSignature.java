@@ -56,8 +56,15 @@ final class BesideLastSignature extends PdfBoxSignatureService {
         }
     }
 
+    private final PDFServiceMode mode;
+
     BesideLastSignature(PDFServiceMode mode) {
         super(mode, new PdfBoxNativeSignatureDrawerFactory());
+        this.mode = mode;
+    }
+
+    private boolean isSignature() {
+        return mode == PDFServiceMode.SIGNATURE;
     }
 
     @Override
@@ -68,6 +75,14 @@ final class BesideLastSignature extends PdfBoxSignatureService {
         if (invisible && (fieldId == null || fieldId.isEmpty())) {
             try {
                 place(document, signature);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        } else if (!invisible && (fieldId == null || fieldId.isEmpty()) && isSignature()) {
+            // A person's signature on a draft waiting for its number and date leaves only those open.
+            try {
+                FillInLock.lockAllButEmptyFillIn(document, signature,
+                        parameters.getImageParameters().getFieldParameters().getPage() - 1);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -31,8 +31,10 @@ final class PdfChanges {
     static final String OBJECTS_CHANGED = "OBJECTS_CHANGED";
     static final String CERTIFICATION_VIOLATED = "CERTIFICATION_VIOLATED";
     static final String FIELD_VALUE_CHANGED = "FIELD_VALUE_CHANGED";
+    /** Fields the signer left open (FieldMDP / signature field lock) were filled in: the issuing number and date. */
+    static final String FIELDS_FILLED_IN = "FIELDS_FILLED_IN";
 
-    static final Set<String> PERMITTED = Set.of(LATER_SIGNATURE, VALIDATION_DATA_ADDED);
+    static final Set<String> PERMITTED = Set.of(LATER_SIGNATURE, VALIDATION_DATA_ADDED, FIELDS_FILLED_IN);
     /**
      * Changes a reader sees on the page: the document shown is not the one signed. DSS's rendering hides
      * annotations added after signing, so an added annotation is reported here rather than as a content
@@ -41,6 +43,9 @@ final class PdfChanges {
     static final Set<String> VISIBLE = Set.of(PAGES_CHANGED, CONTENT_CHANGED, ANNOTATIONS_CHANGED);
 
     private static final int MAX_DETAILS = 5;
+    /** What a field's new appearance stream changes besides the field: its box, length, font and resources. */
+    private static final Set<String> FILL_IN_OBJECTS = Set.of("BBox", "Length", "Font", "XObject", "Resources",
+            "Matrix", "Filter");
 
     private PdfChanges() {
     }
@@ -50,6 +55,16 @@ final class PdfChanges {
      *                     field that carries one of them is a later signature, not a form change
      */
     static List<Explanation> of(PDFRevisionWrapper revision, Set<String> signedFields) {
+        return of(revision, signedFields, null);
+    }
+
+    /**
+     * @param changedFields the form fields whose value or appearance differs from the signed revision
+     *                      ({@link FilledFields}), or null when unknown: when every one of them is a field the
+     *                      signer's lock left open, the objects DSS reports for the fill-in (mostly without a
+     *                      field name) are the fill-in and not a finding
+     */
+    static List<Explanation> of(PDFRevisionWrapper revision, Set<String> signedFields, Set<String> changedFields) {
         List<Explanation> changes = new ArrayList<>();
         if (revision == null) {
             return changes;
@@ -69,11 +84,22 @@ final class PdfChanges {
         Set<String> laterSignatures = new LinkedHashSet<>();
         Set<String> forms = new LinkedHashSet<>();
         Set<String> values = new LinkedHashSet<>();
+        Set<String> filledIn = new LinkedHashSet<>();
+        FieldLocks locks = FieldLocks.of(revision);
+        boolean fillInOnly = changedFields != null && !changedFields.isEmpty()
+                && changedFields.stream().allMatch(locks::leftOpen);
+        if (fillInOnly) {
+            filledIn.addAll(changedFields);
+        }
         for (XmlObjectModification m : revision.getPdfSignatureOrFormFillChanges()) {
             // only a field that carries a later signature is one; an empty signature field's widget can
             // paint over content like any other form field
             if (m.getFieldName() != null && signedFields.contains(m.getFieldName())) {
                 laterSignatures.add(String.valueOf(m.getFieldName()));
+            } else if (fillInOnly && (m.getFieldName() == null || locks.leftOpen(m.getFieldName()))) {
+                // the signer locked every other field and left these to be filled in (FieldMDP); no other
+                // field's value or appearance differs, so the objects changed are the fill-in's
+                filledIn.add(m.getFieldName() == null ? "?" : m.getFieldName());
             } else {
                 forms.add(describe(m));
                 if ("V".equals(m.getType() != null ? m.getType() : lastKey(m.getValue()))) {
@@ -113,7 +139,10 @@ final class PdfChanges {
                     "Trường biểu mẫu bị thay đổi sau khi ký: " + details(forms) + " — không được phép",
                     "Form fields were changed after signing: " + details(forms) + " — not permitted"));
         }
-        Set<String> objects = revision.getPdfUndefinedChanges().stream().map(PdfChanges::describe)
+        Set<String> objects = revision.getPdfUndefinedChanges().stream()
+                .filter(m -> !(fillInOnly && FILL_IN_OBJECTS.contains(m.getType() != null ? m.getType()
+                        : lastKey(m.getValue()))))
+                .map(PdfChanges::describe)
                 .collect(Collectors.toCollection(LinkedHashSet::new));
         if (!objects.isEmpty()) {
             changes.add(new Explanation(OBJECTS_CHANGED,
@@ -125,6 +154,14 @@ final class PdfChanges {
             changes.add(new Explanation(LATER_SIGNATURE,
                     "Chữ ký số được thêm sau (" + details(laterSignatures) + ") — được phép",
                     "Later signatures were added (" + details(laterSignatures) + ") — permitted"));
+        }
+        filledIn.remove("?");
+        if (!filledIn.isEmpty()) {
+            changes.add(new Explanation(FIELDS_FILLED_IN,
+                    "Trường biểu mẫu người ký để ngỏ (" + details(filledIn) + ") được điền sau khi ký, các trường khác "
+                            + "bị khóa — được phép",
+                    "Form fields the signer left open (" + details(filledIn) + ") were filled in after signing, every "
+                            + "other field locked — permitted"));
         }
         if (!revision.getPdfExtensionChanges().isEmpty()) {
             changes.add(new Explanation(VALIDATION_DATA_ADDED,

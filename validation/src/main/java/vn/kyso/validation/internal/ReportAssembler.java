@@ -241,7 +241,8 @@ final class ReportAssembler {
             claimed = xmlSig.signingTime();
         }
         List<Explanation> changes = revisions == null ? List.of()
-                : PdfChanges.of(s.getPDFRevision(), otherFields(signedFields, s.getPDFRevision()));
+                : PdfChanges.of(s.getPDFRevision(), otherFields(signedFields, s.getPDFRevision()),
+                        FilledFields.changed(input.document().content(), s.getPDFRevision()));
         Verdict verdict = Reasons.verdict(indication);
         Explanation reason = SignatureReason.of(indication, sub, new SignatureReason.Facts(input.validatedAt(),
                 certificate == null ? null : certificate.notAfter(), claimed, timestamps, revocation, changes),
