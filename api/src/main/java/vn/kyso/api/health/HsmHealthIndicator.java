@@ -1,8 +1,8 @@
 package vn.kyso.api.health;
 
 import java.util.List;
-import org.springframework.boot.actuate.health.Health;
-import org.springframework.boot.actuate.health.HealthIndicator;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.stereotype.Component;
 import vn.kyso.signing.KeyInfo;
 import vn.kyso.signing.SigningService;

@@ -24,7 +24,7 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.FilterType;
@@ -67,7 +67,7 @@ class SecuredPagesBrowserTest {
         "vn.kyso.validation.autoconfigure.ValidationAutoConfiguration",
         "vn.kyso.conversion.autoconfigure.ConversionAutoConfiguration",
         "vn.kyso.exchange.autoconfigure.ExchangeAutoConfiguration",
-        "org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration"})
+        "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration"})
     @ComponentScan(basePackageClasses = KysoApplication.class,
             excludeFilters = @ComponentScan.Filter(type = FilterType.CUSTOM, classes = NotWebLayer.class))
     @EnableConfigurationProperties(ApiSettings.class)

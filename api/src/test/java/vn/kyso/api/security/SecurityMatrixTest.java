@@ -35,7 +35,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Import;
@@ -46,7 +46,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.ResultMatcher;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import vn.kyso.api.FakeValidationService;
 import vn.kyso.audit.AuditAction;
@@ -122,19 +122,19 @@ class SecurityMatrixTest {
                 "%PDF-1.7 test".getBytes(StandardCharsets.US_ASCII));
     }
 
-    static MockHttpServletRequestBuilder sign(String key) {
+    static AbstractMockHttpServletRequestBuilder<?> sign(String key) {
         return multipart("/api/v1/signatures").file(pdf("file")).param("key", key);
     }
 
-    static MockHttpServletRequestBuilder ingest() {
+    static AbstractMockHttpServletRequestBuilder<?> ingest() {
         return multipart("/api/v1/records").file(pdf("file"));
     }
 
-    static MockHttpServletRequestBuilder jsonPut(String path) {
+    static AbstractMockHttpServletRequestBuilder<?> jsonPut(String path) {
         return put(path).contentType(MediaType.APPLICATION_JSON).content("{\"hold\":true,\"reason\":\"x\"}");
     }
 
-    private ResultActions forbidden(MockHttpServletRequestBuilder request, RequestPostProcessor who)
+    private ResultActions forbidden(AbstractMockHttpServletRequestBuilder<?> request, RequestPostProcessor who)
             throws Exception {
         return mvc.perform(request.with(who))
                 .andExpect(status().isForbidden())
@@ -144,7 +144,7 @@ class SecurityMatrixTest {
                 .andExpect(jsonPath("$.status").value(403));
     }
 
-    private ResultActions keyNotYours(MockHttpServletRequestBuilder request, RequestPostProcessor who)
+    private ResultActions keyNotYours(AbstractMockHttpServletRequestBuilder<?> request, RequestPostProcessor who)
             throws Exception {
         ResultActions result = mvc.perform(request.with(who))
                 .andExpect(status().isForbidden())
@@ -369,8 +369,8 @@ class SecurityMatrixTest {
                 .andExpect(jsonPath("$.code").value("KEY_NOT_YOURS"));
     }
 
-    static MockHttpServletRequestBuilder outgoing(String from, String key) {
-        MockHttpServletRequestBuilder b = multipart("/api/v1/exchange/outgoing").file(pdf("file"))
+    static AbstractMockHttpServletRequestBuilder<?> outgoing(String from, String key) {
+        AbstractMockHttpServletRequestBuilder<?> b = multipart("/api/v1/exchange/outgoing").file(pdf("file"))
                 .param("from", from).param("to", OTHER_ORG).param("codeNumber", "12")
                 .param("codeNotation", "UBND-VP").param("place", "Bình An").param("promulgationDate", "2026-11-20")
                 .param("documentType", "Công văn").param("subject", "Về việc");
