@@ -20,6 +20,6 @@ if [ "${KYSO_ARCHIVE:-filesystem}" = "s3" ]; then
   archive_args=(--kyso.archive.store.type=s3 --kyso.archive.store.endpoint="$(prop endpoint)"
     --kyso.archive.store.region="$(prop region)" --kyso.archive.directory="$PWD/var/archive-s3")
 fi
-# The -demo jar: the production one leaves the demo PKI out (docs/adr/0010-demo-pki-module.md).
+# The -demo jar: the production one leaves the demo PKI out (docs/adr/0012-demo-pki-module.md).
 exec java -jar api/target/kyso-api-*-demo.jar "${archive_args[@]}" --kyso.demo.enabled=true --kyso.demo.directory="$PWD/var/demo-pki" \
   --kyso.security.enabled="${KYSO_SECURITY:-false}" "$@"

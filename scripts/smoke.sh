@@ -10,7 +10,7 @@ work="$(mktemp -d)"
 chmod 755 "$work"
 export SOFTHSM2_CONF="$work/softhsm/softhsm2.conf"
 jar=$(ls api/target/kyso-api-*-demo.jar | head -1)
-# The production jar beside it must not carry the demo PKI, the demo jar must (ADR 0010).
+# The production jar beside it must not carry the demo PKI, the demo jar must (ADR 0012).
 production="${jar%-demo.jar}.jar"
 if jar tf "$production" | grep 'kyso-demo-pki' >/dev/null; then echo "SMOKE FAILED: $production carries the demo PKI" >&2; exit 1; fi
 jar tf "$jar" | grep 'BOOT-INF/lib/kyso-demo-pki-' >/dev/null || { echo "SMOKE FAILED: $jar lacks the demo PKI" >&2; exit 1; }

@@ -10,7 +10,7 @@ import com.tngtech.archunit.lang.ArchRule;
 import org.junit.jupiter.api.Test;
 
 /**
- * The production jar leaves the demo PKI out (ADR 0010), so no production class may need it except the
+ * The production jar leaves the demo PKI out (ADR 0012), so no production class may need it except the
  * demo adapters, which load only with {@code kyso.demo.enabled=true}. Checked over the main classes of
  * every module on the api's class path.
  */
@@ -24,7 +24,7 @@ class DemoPkiIsolationTest {
     static ArchRule onlyDemoAdaptersUseTheDemoPki() {
         return noClasses().that().resideOutsideOfPackages("vn.kyso.demopki..", "vn.kyso.*.demo..")
                 .should().dependOnClassesThat().resideInAPackage("vn.kyso.demopki..")
-                .because("the production jar does not carry the demo PKI (ADR 0010)");
+                .because("the production jar does not carry the demo PKI (ADR 0012)");
     }
 
     @Test

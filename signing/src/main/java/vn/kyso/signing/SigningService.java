@@ -70,7 +70,7 @@ public interface SigningService {
      * desktop agent, a remote signing service, a software key. The signer goes through the two-step
      * flow, so its certificate gets the checks a prepared signature gets (trust anchor, family,
      * validity) and its value is verified before it is embedded; the service's own HSM keys are signed
-     * with through {@link #sign(SignRequest)}. See docs/adr/0010-signing-by-job-key-signer-dss-errors.md.
+     * with through {@link #sign(SignRequest)}. See docs/adr/0013-signing-by-job-key-signer-dss-errors.md.
      */
     default SignedDocument signWith(KeySigner signer, Document document, SignOptions options) {
         Objects.requireNonNull(signer, "signer");

@@ -22,7 +22,7 @@ import vn.kyso.access.spi.AccessStore;
  * Builds {@link AccessControl} from {@code kyso.security.*}, the grants other modules contribute (the
  * demo's), and the administrator's changes kept in the application's database, whose tables are migrated
  * here, at start-up. Without a data source, owners and keys come from the configuration only. Named by
- * class name after the archive, which creates the shared pool (docs/adr/0010-connection-pool.md).
+ * class name after the archive, which creates the shared pool (docs/adr/0014-connection-pool.md).
  */
 @AutoConfiguration(after = DataSourceAutoConfiguration.class,
         afterName = "vn.kyso.archive.autoconfigure.ArchiveAutoConfiguration")

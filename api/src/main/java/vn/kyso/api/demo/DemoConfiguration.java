@@ -33,7 +33,7 @@ import vn.kyso.validation.demo.DemoValidationSettings;
  * Supplies {@link SigningSettings} and {@link ValidationSettings} from the demo PKI, so the signing and
  * validation auto-configurations back off their own {@code kyso.signing.*} and {@code kyso.validation.*}
  * settings: what the demo signs, it also trusts; and the audit trail's checkpoints the demo TSA. With access
- * control on, also who may use the demo keys. Only in the -demo jar, which carries the demo PKI (ADR 0010);
+ * control on, also who may use the demo keys. Only in the -demo jar, which carries the demo PKI (ADR 0012);
  * {@link DemoUnavailable} refuses to start the production jar with the demo switched on.
  */
 @Configuration(proxyBeanMethods = false)

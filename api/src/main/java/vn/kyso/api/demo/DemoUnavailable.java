@@ -5,7 +5,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The production jar leaves the demo PKI out (ADR 0010): asked for the demo, it says so at start-up
+ * The production jar leaves the demo PKI out (ADR 0012): asked for the demo, it says so at start-up
  * instead of running without keys or failing later on a missing class.
  */
 @Configuration(proxyBeanMethods = false)

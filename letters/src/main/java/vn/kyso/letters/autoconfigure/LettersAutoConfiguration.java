@@ -22,7 +22,7 @@ import vn.kyso.signing.SigningService;
 
 /**
  * Builds the {@link LettersService} on the application's {@link DataSource} (the pool the archive creates,
- * docs/adr/0010-connection-pool.md) and migrates the letters' tables at start-up. Without a data source,
+ * docs/adr/0014-connection-pool.md) and migrates the letters' tables at start-up. Without a data source,
  * signing or conversion there is no workflow and the api module answers 503. Ordered after the modules it
  * uses by class name, so that their beans are known when the conditions are evaluated.
  */

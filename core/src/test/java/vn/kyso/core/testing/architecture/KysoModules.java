@@ -36,7 +36,7 @@ public final class KysoModules {
                     .facadeMayHold("VietnamTime", "constants: the one declaration of Vietnam's time zone"),
             KysoModule.of("demo-pki", "core")
                     .engineAdapter("the demo PKI issues certificates, CRLs, OCSP and time-stamp responses with "
-                            + "BouncyCastle; only the demo adapters and tests use it (ADR 0010, demo PKI module)"),
+                            + "BouncyCastle; only the demo adapters and tests use it (ADR 0012, demo PKI module)"),
             KysoModule.of("dss-support", "core").inPackage("dss")
                     .engineAdapter("DSS plumbing shared by the signing and validation internals only "
                             + "(DssSupportIsolationTest)"),
