@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Objects;
 import vn.kyso.signing.Appearance;
 import vn.kyso.signing.ContainerRequest;
+import vn.kyso.signing.CopySource;
 import vn.kyso.signing.Document;
 import vn.kyso.signing.JwsSerialization;
 import vn.kyso.signing.Packaging;
@@ -110,6 +111,9 @@ final class SigningJobs {
             List<X509Certificate> chain, Instant now, KeyEntry key) {
         PdfFacts facts = PdfInspector.inspect(content, options.placement() == null
                 && (options.appearance() == Appearance.PERSON || options.appearance() == Appearance.COPY));
+        if (options.appearance() == Appearance.COPY && options.copySource() == CopySource.PAPER) {
+            PaperScan.check(content);
+        }
         PAdESSignatureParameters p = DssParameters.pades(options.level(), options.digest(), chain, now);
         p.setSignerName(KeyEntryNames.commonName(chain.get(0)));
         p.setReason(reason(options.appearance()));
