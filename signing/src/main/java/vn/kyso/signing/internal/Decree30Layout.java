@@ -115,6 +115,11 @@ final class Decree30Layout {
     // around it, so repeating the name under the image would only crowd the signature block.
     private VisibleSignature person(PdfFacts pdf, AppearanceContent content) {
         PngImage image = PngImage.read(content.imagePng(), "The person's signature image");
+        if (!image.blueInk()) {
+            throw new SigningException(SigningError.APPEARANCE_INVALID,
+                    "The person's signature image must be in blue ink, as Decree 30/2020 (Appendix I) requires.",
+                    "Hình ảnh chữ ký của người có thẩm quyền phải màu xanh theo Phụ lục I Nghị định 30/2020/NĐ-CP.");
+        }
         Target target = content.placement() != null
                 ? explicit(pdf, content.placement())
                 : new Target(pdf.pageCount(), SignatureSpot.find(pdf.page(pdf.pageCount()), pdf.lastPageText(),

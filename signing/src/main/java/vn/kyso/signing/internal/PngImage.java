@@ -13,7 +13,7 @@ import javax.imageio.ImageIO;
  * background. A seal without transparency would paint a white square over the person's signature or
  * the document's heading, so it is refused rather than drawn.
  */
-record PngImage(int width, int height, double pixelsPerMetre) {
+record PngImage(int width, int height, double pixelsPerMetre, boolean blueInk) {
 
     private static final byte[] SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
     private static final byte[] IHDR = "IHDR".getBytes(StandardCharsets.US_ASCII);
@@ -30,6 +30,32 @@ record PngImage(int width, int height, double pixelsPerMetre) {
      */
     double widthMm() {
         return pixelsPerMetre > 0 ? width * 1000.0 / pixelsPerMetre : Double.NaN;
+    }
+
+    /**
+     * Whether the drawn (mostly opaque) pixels are blue on average: blue clearly above red and green. Appendix
+     * I asks for the person's signature "màu xanh"; black or red ink is refused for it. Sampled on a grid
+     * of at most about 250,000 pixels, which bounds the cost for the largest images allowed.
+     */
+    private static boolean blueInk(BufferedImage image) {
+        long pixels = (long) image.getWidth() * image.getHeight();
+        int step = (int) Math.max(1, Math.round(Math.sqrt(pixels / 250_000.0)));
+        long r = 0;
+        long g = 0;
+        long b = 0;
+        long n = 0;
+        for (int y = 0; y < image.getHeight(); y += step) {
+            for (int x = 0; x < image.getWidth(); x += step) {
+                int argb = image.getRGB(x, y);
+                if ((argb >>> 24) > 128) {
+                    r += (argb >> 16) & 0xff;
+                    g += (argb >> 8) & 0xff;
+                    b += argb & 0xff;
+                    n++;
+                }
+            }
+        }
+        return n > 0 && b > r + 20 * n && b > g + 20 * n;
     }
 
     /** The horizontal pixels per metre of the pHYs chunk, or 0; the chunk must come before the image data. */
@@ -77,6 +103,6 @@ record PngImage(int width, int height, double pixelsPerMetre) {
             throw Decree30Layout.invalid(what + " must have a transparent background (a PNG with an alpha "
                     + "channel), as Decree 30/2020 requires.");
         }
-        return new PngImage(image.getWidth(), image.getHeight(), pixelsPerMetre(png));
+        return new PngImage(image.getWidth(), image.getHeight(), pixelsPerMetre(png), blueInk(image));
     }
 }

@@ -59,6 +59,29 @@ class MarksOffPrintedTextTest {
     }
 
     @Test
+    void aSignatureInBlackInkIsRefusedForThePersonInBothLanguages() throws Exception {
+        java.awt.image.BufferedImage black = new java.awt.image.BufferedImage(200, 80,
+                java.awt.image.BufferedImage.TYPE_INT_ARGB);
+        java.awt.Graphics2D g = black.createGraphics();
+        g.setColor(java.awt.Color.BLACK);
+        g.setStroke(new java.awt.BasicStroke(6f));
+        g.drawLine(10, 60, 190, 20);
+        g.dispose();
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(black, "png", png);
+        AppearanceContent content = new AppearanceContent(Appearance.PERSON, null, png.toByteArray(), "Nguyễn Văn An",
+                SampleLetters.ISSUER, SIGNED_AT, null, null);
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> LAYOUT.plan(PdfInspector.inspect(
+                SampleLetters.oneLetter()), content)).isInstanceOfSatisfying(vn.kyso.signing.SigningException.class,
+                        e -> {
+                            assertThat(e.getMessage()).contains("blue ink");
+                            assertThat(e.messageVi()).contains("màu xanh");
+                        });
+        assertThat(PngImage.read(TestImages.signature(), "signature").blueInk()).isTrue();
+    }
+
+    @Test
     void theAttachmentMarkMovesDownPastPrintedTextAtTheTopRight() {
         TextBox heading = new TextBox(330, 8, 230, 16);
         PdfFacts page = new PdfFacts(1, List.of(A4), List.of(), List.of(heading));
