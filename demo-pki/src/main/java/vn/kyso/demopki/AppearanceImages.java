@@ -34,6 +34,8 @@ final class AppearanceImages {
     private static final Color INK = new Color(20, 40, 125);
     private static final Color SEAL_RED = new Color(205, 22, 34, 235);
     private static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
+    /** 400 px over 40 mm. */
+    private static final int SEAL_PIXELS_PER_METRE = 10_000;
 
     private AppearanceImages() {
     }
@@ -89,7 +91,26 @@ final class AppearanceImages {
         } finally {
             g.dispose();
         }
-        return png(image);
+        return withResolution(png(image), SEAL_PIXELS_PER_METRE);
+    }
+
+    /**
+     * The PNG with a pHYs chunk right after its header, so that the signing service draws the seal at its real
+     * size: 400 px at 10,000 px/m is a 40 mm seal, the usual size of an organisation's round seal.
+     */
+    static byte[] withResolution(byte[] png, int pixelsPerMetre) {
+        java.nio.ByteBuffer chunk = java.nio.ByteBuffer.allocate(21);
+        chunk.putInt(9).put("pHYs".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putInt(pixelsPerMetre)
+                .putInt(pixelsPerMetre).put((byte) 1);
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(chunk.array(), 4, 13);
+        chunk.putInt((int) crc.getValue());
+        int afterHeader = 8 + 25; // signature, then IHDR: length, type, 13 bytes of data, CRC
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(png, 0, afterHeader);
+        out.writeBytes(chunk.array());
+        out.write(png, afterHeader, png.length - afterHeader);
+        return out.toByteArray();
     }
 
     /** Writes the text clockwise along the ring, centred on top, glyph tops facing outwards. */

@@ -18,6 +18,7 @@ import vn.kyso.core.KeyFamily;
  * @param keys         the keys to expose; an empty list exposes every key/certificate pair on the token
  * @param trustAnchors PEM file with the roots of this family, used to complete chains and fetch
  *                     revocation data for long-term levels
+ * @param rsaScheme    how the RSA keys of this set sign; null for PKCS#1 v1.5 (EC keys ignore it)
  */
 public record HsmSettings(
         String name,
@@ -27,7 +28,8 @@ public record HsmSettings(
         Integer slot,
         PinSource pin,
         List<KeySettings> keys,
-        Path trustAnchors) {
+        Path trustAnchors,
+        RsaSignatureScheme rsaScheme) {
 
     public HsmSettings {
         if (name == null || !name.matches("[a-z0-9][a-z0-9-]{0,40}")) {
@@ -40,6 +42,7 @@ public record HsmSettings(
         }
         Objects.requireNonNull(pin, "pin of HSM " + name);
         keys = keys == null ? List.of() : List.copyOf(keys);
+        rsaScheme = Objects.requireNonNullElse(rsaScheme, RsaSignatureScheme.PKCS1_V1_5);
     }
 
     /**
@@ -63,14 +66,21 @@ public record HsmSettings(
      * @param label           the PKCS#11 label (SunPKCS11 alias) of the key and its certificate
      * @param appearanceImage PNG shown by visible signatures: the person's signature or the seal
      * @param holder          PERSON or ORGANISATION; null to read it from the certificate
+     * @param imageWidthMm    the real width of the seal (or signature) image in millimetres, so that it is
+     *                        drawn at the size of the seal on paper; null to read it from the PNG's pHYs
+     *                        resolution
      */
-    public record KeySettings(String id, String label, Path appearanceImage, KeyInfo.KeyHolder holder) {
+    public record KeySettings(String id, String label, Path appearanceImage, KeyInfo.KeyHolder holder,
+            Double imageWidthMm) {
 
         public KeySettings {
             if (id == null || !id.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}")) {
                 throw new IllegalArgumentException("key id must be letters, digits, '.', '_' or '-': " + id);
             }
             label = (label == null || label.isBlank()) ? id : label;
+            if (imageWidthMm != null && !(imageWidthMm >= 5 && imageWidthMm <= 100)) {
+                throw new IllegalArgumentException("imageWidthMm of key " + id + " must be between 5 and 100 mm");
+            }
         }
     }
 }

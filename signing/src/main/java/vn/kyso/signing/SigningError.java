@@ -38,7 +38,9 @@ public enum SigningError implements ErrorCode {
     COPY_SOURCE_MISSING(ErrorKind.BAD_REQUEST, "The source of the copy is not given"),
     /** An electronic-to-electronic copy can only be an extract (issue #12). */
     COPY_FORM_NOT_FOR_ELECTRONIC_SOURCE(ErrorKind.BAD_REQUEST,
-            "An electronic document can only be copied as TRÍCH SAO");
+            "An electronic document can only be copied as TRÍCH SAO"),
+    /** A copy from paper needs a colour scan of at least 200 dpi in a PDF 1.4 or later (issue #12). */
+    COPY_SOURCE_SCAN_INVALID(ErrorKind.BAD_REQUEST, "The digitised paper original does not meet Decree 30");
 
     private final ErrorKind kind;
     private final String title;

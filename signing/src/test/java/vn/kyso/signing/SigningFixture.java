@@ -33,7 +33,22 @@ public final class SigningFixture {
         return new DssSigningService(settings(), Clock.systemUTC());
     }
 
+    /**
+     * The demo's key sets with PKCS#1 v1.5 for every RSA key, as the tests written before RSASSA-PSS expect
+     * (their checkers include xmlsec1 1.2 and xml-crypto, which know no PSS); the demo as run signs with PSS in
+     * the specialised set, which {@link #pssSettings()} gives.
+     */
     public static SigningSettings settings() {
+        return DemoSigningSettings.from(pki(), FONT, RsaSignatureScheme.PKCS1_V1_5);
+    }
+
+    /** The demo's key sets as the demo runs them: RSASSA-PSS in the specialised (chuyên dùng công vụ) set. */
+    public static SigningSettings pssSettings() {
         return DemoSigningSettings.from(pki(), FONT);
+    }
+
+    /** A service signing as the demo runs (RSASSA-PSS in the specialised set); the caller closes it. */
+    public static DssSigningService newPssService() {
+        return new DssSigningService(pssSettings(), Clock.systemUTC());
     }
 }

@@ -53,6 +53,25 @@ class CopyEndToEndTest {
         assertThat(copy(letter, "TRÍCH SAO", "ELECTRONIC").statusCode()).isEqualTo(200);
     }
 
+    @Test
+    void aGreyScanAt150DpiIsRefusedAsThePaperSourceOfACopy() throws Exception {
+        java.awt.image.BufferedImage grey = new java.awt.image.BufferedImage(874, 1240,
+                java.awt.image.BufferedImage.TYPE_BYTE_GRAY); // A5 at 150 dpi
+        byte[] scan;
+        try (var document = new org.apache.pdfbox.pdmodel.PDDocument(); var out = new ByteArrayOutputStream()) {
+            var page = new org.apache.pdfbox.pdmodel.PDPage(org.apache.pdfbox.pdmodel.common.PDRectangle.A5);
+            document.addPage(page);
+            var image = org.apache.pdfbox.pdmodel.graphics.image.JPEGFactory.createFromImage(document, grey);
+            try (var content = new org.apache.pdfbox.pdmodel.PDPageContentStream(document, page)) {
+                content.drawImage(image, 0, 0, page.getMediaBox().getWidth(), page.getMediaBox().getHeight());
+            }
+            document.save(out);
+            scan = out.toByteArray();
+        }
+
+        assertRefused(copy(scan, "SAO Y", "PAPER"), "COPY_SOURCE_SCAN_INVALID", "chế độ màu");
+    }
+
     private HttpResponse<byte[]> copy(byte[] letter, String form, String source) throws Exception {
         List<Part> parts = new java.util.ArrayList<>(List.of(field("key", "ubnd-binh-an"),
                 field("appearance", "copy"), field("copyForm", form), new Part("file", "cong-van.pdf", letter)));

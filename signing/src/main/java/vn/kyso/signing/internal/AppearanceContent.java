@@ -27,6 +27,8 @@ import vn.kyso.signing.Placement;
  * @param numberSymbol number and symbol of the document (số, ký hiệu), for ATTACHMENT
  * @param copyForm       form of copy for COPY: SAO Y, SAO LỤC or TRÍCH SAO ({@link CopyMark})
  * @param copySource     for COPY, what the copy is made from; null otherwise
+ * @param imageWidthMm   the configured real width of the image in millimetres, or null to read it from the
+ *                       PNG's resolution
  */
 record AppearanceContent(
         Appearance appearance,
@@ -37,7 +39,8 @@ record AppearanceContent(
         Instant signingTime,
         String numberSymbol,
         String copyForm,
-        CopySource copySource) {
+        CopySource copySource,
+        Double imageWidthMm) {
 
     AppearanceContent {
         Objects.requireNonNull(appearance, "appearance");
@@ -47,6 +50,13 @@ record AppearanceContent(
         organisation = clean(organisation);
         numberSymbol = clean(numberSymbol);
         copyForm = clean(copyForm);
+    }
+
+    /** Content without a configured image size. */
+    AppearanceContent(Appearance appearance, Placement placement, byte[] imagePng, String signerName,
+            String organisation, Instant signingTime, String numberSymbol, String copyForm, CopySource copySource) {
+        this(appearance, placement, imagePng, signerName, organisation, signingTime, numberSymbol, copyForm,
+                copySource, null);
     }
 
     /** Content that is not a copy. */
@@ -71,13 +81,14 @@ record AppearanceContent(
                 && signingTime.equals(c.signingTime)
                 && Objects.equals(numberSymbol, c.numberSymbol)
                 && Objects.equals(copyForm, c.copyForm)
-                && copySource == c.copySource;
+                && copySource == c.copySource
+                && Objects.equals(imageWidthMm, c.imageWidthMm);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(appearance, placement, Arrays.hashCode(imagePng), signerName, organisation,
-                signingTime, numberSymbol, copyForm, copySource);
+                signingTime, numberSymbol, copyForm, copySource, imageWidthMm);
     }
 
     @Override
@@ -85,7 +96,7 @@ record AppearanceContent(
         return "AppearanceContent[" + appearance + ", placement=" + placement
                 + ", image=" + (imagePng == null ? "none" : imagePng.length + " bytes")
                 + ", organisation=" + organisation + ", signingTime=" + signingTime
-                + ", numberSymbol=" + numberSymbol + ", copyForm=" + copyForm + ", copySource=" + copySource + "]";
+                + ", numberSymbol=" + numberSymbol + ", copyForm=" + copyForm + ", copySource=" + copySource + ", imageWidthMm=" + imageWidthMm + "]";
     }
 
     private static String clean(String text) {

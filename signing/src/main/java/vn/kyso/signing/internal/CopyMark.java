@@ -69,11 +69,17 @@ final class CopyMark {
      * @throws SigningException APPEARANCE_INVALID when the top of the page has no such room
      */
     static Rect freeTopRight(PdfFacts pdf, float width, float height, float top, float rightMargin) {
+        return freeTopRight(pdf, width, height, top, rightMargin, "copy mark", "dấu bản sao");
+    }
+
+    /** As above for any top-right mark (the attachment's too), named in the refusal. */
+    static Rect freeTopRight(PdfFacts pdf, float width, float height, float top, float rightMargin, String mark,
+            String markVi) {
         PageBox page = pdf.page(1);
         List<Rect> taken = obstacles(pdf);
         float x = page.width() - rightMargin - width;
         if (x < 0) {
-            throw noRoom();
+            throw noRoom(mark, markVi);
         }
         for (float y = top; y + height <= page.height() / 3; y += STEP) {
             Rect candidate = new Rect(x, y, width, height);
@@ -81,7 +87,13 @@ final class CopyMark {
                 return candidate;
             }
         }
-        throw noRoom();
+        throw noRoom(mark, markVi);
+    }
+
+    /** Whether {@code box} keeps {@link #CLEARANCE} from every text run the PDF has for its page. */
+    static boolean clearOfText(PdfFacts pdf, int page, Rect box) {
+        List<TextBox> runs = page == pdf.pageCount() ? pdf.lastPageText() : page == 1 ? pdf.firstPageText() : List.of();
+        return runs.stream().noneMatch(run -> overlaps(box, new Rect(run.x(), run.y(), run.width(), run.height())));
     }
 
     private static List<Rect> obstacles(PdfFacts pdf) {
@@ -102,11 +114,11 @@ final class CopyMark {
                 && a.y() < b.bottom() + CLEARANCE && b.y() < a.bottom() + CLEARANCE;
     }
 
-    private static SigningException noRoom() {
+    private static SigningException noRoom(String mark, String markVi) {
         return new SigningException(SigningError.APPEARANCE_INVALID,
-                "The top right of page one has no free space for the copy mark that would not cover printed text; "
+                "The top right of page one has no free space for the " + mark + " that would not cover printed text; "
                         + "give a placement for it.",
-                "Góc trên bên phải trang đầu không còn chỗ trống cho dấu bản sao mà không đè lên chữ; hãy chỉ định "
+                "Góc trên bên phải trang đầu không còn chỗ trống cho " + markVi + " mà không đè lên chữ; hãy chỉ định "
                         + "vị trí.");
     }
 }

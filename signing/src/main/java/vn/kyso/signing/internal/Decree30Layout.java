@@ -115,6 +115,11 @@ final class Decree30Layout {
     // around it, so repeating the name under the image would only crowd the signature block.
     private VisibleSignature person(PdfFacts pdf, AppearanceContent content) {
         PngImage image = PngImage.read(content.imagePng(), "The person's signature image");
+        if (!image.blueInk()) {
+            throw new SigningException(SigningError.APPEARANCE_INVALID,
+                    "The person's signature image must be in blue ink, as Decree 30/2020 (Appendix I) requires.",
+                    "Hình ảnh chữ ký của người có thẩm quyền phải màu xanh theo Phụ lục I Nghị định 30/2020/NĐ-CP.");
+        }
         Target target = content.placement() != null
                 ? explicit(pdf, content.placement())
                 : new Target(pdf.pageCount(), SignatureSpot.find(pdf.page(pdf.pageCount()), pdf.lastPageText(),
@@ -128,7 +133,7 @@ final class Decree30Layout {
     // ORGANISATION: the seal covers about the left third of the person's signature image, with the
     // organisation's name and the signing time beside it (Appendix I).
     private VisibleSignature organisation(PdfFacts pdf, AppearanceContent content) {
-        PngImage.read(content.imagePng(), "The organisation's seal image");
+        PngImage image = PngImage.read(content.imagePng(), "The organisation's seal image");
         String organisation = required(content.organisation(), "The organisation name");
         List<String> parts = List.of(organisation, signingTime(content));
         if (content.placement() != null) {
@@ -138,16 +143,17 @@ final class Decree30Layout {
                 "The organisation seal goes over the authorised person's visible signature, but the PDF has "
                         + "none yet. Sign as the person first, or give a placement for the seal."));
         PageBox page = pdf.page(person.page());
-        float side = clamp(person.height() * SEAL_PER_SIGNATURE_HEIGHT, SEAL_MIN, SEAL_MAX);
+        float side = sealSide(image, content, person);
         Rect seal = new Rect(person.x() + person.width() / 3 - side, person.y() + person.height() / 2 - side / 2,
                 side, side).shiftedInto(page.width(), page.height());
         List<String> lines = wrapAll(parts, SEAL_INFO_MAX_WIDTH, SEAL_INFO_FONT_SIZE);
         float textWidth = textWidth(lines, SEAL_INFO_FONT_SIZE);
         float textHeight = textHeight(lines, SEAL_INFO_FONT_SIZE);
         // Left of the seal keeps the text off the signature and off the printed name under it.
-        if (seal.x() - textWidth >= 0 && textHeight <= side) {
+        Rect left = new Rect(seal.x() - textWidth, seal.centerY() - textHeight / 2, textWidth, textHeight);
+        if (seal.x() - textWidth >= 0 && textHeight <= side && CopyMark.clearOfText(pdf, person.page(), left)) {
             Rect field = new Rect(seal.x() - textWidth, seal.y(), textWidth + side, side);
-            Rect text = new Rect(field.x(), seal.centerY() - textHeight / 2, textWidth, textHeight);
+            Rect text = left;
             return new VisibleSignature(person.page(), field, seal, content.imagePng(),
                     new TextBlock(lines, SEAL_INFO_FONT_SIZE, text, TextSide.LEFT_OF_IMAGE));
         }
@@ -157,6 +163,13 @@ final class Decree30Layout {
                 .shiftedInto(page.width(), page.height());
         Rect movedSeal = new Rect(field.centerX() - side / 2, field.y(), side, side);
         Rect text = new Rect(field.centerX() - textWidth / 2, field.y() + side, textWidth, textHeight);
+        if (!CopyMark.clearOfText(pdf, person.page(), text)) {
+            throw new SigningException(SigningError.APPEARANCE_INVALID,
+                    "Neither left of the seal nor under it is there room for the organisation's name and signing "
+                            + "time that would not cover printed text; give a placement for the seal.",
+                    "Bên trái và bên dưới con dấu đều không còn chỗ trống cho tên cơ quan và thời gian ký mà không đè "
+                            + "lên chữ; hãy chỉ định vị trí cho con dấu.");
+        }
         return new VisibleSignature(person.page(), field, movedSeal, content.imagePng(),
                 new TextBlock(lines, SEAL_INFO_FONT_SIZE, text, TextSide.BELOW_IMAGE));
     }
@@ -170,11 +183,20 @@ final class Decree30Layout {
         if (content.placement() != null) {
             return textAlone(explicit(pdf, content.placement()), parts, size);
         }
-        PageBox first = pdf.page(1);
-        List<String> lines = wrapAll(parts, ATTACHMENT_TEXT_MAX_WIDTH, size);
-        float width = textWidth(lines, size);
-        Rect text = new Rect(first.width() - RIGHT_OFFSET - width, TOP_OFFSET, width, textHeight(lines, size));
-        return new VisibleSignature(1, text, null, null, new TextBlock(lines, size, text, TextSide.ALONE));
+        // Like the copy mark: moved down until it covers no printed text (issue #12). A mark too tall for the
+        // room above the heading is first widened into the top margin (fewer lines) before it is refused.
+        SigningException noRoom = null;
+        for (float maxWidth : new float[] {ATTACHMENT_TEXT_MAX_WIDTH, pdf.page(1).width() - 2 * RIGHT_OFFSET}) {
+            List<String> lines = wrapAll(parts, maxWidth, size);
+            try {
+                Rect text = CopyMark.freeTopRight(pdf, textWidth(lines, size), textHeight(lines, size), TOP_OFFSET,
+                        RIGHT_OFFSET, "attachment mark", "dấu phụ lục");
+                return new VisibleSignature(1, text, null, null, new TextBlock(lines, size, text, TextSide.ALONE));
+            } catch (SigningException e) {
+                noRoom = e;
+            }
+        }
+        throw noRoom;
     }
 
     // COPY (bản sao điện tử): text only at the top right of page one: form of copy, copying
@@ -286,6 +308,22 @@ final class Decree30Layout {
             throw invalid(what + " is required for this visible signature.");
         }
         return value;
+    }
+
+    /**
+     * The seal at its real size (Appendix I: "kích thước bằng kích thước thực tế của dấu"): the width
+     * configured for the key in millimetres, else the width the PNG's pHYs resolution gives. Only an image
+     * that states neither is sized from the person's signature, kept within real seal sizes.
+     */
+    static float sealSide(PngImage image, AppearanceContent content, SignatureField person) {
+        if (content.imageWidthMm() != null) {
+            return (float) (content.imageWidthMm() * MM);
+        }
+        double fromImage = image.widthMm();
+        if (!Double.isNaN(fromImage) && fromImage >= 5 && fromImage <= 100) {
+            return (float) (fromImage * MM);
+        }
+        return clamp(person.height() * SEAL_PER_SIGNATURE_HEIGHT, SEAL_MIN, SEAL_MAX);
     }
 
     private static float clamp(float value, float min, float max) {

@@ -141,6 +141,9 @@ public final class DssSigningService implements SigningService, AutoCloseable {
 
     /** The HSM path of DSS's two-phase contract: data to sign, the key signs, the value is embedded. */
     private static SignedDocument signWithKey(KeyEntry key, SigningJob job) {
+        if (key.signsWithPss()) {
+            job.usePss();
+        }
         var algorithm = job.algorithmFor(key.certificate());
         byte[] value = key.signer().sign(job.dss().dataToSign().getBytes(), algorithm.getJCEId());
         return job.finish(new SignatureValue(algorithm, value), key.id());

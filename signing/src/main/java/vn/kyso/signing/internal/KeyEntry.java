@@ -13,9 +13,21 @@ import vn.kyso.signing.spi.KeySigner;
  *
  * @param appearanceImage PNG bytes, or null when the key has no image
  * @param configuredHolder the holder from configuration, or null to read it from the certificate
+ * @param imageWidthMm    the configured real width of the image, or null to read it from the PNG
  */
 record KeyEntry(String id, KeyFamily family, KeySigner signer, byte[] appearanceImage,
-        KeyInfo.KeyHolder configuredHolder, Pkcs11Token token) {
+        KeyInfo.KeyHolder configuredHolder, Pkcs11Token token, Double imageWidthMm) {
+
+    KeyEntry(String id, KeyFamily family, KeySigner signer, byte[] appearanceImage,
+            KeyInfo.KeyHolder configuredHolder, Pkcs11Token token) {
+        this(id, family, signer, appearanceImage, configuredHolder, token, null);
+    }
+
+    /** Whether this key's set signs with RSASSA-PSS (only tokens are configured with a scheme). */
+    boolean signsWithPss() {
+        return token != null && token.settings().rsaScheme() == vn.kyso.signing.RsaSignatureScheme.RSASSA_PSS
+                && certificate().getPublicKey() instanceof java.security.interfaces.RSAPublicKey;
+    }
 
     X509Certificate certificate() {
         return signer.certificateChain().get(0);

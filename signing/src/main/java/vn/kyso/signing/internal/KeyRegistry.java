@@ -43,7 +43,7 @@ final class KeyRegistry implements AutoCloseable {
             for (HsmSettings.KeySettings k : hsm.keys()) {
                 byte[] image = k.appearanceImage() == null ? null : readImage(k.appearanceImage(), k.id());
                 configured.put(k.id(), new KeyEntry(k.id(), hsm.family(), new Pkcs11KeySigner(token, k.label()),
-                        image, k.holder(), token));
+                        image, k.holder(), token, k.imageWidthMm()));
             }
         }
     }

@@ -269,7 +269,7 @@ final class Pkcs11Token implements AutoCloseable {
             if (key == null) {
                 throw new SigningException(SigningError.KEY_NOT_FOUND, "no key labelled '" + label + "' on the HSM");
             }
-            Signature signature = Signature.getInstance(jcaAlgorithm, provider);
+            Signature signature = JcaSignatures.forSigning(jcaAlgorithm, provider);
             signature.initSign(key);
             signature.update(data);
             return signature.sign();

@@ -64,7 +64,7 @@ final class RemoteSigning {
 
     private static boolean verifies(X509Certificate cert, String algorithm, byte[] data, byte[] value) {
         try {
-            Signature s = Signature.getInstance(algorithm);
+            Signature s = JcaSignatures.forSigning(algorithm, null);
             s.initVerify(cert.getPublicKey());
             s.update(data);
             return s.verify(value);

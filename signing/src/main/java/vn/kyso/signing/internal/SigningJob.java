@@ -28,8 +28,18 @@ record SigningJob(DssJob dss, SignatureFormat format, SignatureLevel level, Stri
 
     /** The algorithm a key of {@code cert}'s type signs this job's digest with. */
     SignatureAlgorithm algorithmFor(X509Certificate cert) {
-        EncryptionAlgorithm encryption = EncryptionAlgorithm.forKey(cert.getPublicKey());
+        EncryptionAlgorithm encryption = dss.parameters().getEncryptionAlgorithm() == EncryptionAlgorithm.RSASSA_PSS
+                ? EncryptionAlgorithm.RSASSA_PSS : EncryptionAlgorithm.forKey(cert.getPublicKey());
         return SignatureAlgorithm.getAlgorithm(encryption, dss.parameters().getDigestAlgorithm());
+    }
+
+    /**
+     * Makes the signature RSASSA-PSS (MGF1 over the job's digest, salt as long as the digest). Must come
+     * before the data to sign is computed: the algorithm is itself signed (XAdES SignatureMethod, JAdES
+     * "alg", CMS signature algorithm protection).
+     */
+    void usePss() {
+        dss.parameters().setEncryptionAlgorithm(EncryptionAlgorithm.RSASSA_PSS);
     }
 
     /** Runs a DSS step, turning what DSS throws into our error codes. */

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Objects;
 import vn.kyso.signing.Appearance;
 import vn.kyso.signing.ContainerRequest;
+import vn.kyso.signing.CopySource;
 import vn.kyso.signing.Document;
 import vn.kyso.signing.JwsSerialization;
 import vn.kyso.signing.Packaging;
@@ -108,8 +109,13 @@ final class SigningJobs {
 
     private SigningJob pades(byte[] content, DSSDocument doc, String name, SignOptions options,
             List<X509Certificate> chain, Instant now, KeyEntry key) {
+        // Every default placement looks at the page's text: the person's signature to find its gap, the
+        // marks and the organisation's information to keep off printed text.
         PdfFacts facts = PdfInspector.inspect(content, options.placement() == null
-                && (options.appearance() == Appearance.PERSON || options.appearance() == Appearance.COPY));
+                && options.appearance() != Appearance.NONE);
+        if (options.appearance() == Appearance.COPY && options.copySource() == CopySource.PAPER) {
+            PaperScan.check(content);
+        }
         PAdESSignatureParameters p = DssParameters.pades(options.level(), options.digest(), chain, now);
         p.setSignerName(KeyEntryNames.commonName(chain.get(0)));
         p.setReason(reason(options.appearance()));
@@ -117,7 +123,8 @@ final class SigningJobs {
             SignatureImageParameters image = layout.create(facts, new AppearanceContent(options.appearance(),
                     options.placement(), key == null ? null : key.appearanceImage(),
                     KeyEntryNames.commonName(chain.get(0)), KeyEntryNames.organisation(chain.get(0)), now,
-                    options.numberSymbol(), options.copyForm(), options.copySource()));
+                    options.numberSymbol(), options.copyForm(), options.copySource(),
+                    key == null ? null : key.imageWidthMm()));
             p.setImageParameters(image);
         }
         return new SigningJob(DssJob.of(dss.pades, doc, p), SignatureFormat.PADES, options.level(),

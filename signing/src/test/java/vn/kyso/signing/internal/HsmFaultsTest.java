@@ -43,7 +43,7 @@ class HsmFaultsTest {
                 .orElseThrow();
         HsmSettings withPinFile = new HsmSettings(original.name(), original.family(), original.library(),
                 original.tokenLabel(), null, new HsmSettings.PinSource(null, pinFile), original.keys(),
-                original.trustAnchors());
+                original.trustAnchors(), original.rsaScheme());
         SigningSettings settings = new SigningSettings(List.of(withPinFile), base.tsaUrl(), base.fontFile(), null, 0,
                 null, null, Duration.ofMinutes(5), base.fetch());
         try (DssSigningService service = new DssSigningService(settings, Clock.systemUTC())) {

@@ -33,6 +33,17 @@ final class Renderer {
         return ImageIO.read(ARTIFACTS.resolve(name + ".png").toFile());
     }
 
+    /** As {@link #firstPage} for page {@code number}. */
+    static BufferedImage page(byte[] pdf, String name, int number) throws IOException, InterruptedException {
+        Files.createDirectories(ARTIFACTS);
+        Path input = ARTIFACTS.resolve(name + ".pdf");
+        Files.write(input, pdf);
+        Path prefix = ARTIFACTS.resolve(name);
+        run(PDFTOPPM.toString(), "-r", "72", "-png", "-f", String.valueOf(number), "-l", String.valueOf(number),
+                "-singlefile", input.toString(), prefix.toString());
+        return ImageIO.read(ARTIFACTS.resolve(name + ".png").toFile());
+    }
+
     /** The output of pdfsig on the PDF, written under target/test-artifacts first. */
     static String pdfsig(byte[] pdf, String name) throws IOException, InterruptedException {
         Files.createDirectories(ARTIFACTS);
