@@ -38,7 +38,9 @@ public enum SigningError implements ErrorCode {
     COPY_SOURCE_MISSING(ErrorKind.BAD_REQUEST, "The source of the copy is not given"),
     /** An electronic-to-electronic copy can only be an extract (issue #12). */
     COPY_FORM_NOT_FOR_ELECTRONIC_SOURCE(ErrorKind.BAD_REQUEST,
-            "An electronic document can only be copied as TRÍCH SAO");
+            "An electronic document can only be copied as TRÍCH SAO"),
+    /** The database holding prepared remote signatures cannot be reached (issue #13). */
+    PENDING_STORE_UNAVAILABLE(ErrorKind.UNAVAILABLE, "Prepared signatures cannot be reached");
 
     private final ErrorKind kind;
     private final String title;
