@@ -167,7 +167,7 @@ class EdxmlFollowUpTest {
         assertThat(ValidationFixture.validate(new SignedFile("status.xml", agreed)).report().verdict())
                 .isEqualTo(Verdict.VALID);
         RecordDetails kept = archive.record(letterRecord);
-        assertThat(kept.state()).isEqualTo("ACTIVE");
+        assertThat(kept.state()).isEqualTo(vn.kyso.archive.RecordState.ACTIVE);
         assertThat(kept.history()).anySatisfy(e -> {
             assertThat(e.kind()).isEqualTo("EDXML_FOLLOW_UP_ACCEPTED");
             assertThat(e.detail()).contains("15").contains("giữ nguyên");
