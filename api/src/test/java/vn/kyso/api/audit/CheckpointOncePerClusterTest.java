@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -74,6 +76,8 @@ class CheckpointOncePerClusterTest {
                     vn.kyso.audit.AuditOutcome.OK, null, null));
         }
         CyclicBarrier together = new CyclicBarrier(INSTANCES);
+        // One thread per instance: the common pool may have a single worker on a small machine.
+        ExecutorService threads = Executors.newFixedThreadPool(INSTANCES);
         List<CompletableFuture<Void>> runs = new ArrayList<>();
         for (Runnable tick : ticks) {
             runs.add(CompletableFuture.runAsync(() -> {
@@ -83,9 +87,10 @@ class CheckpointOncePerClusterTest {
                     throw new IllegalStateException(e);
                 }
                 tick.run();
-            }));
+            }, threads));
         }
         CompletableFuture.allOf(runs.toArray(CompletableFuture[]::new)).get(120, TimeUnit.SECONDS);
+        threads.shutdown();
 
         assertThat(count("select count(*) from kyso_audit_checkpoint")).isEqualTo(1);
         assertThat(logs.get(0).checkpoints()).singleElement()

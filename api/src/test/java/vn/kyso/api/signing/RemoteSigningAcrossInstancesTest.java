@@ -69,7 +69,9 @@ class RemoteSigningAcrossInstancesTest {
     @Test
     void preparedOnOneInstanceCompletedOnAnotherWithAVisibleSignature() throws Exception {
         try (DssSigningService a = instance(); DssSigningService b = instance()) {
-            SignOptions options = SignOptions.defaults(SignatureLevel.B_LT).withAppearance(Appearance.PERSON, null);
+            // The attachment layout prints the signing time: the rebuilt appearance must match to the byte.
+            SignOptions options = new SignOptions(null, SignatureLevel.B_LT, null, Appearance.ATTACHMENT, null,
+                    "12/UBND-VP", null, null, null);
             PreparedSignature prepared = a.prepare(new PrepareRequest(LETTER, chain(), options, "chuyen-vien-1"));
 
             SignedDocument signed = b.complete(new CompleteRequest(prepared.id(), deviceSigns(prepared),
