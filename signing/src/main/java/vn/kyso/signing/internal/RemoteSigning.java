@@ -24,7 +24,8 @@ import vn.kyso.signing.SigningException;
  * against the certificate before embedding it. Between the steps only the inputs wait in a
  * {@link PendingStore}; step two rebuilds the job from them (DSS derives the PDF's id and the XML ids
  * from the signing time, so the rebuilt job yields the same data to sign on any instance, and this is
- * checked). A wrong value leaves the prepared signature in place for the right one.
+ * checked). A wrong value, or a failure while building the signature, leaves the prepared signature in
+ * place for a retry.
  */
 final class RemoteSigning {
 
@@ -74,10 +75,13 @@ final class RemoteSigning {
             throw new SigningException(SigningError.SIGNING_FAILED,
                     "the prepared signature could not be rebuilt identically; prepare it again");
         }
+        // Consumed only once the signature is built: a TSA or OCSP outage in finish() leaves it for a retry
+        // with the same value. Two completions racing both build; the one that removes the row answers.
+        SignedDocument signed = job.finish(new SignatureValue(algorithm, raw), null);
         if (!pending.remove(request.id())) {
-            throw PendingSignatures.notFound(); // another completion of the same id won the race
+            throw PendingSignatures.notFound();
         }
-        return job.finish(new SignatureValue(algorithm, raw), null);
+        return signed;
     }
 
     private static boolean verifies(X509Certificate cert, String algorithm, byte[] data, byte[] value) {
