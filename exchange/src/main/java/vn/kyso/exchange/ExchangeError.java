@@ -52,7 +52,9 @@ public enum ExchangeError implements ErrorCode {
      */
     DUPLICATE_MESSAGE(ErrorKind.CONFLICT, "Message already received"),
     /** Rejection: a recall, update or replacement names a letter this agency never received from the sender. */
-    ORIGINAL_NOT_FOUND(ErrorKind.UNPROCESSABLE, "Recalled or updated letter not received");
+    ORIGINAL_NOT_FOUND(ErrorKind.UNPROCESSABLE, "Recalled or updated letter not received"),
+    /** The database holding the ledger of received messages cannot be reached; retrying later may work. */
+    LEDGER_UNAVAILABLE(ErrorKind.UNAVAILABLE, "Ledger of received messages unavailable");
 
     private final ErrorKind kind;
     private final String title;

@@ -48,7 +48,13 @@ class EdxmlFollowUpTest {
         database = ArchiveFixture.newDatabase("exchange_followup");
         archive = ArchiveFixture.service(database, new InMemoryObjectStore());
         exchange = new EdxmlExchangeService(ValidationFixture.signer(), ValidationFixture.service(), archive,
-                ExchangeServiceTest.SETTINGS, Clock.systemUTC());
+                ExchangeServiceTest.SETTINGS, Clock.systemUTC(), database);
+    }
+
+    /** Another instance on the same database, or this one after a restart: nothing shared but PostgreSQL. */
+    static ExchangeService anotherInstance() {
+        return new EdxmlExchangeService(ValidationFixture.signer(), ValidationFixture.service(), archive,
+                ExchangeServiceTest.SETTINGS, Clock.systemUTC(), database);
     }
 
     @AfterAll
@@ -161,7 +167,7 @@ class EdxmlFollowUpTest {
         assertThat(ValidationFixture.validate(new SignedFile("status.xml", agreed)).report().verdict())
                 .isEqualTo(Verdict.VALID);
         RecordDetails kept = archive.record(letterRecord);
-        assertThat(kept.state()).isEqualTo("ACTIVE");
+        assertThat(kept.state()).isEqualTo(vn.kyso.archive.RecordState.ACTIVE);
         assertThat(kept.history()).anySatisfy(e -> {
             assertThat(e.kind()).isEqualTo("EDXML_FOLLOW_UP_ACCEPTED");
             assertThat(e.detail()).contains("15").contains("giữ nguyên");
@@ -218,6 +224,31 @@ class EdxmlFollowUpTest {
         ExchangeServiceTest.assertRejected(restarted.receive(sent.edxml(), SO_NOI_VU.organId()),
                 ExchangeError.DUPLICATE_MESSAGE);
         assertThat(archive.search(vn.kyso.archive.RecordQuery.text("206/UBND-VP")).total()).isEqualTo(records);
+    }
+
+    @Test
+    void theLedgerIsSharedByInstancesAndKeptOverARestart() {
+        OutgoingMessage sent = exchange.build(numbered("208", newLetter()));
+        IncomingResult received = exchange.receive(sent.edxml(), SO_NOI_VU.organId());
+        assertThat(received.status()).as(received.reasonText()).isEqualTo(StatusCode.RECEIVED);
+        String letterRecord = received.attachments().get(0).recordId();
+
+        // The same letter re-signed into a new message (new bytes, so the archive alone would take it)
+        // reaches a second instance: the shared ledger knows the sender's DocumentId.
+        OutgoingMessage resent = exchange.build(numbered("208", newLetter()));
+        ExchangeServiceTest.assertRejected(anotherInstance().receive(resent.edxml(), SO_NOI_VU.organId()),
+                ExchangeError.DUPLICATE_MESSAGE);
+
+        // After a restart (new objects, same database) a recall finds the letter received before it.
+        ExchangeService restarted = anotherInstance();
+        OutgoingMessage recall = exchange.followUp(new FollowUpRequest(UBND, sent.edxml(), BusinessType.RECALL,
+                "Gửi nhầm nơi nhận", List.of(), null));
+        IncomingResult asked = restarted.receive(recall.edxml(), SO_NOI_VU.organId());
+        assertThat(asked.status()).as(asked.reasonText()).isEqualTo(StatusCode.RECALL_REQUESTED);
+        assertThat(history(letterRecord)).contains("EDXML_RECALL_REQUESTED");
+        // And the recall itself is a duplicate on yet another instance.
+        ExchangeServiceTest.assertRejected(anotherInstance().receive(recall.edxml(), SO_NOI_VU.organId()),
+                ExchangeError.DUPLICATE_MESSAGE);
     }
 
     @Test

@@ -7,8 +7,14 @@ import java.util.Objects;
  *
  * @param signatureValue the raw signature over {@link PreparedSignature#dataToSign()}: PKCS#1 v1.5 for
  *                       RSA, DER or plain (r||s) for ECDSA
+ * @param caller         who completes it; must be who prepared it (see {@link PrepareRequest#caller()})
  */
-public record CompleteRequest(String id, byte[] signatureValue) {
+public record CompleteRequest(String id, byte[] signatureValue, String caller) {
+
+    /** A request whose caller is not known (library use). */
+    public CompleteRequest(String id, byte[] signatureValue) {
+        this(id, signatureValue, null);
+    }
 
     public CompleteRequest {
         if (id == null || id.isBlank()) {

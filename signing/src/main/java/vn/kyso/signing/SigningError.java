@@ -40,7 +40,9 @@ public enum SigningError implements ErrorCode {
     COPY_FORM_NOT_FOR_ELECTRONIC_SOURCE(ErrorKind.BAD_REQUEST,
             "An electronic document can only be copied as TRÍCH SAO"),
     /** A copy from paper needs a colour scan of at least 200 dpi in a PDF 1.4 or later (issue #12). */
-    COPY_SOURCE_SCAN_INVALID(ErrorKind.BAD_REQUEST, "The digitised paper original does not meet Decree 30");
+    COPY_SOURCE_SCAN_INVALID(ErrorKind.BAD_REQUEST, "The digitised paper original does not meet Decree 30"),
+    /** The database holding prepared remote signatures cannot be reached (issue #13). */
+    PENDING_STORE_UNAVAILABLE(ErrorKind.UNAVAILABLE, "Prepared signatures cannot be reached");
 
     private final ErrorKind kind;
     private final String title;

@@ -1,5 +1,6 @@
 package vn.kyso.api.archive;
 
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -8,6 +9,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
+import vn.kyso.api.cluster.ClusterJobs;
 import vn.kyso.archive.ArchiveException;
 import vn.kyso.archive.ArchiveService;
 import vn.kyso.archive.JobKind;
@@ -16,7 +18,8 @@ import vn.kyso.core.VietnamTime;
 
 /**
  * Runs the preservation jobs on their schedules (Vietnam time) and recovery once at start-up. Set a
- * cron to "-" to switch that job off. A job already running elsewhere is skipped, not queued.
+ * cron to "-" to switch that job off. A job already running elsewhere is skipped, not queued. Every
+ * instance fires the schedule; {@link ClusterJobs} lets one of them run each tick (issue #13).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
@@ -25,10 +28,17 @@ class ArchiveJobsScheduler {
 
     private static final Logger log = LoggerFactory.getLogger(ArchiveJobsScheduler.class);
 
-    private final ArchiveService archive;
+    /** Longer than any job runs; only matters when an instance dies while running one. */
+    static final Duration AT_MOST = Duration.ofHours(12);
+    /** Shorter than the shortest schedule (recovery, every 15 minutes), longer than clock skew. */
+    static final Duration AT_LEAST = Duration.ofMinutes(5);
 
-    ArchiveJobsScheduler(ArchiveService archive) {
+    private final ArchiveService archive;
+    private final ClusterJobs cluster;
+
+    ArchiveJobsScheduler(ArchiveService archive, ClusterJobs cluster) {
         this.archive = archive;
+        this.cluster = cluster;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -56,7 +66,17 @@ class ArchiveJobsScheduler {
         run(JobKind.TIMESTAMP_RENEWAL);
     }
 
-    private void run(JobKind kind) {
+    /** @return whether this instance ran the job (false: another instance has this tick) */
+    boolean run(JobKind kind) {
+        boolean ran = cluster.runOnce("archive-" + kind.name().toLowerCase(java.util.Locale.ROOT), AT_MOST,
+                AT_LEAST, () -> runHere(kind));
+        if (!ran) {
+            log.debug("archive job {} left to the instance holding its lock", kind);
+        }
+        return ran;
+    }
+
+    private void runHere(JobKind kind) {
         try {
             JobReport r = archive.runJob(kind);
             log.info("archive job {} {}: {}", kind, r.state(), r.message());

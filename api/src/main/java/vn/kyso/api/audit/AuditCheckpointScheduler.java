@@ -1,5 +1,6 @@
 package vn.kyso.api.audit;
 
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -9,13 +10,16 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.FixedDelayTask;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
+import vn.kyso.api.cluster.ClusterJobs;
 import vn.kyso.audit.AuditException;
 import vn.kyso.audit.AuditLog;
 import vn.kyso.audit.autoconfigure.AuditProperties;
 
 /**
  * Time-stamps the chain head every {@code kyso.audit.checkpoint-interval} when entries were appended
- * since the last checkpoint. A TSA outage only delays the checkpoint to the next run.
+ * since the last checkpoint. A TSA outage only delays the checkpoint to the next run. One instance of the
+ * cluster takes each tick ({@link ClusterJobs}); should two ever race, the audit module's unique index
+ * still keeps one checkpoint per chain head.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
@@ -26,10 +30,13 @@ class AuditCheckpointScheduler implements SchedulingConfigurer {
 
     private final ObjectProvider<AuditLog> audit;
     private final ObjectProvider<AuditProperties> properties;
+    private final ClusterJobs cluster;
 
-    AuditCheckpointScheduler(ObjectProvider<AuditLog> audit, ObjectProvider<AuditProperties> properties) {
+    AuditCheckpointScheduler(ObjectProvider<AuditLog> audit, ObjectProvider<AuditProperties> properties,
+            ClusterJobs cluster) {
         this.audit = audit;
         this.properties = properties;
+        this.cluster = cluster;
     }
 
     @Override
@@ -38,8 +45,10 @@ class AuditCheckpointScheduler implements SchedulingConfigurer {
         if (p == null || audit.getIfAvailable() == null) {
             return;
         }
-        registrar.addFixedDelayTask(new FixedDelayTask(this::checkpoint, p.checkpointInterval(),
-                p.checkpointInterval()));
+        Duration every = p.checkpointInterval();
+        // Held at least half an interval, so a second instance's tick just after does not checkpoint again.
+        registrar.addFixedDelayTask(new FixedDelayTask(() -> cluster.runOnce("audit-checkpoint",
+                every.plus(Duration.ofMinutes(5)), every.dividedBy(2), this::checkpoint), every, every));
     }
 
     void checkpoint() {

@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.security.Principal;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -58,9 +59,10 @@ class RemoteSigningController {
                     + "allowed), base64 DER or DER. Send them as file parts or as text parts, not both.")
             @RequestParam(name = "certificate", required = false) List<MultipartFile> certificateFiles,
             @Parameter(hidden = true) HttpServletRequest servletRequest,
-            @ParameterObject SignOptionsForm options) {
+            @ParameterObject SignOptionsForm options, @Parameter(hidden = true) Principal caller) {
         var chain = certificateParts(servletRequest.getParameterValues("certificate"), certificateFiles);
-        return signing.prepare(new PrepareRequest(uploads.document(file), chain, options.toOptions()));
+        return signing.prepare(new PrepareRequest(uploads.document(file), chain, options.toOptions(),
+                nameOf(caller)));
     }
 
     @PostMapping(path = "/{id}/complete", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -72,8 +74,14 @@ class RemoteSigningController {
     @SigningProblems
     ResponseEntity<byte[]> complete(
             @Parameter(description = "The id returned by prepare") @PathVariable("id") String id,
-            @RequestBody CompleteBody body) {
-        return Downloads.of(signing.complete(new CompleteRequest(id, body.decodedSignatureValue())));
+            @RequestBody CompleteBody body, @Parameter(hidden = true) Principal caller) {
+        // Another caller's complete is answered as an unknown id (404), so ids of others reveal nothing.
+        return Downloads.of(signing.complete(new CompleteRequest(id, body.decodedSignatureValue(),
+                nameOf(caller))));
+    }
+
+    private static String nameOf(Principal caller) {
+        return caller == null ? null : caller.getName();
     }
 
     /**

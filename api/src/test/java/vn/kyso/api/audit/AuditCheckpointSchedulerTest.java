@@ -6,6 +6,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
+import vn.kyso.api.cluster.ClusterJobs;
 import vn.kyso.audit.AuditError;
 import vn.kyso.audit.AuditException;
 import vn.kyso.audit.AuditLog;
@@ -23,7 +24,7 @@ class AuditCheckpointSchedulerTest {
         beans.addBean("auditProperties", new AuditProperties(true, null, Duration.ofMinutes(3),
                 Duration.ofSeconds(5), null));
         return new AuditCheckpointScheduler(beans.getBeanProvider(AuditLog.class),
-                beans.getBeanProvider(AuditProperties.class));
+                beans.getBeanProvider(AuditProperties.class), new ClusterJobs(null));
     }
 
     @Test

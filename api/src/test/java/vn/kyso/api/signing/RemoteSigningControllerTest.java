@@ -2,6 +2,7 @@ package vn.kyso.api.signing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -116,6 +117,20 @@ class RemoteSigningControllerTest {
 
         assertThat(fake.lastComplete.id()).isEqualTo("prep-1");
         assertThat(fake.lastComplete.signatureValue()).containsExactly(1, 2, 3, 4);
+    }
+
+    @Test
+    void theAuthenticatedCallerIsPassedOnBothSteps() throws Exception {
+        // The signing module binds a prepared signature to this name: another caller's complete gets 404.
+        mvc.perform(multipart("/api/v1/signatures/prepare").file(SignaturesControllerTest.pdf("file", "a.pdf"))
+                        .param("certificate", pem(SIGNER)).with(user("chuyen-vien-1")))
+                .andExpect(status().isOk());
+        mvc.perform(post("/api/v1/signatures/prep-1/complete").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"signatureValue\":\"AQIDBA==\"}").with(user("chuyen-vien-2")))
+                .andExpect(status().isOk());
+
+        assertThat(fake.lastPrepare.caller()).isEqualTo("chuyen-vien-1");
+        assertThat(fake.lastComplete.caller()).isEqualTo("chuyen-vien-2");
     }
 
     @Test

@@ -286,19 +286,39 @@ public final class PostgresAuditLog implements AuditLog {
         TimeStampToken token = timeStamps.request(headHash);
         Instant time = TimeStamps.time(token);
         String tsa = TimeStamps.signer(token).getSubjectX500Principal().getName();
+        // V2's unique index keeps one checkpoint per head: an instance that loses the race to another
+        // one's checkpoint of the same head stores nothing and answers with the winner's. (No conflict
+        // target: the index is partial, and the id primary key never conflicts.)
         try (Connection c = dataSource.getConnection();
                 PreparedStatement s = c.prepareStatement("insert into kyso_audit_checkpoint"
-                        + " (sequence, head_hash, timestamped_at, tsa, token) values (?, ?, ?, ?, ?)")) {
+                        + " (sequence, head_hash, timestamped_at, tsa, token) values (?, ?, ?, ?, ?)"
+                        + " on conflict do nothing")) {
             s.setLong(1, head.sequence());
             s.setBytes(2, headHash);
             s.setObject(3, time.atOffset(ZoneOffset.UTC));
             s.setString(4, tsa);
             s.setBytes(5, token.getEncoded());
-            s.executeUpdate();
+            if (s.executeUpdate() == 0) {
+                return checkpointAt(c, head.sequence());
+            }
         } catch (SQLException | IOException e) {
             throw unavailable("the checkpoint cannot be stored", e);
         }
         return new Checkpoint(head.sequence(), head.hash(), time, tsa);
+    }
+
+    private static Checkpoint checkpointAt(Connection c, long sequence) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("select sequence, head_hash, timestamped_at, tsa"
+                + " from kyso_audit_checkpoint where sequence = ? order by id desc limit 1")) {
+            s.setLong(1, sequence);
+            try (ResultSet r = s.executeQuery()) {
+                if (!r.next()) {
+                    throw new SQLException("the checkpoint of entry " + sequence + " vanished");
+                }
+                return new Checkpoint(r.getLong(1), ChainHashing.hex(r.getBytes(2)),
+                        r.getObject(3, OffsetDateTime.class).toInstant(), r.getString(4));
+            }
+        }
     }
 
     @Override

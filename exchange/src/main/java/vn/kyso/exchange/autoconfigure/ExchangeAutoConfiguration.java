@@ -1,6 +1,7 @@
 package vn.kyso.exchange.autoconfigure;
 
 import java.time.Clock;
+import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -39,7 +40,9 @@ public class ExchangeAutoConfiguration {
     @ConditionalOnMissingBean(ExchangeService.class)
     @ConditionalOnBean({SigningService.class, ValidationService.class})
     EdxmlExchangeService exchangeService(SigningService signing, ValidationService validation,
-            ObjectProvider<ArchiveService> archive, ExchangeSettings settings) {
-        return new EdxmlExchangeService(signing, validation, archive.getIfAvailable(), settings, Clock.systemUTC());
+            ObjectProvider<ArchiveService> archive, ExchangeSettings settings, ObjectProvider<DataSource> database) {
+        // With a database the ledger of received messages is shared by every instance and survives restarts.
+        return new EdxmlExchangeService(signing, validation, archive.getIfAvailable(), settings, Clock.systemUTC(),
+                database.getIfAvailable());
     }
 }

@@ -53,7 +53,7 @@ public final class EdxmlExchangeService implements ExchangeService {
     private final IncomingArchive archive;
     private final ExchangeSettings settings;
     private final Clock clock;
-    private final ReceivedLedger ledger = new ReceivedLedger();
+    private final ReceivedLedger ledger;
 
     /**
      * @param archive the archive incoming messages are filed in, or null to keep none (the result then
@@ -61,6 +61,17 @@ public final class EdxmlExchangeService implements ExchangeService {
      */
     public EdxmlExchangeService(SigningService signing, vn.kyso.validation.ValidationService validation,
             ArchiveService archive, ExchangeSettings settings, Clock clock) {
+        this(signing, validation, archive, settings, clock, null);
+    }
+
+    /**
+     * @param ledgerDatabase where the ledger of received messages lives, shared by every instance and kept
+     *                       over restarts; null keeps it in memory (one instance)
+     */
+    public EdxmlExchangeService(SigningService signing, vn.kyso.validation.ValidationService validation,
+            ArchiveService archive, ExchangeSettings settings, Clock clock, javax.sql.DataSource ledgerDatabase) {
+        this.ledger = ledgerDatabase == null ? new MemoryReceivedLedger()
+                : new JdbcReceivedLedger(ledgerDatabase, Objects.requireNonNull(clock, "clock"));
         this.signing = Objects.requireNonNull(signing, "signing");
         this.checks = new IncomingChecks(validation);
         this.settings = Objects.requireNonNull(settings, "settings");

@@ -2,27 +2,21 @@ package vn.kyso.exchange.internal;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import vn.kyso.exchange.BusinessType;
 
 /**
  * What this service has received, by sender and {@code DocumentId}: to recognise a replayed message and
- * to find the archive records a recall or update is about. Kept in memory; after a restart a replay of
- * the same bytes is still caught by the archive, which refuses bytes it already holds (docs/edxml.md).
+ * to find the archive records a recall or update is about. In PostgreSQL where there is a database
+ * ({@link JdbcReceivedLedger}: shared by every instance, kept over restarts), else in memory.
  */
-final class ReceivedLedger {
+interface ReceivedLedger {
 
     /** One received message: when, and its archive records (the package first), possibly none. */
     record Entry(Instant at, List<String> records) {
-        Entry {
+        public Entry {
             records = List.copyOf(records);
         }
     }
-
-    private static final Entry PENDING = new Entry(Instant.EPOCH, List.of());
-
-    private final Map<String, Entry> entries = new ConcurrentHashMap<>();
 
     /**
      * The key of a message: sender, {@code DocumentId} and business type; an update or replacement also by
@@ -34,23 +28,14 @@ final class ReceivedLedger {
     }
 
     /** Claims a key for a message being received; false if it was received (or is being received) already. */
-    boolean claim(String key) {
-        return entries.putIfAbsent(key, PENDING) == null;
-    }
+    boolean claim(String key);
 
     /** The message under this key was archived (or checked, without an archive). */
-    void complete(String key, Instant at, List<String> records) {
-        entries.put(key, new Entry(at, records));
-    }
+    void complete(String key, Instant at, List<String> records);
 
     /** The message under this key was not received after all. */
-    void release(String key) {
-        entries.remove(key, PENDING);
-    }
+    void release(String key);
 
     /** The earlier entry under this key, or null (also while it is still being received). */
-    Entry get(String key) {
-        Entry e = entries.get(key);
-        return e == PENDING ? null : e;
-    }
+    Entry get(String key);
 }

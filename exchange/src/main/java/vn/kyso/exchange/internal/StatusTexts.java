@@ -30,6 +30,7 @@ final class StatusTexts {
             case DUPLICATE_MESSAGE -> "Văn bản đã được tiếp nhận trước đó (gói tin trùng), không lưu lại";
             case ORIGINAL_NOT_FOUND -> "Không tìm thấy văn bản cần thu hồi/cập nhật trong các văn bản đã nhận";
             case INVALID_REQUEST, ARCHIVE_UNAVAILABLE, EXCHANGE_FAILED -> "Không tiếp nhận được văn bản";
+            case LEDGER_UNAVAILABLE -> "Tạm thời không tiếp nhận được văn bản (sổ văn bản đến không truy cập được)";
         };
     }
 

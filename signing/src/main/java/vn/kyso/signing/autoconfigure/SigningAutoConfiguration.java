@@ -1,6 +1,8 @@
 package vn.kyso.signing.autoconfigure;
 
 import java.time.Clock;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -37,7 +39,9 @@ public class SigningAutoConfiguration {
 
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean(SigningService.class)
-    DssSigningService signingService(SigningSettings settings, RevocationCache revocationCache) {
-        return new DssSigningService(settings, Clock.systemUTC(), revocationCache);
+    DssSigningService signingService(SigningSettings settings, RevocationCache revocationCache,
+            ObjectProvider<DataSource> database) {
+        // The database, where there is one, holds prepared remote signatures for every instance (ADR 0011).
+        return new DssSigningService(settings, Clock.systemUTC(), revocationCache, database::getIfAvailable);
     }
 }

@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
 import vn.kyso.core.ServiceLookupCache;
 import vn.kyso.core.net.OutboundPolicy;
 import vn.kyso.core.revocation.RevocationCache;
@@ -70,6 +72,16 @@ public final class DssSigningService implements SigningService, AutoCloseable {
 
     /** @param revocations the revocation cache, shared with validation where both run in one process */
     public DssSigningService(SigningSettings settings, Clock clock, RevocationCache revocations) {
+        this(settings, clock, revocations, () -> null);
+    }
+
+    /**
+     * @param pendingDatabase the database prepared remote signatures wait in, so that several instances
+     *                        (and restarts) share them; asked on first use, and when it gives null they
+     *                        wait in this instance's memory (ADR 0011)
+     */
+    public DssSigningService(SigningSettings settings, Clock clock, RevocationCache revocations,
+            Supplier<DataSource> pendingDatabase) {
         this.clock = Objects.requireNonNull(clock);
         this.keys = new KeyRegistry(settings.hsms(), clock, settings.loginBackoff());
         Decree30Layout layout = new Decree30Layout(settings.fontFile());
@@ -78,7 +90,8 @@ public final class DssSigningService implements SigningService, AutoCloseable {
         this.jobs = new SigningJobs(dss, layout, settings.tsaUrl() != null);
         this.augmenter = new Augmenter(dss, jobs, this::now);
         this.remote = new RemoteSigning(jobs, new CertificateChecks(keys.anchors()),
-                new PendingSignatures<>(clock, settings.preparedTtl(), settings.maxPendingBytes()), this::now);
+                new LazyPendingStore(pendingDatabase, clock, settings.preparedTtl(), settings.maxPendingBytes()),
+                this::now);
         this.qrStamper = new QrStamper(settings.fontFile());
         this.filler = new NumberAndDateFiller(settings.fontFile());
     }

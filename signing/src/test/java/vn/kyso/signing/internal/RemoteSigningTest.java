@@ -58,11 +58,29 @@ class RemoteSigningTest {
 
         assertError(() -> service.complete(new CompleteRequest(prepared.id(), wrong)),
                 SigningError.SIGNATURE_VALUE_INVALID);
-        // A rejected value consumes the prepared state: the caller must prepare again.
+        // A rejected value leaves the prepared signature in place (issue #13): the right value completes it,
+        // and then it is gone.
+        SignedDocument signed = service.complete(new CompleteRequest(prepared.id(), value));
+        assertThat(signed.signingTime()).isEqualTo(prepared.signingTime());
         assertError(() -> service.complete(new CompleteRequest(prepared.id(), value)),
                 SigningError.PREPARED_SIGNATURE_NOT_FOUND);
         assertError(() -> service.complete(new CompleteRequest("no-such-id", value)),
                 SigningError.PREPARED_SIGNATURE_NOT_FOUND);
+    }
+
+    @Test
+    void onlyTheCallerWhoPreparedItMayCompleteIt() throws Exception {
+        PreparedSignature prepared = service.prepare(new PrepareRequest(LETTER, chain(),
+                SignOptions.defaults(SignatureLevel.B_B), "alice"));
+        byte[] value = deviceSigns(prepared);
+
+        assertError(() -> service.complete(new CompleteRequest(prepared.id(), value, "mallory")),
+                SigningError.PREPARED_SIGNATURE_NOT_FOUND);
+        assertError(() -> service.complete(new CompleteRequest(prepared.id(), value)),
+                SigningError.PREPARED_SIGNATURE_NOT_FOUND);
+        SignedDocument signed = service.complete(new CompleteRequest(prepared.id(), value, "alice"));
+        assertThat(DssVerdicts.validate(pki, signed.content()))
+                .extracting(DssVerdicts.Verdict::indication).containsExactly(Indication.TOTAL_PASSED);
     }
 
     @Test

@@ -1,0 +1,137 @@
+package vn.kyso.signing.internal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import javax.sql.DataSource;
+import vn.kyso.signing.SigningError;
+import vn.kyso.signing.SigningException;
+
+/**
+ * Prepared remote signatures in PostgreSQL, so {@code complete} may reach any instance or come after a
+ * restart (ADR 0011). One row per prepared signature: its id, caller, expiry, size and the encoded
+ * {@link PreparedState}. The table is created on first use under an advisory lock, so instances
+ * starting together do not race; expired rows are deleted as new ones are stored.
+ */
+final class JdbcPendingSignatures implements PendingStore {
+
+    static final String TABLE = "kyso_signing_pending";
+
+    private final DataSource db;
+    private final Clock clock;
+    private final Duration ttl;
+    private final long maxBytes;
+    private volatile boolean created;
+
+    JdbcPendingSignatures(DataSource db, Clock clock, Duration ttl, long maxBytes) {
+        this.db = db;
+        this.clock = clock;
+        this.ttl = ttl;
+        this.maxBytes = maxBytes;
+    }
+
+    @Override
+    public Ticket put(PreparedState state, long size) {
+        Instant now = clock.instant();
+        String id = PendingIds.next();
+        Instant expiresAt = now.plus(ttl);
+        try (Connection c = connection()) {
+            try (PreparedStatement purge = c.prepareStatement("delete from " + TABLE + " where expires_at <= ?")) {
+                purge.setTimestamp(1, Timestamp.from(now));
+                purge.executeUpdate();
+            }
+            // A bound, not an exact quota: two instances may both pass it at once by one document each.
+            try (Statement sum = c.createStatement();
+                    ResultSet rs = sum.executeQuery("select coalesce(sum(size), 0) from " + TABLE)) {
+                rs.next();
+                if (rs.getLong(1) + size > maxBytes) {
+                    throw PendingSignatures.tooMany();
+                }
+            }
+            try (PreparedStatement insert = c.prepareStatement("insert into " + TABLE
+                    + " (id, caller, expires_at, size, state) values (?, ?, ?, ?, ?)")) {
+                insert.setString(1, id);
+                insert.setString(2, state.caller());
+                insert.setTimestamp(3, Timestamp.from(expiresAt));
+                insert.setLong(4, size);
+                insert.setBytes(5, PendingCodec.encode(state));
+                insert.executeUpdate();
+            }
+        } catch (SQLException e) {
+            throw unavailable(e);
+        }
+        return new Ticket(id, expiresAt);
+    }
+
+    @Override
+    public PreparedState get(String id, String caller) {
+        try (Connection c = connection();
+                PreparedStatement s = c.prepareStatement(
+                        "select state from " + TABLE + " where id = ? and expires_at > ?")) {
+            s.setString(1, id);
+            s.setTimestamp(2, Timestamp.from(clock.instant()));
+            try (ResultSet rs = s.executeQuery()) {
+                if (!rs.next()) {
+                    throw PendingSignatures.notFound();
+                }
+                PreparedState state = PendingCodec.decode(rs.getBytes(1));
+                if (!state.preparedBy(caller)) {
+                    throw PendingSignatures.notFound();
+                }
+                return state;
+            }
+        } catch (SQLException e) {
+            throw unavailable(e);
+        }
+    }
+
+    @Override
+    public boolean remove(String id) {
+        try (Connection c = connection();
+                PreparedStatement s = c.prepareStatement("delete from " + TABLE + " where id = ?")) {
+            s.setString(1, id);
+            return s.executeUpdate() == 1;
+        } catch (SQLException e) {
+            throw unavailable(e);
+        }
+    }
+
+    private Connection connection() throws SQLException {
+        Connection c = db.getConnection();
+        if (!created) {
+            createTable(c);
+        }
+        return c;
+    }
+
+    private synchronized void createTable(Connection c) throws SQLException {
+        if (created) {
+            return;
+        }
+        boolean auto = c.getAutoCommit();
+        c.setAutoCommit(false);
+        try (Statement s = c.createStatement()) {
+            s.execute("select pg_advisory_xact_lock(hashtext('" + TABLE + "'))");
+            s.execute("create table if not exists " + TABLE + " (id text primary key, caller text, "
+                    + "expires_at timestamptz not null, size bigint not null, state bytea not null)");
+            c.commit();
+        } catch (SQLException e) {
+            c.rollback();
+            throw e;
+        } finally {
+            c.setAutoCommit(auto);
+        }
+        created = true;
+    }
+
+    private static SigningException unavailable(SQLException e) {
+        return new SigningException(SigningError.PENDING_STORE_UNAVAILABLE,
+                "the store of prepared signatures cannot be reached; try again later", e);
+    }
+}
