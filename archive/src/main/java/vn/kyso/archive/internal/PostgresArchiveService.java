@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import javax.sql.DataSource;
+import vn.kyso.archive.ArchiveError;
+import vn.kyso.archive.ArchiveException;
 import vn.kyso.archive.ArchiveFile;
 import vn.kyso.archive.ArchiveService;
 import vn.kyso.archive.OpenFileRequest;
