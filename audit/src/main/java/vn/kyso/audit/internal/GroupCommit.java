@@ -38,6 +38,16 @@ final class GroupCommit<T extends GroupCommit.Item> {
         this.writer = writer;
     }
 
+    /** How many items wait for a commit (for tests that line callers up). */
+    int queued() {
+        lock.lock();
+        try {
+            return queue.size();
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Returns once {@code item} was written (or failed) in some batch, led by this thread or another. */
     void submit(T item) {
         lock.lock();
