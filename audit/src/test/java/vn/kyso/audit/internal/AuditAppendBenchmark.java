@@ -28,8 +28,8 @@ import vn.kyso.audit.AuditSettings;
 class AuditAppendBenchmark {
 
     static final int INSTANCES = 4;
-    static final int THREADS_EACH = Integer.getInteger("bench.threads", 8);
-    static final int APPENDS_EACH = Integer.getInteger("bench.appends", 250);
+    static final int THREADS_EACH = Integer.getInteger("bench.threads", 32);
+    static final int APPENDS_EACH = Integer.getInteger("bench.appends", 100);
 
     @Test
     void groupedAgainstOneCommitPerAppend() throws Exception {
