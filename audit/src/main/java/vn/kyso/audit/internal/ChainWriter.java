@@ -29,7 +29,8 @@ final class ChainWriter {
         final AuditEvent event;
         private AuditEntry entry;
         private RuntimeException failure;
-        private boolean done;
+        // Volatile: written by the leader after entry/failure, read by the waiting caller.
+        private volatile boolean done;
 
         Pending(AuditEvent event) {
             this.event = event;
