@@ -5,6 +5,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/deps.sh
 ./mvnw -B -ntp -q -DskipTests install
-./mvnw -B -ntp -pl validation,conversion,archive,api surefire:test -Dgroups=benchmark -DexcludedGroups= -Dtest='*Benchmark' \
+./mvnw -B -ntp -pl validation,conversion,archive,audit,api surefire:test -Dgroups=benchmark -DexcludedGroups= -Dtest='*Benchmark' \
   -Dsurefire.failIfNoSpecifiedTests=false "$@"
-for f in validation/target/bench/*.md conversion/target/bench/*.md archive/target/bench/*.md api/target/bench/*.md; do echo "== $f"; cat "$f"; done
+for f in validation/target/bench/*.md conversion/target/bench/*.md archive/target/bench/*.md audit/target/bench/*.md api/target/bench/*.md; do echo "== $f"; cat "$f"; done

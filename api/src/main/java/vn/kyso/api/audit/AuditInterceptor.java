@@ -9,8 +9,9 @@ import vn.kyso.audit.AuditOutcome;
 
 /**
  * Appends one audit entry when an audited request completes, with the outcome its status gives.
- * Controllers stay unaware of auditing. If the entry cannot be written the response has already gone,
- * so the loss is logged at ERROR for the operators: it is never silent. A change the controller already
+ * Controllers stay unaware of auditing. If the entry cannot be written the loss is logged at ERROR for
+ * the operators: it is never silent; for signing requests the response is still held back by
+ * {@link DurableAuditFilter}, which answers 503 instead of handing out an unaudited signature. A change the controller already
  * recorded before making it ({@link AuditTrail#beforeChange}) is not recorded twice when it succeeds.
  */
 final class AuditInterceptor implements HandlerInterceptor {
@@ -39,8 +40,12 @@ final class AuditInterceptor implements HandlerInterceptor {
         if (request.getAttribute(AuditNotes.ATTRIBUTE) instanceof String note) {
             detail += ": " + note;
         }
-        trail.append(request, actor(request), audited.get().action(), target(audited.get(), request, response),
-                outcome, detail);
+        boolean written = trail.append(request, actor(request), audited.get().action(),
+                target(audited.get(), request, response), outcome, detail);
+        if (!written) {
+            // The response is still buffered for signing requests (DurableAuditFilter): it withholds it.
+            request.setAttribute(AuditTrail.LOST, Boolean.TRUE);
+        }
     }
 
     static AuditOutcome outcome(int status) {

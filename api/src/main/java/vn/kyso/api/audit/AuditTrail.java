@@ -25,6 +25,8 @@ import vn.kyso.audit.AuditOutcome;
 public final class AuditTrail {
 
     static final String RECORDED = AuditTrail.class.getName() + ".recorded";
+    /** Set when a request's entry could not be written; {@link DurableAuditFilter} then withholds a signature. */
+    static final String LOST = AuditTrail.class.getName() + ".lost";
 
     private static final Logger log = LoggerFactory.getLogger(AuditTrail.class);
     // Decodes and drops ";params" and "//" as Spring's own matching does, so no spelling of the path escapes.
@@ -61,19 +63,23 @@ public final class AuditTrail {
      * Appends one entry about this request (or none: then without a client address). The response goes
      * out whatever happens here, so a failure is logged at ERROR ({@code AUDIT ENTRY LOST}) for the
      * operators, not thrown.
+     *
+     * @return false if the entry was lost (the log is down), true if written or there is no log
      */
-    public void append(HttpServletRequest request, String actor, AuditAction action, String target,
+    public boolean append(HttpServletRequest request, String actor, AuditAction action, String target,
             AuditOutcome outcome, String detail) {
         AuditLog auditLog = audit.get();
         if (auditLog == null) {
-            return;
+            return true;
         }
         AuditEvent event = new AuditEvent(actor, action, target, outcome, detail,
                 request == null ? null : clientAddress(request));
         try {
             auditLog.append(event);
+            return true;
         } catch (RuntimeException e) {
             lost(event, e);
+            return false;
         }
     }
 

@@ -23,7 +23,9 @@ public enum ApiError implements ErrorCode {
     /** The signing key belongs to another person or another organisation. */
     KEY_NOT_YOURS(ErrorKind.FORBIDDEN, "The signing key is not yours"),
     /** A change that must be on record first (keys, permissions) was not made: the audit trail is down. */
-    AUDIT_UNAVAILABLE(ErrorKind.UNAVAILABLE, "The audit trail cannot record the change");
+    AUDIT_UNAVAILABLE(ErrorKind.UNAVAILABLE, "The audit trail cannot record the change"),
+    /** A signature was made but not handed out: its audit entry could not be written (no entry, no signature). */
+    SIGNATURE_NOT_AUDITED(ErrorKind.UNAVAILABLE, "The signature was withheld: its audit entry could not be written");
 
     private final ErrorKind kind;
     private final String title;

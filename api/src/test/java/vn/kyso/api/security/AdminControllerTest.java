@@ -413,6 +413,11 @@ class AdminControllerTest {
 
         assertThat(store.owners()).isEmpty();
         assertThat(store.keys()).isEmpty();
+        // Issue #13: no durable audit entry, no signature. The key is still hers (else 403 KEY_NOT_YOURS),
+        // but while the trail is down the signature is withheld; once it is back she signs as before.
+        mvc.perform(sign(UBND_KEY).with(CLERK_UBND)).andExpect(status().isServiceUnavailable())
+                .andExpect(jsonPath("$.code").value("SIGNATURE_NOT_AUDITED"));
+        org.mockito.Mockito.reset(audit);
         mvc.perform(sign(UBND_KEY).with(CLERK_UBND)).andExpect(status().isOk());
     }
 

@@ -85,7 +85,8 @@ public final class PostgresArchiveService implements ArchiveService, AutoCloseab
         this.issued = new IssuedCopies(catalogue, objectTable);
         this.disposal = new DisposalDesk(catalogue, objectTable, history, new DisposalTable(db), objects, reader,
                 clock);
-        this.jobs = new PreservationJobs(catalogue, objectTable, history, jobTable, objects, ingest, planner,
+        this.jobs = new PreservationJobs(catalogue, objectTable, new WriteIntents(db), history, jobTable, objects, ingest,
+                planner,
                 validation, signing, settings, clock);
     }
 

@@ -41,8 +41,12 @@ final class PreservationJobs {
 
     private static final Logger log = LoggerFactory.getLogger(PreservationJobs.class);
 
+    /** Keys the recovery sweep reads from the store and checks against the catalogue at a time. */
+    static final int SWEEP_PAGE = 500;
+
     private final Catalogue catalogue;
     private final ObjectTable objectTable;
+    private final WriteIntents intents;
     private final HistoryTable history;
     private final JobTable jobs;
     private final StoredObjects objects;
@@ -54,11 +58,13 @@ final class PreservationJobs {
     private final ArchiveSettings settings;
     private final Clock clock;
 
-    PreservationJobs(Catalogue catalogue, ObjectTable objectTable, HistoryTable history, JobTable jobs,
+    PreservationJobs(Catalogue catalogue, ObjectTable objectTable, WriteIntents intents, HistoryTable history,
+            JobTable jobs,
             StoredObjects objects, IngestPipeline ingest, EvidencePlanner planner, ValidationService validation,
             SigningService signing, ArchiveSettings settings, Clock clock) {
         this.catalogue = catalogue;
         this.objectTable = objectTable;
+        this.intents = intents;
         this.history = history;
         this.jobs = jobs;
         this.objects = objects;
@@ -217,9 +223,13 @@ final class PreservationJobs {
             EvidencePlanner.Evidence evidence = planner.evidence(report);
             EvidencePlanner.Planned p = EvidencePlanner.renewal(row, rows, renewed);
             ObjectRow o = p.row(id, now);
+            // Intent first: between the put and the catalogue row the key is unknown, and the recovery
+            // sweep (on any instance) must not take it for an orphan.
+            intents.declare(o.key(), id, "TIMESTAMP_RENEWAL", clock.instant());
             objects.put(o, p.content());
             catalogue.renewed(o, evidence.lastTimestamp(), evidence.renewBy(), "archive time-stamp added (generation "
                     + p.generation() + "), next renewal by " + evidence.renewBy());
+            intents.resolve(o.key());
             Instant until = objects.retainUntil(row);
             if (until != null) {
                 store.extendRetention(o.key(), until);
@@ -266,19 +276,40 @@ final class PreservationJobs {
                 rolledBack++;
             }
         }
-        // Objects no catalogue row names: left by an ingest whose row was already rolled back.
+        int orphans = sweepOrphans(now.minus(settings.recoveryGrace()));
+        return completed + " interrupted ingests completed, " + rolledBack + " rolled back, " + orphans
+                + " orphaned objects removed";
+    }
+
+    /**
+     * Objects no catalogue row and no fresh write intent names: left by an ingest whose row was already
+     * rolled back, or by a writer that died between its put and its row. Pages through the bucket
+     * ({@link #SWEEP_PAGE} keys, one catalogue query a page), so memory and statements stay bounded
+     * whatever the archive's size. Then intents older than the grace are resolved: their object is
+     * either in the catalogue now (completed) or was removed above (abandoned).
+     */
+    private int sweepOrphans(Instant cutoff) {
         int orphans = 0;
-        for (String key : store.list("records/")) {
-            if (!objectTable.knowsKey(key)) {
+        String after = null;
+        while (true) {
+            List<String> page = store.listPage("records/", after, SWEEP_PAGE);
+            for (String key : intents.unclaimedAmong(page, cutoff)) {
                 Optional<ObjectStore.ObjectInfo> info = store.stat(key);
                 if (info.isPresent() && info.get().retainUntil() == null && !info.get().legalHold()) {
                     store.delete(key);
                     orphans++;
                 }
             }
+            if (page.size() < SWEEP_PAGE) {
+                break;
+            }
+            after = page.get(page.size() - 1);
         }
-        return completed + " interrupted ingests completed, " + rolledBack + " rolled back, " + orphans
-                + " orphaned objects removed";
+        for (List<String> old = intents.olderThan(cutoff, SWEEP_PAGE); !old.isEmpty();
+                old = intents.olderThan(cutoff, SWEEP_PAGE)) {
+            old.forEach(intents::resolve);
+        }
+        return orphans;
     }
 
     private boolean storedIntact(ObjectRow r) {

@@ -51,6 +51,19 @@ public interface ObjectStore {
     /** Keys under {@code prefix} (which may be empty), in lexical order. */
     List<String> list(String prefix);
 
+    /**
+     * One page of {@link #list}: at most {@code max} keys under {@code prefix} that sort after
+     * {@code startAfter} (null: from the start), in lexical order. Adapters over a store that pages
+     * (S3 {@code start-after}, {@code max-keys}) override this so a sweep never holds the whole bucket.
+     */
+    default List<String> listPage(String prefix, String startAfter, int max) {
+        if (max < 1) {
+            throw new IllegalArgumentException("max must be at least 1");
+        }
+        return list(prefix).stream().filter(k -> startAfter == null || k.compareTo(startAfter) > 0).limit(max)
+                .toList();
+    }
+
     /** Deletes the object; refused while its retention date lies ahead or it is under legal hold. */
     void delete(String key);
 

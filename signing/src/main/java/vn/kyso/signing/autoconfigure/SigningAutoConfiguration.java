@@ -41,7 +41,7 @@ public class SigningAutoConfiguration {
     @ConditionalOnMissingBean(SigningService.class)
     DssSigningService signingService(SigningSettings settings, RevocationCache revocationCache,
             ObjectProvider<DataSource> database) {
-        // The database, where there is one, holds prepared remote signatures for every instance (ADR 0011).
+        // The database, where there is one, holds prepared remote signatures for every instance (ADR 0015).
         return new DssSigningService(settings, Clock.systemUTC(), revocationCache, database::getIfAvailable);
     }
 }

@@ -78,7 +78,7 @@ public final class DssSigningService implements SigningService, AutoCloseable {
     /**
      * @param pendingDatabase the database prepared remote signatures wait in, so that several instances
      *                        (and restarts) share them; asked on first use, and when it gives null they
-     *                        wait in this instance's memory (ADR 0011)
+     *                        wait in this instance's memory (ADR 0015)
      */
     public DssSigningService(SigningSettings settings, Clock clock, RevocationCache revocations,
             Supplier<DataSource> pendingDatabase) {

@@ -15,7 +15,7 @@ import vn.kyso.signing.SigningException;
 
 /**
  * Prepared remote signatures in PostgreSQL, so {@code complete} may reach any instance or come after a
- * restart (ADR 0011). One row per prepared signature: its id, caller, expiry, size and the encoded
+ * restart (ADR 0015). One row per prepared signature: its id, caller, expiry, size and the encoded
  * {@link PreparedState}. The table is created on first use under an advisory lock, so instances
  * starting together do not race; expired rows are deleted as new ones are stored.
  */

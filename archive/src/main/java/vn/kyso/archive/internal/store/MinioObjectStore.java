@@ -139,6 +139,33 @@ public final class MinioObjectStore implements ObjectStore {
     }
 
     @Override
+    public List<String> listPage(String prefix, String startAfter, int max) {
+        String validPrefix = StoreRules.requireValidPrefix(prefix);
+        if (max < 1) {
+            throw new IllegalArgumentException("max must be at least 1");
+        }
+        return S3Errors.call("list " + validPrefix, () -> {
+            List<String> keys = new ArrayList<>();
+            ListObjectsArgs.Builder args = ListObjectsArgs.builder().bucket(bucket.name()).prefix(validPrefix)
+                    .recursive(true).maxKeys(Math.min(max, 1000));
+            if (startAfter != null) {
+                args.startAfter(startAfter);
+            }
+            // The iterator asks the server for the next page only when read that far: stop at max.
+            for (Result<Item> result : bucket.client.listObjects(args.build())) {
+                Item item = result.get();
+                if (!item.isDir() && !item.isDeleteMarker() && StoreRules.isValidKey(item.objectName())) {
+                    keys.add(item.objectName());
+                    if (keys.size() == max) {
+                        break;
+                    }
+                }
+            }
+            return keys;
+        });
+    }
+
+    @Override
     public void delete(String key) {
         StoreRules.requireValidKey(key);
         keyLocks.withLock(key, () -> S3Errors.call("delete " + key, () -> {

@@ -173,6 +173,20 @@ abstract class ObjectStoreContractTest {
     }
 
     @Test
+    void listsInPagesAfterAKeyInLexicalOrder() {
+        for (int i = 0; i < 7; i++) {
+            store.put(ns + "p/" + i, new byte[] {1}, PDF);
+        }
+        store.put(ns + "q", new byte[] {1}, PDF);
+
+        assertThat(store.listPage(ns + "p/", null, 3)).containsExactly(ns + "p/0", ns + "p/1", ns + "p/2");
+        assertThat(store.listPage(ns + "p/", ns + "p/2", 3)).containsExactly(ns + "p/3", ns + "p/4", ns + "p/5");
+        assertThat(store.listPage(ns + "p/", ns + "p/5", 3)).containsExactly(ns + "p/6");
+        assertThat(store.listPage(ns + "p/", ns + "p/6", 3)).isEmpty();
+        assertThat(store.listPage(ns, null, 100)).isEqualTo(store.list(ns));
+    }
+
+    @Test
     void deletesAnUnprotectedObjectAndFreesItsKey() {
         store.put(ns + "draft", new byte[] {1}, PDF);
 
