@@ -8,7 +8,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import vn.kyso.archive.ArchiveService;
@@ -16,6 +16,7 @@ import vn.kyso.conversion.ConversionService;
 import vn.kyso.letters.LettersException;
 import vn.kyso.letters.LettersService;
 import vn.kyso.letters.LettersSettings;
+import vn.kyso.letters.VerifyAddress;
 import vn.kyso.letters.internal.LetterStore;
 import vn.kyso.letters.internal.LetterWorkflow;
 import vn.kyso.signing.SigningService;
@@ -55,8 +56,8 @@ public class LettersAutoConfiguration {
     @ConditionalOnMissingBean
     @ConditionalOnBean({LetterStore.class, SigningService.class, ConversionService.class})
     LettersService lettersService(LetterStore store, SigningService signing, ConversionService conversion,
-            ObjectProvider<ArchiveService> archive, LettersSettings settings) {
+            ObjectProvider<ArchiveService> archive, LettersSettings settings, ObjectProvider<VerifyAddress> address) {
         return new LetterWorkflow(store, signing, conversion, archive.getIfAvailable(), settings,
-                Clock.systemUTC());
+                Clock.systemUTC(), address.getIfAvailable());
     }
 }
