@@ -9,7 +9,8 @@ import java.util.Objects;
  *
  * @param verifyUrl  the verification page, e.g. {@code https://dichvucong.example.gov.vn/verify}
  * @param documentId the document's identifier in the issuer's data store, or null to generate one
- * @param placement  where the code goes, or null for the bottom-left corner of page one
+ * @param placement  where the code goes, or null for the lowest free spot of page one from its bottom-left
+ *                   corner (no printed text or visible signature under it)
  */
 public record QrStampRequest(Document document, String verifyUrl, String documentId, Placement placement) {
 

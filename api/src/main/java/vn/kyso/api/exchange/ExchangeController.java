@@ -238,10 +238,10 @@ class ExchangeController {
     private static HttpStatus statusOf(ErrorKind kind) {
         return switch (kind) {
             case BAD_REQUEST -> HttpStatus.BAD_REQUEST;
-            case TOO_LARGE -> HttpStatus.PAYLOAD_TOO_LARGE;
+            case TOO_LARGE -> HttpStatus.CONTENT_TOO_LARGE;
             case CONFLICT -> HttpStatus.CONFLICT;
             case UNSUPPORTED_MEDIA_TYPE -> HttpStatus.UNSUPPORTED_MEDIA_TYPE;
-            default -> HttpStatus.UNPROCESSABLE_ENTITY;
+            default -> HttpStatus.UNPROCESSABLE_CONTENT;
         };
     }
 

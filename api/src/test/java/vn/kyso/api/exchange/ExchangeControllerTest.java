@@ -44,14 +44,14 @@ class ExchangeControllerTest {
     @Test
     void rejectionIsAProblemWithTheReasonOrTheStatusMessageWhenAsked() throws Exception {
         mvc.perform(post("/api/v1/exchange/incoming").contentType(MediaType.APPLICATION_XML).content("<bad/>"))
-                .andExpect(status().isUnprocessableEntity())
+                .andExpect(status().isUnprocessableContent())
                 .andExpect(content().contentType("application/problem+json"))
                 .andExpect(jsonPath("$.code").value("SIGNATURE_INVALID"))
                 .andExpect(jsonPath("$.detail").value("the signature is INVALID"))
                 .andExpect(jsonPath("$.documentId").value("X,2026/11/20,1/A"));
         mvc.perform(post("/api/v1/exchange/incoming").param("format", "edxml")
                         .contentType(MediaType.APPLICATION_XML).content("<bad/>"))
-                .andExpect(status().isUnprocessableEntity())
+                .andExpect(status().isUnprocessableContent())
                 .andExpect(header().string("X-Edxml-Reason", "SIGNATURE_INVALID"))
                 .andExpect(content().bytes(FakeExchangeService.REJECTED));
     }

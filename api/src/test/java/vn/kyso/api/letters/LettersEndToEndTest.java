@@ -118,6 +118,24 @@ class LettersEndToEndTest {
         assertThat(record.at("/metadata/fondCode").asText()).isEqualTo("G09");
         assertThat(get("/api/v1/records/" + recordId + "/content").body()).isEqualTo(finalPdf);
 
+        // Issue #12: the demo stamps every draft with the verification QR code; it links to the service's own
+        // /verify page with the letter's id, under which the archive filed the issued letter.
+        PageOneQrCode.Found code = PageOneQrCode.find(finalPdf, Path.of("target/test-artifacts/letters/e2e-qr"))
+                .orElseThrow(() -> new AssertionError("no QR code on page one of the issued letter"));
+        assertThat(code.link()).startsWith("http://localhost:" + port + "/verify?id=" + id + "&h=");
+        assertThat(PageOneQrCode.covered(code, Path.of("target/test-artifacts/letters/e2e-qr"))).isEmpty();
+        assertThat(record.at("/metadata/documentId").asText()).isEqualTo(id);
+        HttpResponse<byte[]> comparison = post("/api/v1/issued-documents/" + id + "/comparison", "ban-sao.pdf",
+                finalPdf, Map.of(), null);
+        for (int i = 0; i < 5 && comparison.statusCode() == 429; i++) {
+            // The public endpoint is rate-limited; wait as long as it asks.
+            Thread.sleep(1000L * Long.parseLong(comparison.headers().firstValue("Retry-After").orElse("1")));
+            comparison = post("/api/v1/issued-documents/" + id + "/comparison", "ban-sao.pdf", finalPdf, Map.of(),
+                    null);
+        }
+        assertThat(comparison.statusCode()).as(text(comparison)).isEqualTo(200);
+        assertThat(json.readTree(comparison.body()).get("match").asText()).isEqualTo("IDENTICAL");
+
         assertProblem(post("/api/v1/letters/" + id + "/issue", null, null,
                 Map.of("key", "ubnd-binh-an", "numberSymbol", "16/UBND-VP"), "van-thu-01"), 409,
                 "LETTER_STATE_CONFLICT");

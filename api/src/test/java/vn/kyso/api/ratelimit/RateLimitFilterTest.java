@@ -86,7 +86,7 @@ class RateLimitFilterTest {
     }
 
     private static MockMultipartHttpServletRequestBuilder validate(String address) {
-        return (MockMultipartHttpServletRequestBuilder) multipart("/api/v1/validations").file(file())
+        return multipart("/api/v1/validations").file(file())
                 .with(from(address));
     }
 

@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
@@ -30,6 +30,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import vn.kyso.api.FakeValidationService;
 import vn.kyso.api.letters.LetterSamples;
+import vn.kyso.api.letters.PageOneQrCode;
 import vn.kyso.archive.testing.ArchiveFixture;
 import vn.kyso.conversion.ConversionService;
 import vn.kyso.conversion.ConversionSettings;
@@ -63,6 +64,7 @@ class LettersOwnershipTest {
     static final String UBND = "000.00.00.H99";
     static final String OTHER_ORG = "000.00.00.H98";
     static final Path ARTIFACTS = Path.of("target/test-artifacts/letters");
+    static final String VERIFY_URL = "https://kyso.example.gov.vn/verify";
 
     /** The real workflow on the slice's web layer; no archive, so issued letters stay ISSUED. */
     @TestConfiguration(proxyBeanMethods = false)
@@ -87,8 +89,9 @@ class LettersOwnershipTest {
         LettersService lettersService(DataSource db, SigningService signing, ConversionService conversion) {
             LetterStore store = new LetterStore(db);
             store.migrate();
-            return new LetterWorkflow(store, signing, conversion, null, LettersSettings.defaults(),
-                    Clock.systemUTC());
+            // The verification QR code for the UBND's letters only (issue #12): the other organisation's get none.
+            return new LetterWorkflow(store, signing, conversion, null, new LettersSettings("G09", 200,
+                    List.of(UBND)), Clock.systemUTC(), () -> VERIFY_URL);
         }
     }
 
@@ -218,6 +221,37 @@ class LettersOwnershipTest {
                 .count()).as(signatures).isEqualTo(2);
         run("pdftoppm", "-r", "60", "-png", "-f", "1", "-l", "1", file.toString(),
                 ARTIFACTS.resolve("issued-letter").toString());
+
+        // The verification QR code stamped on the draft survives both signatures, links to the letter and
+        // covers none of page one's words.
+        PageOneQrCode.Found code = PageOneQrCode.find(pdf, ARTIFACTS.resolve("qr-issued")).orElseThrow(
+                () -> new AssertionError("no QR code on page one of the issued letter"));
+        assertThat(code.link()).matches(Pattern.quote(VERIFY_URL + "?id=" + id + "&h=") + "[0-9a-f]{64}");
+        assertThat(PageOneQrCode.words(ARTIFACTS.resolve("qr-issued"))).hasSizeGreaterThan(20);
+        assertThat(PageOneQrCode.covered(code, ARTIFACTS.resolve("qr-issued"))).isEmpty();
+    }
+
+    /** An organisation not in kyso.letters.qr-organisations: its letters carry no QR code. */
+    @Test
+    void anOrganisationWithoutTheQrCodeGetsNone() throws Exception {
+        String body = mvc.perform(multipart("/api/v1/letters")
+                        .file(new MockMultipartFile("file", "to-trinh.docx",
+                                "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                                LetterSamples.draftWithPlaceholders()))
+                        .param("subject", "Về việc tổ chức tập huấn").param("documentType", "Tờ trình")
+                        .param("fileCode", "G09.2026.02").param("preservation", "10").with(CLERK_OTHER))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.owner").value(OTHER_ORG))
+                .andReturn().getResponse().getContentAsString();
+        String id = json.readTree(body).get("id").asText();
+        byte[] pdf = mvc.perform(get("/api/v1/letters/" + id + "/pdf").with(CLERK_OTHER)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsByteArray();
+        assertThat(PageOneQrCode.find(pdf, ARTIFACTS.resolve("qr-none"))).isEmpty();
+        assertThat(body).doesNotContain("verification QR code");
+        // The control: the UBND's draft of the same document has one.
+        byte[] own = mvc.perform(get("/api/v1/letters/" + draft() + "/pdf").with(CLERK_UBND))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        assertThat(PageOneQrCode.find(own, ARTIFACTS.resolve("qr-own"))).isPresent();
     }
 
     /** A missing tool fails the test: it is installed by scripts/deps.sh. */

@@ -56,7 +56,7 @@ class UploadLimitTest {
     void oversizeFileIsAPayloadTooLargeProblem() throws Exception {
         mvc.perform(multipart("/api/v1/signatures").file(file("file", 1025))
                         .param("key", "k"))
-                .andExpect(status().isPayloadTooLarge())
+                .andExpect(status().isContentTooLarge())
                 .andExpect(content().contentType("application/problem+json"))
                 .andExpect(jsonPath("$.code").value("UPLOAD_TOO_LARGE"))
                 .andExpect(jsonPath("$.type").value("urn:kyso:problem:upload-too-large"))
@@ -74,7 +74,7 @@ class UploadLimitTest {
     void batchLimitsApplyToTheTotalAndTheCount() throws Exception {
         mvc.perform(multipart("/api/v1/signatures/batch").file(file("files", 600)).file(file("files", 600))
                         .param("key", "k"))
-                .andExpect(status().isPayloadTooLarge())
+                .andExpect(status().isContentTooLarge())
                 .andExpect(jsonPath("$.code").value("UPLOAD_TOO_LARGE"));
         mvc.perform(multipart("/api/v1/signatures/batch").file(file("files", 1)).file(file("files", 1))
                         .file(file("files", 1)).param("key", "k"))

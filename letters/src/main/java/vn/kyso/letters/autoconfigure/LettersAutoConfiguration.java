@@ -16,6 +16,7 @@ import vn.kyso.conversion.ConversionService;
 import vn.kyso.letters.LettersException;
 import vn.kyso.letters.LettersService;
 import vn.kyso.letters.LettersSettings;
+import vn.kyso.letters.VerifyAddress;
 import vn.kyso.letters.internal.LetterStore;
 import vn.kyso.letters.internal.LetterWorkflow;
 import vn.kyso.signing.SigningService;
@@ -55,8 +56,8 @@ public class LettersAutoConfiguration {
     @ConditionalOnMissingBean
     @ConditionalOnBean({LetterStore.class, SigningService.class, ConversionService.class})
     LettersService lettersService(LetterStore store, SigningService signing, ConversionService conversion,
-            ObjectProvider<ArchiveService> archive, LettersSettings settings) {
+            ObjectProvider<ArchiveService> archive, LettersSettings settings, ObjectProvider<VerifyAddress> address) {
         return new LetterWorkflow(store, signing, conversion, archive.getIfAvailable(), settings,
-                Clock.systemUTC());
+                Clock.systemUTC(), address.getIfAvailable());
     }
 }

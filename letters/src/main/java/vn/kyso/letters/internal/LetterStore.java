@@ -72,7 +72,11 @@ public class LetterStore {
     }
 
     UUID create(Draft d, byte[] pdf, Instant now, Letter.Event uploaded) {
-        UUID id = UUID.randomUUID();
+        return create(UUID.randomUUID(), d, pdf, now, uploaded);
+    }
+
+    /** With the id chosen beforehand: the draft's verification QR code already carries it. */
+    UUID create(UUID id, Draft d, byte[] pdf, Instant now, Letter.Event uploaded) {
         call(() -> tx.execute(s -> {
             jdbc.sql("insert into kyso_letter (id, state, subject, document_type, file_code, preservation, "
                     + "access_regime, keywords, original_name, page_count, owner_organisation, pdf, created_at, "

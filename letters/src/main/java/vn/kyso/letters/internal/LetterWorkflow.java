@@ -43,6 +43,7 @@ import vn.kyso.letters.LettersError;
 import vn.kyso.letters.LettersException;
 import vn.kyso.letters.LettersService;
 import vn.kyso.letters.LettersSettings;
+import vn.kyso.letters.VerifyAddress;
 
 /**
  * The Decree 30 flow for one outgoing letter: draft (PDF/A) → signed by the authorised person →
@@ -66,16 +67,27 @@ public class LetterWorkflow implements LettersService {
     private final ArchiveService archive;
     private final LettersSettings settings;
     private final Clock clock;
+    private final DraftQrCode qr;
 
     /** @param archive null when this deployment runs no archive: issued letters then stay ISSUED */
     public LetterWorkflow(LetterStore store, SigningService signing, ConversionService conversion, ArchiveService archive,
             LettersSettings settings, Clock clock) {
+        this(store, signing, conversion, archive, settings, clock, null);
+    }
+
+    /**
+     * @param verifyAddress the public verification page the drafts' QR codes link to; null stamps none,
+     *                      whatever {@link LettersSettings#qrOrganisations()} says
+     */
+    public LetterWorkflow(LetterStore store, SigningService signing, ConversionService conversion, ArchiveService archive,
+            LettersSettings settings, Clock clock, VerifyAddress verifyAddress) {
         this.store = Objects.requireNonNull(store);
         this.signing = Objects.requireNonNull(signing);
         this.conversion = Objects.requireNonNull(conversion);
         this.archive = archive;
         this.settings = Objects.requireNonNull(settings);
         this.clock = Objects.requireNonNull(clock);
+        this.qr = new DraftQrCode(signing, settings, verifyAddress);
     }
 
     // ---------------------------------------------------------------- steps
@@ -97,11 +109,16 @@ public class LetterWorkflow implements LettersService {
         // Empty fields over the number and date placeholders now, before the person signs and locks every
         // other field: issuing then only fills them in (docs/decree30-layouts.md, "Issuing").
         byte[] draftPdf = signing.prepareFillIn(new Document(pdfName(fileName), pdfA.pdf())).content();
+        // The verification QR code too: added after the person's signature it would be a finding.
+        UUID id = UUID.randomUUID();
+        DraftQrCode.Stamped stamped = qr.stamp(new Document(pdfName(fileName), draftPdf), id, blank(owner));
+        draftPdf = stamped.pdf();
         Instant now = clock.instant();
         String detail = (pdfA.passedThrough() ? "PDF/A kept as uploaded" : "converted from "
                 + pdfA.source().mediaType() + " to " + pdfA.conformance().profile().label())
-                + (pdfA.conformance().compliant() ? "" : "; veraPDF reports failed rules");
-        UUID id = store.create(new LetterStore.Draft(form.subject().strip(), form.documentType().strip(),
+                + (pdfA.conformance().compliant() ? "" : "; veraPDF reports failed rules")
+                + (stamped.link() == null ? "" : "; verification QR code " + stamped.link());
+        store.create(id, new LetterStore.Draft(form.subject().strip(), form.documentType().strip(),
                         form.fileCode().strip(), form.preservation().strip(), blank(form.accessRegime()),
                         blank(form.keywords()), pdfName(fileName), pdfA.pageCount(), blank(owner)),
                 draftPdf, now, new Letter.Event(now, actor, "UPLOADED", null, null, detail));
@@ -285,7 +302,7 @@ public class LetterWorkflow implements LettersService {
         return new MetadataForm(settings.fondCode(), l.fileCode(), numberSymbol, date, l.documentType(),
                 organisation, l.subject(), l.signer(), "vi",
                 l.pageCount() == null ? null : l.pageCount().toString(), l.keywords(), l.accessRegime(), null,
-                l.preservation(), null).toMetadata();
+                l.preservation(), qr.documentId(l)).toMetadata();
     }
 
     private KeyInfo key(String keyId, KeyInfo.KeyHolder holder) {

@@ -96,7 +96,8 @@ final class CopyMark {
         return runs.stream().noneMatch(run -> overlaps(box, new Rect(run.x(), run.y(), run.width(), run.height())));
     }
 
-    private static List<Rect> obstacles(PdfFacts pdf) {
+    /** Printed text and visible signatures on page one; also what the verification QR code avoids. */
+    static List<Rect> obstacles(PdfFacts pdf) {
         List<Rect> taken = new ArrayList<>();
         for (TextBox run : pdf.firstPageText()) {
             taken.add(new Rect(run.x(), run.y(), run.width(), run.height()));
@@ -109,7 +110,7 @@ final class CopyMark {
         return taken;
     }
 
-    private static boolean overlaps(Rect a, Rect b) {
+    static boolean overlaps(Rect a, Rect b) {
         return a.x() < b.right() + CLEARANCE && b.x() < a.right() + CLEARANCE
                 && a.y() < b.bottom() + CLEARANCE && b.y() < a.bottom() + CLEARANCE;
     }

@@ -57,7 +57,8 @@ final class QrStamper {
 
     QrStamped stamp(QrStampRequest request) {
         byte[] original = request.document().content();
-        PdfFacts facts = PdfInspector.inspect(original, false);
+        // Page one's text only when the code has to find its own free space.
+        PdfFacts facts = PdfInspector.inspect(original, request.placement() == null);
         if (facts.signatureFields().stream().anyMatch(PdfFacts.SignatureField::signed)) {
             throw new SigningException(SigningError.APPEARANCE_INVALID,
                     "the PDF is already signed; stamp the QR code before the first signature");
@@ -77,13 +78,26 @@ final class QrStamper {
             float size = placement == null ? DEFAULT_SIZE : Math.min(placement.width(), placement.height());
             float left = placement == null ? MARGIN : placement.x();
             float top = placement == null ? box.getHeight() - MARGIN - size - CAPTION_SIZE * 3 : placement.y();
+            PDType0Font font = PDType0Font.load(pdf, fontFile.toFile());
+            String[] caption = {"Quét mã để kiểm tra văn bản", "Mã văn bản: " + id};
+            if (placement == null) {
+                // The corner above may hold text (a footer, the recipients list): the lowest free box instead,
+                // the caption included. With no free box the corner stays, as before.
+                float captionWidth = Math.max(font.getStringWidth(caption[0]), font.getStringWidth(caption[1]))
+                        / 1000f * CAPTION_SIZE;
+                Rect free = QrSpace.freeBottom(facts, Math.max(size, captionWidth), size + CAPTION_SIZE * 3,
+                        MARGIN).orElse(null);
+                if (free != null) {
+                    left = free.x();
+                    top = free.y();
+                }
+            }
             if (left + size > box.getWidth() || top + size > box.getHeight()) {
                 throw new SigningException(SigningError.APPEARANCE_INVALID, "the QR code does not fit on the page");
             }
             // PDF user space has its origin at the bottom-left; placements are given from the top-left.
             float bottom = box.getLowerLeftY() + box.getHeight() - top - size;
             float x = box.getLowerLeftX() + left;
-            PDType0Font font = PDType0Font.load(pdf, fontFile.toFile());
             try (PDPageContentStream cs = new PDPageContentStream(pdf, page, PDPageContentStream.AppendMode.APPEND,
                     true, true)) {
                 drawMatrix(cs, matrix(link), x, bottom, size);
@@ -91,9 +105,9 @@ final class QrStamper {
                 cs.beginText();
                 cs.setFont(font, CAPTION_SIZE);
                 cs.newLineAtOffset(x, bottom - CAPTION_SIZE - 2);
-                cs.showText("Quét mã để kiểm tra văn bản");
+                cs.showText(caption[0]);
                 cs.newLineAtOffset(0, -CAPTION_SIZE - 1);
-                cs.showText("Mã văn bản: " + id);
+                cs.showText(caption[1]);
                 cs.endText();
             }
             ByteArrayOutputStream out = new ByteArrayOutputStream(original.length + 16_384);
