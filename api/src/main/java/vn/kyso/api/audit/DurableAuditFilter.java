@@ -58,6 +58,8 @@ class DurableAuditFilter extends OncePerRequestFilter {
 
     /** The refusal, in English ({@code detail}) and Vietnamese ({@code detailVi}). */
     static final class SignatureNotAudited extends ApiException {
+        private static final long serialVersionUID = 1L;
+
         SignatureNotAudited() {
             super(ApiError.SIGNATURE_NOT_AUDITED, "The document was signed but the signature is withheld: the audit"
                     + " trail could not record it. Nothing was handed out; try again when the audit database is back.");
