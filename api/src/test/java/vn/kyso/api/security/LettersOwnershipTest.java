@@ -31,7 +31,6 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import vn.kyso.api.FakeValidationService;
 import vn.kyso.api.letters.LetterSamples;
 import vn.kyso.api.letters.PageOneQrCode;
-import vn.kyso.access.testing.InMemoryAccessStore;
 import vn.kyso.archive.testing.ArchiveFixture;
 import vn.kyso.conversion.ConversionService;
 import vn.kyso.conversion.ConversionSettings;
@@ -51,9 +50,7 @@ import vn.kyso.signing.SigningService;
  * path also proves that issuing writes the number and date into the letter (pdftotext, pdfsig).
  */
 @WebMvcTest
-// The access module's store, as AdminControllerTest has it: without one the slice has no AccessControl.
-@Import({LettersOwnershipTest.RealLetters.class, FakeValidationService.class, TestTokens.class,
-        InMemoryAccessStore.class})
+@Import({LettersOwnershipTest.RealLetters.class, FakeValidationService.class, TestTokens.class})
 @TestPropertySource(locations = "classpath:security-test-api-keys.properties", properties = {
     "kyso.security.enabled=true",
     "kyso.api.rate-limit.enabled=false",
