@@ -21,8 +21,10 @@ import java.util.UUID;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import vn.kyso.api.PublicAddress;
 
 /**
  * The clerk's workflow through the running service: a DOCX draft becomes PDF/A, the authorised person
@@ -39,6 +41,9 @@ class LettersEndToEndTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    PublicAddress publicAddress;
 
     /** The archive persists between runs, so each run files its letters apart. */
     static final String FILE_CODE = "G09.LT." + UUID.randomUUID().toString().substring(0, 8);
@@ -122,7 +127,7 @@ class LettersEndToEndTest {
         // /verify page with the letter's id, under which the archive filed the issued letter.
         PageOneQrCode.Found code = PageOneQrCode.find(finalPdf, Path.of("target/test-artifacts/letters/e2e-qr"))
                 .orElseThrow(() -> new AssertionError("no QR code on page one of the issued letter"));
-        assertThat(code.link()).startsWith("http://localhost:" + port + "/verify?id=" + id + "&h=");
+        assertThat(code.link()).startsWith(publicAddress.verifyUrl() + "?id=" + id + "&h=");
         assertThat(PageOneQrCode.covered(code, Path.of("target/test-artifacts/letters/e2e-qr"))).isEmpty();
         assertThat(record.at("/metadata/documentId").asText()).isEqualTo(id);
         HttpResponse<byte[]> comparison = post("/api/v1/issued-documents/" + id + "/comparison", "ban-sao.pdf",

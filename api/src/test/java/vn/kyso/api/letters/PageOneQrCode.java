@@ -11,6 +11,7 @@ import com.google.zxing.RGBLuminanceSource;
 import com.google.zxing.Result;
 import com.google.zxing.ResultPoint;
 import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.qrcode.detector.FinderPattern;
 import java.awt.image.BufferedImage;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -68,16 +69,21 @@ public final class PageOneQrCode {
         } catch (NotFoundException e) {
             return Optional.empty();
         }
-        // The finder patterns' centres sit 3.5 modules inside the symbol's corners; a generous third of
-        // their spread on each side covers the whole symbol.
+        // The finder patterns' centres sit 3.5 modules inside the symbol's corners, and the quiet zone
+        // is 4 modules more: 7.5 modules on each side of them is the code's white square.
         double minX = Double.MAX_VALUE, minY = Double.MAX_VALUE, maxX = 0, maxY = 0;
+        double module = 0;
         for (ResultPoint p : result.getResultPoints()) {
+            if (p instanceof FinderPattern f) {
+                module = Math.max(module, f.getEstimatedModuleSize());
+            }
             minX = Math.min(minX, p.getX());
             minY = Math.min(minY, p.getY());
             maxX = Math.max(maxX, p.getX());
             maxY = Math.max(maxY, p.getY());
         }
-        double pad = (maxX - minX) / 3;
+        assertThat(module).as("module size from the finder patterns").isPositive();
+        double pad = 7.5 * module;
         double scale = 72.0 / DPI;
         return Optional.of(new Found(result.getText(), (minX - pad) * scale, (minY - pad) * scale,
                 (maxX + pad) * scale, (maxY + pad) * scale));
