@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +20,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import vn.kyso.core.testing.Eventually;
 
 /**
  * The edXML exchange through the running service, which plays both demo agencies: the People's
@@ -151,8 +153,7 @@ class ExchangeEndToEndTest {
 
     /** The outcomes of the EXCHANGE entries about one letter, in order, once {@code expected} are there (or 10 s). */
     private List<String> awaitExchangeEntries(long from, String target, int expected) throws Exception {
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        while (true) {
+        return Eventually.until(Duration.ofSeconds(10), () -> {
             List<String> outcomes = new ArrayList<>();
             for (JsonNode e : json.readTree(get("/api/v1/audit/entries?from=" + from + "&limit=1000").body())
                     .get("items")) {
@@ -160,11 +161,8 @@ class ExchangeEndToEndTest {
                     outcomes.add(e.at("/event/outcome").asText());
                 }
             }
-            if (outcomes.size() >= expected || System.nanoTime() > deadline) {
-                return outcomes;
-            }
-            Thread.sleep(100);
-        }
+            return outcomes;
+        }, outcomes -> outcomes.size() >= expected);
     }
 
     private HttpResponse<byte[]> get(String path) throws Exception {

@@ -64,7 +64,17 @@ final class FillInLock {
         open.forEach(name -> fields.add(new COSString(name)));
         lock.setItem(COSName.getPDFName("Fields"), fields);
         field.getCOSObject().setItem(LOCK, lock);
-        field.getWidgets().get(0).setPage(document.getPage(page));
+        // PDFBox's addSignature finds this field by its value and, with a visible template, gives its widget
+        // the rectangle and appearance but does not put it on the page: without this the signature is
+        // valid yet drawn nowhere (the issued letter showed no signature of the person).
+        org.apache.pdfbox.pdmodel.PDPage target = document.getPage(page);
+        org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationWidget widget = field.getWidgets().get(0);
+        widget.setPage(target);
+        widget.setPrinted(true);
+        List<org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotation> annotations = target.getAnnotations();
+        annotations.add(widget);
+        target.setAnnotations(annotations);
+        target.getCOSObject().setNeedToBeUpdated(true);
         form.getFields().add(field);
         form.getCOSObject().setNeedToBeUpdated(true);
         document.getDocumentCatalog().getCOSObject().setNeedToBeUpdated(true);

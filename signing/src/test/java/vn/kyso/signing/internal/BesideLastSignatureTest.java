@@ -69,6 +69,31 @@ class BesideLastSignatureTest {
         }
     }
 
+    /**
+     * A person's signature on a draft waiting for its number and date is made in a field of ours (the
+     * fill-in lock): its widget must be on the page like any other, or viewers draw no signature at all.
+     */
+    @Test
+    void thePersonsLockedSignatureOnADraftIsDrawnOnItsPage() throws IOException {
+        byte[] draft = service.prepareFillIn(new Document("d.pdf", SampleLetters.draft())).content();
+        byte[] person = service.sign(new SignRequest(new Document("d.pdf", draft), "tran-thi-bich-ngoc",
+                SignOptions.defaults(SignatureLevel.B_T).withAppearance(Appearance.PERSON, null))).content();
+
+        try (PDDocument doc = Loader.loadPDF(person)) {
+            PDSignatureField personField = null;
+            for (PDField f : doc.getDocumentCatalog().getAcroForm().getFieldTree()) {
+                if (f instanceof PDSignatureField s && s.getCOSObject().containsKey(FillInLock.LOCK)) {
+                    personField = s;
+                }
+            }
+            assertThat(personField).as("the person's field carries the fill-in lock").isNotNull();
+            PDPage page = personField.getWidgets().get(0).getPage();
+            assertThat(page).isNotNull();
+            assertThat(signatureFieldsOn(page)).containsExactly(personField.getPartialName());
+            assertThat(personField.getWidgets().get(0).getRectangle().getWidth()).isPositive();
+        }
+    }
+
     private static List<String> signatureFieldsOn(PDPage page) throws IOException {
         List<String> names = new ArrayList<>();
         for (PDAnnotation a : page.getAnnotations()) {

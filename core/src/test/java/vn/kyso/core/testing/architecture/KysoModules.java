@@ -55,7 +55,9 @@ public final class KysoModules {
             KysoModule.of("letters", "core", "signing", "conversion", "archive"),
             KysoModule.of("api", "core", "demo-pki", "signing", "validation", "conversion", "archive", "audit",
                     "exchange", "access", "letters")
-                    .facadeMayHold("KysoApplication", "the Spring Boot main class; api has no Java facade"));
+                    .facadeMayHold("KysoApplication", "the Spring Boot main class; api has no Java facade")
+                    .facadeMayHold("PublicAddress", "the service's public address for the QR links, beside the "
+                            + "application class; api has no Java facade"));
 
     private KysoModules() {
     }

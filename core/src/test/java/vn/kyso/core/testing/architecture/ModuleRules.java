@@ -119,6 +119,8 @@ public final class ModuleRules {
     public static final Map<String, String> MAY_SLEEP = Map.of(
             "Eventually", "the polling helper itself",
             "JadesEndToEndTest", "waits as long as a 429's Retry-After says, as clients must",
+            "LettersEndToEndTest", "waits as long as a 429's Retry-After says, as clients must",
+            "MarksOnConvertedDocxEndToEndTest", "waits as long as a 429's Retry-After says, as clients must",
             "S3TestServer", "polls the S3Mock process it starts, which runs outside the JVM",
             "ObjectStoreContractTest", "waits until a retention date on the S3 server's own clock",
             "ArchiveBenchmark", "benchmarks are measured runs, not tests that wait",
