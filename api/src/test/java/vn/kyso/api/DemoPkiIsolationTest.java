@@ -18,6 +18,8 @@ class DemoPkiIsolationTest {
 
     private static final JavaClasses SERVICE = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            // other modules' test-jars (fixtures, tests) are on this class path too; they are not the service
+            .withImportOption(location -> !location.contains("-tests.jar"))
             .importPackages("vn.kyso");
     private static final JavaClasses FIXTURE = new ClassFileImporter().importPackages("vn.kyso.archfixture");
 
