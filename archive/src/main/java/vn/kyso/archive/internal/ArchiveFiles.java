@@ -54,7 +54,7 @@ final class ArchiveFiles {
 
     /** Refuses a document for a closed file: a closed file's contents and totals are fixed. */
     void checkFiling(RecordMetadata m) {
-        files.find(m.fondCode(), m.fileCode()).filter(f -> !f.isOpen()).ifPresent(f -> {
+        files.findWithoutTotals(m.fondCode(), m.fileCode()).filter(f -> !f.isOpen()).ifPresent(f -> {
             throw closed(f);
         });
     }
@@ -64,7 +64,7 @@ final class ArchiveFiles {
      * open), then from the end of the closing year; for a file the archive does not know, {@code legacy}.
      */
     LocalDate disposableFrom(RecordMetadata m, LocalDate legacy) {
-        Optional<ArchiveFile> file = files.find(m.fondCode(), m.fileCode());
+        Optional<ArchiveFile> file = files.findWithoutTotals(m.fondCode(), m.fileCode());
         if (file.isEmpty()) {
             return legacy;
         }

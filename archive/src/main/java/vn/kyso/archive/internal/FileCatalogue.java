@@ -56,9 +56,13 @@ final class FileCatalogue {
     }
 
     Optional<ArchiveFile> find(String fondCode, String fileCode) {
+        return findWithoutTotals(fondCode, fileCode).map(f -> f.isOpen() ? withTotals(f, totals(fondCode, fileCode)) : f);
+    }
+
+    /** The file as stored, an open file's live totals not counted: for ingest's checks, which need none. */
+    Optional<ArchiveFile> findWithoutTotals(String fondCode, String fileCode) {
         return CatalogueDb.call(() -> jdbc.sql("select * from archive_file where fond_code = ? and file_code = ?")
-                .params(fondCode, fileCode).query((rs, n) -> file(rs)).optional())
-                .map(f -> f.isOpen() ? withTotals(f, totals(fondCode, fileCode)) : f);
+                .params(fondCode, fileCode).query((rs, n) -> file(rs)).optional());
     }
 
     Totals totals(String fondCode, String fileCode) {
