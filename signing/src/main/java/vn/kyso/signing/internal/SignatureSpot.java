@@ -12,8 +12,10 @@ import vn.kyso.signing.internal.PdfFacts.TextBox;
  *
  * <p>Decree 30/2020, Appendix I puts the authorised person's signature image between the line with
  * the signer's title ("CHỦ TỊCH") and the line with the name, in the right half of the page; that
- * space is the lowest large vertical gap between text rows in the right half. Failing that, the
- * image goes under the last text on the page, then at a fixed place at the bottom right.
+ * space is the lowest large vertical gap between text rows in the right half. A draft whose
+ * signature block is typed flush left (a clerk's plain DOCX: every paragraph on the left margin) has
+ * no such gap on the right, so the same gap is then looked for across the whole width. Failing both,
+ * the image goes under the last text on the page, then at a fixed place at the bottom right.
  */
 final class SignatureSpot {
 
@@ -32,8 +34,12 @@ final class SignatureSpot {
 
     /** A rectangle of at most {@code width × height} on the page for the person's signature image. */
     static Rect find(PageBox page, List<TextBox> runs, float width, float height) {
-        List<Row> rows = rightHalfRows(page, runs);
-        Rect inGap = inLowestGap(rows, width, height);
+        Rect inGap = inLowestGap(rows(runs, page.width() / 2), width, height, Float.MAX_VALUE);
+        if (inGap == null) {
+            // Across the whole width a very large gap is more likely the page's blank rest than a
+            // signature space: only a bounded gap counts there.
+            inGap = inLowestGap(rows(runs, 0), width, height, MAX_GAP);
+        }
         if (inGap != null) {
             return inGap.shiftedInto(page.width(), page.height());
         }
@@ -49,13 +55,13 @@ final class SignatureSpot {
                 .shiftedInto(page.width(), page.height());
     }
 
-    private static Rect inLowestGap(List<Row> rows, float width, float height) {
+    private static Rect inLowestGap(List<Row> rows, float width, float height, float largest) {
         Rect best = null;
         for (int i = 0; i + 1 < rows.size(); i++) {
             Row above = rows.get(i);
             Row below = rows.get(i + 1);
             float gap = below.top - above.bottom;
-            if (gap < MIN_GAP) {
+            if (gap < MIN_GAP || gap > largest) {
                 continue;
             }
             float h = Math.min(height, gap - 2 * GAP_PADDING);
@@ -69,16 +75,15 @@ final class SignatureSpot {
     }
 
     /**
-     * Text that reaches into the right half, merged into rows by vertical overlap. Each row keeps
-     * only its right-half extent, so a body line or a "Nơi nhận" line that PDFBox joined with the
-     * signer's title does not pull the centre to the left.
+     * Text that reaches right of {@code from}, merged into rows by vertical overlap. Each row keeps
+     * only its extent right of {@code from}: with the page's middle, a body line or a "Nơi nhận" line
+     * that PDFBox joined with the signer's title does not pull the centre to the left.
      */
-    private static List<Row> rightHalfRows(PageBox page, List<TextBox> runs) {
-        float middle = page.width() / 2;
+    private static List<Row> rows(List<TextBox> runs, float from) {
         List<TextBox> right = new ArrayList<>();
         for (TextBox run : runs) {
-            if (run.right() > middle) {
-                float left = Math.max(run.x(), middle);
+            if (run.right() > from) {
+                float left = Math.max(run.x(), from);
                 right.add(new TextBox(left, run.y(), run.right() - left, run.height()));
             }
         }
