@@ -205,6 +205,34 @@ class EdxmlFollowUpTest {
     }
 
     @Test
+    void aReplacementNamesTheReplacedLetterAndItsReceiversInReplacementInfoList() {
+        OutgoingMessage sent = exchange.build(numbered("209", newLetter()));
+        IncomingResult received = exchange.receive(sent.edxml(), SO_NOI_VU.organId());
+        assertThat(received.status()).as(received.reasonText()).isEqualTo(StatusCode.RECEIVED);
+        byte[] replacing = newLetter();
+        OutgoingMessage replace = exchange.followUp(new FollowUpRequest(UBND, sent.edxml(), BusinessType.REPLACE,
+                "Thay thế văn bản đã gửi do sai thẩm quyền ký", List.of(new Attachment("209-UBND-VP-thay.pdf",
+                        "application/pdf", replacing)), null));
+        Document d = parse(replace.edxml());
+        Element business = first(d, NS, "Bussiness");
+        assertThat(childNames(business)).containsExactly("BussinessDocType", "BussinessDocReason", "DocumentId",
+                "Paper", "ReplacementInfoList");
+        assertThat(first(business, NS, "BussinessDocType").getTextContent()).isEqualTo("3");
+        Element info = first(business, NS, "ReplacementInfo");
+        assertThat(childNames(info)).containsExactly("DocumentId", "OrganIdList");
+        assertThat(first(info, NS, "DocumentId").getTextContent()).isEqualTo(sent.documentId());
+        assertThat(first(info, NS, "OrganId").getTextContent()).isEqualTo(SO_NOI_VU.organId());
+
+        IncomingResult asked = exchange.receive(replace.edxml(), SO_NOI_VU.organId());
+        assertThat(asked.status()).as(asked.reasonText()).isEqualTo(StatusCode.RECALL_REQUESTED);
+        assertThat(asked.attachments()).singleElement().satisfies(a ->
+                assertThat(archive.content(a.recordId()).content()).isEqualTo(replacing));
+        assertThat(history(received.attachments().get(0).recordId())).contains("EDXML_REPLACE_REQUESTED");
+        // A new letter carries no ReplacementInfoList.
+        assertThat(childNames(first(parse(sent.edxml()), NS, "Bussiness"))).doesNotContain("ReplacementInfoList");
+    }
+
+    @Test
     void aReplayIsAnsweredAsDuplicateAndNotArchivedAgainEvenAfterARestart() {
         OutgoingMessage sent = exchange.build(numbered("206", newLetter()));
         assertThat(exchange.receive(sent.edxml(), SO_NOI_VU.organId()).status()).isEqualTo(StatusCode.RECEIVED);

@@ -111,6 +111,16 @@ final class EdxmlFormat {
                 : h.business().vietnamese());
         add(business, "DocumentId", h.businessDocumentId());
         add(business, "Paper", "0");
+        if (h.business() == BusinessType.REPLACE) {
+            // As the SDK writes it (ReplacementInfo(documentId, OrganIdList)): the letter replaced and
+            // the agencies the replacement is for, here every receiver of the message.
+            Element info = add(add(business, "ReplacementInfoList"), "ReplacementInfo");
+            add(info, "DocumentId", h.businessDocumentId());
+            Element organs = add(info, "OrganIdList");
+            for (Organ o : h.to()) {
+                add(organs, "OrganId", o.organId());
+            }
+        }
         add(header, "DigitalSignature");
         Element body = add(envelope, "edXMLBody");
         Element manifest = add(body, "edXMLManifest");
@@ -291,8 +301,34 @@ final class EdxmlFormat {
         }
         String reason = SafeXml.text(all.get(0), NS, "BussinessDocReason");
         String documentId = SafeXml.text(all.get(0), NS, "DocumentId");
+        List<String> replaced = replacedDocumentIds(all.get(0));
+        if (type == BusinessType.REPLACE && !replaced.isEmpty() && documentId != null
+                && !replaced.contains(documentId.strip())) {
+            throw new Rejected(ExchangeError.HEADER_INVALID,
+                    "ReplacementInfoList does not name the letter Bussiness/DocumentId replaces");
+        }
         return new Business(type, reason == null ? null : limit(reason, 2000, "BussinessDocReason"),
                 documentId == null ? null : limit(documentId, 300, "Bussiness/DocumentId"));
+    }
+
+    /**
+     * The {@code DocumentId}s of {@code Bussiness/ReplacementInfoList}: optional (the SDK makes it so,
+     * and senders other than this service may leave it out), bounded like the rest of the header.
+     */
+    private static List<String> replacedDocumentIds(Element business) {
+        List<String> ids = new ArrayList<>();
+        for (Element list : SafeXml.children(business, NS, "ReplacementInfoList")) {
+            for (Element info : SafeXml.children(list, NS, "ReplacementInfo")) {
+                String id = SafeXml.text(info, NS, "DocumentId");
+                if (id != null) {
+                    ids.add(limit(id.strip(), 300, "ReplacementInfo/DocumentId"));
+                }
+                if (ids.size() > 50) {
+                    throw new Rejected(ExchangeError.HEADER_INVALID, "ReplacementInfoList has more than 50 entries");
+                }
+            }
+        }
+        return ids;
     }
 
     /** The {@code TraceHeaderList} of a message, or null. */
