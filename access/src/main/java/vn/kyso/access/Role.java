@@ -16,7 +16,9 @@ public enum Role {
     /** Binds HSM keys to their owners and issues and revokes API keys; nothing about documents. */
     ADMINISTRATOR,
     /** Reads and checkpoints the audit trail; nothing else. */
-    AUDITOR;
+    AUDITOR,
+    /** Scrapes the service's metrics ({@code /actuator/prometheus}): Prometheus's credential; nothing else. */
+    MONITOR;
 
     /** The Spring Security authority of the role. */
     public String authority() {

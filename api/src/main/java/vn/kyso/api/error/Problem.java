@@ -22,7 +22,11 @@ public record Problem(
         String code,
         @Schema(description = "Only for 5xx: quote it to support; the server log has the details",
                 example = "3f1c2a9e-5b7d-4f0e-9a51-0c2f5d8e7b64")
-        String errorId) {
+        String errorId,
+        @Schema(description = "The request's id: the caller's X-Request-Id or one the service made; "
+                + "also in the response header and in every log line of the request",
+                example = "5b0e8e52-8a0f-4d8a-b3a5-6f1d2b7c9e10")
+        String requestId) {
 
     /** The media type of every problem response. */
     public static final String MEDIA_TYPE = "application/problem+json";

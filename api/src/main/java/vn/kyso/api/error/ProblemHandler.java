@@ -25,6 +25,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentConversionNotSupportedException;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import vn.kyso.api.RequestIds;
 import vn.kyso.core.ErrorCode;
 import vn.kyso.core.ErrorKind;
 import vn.kyso.core.ServiceException;
@@ -138,6 +139,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         problem.setType(URI.create(TYPE_PREFIX + code.toLowerCase(Locale.ROOT).replace('_', '-')));
         HttpServletRequest servletRequest = ((ServletWebRequest) request).getRequest();
         problem.setInstance(pathOf(servletRequest));
+        RequestIds.of(servletRequest).ifPresent(id -> problem.setProperty(RequestIds.MDC_KEY, id));
         if (status.is5xxServerError()) {
             if (!(ex instanceof ServiceException)) {
                 // Spring's own 5xx details quote values and Java types; only our messages are client-safe.

@@ -5,6 +5,7 @@ import static vn.kyso.access.Role.ARCHIVIST;
 import static vn.kyso.access.Role.AUDITOR;
 import static vn.kyso.access.Role.CLERK;
 import static vn.kyso.access.Role.EXCHANGE_SYSTEM;
+import static vn.kyso.access.Role.MONITOR;
 import static vn.kyso.access.Role.SIGNER;
 
 import java.util.EnumSet;
@@ -93,7 +94,9 @@ final class AccessRules {
             rule(POST, "/api/v1/exchange/**", EXCHANGE_SYSTEM, CLERK),
             rule(null, "/api/v1/audit/**", AUDITOR),
             // The administrator reads and changes key owners and API keys; nothing about documents.
-            rule(null, "/api/v1/admin/**", ADMINISTRATOR));
+            rule(null, "/api/v1/admin/**", ADMINISTRATOR),
+            // Metrics hold no document, but they show the agency's activity: Prometheus's own credential only.
+            rule(GET, "/actuator/prometheus", MONITOR));
 
     private AccessRules() {
     }

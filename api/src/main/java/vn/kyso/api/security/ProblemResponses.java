@@ -15,6 +15,7 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import vn.kyso.api.RequestIds;
 import vn.kyso.api.error.ApiError;
 import vn.kyso.api.error.Problem;
 import vn.kyso.access.Caller;
@@ -68,6 +69,7 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
         problem.put("detail", detail);
         problem.put("instance", request.getRequestURI());
         problem.put("code", error.code());
+        RequestIds.of(request).ifPresent(id -> problem.put(RequestIds.MDC_KEY, id));
         response.setStatus(status);
         response.setContentType(Problem.MEDIA_TYPE);
         response.setCharacterEncoding("UTF-8");

@@ -650,6 +650,18 @@ class SecurityMatrixTest {
     }
 
     @Test
+    void metricsNeedTheMonitorRoleAndNoOtherRoleGetsThem() throws Exception {
+        mvc.perform(get("/actuator/prometheus").header("X-Request-Id", "scrape-401"))
+                .andExpect(status().isUnauthorized())
+                .andExpect(header().string("X-Request-Id", "scrape-401"))
+                .andExpect(jsonPath("$.requestId").value("scrape-401"));
+        forbidden(get("/actuator/prometheus"), ADMIN);
+        forbidden(get("/actuator/prometheus"), AUDITOR);
+        mvc.perform(get("/actuator/prometheus").with(bearer(TestTokens.token("prometheus", UBND, List.of("monitor")))))
+                .andExpect(NOT_REFUSED);
+    }
+
+    @Test
     void theApiIsStatelessWithoutCookiesOrCsrf() throws Exception {
         // A POST without any CSRF token is accepted: there is no cookie a browser could replay.
         mvc.perform(sign(UBND_KEY).with(CLERK_UBND))

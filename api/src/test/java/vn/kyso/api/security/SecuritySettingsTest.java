@@ -68,7 +68,7 @@ class SecuritySettingsTest {
         assertThat(auth.getName()).isEqualTo("ngoc");
     }
 
-    /** The committed configuration exposes only health and info, and holds no PIN, password or secret key. */
+    /** The committed configuration exposes only health, info and prometheus, and holds no PIN, password or secret key. */
     @Test
     void committedConfigurationHasNoSecretsAndExposesOnlyHealthAndInfo() throws IOException {
         var sources = new YamlPropertySourceLoader().load("application.yml", new ClassPathResource("application.yml"));
@@ -81,10 +81,10 @@ class SecuritySettingsTest {
                     assertThat(String.valueOf(properties.getProperty(name))).as(name).matches("\\$\\{.*}|");
                 }
                 if (name.equals("management.endpoints.web.exposure.include")) {
-                    assertThat(properties.getProperty(name).toString()).isEqualTo("health,info");
+                    assertThat(properties.getProperty(name).toString()).isEqualTo("health,info,prometheus");
                 }
             }
         }
-        assertThat(sources.get(0).getProperty("management.endpoints.web.exposure.include")).isEqualTo("health,info");
+        assertThat(sources.get(0).getProperty("management.endpoints.web.exposure.include")).isEqualTo("health,info,prometheus");
     }
 }
