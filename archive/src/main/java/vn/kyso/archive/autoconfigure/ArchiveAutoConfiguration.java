@@ -43,6 +43,8 @@ import vn.kyso.validation.autoconfigure.ValidationAutoConfiguration;
 public class ArchiveAutoConfiguration {
 
     static final String DEMO_PROFILE = "demo";
+    /** How often the private PostgreSQL is looked at, and started again if it died under the service. */
+    static final java.time.Duration WATCHDOG_INTERVAL = java.time.Duration.ofSeconds(5);
 
     @Bean
     @ConditionalOnMissingBean
@@ -76,8 +78,13 @@ public class ArchiveAutoConfiguration {
         HikariConfig c = new HikariConfig();
         c.setPoolName("kyso-archive");
         c.setMaximumPoolSize(d.maxConnections());
-        c.setConnectionTimeout(5_000);
-        c.setValidationTimeout(2_000);
+        // A dead database must cost a request about connectionTimeout, then 503 (issue #13): Hikari waits
+        // that long for a connection, validates within half of it, and the driver gives up a TCP connect
+        // to an unreachable host within it too (its default is 10 s).
+        long timeout = Math.max(500, d.connectionTimeout().toMillis());
+        c.setConnectionTimeout(timeout);
+        c.setValidationTimeout(Math.max(250, timeout / 2));
+        c.addDataSourceProperty("connectTimeout", Long.toString(Math.max(1, timeout / 1000)));
         // Start even when the database is down: requests then answer 503 until it is back.
         c.setInitializationFailTimeout(-1);
         if (d.url() != null && !d.url().isBlank()) {
@@ -88,6 +95,7 @@ public class ArchiveAutoConfiguration {
             refusePrivateDatabaseOutsideDemo(environment.getActiveProfiles());
             Path dir = properties.directory().resolve("postgres").toAbsolutePath();
             LocalPostgres pg = LocalPostgres.shared(dir, d.port());
+            pg.watch(WATCHDOG_INTERVAL);
             c.setJdbcUrl(pg.jdbcUrl("kyso"));
             c.setUsername(pg.user());
         }

@@ -40,6 +40,7 @@ public final class LocalPostgres implements AutoCloseable {
     private final List<String> asUser;
     private final int port;
     private volatile boolean running;
+    private java.util.concurrent.ScheduledExecutorService watchdog;
 
     private LocalPostgres(Path dataDir, Path binDir, List<String> asUser, int port) {
         this.dataDir = dataDir;
@@ -225,10 +226,52 @@ public final class LocalPostgres implements AutoCloseable {
             return;
         }
         running = false;
+        if (watchdog != null) {
+            watchdog.shutdownNow();
+            watchdog = null;
+        }
         try {
             run(60, cmd("pg_ctl", "-D", dataDir.toString(), "-m", "fast", "-w", "stop"));
         } catch (RuntimeException e) {
             log.warn("stopping PostgreSQL failed: {}", e.getMessage());
+        }
+    }
+
+    /**
+     * Looks at the server every {@code interval} and starts it again (same port, same data) if it died
+     * while this process still wants it: stopped or killed under the running service. Requests meanwhile
+     * answer 503 CATALOGUE_UNAVAILABLE within the pool's connection timeout. Idempotent.
+     */
+    public synchronized void watch(java.time.Duration interval) {
+        if (watchdog != null) {
+            return;
+        }
+        watchdog = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "local-postgres-watchdog");
+            t.setDaemon(true);
+            return t;
+        });
+        watchdog.scheduleWithFixedDelay(this::restartIfDead, interval.toMillis(), interval.toMillis(),
+                TimeUnit.MILLISECONDS);
+    }
+
+    private synchronized void restartIfDead() {
+        if (!running || PostmasterPid.read(dataDir).map(p -> p.isLivePostgresOf(dataDir)).orElse(false)) {
+            return;
+        }
+        log.warn("the private PostgreSQL with data in {} is not running; starting it again on port {}", dataDir, port);
+        try {
+            PostmasterPid.read(dataDir).ifPresent(stale -> {
+                try {
+                    Files.deleteIfExists(dataDir.resolve(PostmasterPid.FILE));
+                } catch (IOException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            startServer(true);
+        } catch (RuntimeException e) {
+            // e.g. the killed server's backends still hold its shared memory for a moment: next tick
+            log.warn("starting the private PostgreSQL again failed, retrying: {}", e.getMessage());
         }
     }
 
