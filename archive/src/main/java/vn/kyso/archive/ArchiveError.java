@@ -25,7 +25,12 @@ public enum ArchiveError implements ErrorCode {
     /** The file (hồ sơ) is closed: nothing may be filed in it any more. */
     FILE_CLOSED(ErrorKind.CONFLICT, "The file (hồ sơ) is closed"),
     /** A file (hồ sơ) with this code is already open or closed in this fond. */
-    FILE_EXISTS(ErrorKind.CONFLICT, "A file (hồ sơ) with this code already exists");
+    FILE_EXISTS(ErrorKind.CONFLICT, "A file (hồ sơ) with this code already exists"),
+    /**
+     * The same bytes belong to an ingest not finished yet (in flight, or failed and not yet undone): try
+     * again later, rather than a 409 naming a record that may be rolled back.
+     */
+    INGEST_PENDING(ErrorKind.UNAVAILABLE, "An earlier ingest of the same bytes has not finished");
 
     private final ErrorKind kind;
     private final String title;

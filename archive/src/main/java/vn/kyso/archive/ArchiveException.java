@@ -13,6 +13,8 @@ public class ArchiveException extends ServiceException {
 
     private final List<FieldError> fieldErrors;
     private final String existingRecordId;
+    /** The refusal in Vietnamese, shown as {@code detailVi} beside the English detail; null if none. */
+    private String messageVi;
 
     public ArchiveException(ArchiveError error, String message, Throwable cause) {
         this(error, message, cause, List.of(), null);
@@ -41,6 +43,19 @@ public class ArchiveException extends ServiceException {
                 existingRecordId);
     }
 
+    /**
+     * 503 INGEST_PENDING: the same bytes belong to an ingest that has not finished (in flight, or failed
+     * and not yet undone). Not a 409: that record may still be rolled back, and then the retry is right.
+     */
+    public static ArchiveException ingestPending() {
+        ArchiveException e = new ArchiveException(ArchiveError.INGEST_PENDING,
+                "an earlier ingest of these exact bytes has not finished yet (it is completed or undone within "
+                        + "minutes); try again later");
+        e.messageVi = "Một lần lưu trữ trước của chính tài liệu này chưa hoàn tất (sẽ được hoàn tất hoặc hủy trong "
+                + "vài phút); vui lòng thử lại sau";
+        return e;
+    }
+
     public ArchiveError error() {
         return (ArchiveError) errorCode();
     }
@@ -63,6 +78,9 @@ public class ArchiveException extends ServiceException {
         }
         if (existingRecordId != null) {
             d.put("existingRecordId", existingRecordId);
+        }
+        if (messageVi != null) {
+            d.put("detailVi", messageVi);
         }
         return d;
     }

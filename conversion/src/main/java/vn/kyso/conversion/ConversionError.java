@@ -12,7 +12,12 @@ public enum ConversionError implements ErrorCode {
     CONVERSION_FAILED(ErrorKind.UNPROCESSABLE, "Conversion failed"),
     CONVERSION_TIMEOUT(ErrorKind.UNPROCESSABLE, "Conversion took too long"),
     /** LibreOffice is not installed or could not be started; retrying later may work. */
-    CONVERTER_UNAVAILABLE(ErrorKind.UNAVAILABLE, "Converter unavailable");
+    CONVERTER_UNAVAILABLE(ErrorKind.UNAVAILABLE, "Converter unavailable"),
+    /**
+     * A PDF with more pages or objects than one conversion may take on (validation's limits, same code):
+     * refused before any worker or LibreOffice process spends its time on it.
+     */
+    DOCUMENT_TOO_COMPLEX(ErrorKind.UNPROCESSABLE, "Document too complex");
 
     private final ErrorKind kind;
     private final String title;

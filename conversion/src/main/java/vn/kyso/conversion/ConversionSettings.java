@@ -18,11 +18,23 @@ import java.util.Optional;
  * @param ocrLanguages Tesseract language codes joined by {@code +}
  * @param tesseract the tesseract binary; null means look on the PATH
  * @param fontDirectory where LiberationSerif-Regular.ttf is, for the invisible OCR text layer
+ * @param maxPages the most pages a PDF given to (or made by) a conversion may have; more is refused
+ *     before any worker spends its time on it, as validation refuses PDFs of more than 5,000 pages
  */
 public record ConversionSettings(Path officeHome, int poolSize, Duration taskTimeout, long maxSize,
-        long maxExpandedSize, int maxTextLength, String ocrLanguages, Path tesseract, Path fontDirectory) {
+        long maxExpandedSize, int maxTextLength, String ocrLanguages, Path tesseract, Path fontDirectory,
+        int maxPages) {
 
     public static final Path DEFAULT_FONTS = Path.of("/usr/share/fonts/truetype/liberation2");
+    /** Validation's limit too: far above any official document, far below what holds a worker for minutes. */
+    public static final int DEFAULT_MAX_PAGES = 5_000;
+
+    /** The settings with the default page limit. */
+    public ConversionSettings(Path officeHome, int poolSize, Duration taskTimeout, long maxSize,
+            long maxExpandedSize, int maxTextLength, String ocrLanguages, Path tesseract, Path fontDirectory) {
+        this(officeHome, poolSize, taskTimeout, maxSize, maxExpandedSize, maxTextLength, ocrLanguages, tesseract,
+                fontDirectory, DEFAULT_MAX_PAGES);
+    }
 
     public ConversionSettings {
         Objects.requireNonNull(taskTimeout, "taskTimeout");
@@ -37,6 +49,9 @@ public record ConversionSettings(Path officeHome, int poolSize, Duration taskTim
         if (maxSize < 1 || maxExpandedSize < maxSize || maxTextLength < 1) {
             throw new IllegalArgumentException("limits must be positive, and maxExpandedSize at least maxSize");
         }
+        if (maxPages < 1) {
+            throw new IllegalArgumentException("maxPages must be positive");
+        }
         if (!ocrLanguages.matches("[a-z_]{3,}(\\+[a-z_]{3,})*")) {
             throw new IllegalArgumentException("ocrLanguages must look like vie+eng");
         }
@@ -50,17 +65,22 @@ public record ConversionSettings(Path officeHome, int poolSize, Duration taskTim
 
     public ConversionSettings withOfficeHome(Path home) {
         return new ConversionSettings(home, poolSize, taskTimeout, maxSize, maxExpandedSize, maxTextLength,
-                ocrLanguages, tesseract, fontDirectory);
+                ocrLanguages, tesseract, fontDirectory, maxPages);
     }
 
     public ConversionSettings withTaskTimeout(Duration timeout) {
         return new ConversionSettings(officeHome, poolSize, timeout, maxSize, maxExpandedSize, maxTextLength,
-                ocrLanguages, tesseract, fontDirectory);
+                ocrLanguages, tesseract, fontDirectory, maxPages);
     }
 
     public ConversionSettings withMaxSize(long size) {
         return new ConversionSettings(officeHome, poolSize, taskTimeout, size, Math.max(size, maxExpandedSize),
-                maxTextLength, ocrLanguages, tesseract, fontDirectory);
+                maxTextLength, ocrLanguages, tesseract, fontDirectory, maxPages);
+    }
+
+    public ConversionSettings withMaxPages(int pages) {
+        return new ConversionSettings(officeHome, poolSize, taskTimeout, maxSize, maxExpandedSize, maxTextLength,
+                ocrLanguages, tesseract, fontDirectory, pages);
     }
 
     /** The configured home, else the first of the Debian and upstream install locations that exists. */

@@ -4,6 +4,8 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Arrays;
+import java.util.List;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -13,6 +15,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 import vn.kyso.archive.ArchiveService;
 import vn.kyso.archive.ArchiveSettings;
 import vn.kyso.archive.internal.LocalPostgres;
@@ -38,6 +41,10 @@ import vn.kyso.validation.autoconfigure.ValidationAutoConfiguration;
 @ConditionalOnProperty(name = "kyso.archive.enabled", havingValue = "true", matchIfMissing = true)
 @EnableConfigurationProperties(ArchiveProperties.class)
 public class ArchiveAutoConfiguration {
+
+    static final String DEMO_PROFILE = "demo";
+    /** How often the private PostgreSQL is looked at, and started again if it died under the service. */
+    static final java.time.Duration WATCHDOG_INTERVAL = java.time.Duration.ofSeconds(5);
 
     @Bean
     @ConditionalOnMissingBean
@@ -66,13 +73,18 @@ public class ArchiveAutoConfiguration {
 
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean(DataSource.class)
-    HikariDataSource archiveDataSource(ArchiveProperties properties) {
+    HikariDataSource archiveDataSource(ArchiveProperties properties, Environment environment) {
         ArchiveProperties.Database d = properties.database();
         HikariConfig c = new HikariConfig();
         c.setPoolName("kyso-archive");
         c.setMaximumPoolSize(d.maxConnections());
-        c.setConnectionTimeout(5_000);
-        c.setValidationTimeout(2_000);
+        // A dead database must cost a request about connectionTimeout, then 503 (issue #13): Hikari waits
+        // that long for a connection, validates within half of it, and the driver gives up a TCP connect
+        // to an unreachable host within it too (its default is 10 s).
+        long timeout = Math.max(500, d.connectionTimeout().toMillis());
+        c.setConnectionTimeout(timeout);
+        c.setValidationTimeout(Math.max(250, timeout / 2));
+        c.addDataSourceProperty("connectTimeout", Long.toString(Math.max(1, timeout / 1000)));
         // Start even when the database is down: requests then answer 503 until it is back.
         c.setInitializationFailTimeout(-1);
         if (d.url() != null && !d.url().isBlank()) {
@@ -80,12 +92,29 @@ public class ArchiveAutoConfiguration {
             c.setUsername(d.username());
             c.setPassword(d.password());
         } else {
+            refusePrivateDatabaseOutsideDemo(environment.getActiveProfiles());
             Path dir = properties.directory().resolve("postgres").toAbsolutePath();
             LocalPostgres pg = LocalPostgres.shared(dir, d.port());
+            pg.watch(WATCHDOG_INTERVAL);
             c.setJdbcUrl(pg.jdbcUrl("kyso"));
             c.setUsername(pg.user());
         }
         return new HikariDataSource(c);
+    }
+
+    /**
+     * The private PostgreSQL is the zero-setup default of the demo and of development, which run with no
+     * Spring profile or with {@code demo}. Any other profile ({@code prod}, an agency's own) is a
+     * deployment, where a catalogue that lives and dies with one instance would split the archive.
+     */
+    static void refusePrivateDatabaseOutsideDemo(String[] activeProfiles) {
+        List<String> others = Arrays.stream(activeProfiles).filter(p -> !DEMO_PROFILE.equals(p)).toList();
+        if (!others.isEmpty()) {
+            throw new IllegalStateException("kyso.archive.database.url is not set, and the private PostgreSQL is "
+                    + "only for the demo and development, not with the profile(s) " + others + ": set "
+                    + "kyso.archive.database.url, username and password (KYSO_ARCHIVE_DATABASE_PASSWORD) to the "
+                    + "operated PostgreSQL");
+        }
     }
 
     /** Spring calls {@code start()} (schema migration, worker threads) after building it, {@code close()} at shutdown. */

@@ -54,9 +54,12 @@ public record ArchiveProperties(
      * @param url      JDBC URL of an operated PostgreSQL; empty starts a private server under
      *                 {@code <directory>/postgres} from the Debian postgresql binaries
      * @param port     the private server's port, 0 for any free one
+     * @param connectionTimeout how long a request waits for a connection before it answers 503
+     *                 CATALOGUE_UNAVAILABLE; also the driver's TCP connect timeout (whole seconds), so a
+     *                 dead or unreachable database costs a request about this long, not 20 s
      */
     public record Database(String url, String username, String password, @DefaultValue("0") int port,
-            @DefaultValue("10") int maxConnections) {
+            @DefaultValue("10") int maxConnections, @DefaultValue("2s") Duration connectionTimeout) {
 
         @Override
         public String toString() {

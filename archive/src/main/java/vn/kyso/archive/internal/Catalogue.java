@@ -58,6 +58,20 @@ final class Catalogue {
     }
 
     /**
+     * Why bytes cannot go in again: 409 naming the live record that holds them, or 503 INGEST_PENDING
+     * while that record is an ingest still PENDING, which may yet be rolled back (or already was, when
+     * no row is found any more after a lost race).
+     */
+    ArchiveException refusalForHeld(String sha256) {
+        return call(() -> db.jdbc.sql("select id, state from record where original_sha256 = ? "
+                + "and state not in ('DISPOSED', 'FAILED')").param(sha256)
+                .query((rs, n) -> RecordState.valueOf(rs.getString("state")) == RecordState.PENDING
+                        ? ArchiveException.ingestPending()
+                        : ArchiveException.duplicate(rs.getString("id")))
+                .optional().orElseGet(ArchiveException::ingestPending));
+    }
+
+    /**
      * Step one of ingest: the row in its state (PENDING or ACCEPTED) and the planned objects in one
      * transaction.
      *
@@ -92,8 +106,7 @@ final class Catalogue {
             });
         } catch (ArchiveException e) {
             if (e.getCause() instanceof DuplicateKeyException) {
-                throw ArchiveException.duplicate(liveRecordWithSha256(r.original().sha256()).map(UUID::toString)
-                        .orElse("?"));
+                throw refusalForHeld(r.original().sha256());
             }
             throw e;
         }

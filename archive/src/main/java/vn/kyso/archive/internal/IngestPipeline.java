@@ -144,9 +144,9 @@ final class IngestPipeline {
         }
         files.checkFiling(request.metadata());
         Digests digests = Digests.of(content);
-        catalogue.liveRecordWithSha256(digests.sha256()).ifPresent(existing -> {
-            throw ArchiveException.duplicate(existing.toString());
-        });
+        if (catalogue.liveRecordWithSha256(digests.sha256()).isPresent()) {
+            throw catalogue.refusalForHeld(digests.sha256());
+        }
         return digests;
     }
 
@@ -270,14 +270,27 @@ final class IngestPipeline {
         }
     }
 
-    /** Best effort: the objects and the PENDING row of a failed ingest go; recovery finishes what fails. */
+    /**
+     * Best effort: the PENDING row of a failed ingest goes first, then its objects; recovery finishes what
+     * fails. The row first because the store is typically what just failed: a row left behind would make
+     * the client's retry a 409 naming a record that recovery then rolls back, while objects left behind
+     * are orphans no row names, which the recovery sweep removes.
+     */
     private void undo(UUID id, List<ObjectRow> rows) {
         try {
-            rows.forEach(r -> objects.deleteQuietly(r.key()));
             catalogue.deletePending(id);
         } catch (RuntimeException e) {
-            log.warn("ingest {} failed and could not be undone yet ({}); the recovery job will finish it", id,
+            log.warn("ingest {} failed and its row could not be removed yet ({}); the recovery job will", id,
                     e.getMessage());
+            return;
+        }
+        for (ObjectRow r : rows) {
+            try {
+                objects.deleteQuietly(r.key());
+            } catch (RuntimeException e) {
+                log.info("object {} of the undone ingest {} stays until the recovery sweep: {}", r.key(), id,
+                        e.getMessage());
+            }
         }
     }
 

@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.kyso.archive.internal.store.OwnerLock;
 
 /**
  * A private PostgreSQL server on loopback for the zero-setup default and the tests, run from the
@@ -25,6 +26,9 @@ import org.slf4j.LoggerFactory;
  * postgres as the current user and PostgreSQL refuses to run as root, which is how CI and many
  * servers run us; the library has no way to switch user. Here, as root, the server runs as the
  * {@code postgres} system user through {@code runuser}. The data directory survives restarts.
+ *
+ * <p>One process owns the directory ({@code <dir>.owner} lock): another instance is refused, and a
+ * server left running by an owner killed with -9 is adopted or stopped (docs/operations.md, Faults).
  */
 public final class LocalPostgres implements AutoCloseable {
 
@@ -36,6 +40,7 @@ public final class LocalPostgres implements AutoCloseable {
     private final List<String> asUser;
     private final int port;
     private volatile boolean running;
+    private java.util.concurrent.ScheduledExecutorService watchdog;
 
     private LocalPostgres(Path dataDir, Path binDir, List<String> asUser, int port) {
         this.dataDir = dataDir;
@@ -92,11 +97,92 @@ public final class LocalPostgres implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException("cannot prepare the database directory " + dir + ": " + e.getMessage(), e);
         }
-        LocalPostgres pg = new LocalPostgres(dir, bin, asUser, port == 0 ? freePort() : port);
-        pg.initIfNeeded(durable);
-        pg.startServer(durable);
+        claim(dir);
+        LocalPostgres pg = adoptOrStopLeftServer(dir, bin, asUser, port);
+        if (pg == null) {
+            pg = new LocalPostgres(dir, bin, asUser, port == 0 ? freePort() : port);
+            pg.initIfNeeded(durable);
+            pg.startServer(durable);
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(pg::close, "local-postgres-stop"));
         return pg;
+    }
+
+    /**
+     * A private server belongs to one service process: another live process holding the data directory's
+     * lock file is another instance, and two instances on two private catalogues would each see half the
+     * archive. The lock stays with this process until it exits (the kernel drops it even on kill -9).
+     */
+    private static void claim(Path dir) {
+        try {
+            OwnerLock.acquire(dir.resolveSibling(dir.getFileName() + ".owner"), "the private PostgreSQL in " + dir);
+        } catch (OwnerLock.DirectoryOwnedException e) {
+            throw new IllegalStateException(e.getMessage() + ". Another Kyso instance runs on this private "
+                    + "database; several instances need one operated PostgreSQL: set kyso.archive.database.url", e);
+        }
+    }
+
+    /**
+     * After kill -9 of the JVM that started it, the server still runs and its postmaster.pid makes
+     * {@code pg_ctl start} fail. With this process holding the lock it is no other instance's: a server
+     * on the wanted port (or any, for port 0) that answers is adopted; any other is stopped (fast: open
+     * transactions roll back, committed data stays) so that a fresh one starts.
+     *
+     * @return the adopted server, or null when a fresh one must start
+     */
+    private static LocalPostgres adoptOrStopLeftServer(Path dir, Path bin, List<String> asUser, int port) {
+        PostmasterPid left = PostmasterPid.read(dir).orElse(null);
+        if (left == null) {
+            return null;
+        }
+        if (!left.isLivePostgresOf(dir)) {
+            // Stale (e.g. after a reboot): PostgreSQL would refuse to start if its pid now names another process.
+            try {
+                Files.deleteIfExists(dir.resolve(PostmasterPid.FILE));
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot remove the stale " + dir.resolve(PostmasterPid.FILE), e);
+            }
+            return null;
+        }
+        LocalPostgres pg = new LocalPostgres(dir, bin, asUser, left.port());
+        if ((port == 0 || port == left.port()) && pg.answers()) {
+            pg.running = true;
+            log.warn("adopted the PostgreSQL server (pid {}) left running on 127.0.0.1:{} with data in {}; its "
+                    + "previous owner ended without stopping it", left.pid(), left.port(), dir);
+            return pg;
+        }
+        log.warn("stopping the PostgreSQL server (pid {}, port {}) left running with data in {}: {}", left.pid(),
+                left.port(), dir, port != 0 && port != left.port() ? "port " + port + " is configured" : "it does not answer");
+        try {
+            run(60, pg.cmd("pg_ctl", "-D", dir.toString(), "-m", "fast", "-w", "stop"));
+        } catch (RuntimeException e) {
+            // pg_ctl refuses e.g. when the pid file is damaged; SIGINT is PostgreSQL's own fast shutdown.
+            log.warn("pg_ctl stop failed ({}); sending SIGINT to {}", e.getMessage(), left.pid());
+            run(10, List.of("kill", "-INT", Long.toString(left.pid())));
+        }
+        ProcessHandle.of(left.pid()).ifPresent(h -> {
+            try {
+                h.onExit().get(60, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                throw new IllegalStateException("the PostgreSQL server " + left.pid() + " left running in " + dir
+                        + " does not stop", e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            }
+        });
+        return null;
+    }
+
+    /** One quick connection over TCP: a server that does not answer within seconds is not adopted. */
+    @SuppressWarnings("try") // the connection is opened only to prove the server answers, never used
+    private boolean answers() {
+        try (Connection c = DriverManager.getConnection(url("postgres") + "?connectTimeout=2&socketTimeout=5",
+                USER, "")) {
+            return true;
+        } catch (SQLException e) {
+            return false;
+        }
     }
 
     public int port() {
@@ -140,10 +226,52 @@ public final class LocalPostgres implements AutoCloseable {
             return;
         }
         running = false;
+        if (watchdog != null) {
+            watchdog.shutdownNow();
+            watchdog = null;
+        }
         try {
             run(60, cmd("pg_ctl", "-D", dataDir.toString(), "-m", "fast", "-w", "stop"));
         } catch (RuntimeException e) {
             log.warn("stopping PostgreSQL failed: {}", e.getMessage());
+        }
+    }
+
+    /**
+     * Looks at the server every {@code interval} and starts it again (same port, same data) if it died
+     * while this process still wants it: stopped or killed under the running service. Requests meanwhile
+     * answer 503 CATALOGUE_UNAVAILABLE within the pool's connection timeout. Idempotent.
+     */
+    public synchronized void watch(java.time.Duration interval) {
+        if (watchdog != null) {
+            return;
+        }
+        watchdog = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "local-postgres-watchdog");
+            t.setDaemon(true);
+            return t;
+        });
+        watchdog.scheduleWithFixedDelay(this::restartIfDead, interval.toMillis(), interval.toMillis(),
+                TimeUnit.MILLISECONDS);
+    }
+
+    private synchronized void restartIfDead() {
+        if (!running || PostmasterPid.read(dataDir).map(p -> p.isLivePostgresOf(dataDir)).orElse(false)) {
+            return;
+        }
+        log.warn("the private PostgreSQL with data in {} is not running; starting it again on port {}", dataDir, port);
+        try {
+            PostmasterPid.read(dataDir).ifPresent(stale -> {
+                try {
+                    Files.deleteIfExists(dataDir.resolve(PostmasterPid.FILE));
+                } catch (IOException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            startServer(true);
+        } catch (RuntimeException e) {
+            // e.g. the killed server's backends still hold its shared memory for a moment: next tick
+            log.warn("starting the private PostgreSQL again failed, retrying: {}", e.getMessage());
         }
     }
 

@@ -163,6 +163,53 @@ abstract class IngestFaultsTest {
     }
 
     /**
+     * Issue #13: a client that retries after a storage 503 must not get a 409 naming the failed
+     * ingest's record (which recovery then rolls back): the failed ingest takes its row with it, and a
+     * retry that meets an ingest still in flight is told to try again (503), not that the bytes are archived.
+     */
+    @Test
+    void aRetryAfterAStorage503IsNeverAFalseConflict() {
+        byte[] letter = Letters.signed(SignatureLevel.B_LTA);
+        String sha256 = Digests.sha256(letter);
+        IngestRequest request = new IngestRequest("d.pdf", letter, null,
+                Letters.metadata("204/UBND-VP", "Thử lại sau lỗi kho"), "van-thu");
+        AtomicReference<RuntimeException> whileInFlight = new AtomicReference<>();
+        trigger.beforePut(1, () -> {
+            // The same bytes again while the first ingest's row is PENDING and its puts not done.
+            try {
+                archive.ingest(request);
+            } catch (RuntimeException e) {
+                whileInFlight.set(e);
+            }
+            s3.stop();
+        });
+
+        assertThatThrownBy(() -> archive.ingest(request)).isInstanceOfSatisfying(ArchiveException.class,
+                e -> assertThat(e.error()).isEqualTo(ArchiveError.STORAGE_UNAVAILABLE));
+        assertThat(whileInFlight.get()).isInstanceOfSatisfying(ArchiveException.class, e -> {
+            assertThat(e.error()).isEqualTo(ArchiveError.INGEST_PENDING);
+            assertThat(e.error().kind()).isEqualTo(vn.kyso.core.ErrorKind.UNAVAILABLE);
+            assertThat(e.details()).containsKey("detailVi");
+        });
+        assertThat(rows("select count(*) from record where original_sha256 = '" + sha256 + "'"))
+                .as("the failed ingest took its row with it").isZero();
+        // A retry while the store is still down: the same 503, not a 409.
+        assertThatThrownBy(() -> archive.ingest(request)).isInstanceOfSatisfying(ArchiveException.class,
+                e -> assertThat(e.error()).isEqualTo(ArchiveError.STORAGE_UNAVAILABLE));
+
+        s3.start();
+        // The retry once the store is back, before any recovery run: archived, once.
+        RecordDetails r = archive.ingest(request);
+
+        assertThat(r.state()).isEqualTo(vn.kyso.archive.RecordState.ACTIVE);
+        assertThat(rows("select count(*) from record where original_sha256 = '" + sha256 + "'")).isOne();
+        recover();
+        assertThat(archive.record(r.id()).state()).isEqualTo(vn.kyso.archive.RecordState.ACTIVE);
+        assertThat(rows("select count(*) from record where original_sha256 = '" + sha256 + "'")).isOne();
+        assertEveryEntryHasItsObjectsAndBack();
+    }
+
+    /**
      * Runs recovery as the scheduler would, every little while until a run gets through: right after
      * a restart the pool may still hand out a connection the old server closed, and that run fails
      * with CATALOGUE_UNAVAILABLE like any request would.

@@ -17,6 +17,7 @@ import vn.kyso.conversion.ConversionSettings;
  * kyso.conversion.task-timeout=2m
  * kyso.conversion.max-size=50MB
  * kyso.conversion.ocr-languages=vie+eng
+ * kyso.conversion.max-pages=5000
  * </pre>
  *
  * @param officeHome the LibreOffice installation; unset means /usr/lib/libreoffice or /opt/libreoffice
@@ -28,6 +29,7 @@ import vn.kyso.conversion.ConversionSettings;
  * @param ocrLanguages Tesseract languages, {@code +}-joined
  * @param tesseractPath the tesseract binary; unset means the one on the PATH
  * @param fontDirectory where LiberationSerif-Regular.ttf is, for the OCR text layer of images
+ * @param maxPages the most pages of a PDF converted, checked or extracted (DOCUMENT_TOO_COMPLEX beyond)
  *     <p>Values are checked by {@link ConversionSettings}'s constructor, so a bad one stops the context.
  */
 @Validated
@@ -41,10 +43,11 @@ public record ConversionProperties(
         @DefaultValue("5000000") int maxTextLength,
         @DefaultValue("vie+eng") String ocrLanguages,
         Path tesseractPath,
-        @DefaultValue("/usr/share/fonts/truetype/liberation2") Path fontDirectory) {
+        @DefaultValue("/usr/share/fonts/truetype/liberation2") Path fontDirectory,
+        @DefaultValue("5000") int maxPages) {
 
     public ConversionSettings toSettings() {
         return new ConversionSettings(officeHome, poolSize, taskTimeout, maxSize.toBytes(), maxExpandedSize.toBytes(),
-                maxTextLength, ocrLanguages, tesseractPath, fontDirectory);
+                maxTextLength, ocrLanguages, tesseractPath, fontDirectory, maxPages);
     }
 }

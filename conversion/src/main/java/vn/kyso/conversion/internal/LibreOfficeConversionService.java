@@ -74,6 +74,7 @@ public final class LibreOfficeConversionService implements ConversionService, Au
     public Extraction extract(byte[] content) {
         DetectedType type = detect(content);
         guardArchive(content, type.format());
+        guardPdf(content, type.format());
         Extraction extraction = bounded(() -> tika.extract(content, type, settings.maxTextLength()));
         if (!images.ocrAvailable()) {
             return extraction;
@@ -100,6 +101,7 @@ public final class LibreOfficeConversionService implements ConversionService, Au
         if (type.format() != SourceFormat.PDF) {
             throw new ConversionException(ConversionError.UNSUPPORTED_TYPE, "Not a PDF: " + type.mediaType());
         }
+        guardPdf(pdf, type.format());
         return bounded(() -> verapdf.check(pdf, PdfAProfile.PDF_A_2B));
     }
 
@@ -112,6 +114,7 @@ public final class LibreOfficeConversionService implements ConversionService, Au
             case NONE -> throw TikaInspector.isDamagedOffice(type) ? Failures.failed(
                     "The document looks like an Office file but is damaged or incomplete", null) : unsupported(type);
             case PDF -> {
+                guardPdf(content, type.format());
                 PdfAConformance existing = bounded(() -> verapdf.check(content, profile));
                 if (existing.compliant()) {
                     return new ConversionResult(content, type, existing, pageCount(content), true, false);
@@ -140,6 +143,7 @@ public final class LibreOfficeConversionService implements ConversionService, Au
         byte[] out = request.profile() == PdfAProfile.PDF_A_3B
                 ? SourceAttachment.embed(pdf, request.content(), type.mediaType(), request.fileName())
                 : pdf;
+        guardPdf(out, SourceFormat.PDF); // a short document may still convert to too many pages
         PdfAConformance conformance = bounded(() -> verapdf.check(out, request.profile()));
         if (!conformance.compliant()) {
             log.warn("{} converted to PDF that is not {}: {}", type.mediaType(), request.profile().label(),
@@ -155,6 +159,21 @@ public final class LibreOfficeConversionService implements ConversionService, Au
                 // not a zip container
             }
         }
+    }
+
+    /** Page and object limits of a PDF, within the task's time like every in-process step. */
+    private void guardPdf(byte[] content, SourceFormat format) {
+        if (format == SourceFormat.PDF) {
+            bounded(() -> {
+                PdfGuard.check(content, settings.maxPages());
+                return Boolean.TRUE;
+            });
+        }
+    }
+
+    /** In-process tasks still running, a timed-out one included until it notices; for tests in this package. */
+    int busyWorkers() {
+        return ((java.util.concurrent.ThreadPoolExecutor) workers).getActiveCount();
     }
 
     private void checkSize(byte[] content) {

@@ -43,14 +43,18 @@ import vn.kyso.archive.spi.ObjectStoreException.Reason;
  * opens.
  *
  * <p>Write-once and retention are enforced by this class, not by the filesystem: anyone with write
- * access to the directory can still remove files. One process should own a root; concurrent calls
- * within that process are serialised per key.
+ * access to the directory can still remove files. One process owns a root: opening a root that another
+ * live process has open is refused ({@link OwnerLock} on {@code <root>/~owner}), because per-key
+ * serialisation and the crash clean-up on open only hold within one process. Concurrent calls within
+ * that process are serialised per key.
  */
 public final class FilesystemObjectStore implements ObjectStore {
 
     static final String DATA_SUFFIX = "~o";
     static final String META_SUFFIX = "~m";
     static final String TEMP_MARKER = "~tmp-";
+    /** The root's owner lock ({@link OwnerLock}); keys cannot contain {@code ~}, so no key names it. */
+    static final String OWNER_LOCK = "~owner";
 
     private static final String CONTENT_TYPE = "content-type";
     private static final String RETAIN_UNTIL = "retain-until";
@@ -72,6 +76,8 @@ public final class FilesystemObjectStore implements ObjectStore {
         } catch (IOException e) {
             throw unavailable("Can't create the store directory", e);
         }
+        // Before the clean-up: another live process's temporary files are not leftovers.
+        OwnerLock.acquire(this.root.resolve(OWNER_LOCK), "the filesystem store " + this.root);
         removeLeftovers();
     }
 

@@ -59,6 +59,7 @@ class FilesystemObjectStoreTest extends ObjectStoreContractTest {
     void ioFailuresAreUnavailable() throws Exception {
         Path file = Files.writeString(root.resolve("not-a-directory"), "x");
         ObjectStore broken = new FilesystemObjectStore(root.resolve("not-a-directory-either"));
+        Files.delete(root.resolve("not-a-directory-either").resolve(FilesystemObjectStore.OWNER_LOCK));
         Files.delete(root.resolve("not-a-directory-either"));
         Files.writeString(root.resolve("not-a-directory-either"), "now a file");
 
