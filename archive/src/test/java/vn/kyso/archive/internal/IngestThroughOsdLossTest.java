@@ -70,15 +70,17 @@ class IngestThroughOsdLossTest {
     static void cluster() throws Exception {
         // The cluster starts (mostly waiting on its daemons) while the letters are signed.
         long t0 = System.nanoTime();
+        ExecutorService starter = Executors.newSingleThreadExecutor();
         CompletableFuture<CephRgw> starting = CompletableFuture.supplyAsync(() -> {
             CephRgw started = CephRgw.replicated(3);
             startSeconds = (System.nanoTime() - t0) / 1e9;
             return started;
-        }, Executors.newSingleThreadExecutor());
+        }, starter);
         for (int i = 0; i < LETTERS; i++) {
             letters.add(Letters.signed(SignatureLevel.B_T));
         }
         ceph = starting.get(5, TimeUnit.MINUTES);
+        starter.shutdown();
         residentBytes = ceph.residentBytes();
         db = ArchiveFixture.newDatabase("osd_loss");
         store = new MinioObjectStore(MinioSettings.of(ceph.endpoint(), "osd-loss-" + ProcessHandle.current().pid(),
