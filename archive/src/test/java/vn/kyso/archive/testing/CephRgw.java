@@ -7,6 +7,8 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
@@ -23,12 +25,14 @@ public final class CephRgw {
 
     private static CephRgw shared;
 
+    private final Path dir;
     private final URI endpoint;
     private final String accessKey;
     private final String secretKey;
     private final String region;
 
-    private CephRgw(URI endpoint, String accessKey, String secretKey, String region) {
+    private CephRgw(Path dir, URI endpoint, String accessKey, String secretKey, String region) {
+        this.dir = dir;
         this.endpoint = endpoint;
         this.accessKey = accessKey;
         this.secretKey = secretKey;
@@ -38,9 +42,17 @@ public final class CephRgw {
     /** The running gateway, started by the script on first use in this JVM. */
     public static synchronized CephRgw shared() {
         if (shared == null) {
-            shared = start();
+            shared = start(repositoryRoot().resolve("var/ceph"));
         }
         return shared;
+    }
+
+    /**
+     * A replicated cluster of its own ({@code scripts/ceph-rgw.sh start var/ceph-osdsN --osds N}: pools of
+     * size 3 and min_size 2) beside the shared one, for the test that kills an OSD; its caller stops it.
+     */
+    public static CephRgw replicated(int osds) {
+        return start(repositoryRoot().resolve("var/ceph-osds" + osds), "--osds", Integer.toString(osds));
     }
 
     public URI endpoint() {
@@ -61,21 +73,60 @@ public final class CephRgw {
 
     /** Kills the gateway process hard (an S3 outage); the objects stay in the OSD. */
     public void stopGateway() {
-        script("gateway-stop", 1);
+        script(dir, 1, "gateway-stop");
     }
 
     /** Starts the gateway again on the same port, with the same keys and objects. */
     public void startGateway() {
-        script("gateway-start", 2);
+        script(dir, 2, "gateway-start");
     }
 
-    private static void script(String command, int minutes) {
+    /** Kills OSD {@code n} with SIGKILL and returns once the monitor has marked it down. */
+    public void killOsd(int n) {
+        script(dir, 1, "kill-osd", Integer.toString(n));
+    }
+
+    /** Stops every daemon of this cluster (memstore: its objects go with them). */
+    public void stop() {
+        script(dir, 1, "stop");
+    }
+
+    /** The resident memory of the cluster's running daemons (monitor, OSDs, gateway), from /proc. */
+    public long residentBytes() {
+        long total = 0;
+        try (var pidFiles = Files.newDirectoryStream(dir.resolve("run"), "*.pid")) {
+            for (Path pidFile : pidFiles) {
+                Path status = Path.of("/proc", Files.readString(pidFile).trim(), "status");
+                if (!Files.exists(status)) {
+                    continue;
+                }
+                for (String line : Files.readAllLines(status)) {
+                    if (line.startsWith("VmRSS:")) {
+                        total += Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Can't read the daemons' memory in " + dir, e);
+        }
+        return total;
+    }
+
+    private static void script(Path dir, int minutes, String command, String... args) {
         Path root = repositoryRoot();
-        Path log = root.resolve("var/ceph-" + command + ".log");
+        Path log = root.resolve("var/" + dir.getFileName() + "-" + command + ".log");
         try {
-            Files.createDirectories(root.resolve("var/ceph"));
-            Process process = new ProcessBuilder("bash", root.resolve("scripts/ceph-rgw.sh").toString(), command,
-                            root.resolve("var/ceph").toString())
+            Files.createDirectories(dir);
+            List<String> line = new ArrayList<>(List.of("bash",
+                    root.resolve("scripts/ceph-rgw.sh").toString(), command));
+            if (command.equals("kill-osd")) {
+                line.add(args[0]);
+                line.add(dir.toString());
+            } else {
+                line.add(dir.toString());
+                line.addAll(List.of(args));
+            }
+            Process process = new ProcessBuilder(line)
                     .directory(root.toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile())
@@ -96,16 +147,15 @@ public final class CephRgw {
         }
     }
 
-    private static CephRgw start() {
-        Path dir = repositoryRoot().resolve("var/ceph");
+    private static CephRgw start(Path dir, String... options) {
         // The first start may install the Debian packages; later ones take about 20-35 s.
-        script("start", 15);
+        script(dir, 15, "start", options);
         try {
             Properties props = new Properties();
             try (InputStream in = Files.newInputStream(dir.resolve("s3.properties"))) {
                 props.load(in);
             }
-            return new CephRgw(URI.create(props.getProperty("endpoint")), props.getProperty("accessKey"),
+            return new CephRgw(dir, URI.create(props.getProperty("endpoint")), props.getProperty("accessKey"),
                     props.getProperty("secretKey"), props.getProperty("region"));
         } catch (IOException e) {
             throw new UncheckedIOException("Can't read the keys scripts/ceph-rgw.sh wrote in " + dir, e);
