@@ -102,7 +102,9 @@ final class EvidenceRecordJob {
 
     /** One TSA call per group of records whose newest archive time-stamp is the same. */
     private int renewTimeStamps(EvidenceHash hash) {
-        List<EvidenceTable.Current> due = table.dueBy(clock.instant(), hash);
+        Instant now = clock.instant();
+        List<EvidenceTable.Current> due = table.due(now.plus(settings.renewalMargin()),
+                now.minus(archive.maxEvidenceAge()), hash);
         int renewed = 0;
         int from = 0;
         while (from < due.size()) {
@@ -191,7 +193,7 @@ final class EvidenceRecordJob {
             rows.add(p.row(id, now));
             catalogued.add(row);
             current.add(new EvidenceTable.Current(id, generation, info.hash(), info.chains(), info.groupKey(),
-                    info.stampedAt(), renewBy(info)));
+                    info.stampedAt(), info.tsaCertificateExpiry()));
         }
         // Intent first: between the put and the catalogue row the key is unknown, and the recovery
         // sweep (on any instance) must not take it for an orphan.
@@ -204,7 +206,7 @@ final class EvidenceRecordJob {
                 table.put(current.get(i));
                 history.add(ids.get(i), now, "EVIDENCE_RECORD", "OK", what + " (generation "
                         + rows.get(i).generation() + "), tree of " + ids.size() + " records, next renewal by "
-                        + current.get(i).renewBy(), "system");
+                        + renewBy(current.get(i)), "system");
             }
             return null;
         });
@@ -216,12 +218,12 @@ final class EvidenceRecordJob {
     }
 
     /** Before the TSA certificate of the newest time-stamp lapses, and within the archive's evidence age. */
-    private Instant renewBy(ErsTrees.Info info) {
-        Instant byAge = info.stampedAt().plus(archive.maxEvidenceAge());
-        if (info.tsaCertificateExpiry() == null) {
+    private Instant renewBy(EvidenceTable.Current c) {
+        Instant byAge = c.stampedAt().plus(archive.maxEvidenceAge());
+        if (c.tsaExpiresAt() == null) {
             return byAge;
         }
-        Instant byCertificate = info.tsaCertificateExpiry().minus(settings.renewalMargin());
+        Instant byCertificate = c.tsaExpiresAt().minus(settings.renewalMargin());
         return byCertificate.isBefore(byAge) ? byCertificate : byAge;
     }
 

@@ -23,7 +23,7 @@ final class EvidenceTable {
 
     /** A record's current evidence record as the catalogue knows it. */
     record Current(UUID recordId, int generation, EvidenceHash hash, int chains, String groupKey, Instant stampedAt,
-            Instant renewBy) {
+            Instant tsaExpiresAt) {
     }
 
     /** Active records without an evidence record, in id order, after {@code after} (null: from the start). */
@@ -43,31 +43,33 @@ final class EvidenceTable {
     }
 
     /**
-     * Active records whose newest archive time-stamp must be renewed by {@code now}, ordered by group
-     * so that each group (one earlier tree) is renewed with one TSA call.
+     * Active records whose newest archive time-stamp is due: its TSA certificate ends before
+     * {@code certificateCutoff} (now plus the margin), or it was made before {@code ageCutoff}. Ordered
+     * by group, so that each group (one earlier tree) is renewed with one TSA call.
      */
-    List<Current> dueBy(Instant now, EvidenceHash hash) {
+    List<Current> due(Instant certificateCutoff, Instant ageCutoff, EvidenceHash hash) {
         return call(() -> db.jdbc.sql("select e.* from record_evidence e join record r on r.id = e.record_id"
-                + " where r.state = 'ACTIVE' and e.renew_by <= ? and e.algorithm = ?"
+                + " where r.state = 'ACTIVE' and e.algorithm = ? and (e.tsa_expires_at <= ? or e.stamped_at <= ?)"
                 + " order by e.group_key, e.record_id")
-                .params(ts(now), hash.name()).query((rs, n) -> current(rs)).list());
+                .params(hash.name(), ts(certificateCutoff), ts(ageCutoff)).query((rs, n) -> current(rs)).list());
     }
 
     /** Inserts or replaces a record's row; inside the caller's transaction when there is one. */
     void put(Current c) {
         db.jdbc.sql("""
-                insert into record_evidence (record_id, generation, algorithm, chains, group_key, stamped_at, renew_by)
-                values (?, ?, ?, ?, ?, ?, ?) on conflict (record_id) do update set generation = excluded.generation,
-                  algorithm = excluded.algorithm, chains = excluded.chains, group_key = excluded.group_key,
-                  stamped_at = excluded.stamped_at, renew_by = excluded.renew_by""")
+                insert into record_evidence (record_id, generation, algorithm, chains, group_key, stamped_at,
+                  tsa_expires_at) values (?, ?, ?, ?, ?, ?, ?) on conflict (record_id) do update set
+                  generation = excluded.generation, algorithm = excluded.algorithm, chains = excluded.chains,
+                  group_key = excluded.group_key, stamped_at = excluded.stamped_at,
+                  tsa_expires_at = excluded.tsa_expires_at""")
                 .params(c.recordId(), c.generation(), c.hash().name(), c.chains(), c.groupKey(), ts(c.stampedAt()),
-                        ts(c.renewBy()))
+                        ts(c.tsaExpiresAt()))
                 .update();
     }
 
     private static Current current(java.sql.ResultSet rs) throws java.sql.SQLException {
         return new Current(rs.getObject("record_id", UUID.class), rs.getInt("generation"),
                 EvidenceHash.valueOf(rs.getString("algorithm")), rs.getInt("chains"), rs.getString("group_key"),
-                instant(rs.getTimestamp("stamped_at")), instant(rs.getTimestamp("renew_by")));
+                instant(rs.getTimestamp("stamped_at")), instant(rs.getTimestamp("tsa_expires_at")));
     }
 }
