@@ -1,46 +1,34 @@
 package vn.kyso.archive.internal;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.cms.ContentInfo;
 import org.bouncycastle.asn1.tsp.ArchiveTimeStamp;
 import org.bouncycastle.asn1.tsp.ArchiveTimeStampChain;
 import org.bouncycastle.asn1.tsp.EvidenceRecord;
+import org.bouncycastle.asn1.tsp.PartialHashtree;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cms.CMSException;
 import org.bouncycastle.cms.CMSSignedData;
 import org.bouncycastle.operator.DefaultDigestAlgorithmIdentifierFinder;
-import org.bouncycastle.operator.DigestCalculator;
-import org.bouncycastle.operator.DigestCalculatorProvider;
-import org.bouncycastle.operator.OperatorCreationException;
-import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 import org.bouncycastle.tsp.TSPException;
 import org.bouncycastle.tsp.TimeStampRequest;
 import org.bouncycastle.tsp.TimeStampRequestGenerator;
 import org.bouncycastle.tsp.TimeStampResponse;
 import org.bouncycastle.tsp.TimeStampToken;
-import org.bouncycastle.tsp.ers.ERSArchiveTimeStamp;
-import org.bouncycastle.tsp.ers.ERSArchiveTimeStampGenerator;
-import org.bouncycastle.tsp.ers.ERSData;
-import org.bouncycastle.tsp.ers.ERSDataGroup;
-import org.bouncycastle.tsp.ers.ERSEvidenceRecord;
-import org.bouncycastle.tsp.ers.ERSEvidenceRecordGenerator;
-import org.bouncycastle.tsp.ers.ERSException;
 import org.bouncycastle.util.Store;
 import vn.kyso.archive.EvidenceHash;
 
 /**
- * RFC 4998 evidence records with BouncyCastle's {@code tsp.ers}, no I/O: the Merkle tree of a batch of
- * records and its one time-stamp request, the per-record evidence records once the TSA answered, and the
+ * RFC 4998 evidence records with BouncyCastle's ASN.1 types ({@code asn1.tsp}) and TSP, no I/O: the
+ * Merkle tree of a batch of records ({@link MerkleTree}) and its one time-stamp request, the per-record evidence records once the TSA answered, and the
  * two renewals of RFC 4998 §5.2 (time-stamp renewal appends to the last chain, hash-tree renewal starts
  * a new chain over the data and every previous chain).
  *
@@ -49,16 +37,7 @@ import vn.kyso.archive.EvidenceHash;
  */
 final class ErsTrees {
 
-    private static final DigestCalculatorProvider DIGESTS;
     private static final SecureRandom NONCES = new SecureRandom();
-
-    static {
-        try {
-            DIGESTS = new JcaDigestCalculatorProviderBuilder().build();
-        } catch (OperatorCreationException e) {
-            throw new IllegalStateException("no digest provider", e);
-        }
-    }
 
     private ErsTrees() {
     }
@@ -82,15 +61,19 @@ final class ErsTrees {
     /** A batch's hash tree, waiting for the one time-stamp over its root. */
     static final class Tree {
         private final EvidenceHash hash;
+        private final AlgorithmIdentifier algorithm;
         private final List<Leaf> leaves;
-        private final ERSArchiveTimeStampGenerator generator;
+        private final List<byte[][]> firstLevels;
+        private final MerkleTree merkle;
         private final TimeStampRequest request;
 
-        private Tree(EvidenceHash hash, List<Leaf> leaves, ERSArchiveTimeStampGenerator generator,
-                TimeStampRequest request) {
+        private Tree(EvidenceHash hash, AlgorithmIdentifier algorithm, List<Leaf> leaves, List<byte[][]> firstLevels,
+                MerkleTree merkle, TimeStampRequest request) {
             this.hash = hash;
+            this.algorithm = algorithm;
             this.leaves = leaves;
-            this.generator = generator;
+            this.firstLevels = firstLevels;
+            this.merkle = merkle;
             this.request = request;
         }
 
@@ -101,7 +84,7 @@ final class ErsTrees {
 
         /** The root hash the time-stamp covers. */
         byte[] root() {
-            return request.getMessageImprintDigest();
+            return merkle.root();
         }
 
         int size() {
@@ -117,72 +100,71 @@ final class ErsTrees {
     record Info(EvidenceHash hash, int chains, Instant stampedAt, Instant tsaCertificateExpiry, String groupKey) {
     }
 
-    static DigestCalculator digest(EvidenceHash hash) {
-        try {
-            return DIGESTS.get(new DefaultDigestAlgorithmIdentifierFinder().find(hash.jcaName()));
-        } catch (OperatorCreationException e) {
-            throw new IllegalStateException("no digest " + hash, e);
-        }
+    static AlgorithmIdentifier algorithm(EvidenceHash hash) {
+        return new DefaultDigestAlgorithmIdentifierFinder().find(hash.jcaName());
     }
 
     static byte[] hash(EvidenceHash hash, byte[]... parts) {
-        DigestCalculator d = digest(hash);
-        try (OutputStream out = d.getOutputStream()) {
-            for (byte[] p : parts) {
-                out.write(p);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        java.security.MessageDigest md = MerkleTree.digest(hash);
+        for (byte[] p : parts) {
+            md.update(p);
         }
-        return d.getDigest();
+        return md.digest();
     }
 
     /**
-     * The tree over these leaves and its time-stamp request. For a hash-tree renewal each data digest
-     * is bound to the record's previous chains first: H(h(d) || H(ArchiveTimeStampSequence)), §5.2.
+     * The tree over these leaves and its time-stamp request. A leaf's first partial hash tree holds the
+     * digests of its data group; for a hash-tree renewal each is first bound to the record's previous
+     * chains: H(h(d) || H(ArchiveTimeStampSequence)), RFC 4998 §5.2.
      */
     static Tree tree(EvidenceHash hash, List<Leaf> leaves) {
-        ERSArchiveTimeStampGenerator generator = new ERSArchiveTimeStampGenerator(digest(hash));
-        List<ERSData> data = new ArrayList<>(leaves.size());
+        if (leaves.isEmpty()) {
+            throw new IllegalArgumentException("a tree needs at least one record");
+        }
+        AlgorithmIdentifier algorithm = algorithm(hash);
+        List<byte[][]> firstLevels = new ArrayList<>(leaves.size());
+        List<byte[]> nodes = new ArrayList<>(leaves.size());
         for (Leaf leaf : leaves) {
             byte[] chains = leaf.previous() == null ? null : hash(hash, sequence(leaf.previous()));
-            List<ERSData> members = new ArrayList<>(leaf.dataDigests().size());
-            for (byte[] d : leaf.dataDigests()) {
-                members.add(new Digested(chains == null ? d : hash(hash, d, chains)));
+            byte[][] values = new byte[leaf.dataDigests().size()][];
+            for (int i = 0; i < values.length; i++) {
+                byte[] d = leaf.dataDigests().get(i);
+                values[i] = chains == null ? d : hash(hash, d, chains);
             }
-            data.add(members.size() == 1 ? members.get(0) : new ERSDataGroup(members));
+            firstLevels.add(values);
+            nodes.add(values.length == 1 ? values[0] : MerkleTree.branch(hash, values));
         }
-        generator.addAllData(data);
-        try {
-            TimeStampRequestGenerator requests = new TimeStampRequestGenerator();
-            requests.setCertReq(true);
-            TimeStampRequest request = generator.generateTimeStampRequest(requests, new BigInteger(64, NONCES));
-            return new Tree(hash, List.copyOf(leaves), generator, request);
-        } catch (TSPException | IOException e) {
-            throw new IllegalStateException("cannot build the time-stamp request of a hash tree", e);
-        }
+        MerkleTree merkle = MerkleTree.of(hash, nodes);
+        TimeStampRequestGenerator requests = new TimeStampRequestGenerator();
+        requests.setCertReq(true);
+        TimeStampRequest request = requests.generate(algorithm, merkle.root(), new BigInteger(64, NONCES));
+        return new Tree(hash, algorithm, List.copyOf(leaves), firstLevels, merkle, request);
     }
 
-    /** The evidence record of every leaf, in the leaves' order, once the TSA stamped the root. */
-    static List<byte[]> records(Tree tree, TimeStampResponse response) throws ERSException, TSPException {
-        List<ERSArchiveTimeStamp> stamps = tree.generator.generateArchiveTimeStamps(response);
-        if (stamps.size() != tree.leaves.size()) {
-            // BouncyCastle folds a one-leaf tree into one archive time-stamp without a reduced tree.
-            if (!(tree.leaves.size() == 1 && stamps.size() == 1)) {
-                throw new ERSException("the generator made " + stamps.size() + " archive time-stamps for "
-                        + tree.leaves.size() + " records");
-            }
+    /**
+     * The evidence record of every leaf, in the leaves' order, once the TSA stamped the root: its data
+     * group's hashes, then one sibling per level up to the root (RFC 4998 §4.2), and the time-stamp.
+     */
+    static List<byte[]> records(Tree tree, TimeStampResponse response) throws TSPException {
+        byte[] imprint = response.getTimeStampToken().getTimeStampInfo().getMessageImprintDigest();
+        if (!java.util.Arrays.equals(imprint, tree.root())
+                || !response.getTimeStampToken().getTimeStampInfo().getMessageImprintAlgOID()
+                        .equals(tree.algorithm.getAlgorithm())) {
+            throw new TSPException("the time-stamp is not over this tree's root");
         }
-        List<byte[]> out = new ArrayList<>(stamps.size());
-        if (tree.leaves.get(0).previous() == null) {
-            for (ERSEvidenceRecord r : new ERSEvidenceRecordGenerator(DIGESTS).generate(stamps)) {
-                out.add(encode(r.toASN1Structure()));
+        ContentInfo token = response.getTimeStampToken().toCMSSignedData().toASN1Structure();
+        List<byte[]> out = new ArrayList<>(tree.size());
+        for (int i = 0; i < tree.size(); i++) {
+            List<byte[]> path = tree.merkle.path(i);
+            PartialHashtree[] reduced = new PartialHashtree[1 + path.size()];
+            reduced[0] = new PartialHashtree(tree.firstLevels.get(i));
+            for (int l = 0; l < path.size(); l++) {
+                reduced[l + 1] = new PartialHashtree(path.get(l));
             }
-            return out;
-        }
-        for (int i = 0; i < stamps.size(); i++) {
-            EvidenceRecord previous = EvidenceRecord.getInstance(tree.leaves.get(i).previous());
-            out.add(encode(previous.addArchiveTimeStamp(stamps.get(i).toASN1Structure(), true)));
+            ArchiveTimeStamp ats = new ArchiveTimeStamp(tree.algorithm, reduced, token);
+            byte[] previous = tree.leaves.get(i).previous();
+            out.add(encode(previous == null ? new EvidenceRecord(null, null, ats)
+                    : EvidenceRecord.getInstance(previous).addArchiveTimeStamp(ats, true)));
         }
         return out;
     }
@@ -272,21 +254,6 @@ final class ErsTrees {
             return o.getEncoded(ASN1Encoding.DER);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    /** A data object known by its digest only: the catalogue's, or one bound to previous chains. */
-    private record Digested(byte[] digest) implements ERSData {
-
-        Digested {
-            Objects.requireNonNull(digest);
-        }
-
-        @Override
-        public byte[] getHash(DigestCalculator calculator, byte[] previousChainHash) {
-            // Bound to the record's own previous chains by tree(); the generator's shared chain hash
-            // (one per generator) cannot express a batch of records with different histories.
-            return digest;
         }
     }
 }

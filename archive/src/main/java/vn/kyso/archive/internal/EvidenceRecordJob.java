@@ -11,7 +11,6 @@ import java.util.function.Function;
 import org.bouncycastle.tsp.TSPException;
 import org.bouncycastle.tsp.TimeStampRequest;
 import org.bouncycastle.tsp.TimeStampResponse;
-import org.bouncycastle.tsp.ers.ERSException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.kyso.archive.ArchiveError;
@@ -132,7 +131,7 @@ final class EvidenceRecordJob {
         TimeStampResponse response = stamp(tree.request());
         try {
             return ErsTrees.records(tree, response);
-        } catch (ERSException | TSPException e) {
+        } catch (TSPException e) {
             throw new ArchiveException(ArchiveError.ARCHIVE_FAILED, "the evidence records of a hash tree cannot be "
                     + "built from the TSA's answer", e);
         }

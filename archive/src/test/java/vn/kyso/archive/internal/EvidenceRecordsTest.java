@@ -18,6 +18,7 @@ import eu.europa.esig.dss.validation.SignedDocumentValidator;
 import eu.europa.esig.dss.validation.reports.Reports;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -131,6 +132,67 @@ class EvidenceRecordsTest {
         assertPassed(signedReports, 2);
         Reports unsignedReports = dss(evidence(unsigned.get(0)), files(unsigned.get(0)));
         assertPassed(unsignedReports, 1);
+    }
+
+    /**
+     * Independently of BouncyCastle and DSS: the root recomputed here from the record's files and its
+     * reduced hash tree (RFC 4998 §4.3) is what the archive time-stamp covers, by {@code openssl ts -verify}
+     * against the demo PKI's anchors. A missing openssl fails the test (scripts/deps.sh installs it).
+     */
+    @Test
+    @Order(2)
+    void opensslVerifiesTheArchiveTimeStampOverTheRootRecomputedFromTheFiles() throws Exception {
+        EvidenceRecord er = EvidenceRecord.getInstance(evidence(signed));
+        ArchiveTimeStamp ats = er.getArchiveTimeStampSequence().getArchiveTimeStampChains()[0].getArchiveTimestamps()[0];
+        PartialHashtree[] tree = ats.getReducedHashTree();
+        List<byte[]> digests = new ArrayList<>();
+        for (byte[] file : files(signed).values()) {
+            digests.add(java.security.MessageDigest.getInstance("SHA-256").digest(file));
+        }
+        List<byte[]> first = List.of(tree[0].getValues());
+        for (byte[] d : digests) {
+            assertThat(first).anySatisfy(v -> assertThat(v).isEqualTo(d));
+        }
+        byte[] node = first.size() == 1 ? first.get(0) : sortedHash(first);
+        for (int level = 1; level < tree.length; level++) {
+            List<byte[]> values = new ArrayList<>(List.of(tree[level].getValues()));
+            values.add(node);
+            node = sortedHash(values);
+        }
+        Path dir = java.nio.file.Files.createTempDirectory("ers-openssl");
+        Path token = java.nio.file.Files.write(dir.resolve("token.der"), der(ats.getTimeStamp()));
+        StringBuilder anchors = new StringBuilder();
+        for (KeyFamily f : KeyFamily.values()) {
+            anchors.append(java.nio.file.Files.readString(pki.trustAnchorsPem(f)));
+        }
+        Path ca = java.nio.file.Files.writeString(dir.resolve("anchors.pem"), anchors);
+        Path tsaPem = java.nio.file.Files.writeString(dir.resolve("tsa.pem"), "-----BEGIN CERTIFICATE-----\n"
+                + java.util.Base64.getMimeEncoder(64, "\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
+                        .encodeToString(pki.tsaCertificate().getEncoded()) + "\n-----END CERTIFICATE-----\n");
+        assertThat(openssl(token, java.util.HexFormat.of().formatHex(node), ca, tsaPem)).contains("Verification: OK");
+
+        byte[] wrong = node.clone();
+        wrong[0] ^= 0x01;
+        assertThat(openssl(token, java.util.HexFormat.of().formatHex(wrong), ca, tsaPem))
+                .doesNotContain("Verification: OK");
+    }
+
+    static String openssl(Path token, String digestHex, Path ca, Path untrusted) throws Exception {
+        Process p = new ProcessBuilder("openssl", "ts", "-verify", "-digest", digestHex, "-in", token.toString(),
+                "-token_in", "-CAfile", ca.toString(), "-untrusted", untrusted.toString())
+                .redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        p.waitFor();
+        return out;
+    }
+
+    /** RFC 4998 §4.3: hashes in binary ascending order, concatenated, hashed. */
+    static byte[] sortedHash(List<byte[]> values) throws Exception {
+        List<byte[]> sorted = new ArrayList<>(values);
+        sorted.sort(java.util.Arrays::compareUnsigned);
+        java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
+        sorted.forEach(md::update);
+        return md.digest();
     }
 
     @Test
