@@ -9,5 +9,10 @@ public enum JobKind {
     /** Adds a fresh archive time-stamp where the newest one nears its certificate's end. */
     TIMESTAMP_RENEWAL,
     /** Finishes or rolls back ingests a crash or an outage interrupted. */
-    RECOVERY
+    RECOVERY,
+    /**
+     * Gives records their RFC 4998 evidence records, one time-stamp per hash tree, and renews them:
+     * time-stamp renewal before a TSA certificate ends, hash-tree renewal when the hash changes.
+     */
+    EVIDENCE_RECORDS
 }

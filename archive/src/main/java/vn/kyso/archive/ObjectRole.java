@@ -19,7 +19,12 @@ public enum ObjectRole {
     /** The digests of every object of the record. */
     MANIFEST("manifest"),
     /** The signed data of a detached signature. */
-    SIGNED_DATA("signed-data");
+    SIGNED_DATA("signed-data"),
+    /**
+     * The record's RFC 4998 evidence record (DER): its reduced hash tree and archive time-stamp chains
+     * over the original, signed data and long-term copy; a new generation at each renewal.
+     */
+    EVIDENCE_RECORD("evidence-record");
 
     private final String wireName;
 

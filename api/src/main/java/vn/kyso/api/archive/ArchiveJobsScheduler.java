@@ -66,6 +66,12 @@ class ArchiveJobsScheduler {
         run(JobKind.TIMESTAMP_RENEWAL);
     }
 
+    /** RFC 4998 evidence records: first ones for new records, renewals when due (ADR 0023). */
+    @Scheduled(cron = "${kyso.archive.jobs.evidence-records-cron:0 30 4 * * *}", zone = VietnamTime.ZONE_NAME)
+    void evidenceRecords() {
+        run(JobKind.EVIDENCE_RECORDS);
+    }
+
     /** @return whether this instance ran the job (false: another instance has this tick) */
     boolean run(JobKind kind) {
         boolean ran = cluster.runOnce("archive-" + kind.name().toLowerCase(java.util.Locale.ROOT), AT_MOST,

@@ -18,6 +18,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 import vn.kyso.archive.ArchiveService;
 import vn.kyso.archive.ArchiveSettings;
+import vn.kyso.archive.EvidenceRecordSettings;
 import vn.kyso.archive.internal.LocalPostgres;
 import vn.kyso.archive.internal.PostgresArchiveService;
 import vn.kyso.archive.internal.store.FilesystemObjectStore;
@@ -26,6 +27,7 @@ import vn.kyso.archive.internal.store.MinioSettings;
 import vn.kyso.archive.spi.ObjectStore;
 import vn.kyso.archive.spi.TextExtractor;
 import vn.kyso.signing.SigningService;
+import vn.kyso.signing.SigningSettings;
 import vn.kyso.signing.autoconfigure.SigningAutoConfiguration;
 import vn.kyso.validation.ValidationService;
 import vn.kyso.validation.autoconfigure.ValidationAutoConfiguration;
@@ -122,8 +124,19 @@ public class ArchiveAutoConfiguration {
     @ConditionalOnMissingBean(ArchiveService.class)
     @ConditionalOnBean({SigningService.class, ValidationService.class})
     PostgresArchiveService archiveService(DataSource dataSource, ObjectStore store, ValidationService validation,
-            SigningService signing, ObjectProvider<TextExtractor> extractor, ArchiveSettings settings) {
+            SigningService signing, ObjectProvider<TextExtractor> extractor, ArchiveSettings settings,
+            EvidenceRecordSettings evidenceRecords) {
         return new PostgresArchiveService(dataSource, store, validation, signing, extractor.getIfAvailable(),
-                settings, Clock.systemUTC());
+                settings, evidenceRecords, Clock.systemUTC());
+    }
+
+    /** Evidence records are stamped by their own TSA if one is set, else by the one signing uses. */
+    @Bean
+    @ConditionalOnMissingBean
+    EvidenceRecordSettings evidenceRecordSettings(ArchiveProperties properties,
+            ObjectProvider<SigningSettings> signing) {
+        EvidenceRecordSettings own = properties.evidenceRecords().toSettings();
+        SigningSettings s = signing.getIfAvailable();
+        return own.tsaUrl() == null && s != null ? own.withTsaUrl(s.tsaUrl()) : own;
     }
 }

@@ -7,6 +7,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 import vn.kyso.archive.ArchiveSettings;
+import vn.kyso.archive.EvidenceHash;
+import vn.kyso.archive.EvidenceRecordSettings;
 
 /**
  * {@code kyso.archive.*}. With no settings at all the archive keeps its objects in
@@ -31,7 +33,26 @@ public record ArchiveProperties(
         @DefaultValue("1825d") Duration maxEvidenceAge,
         @DefaultValue("10m") Duration recoveryGrace,
         @DefaultValue("100") int permanentRetentionYears,
-        @DefaultValue("2m") Duration jobStaleAfter) {
+        @DefaultValue("2m") Duration jobStaleAfter,
+        @DefaultValue EvidenceRecords evidenceRecords) {
+
+    /**
+     * {@code kyso.archive.evidence-records.*}: RFC 4998 evidence records (ADR 0023).
+     *
+     * @param tsaUrl         the TSA that stamps each hash tree; empty: the one signing uses
+     * @param hash           the hash of new trees; changing it rehashes every record (hash-tree renewal)
+     * @param treeSize       records per tree, so per TSA call
+     * @param renewalMargin  renew an archive time-stamp this long before its TSA certificate expires
+     * @param networkTimeout connect and read timeout of the TSA request
+     */
+    public record EvidenceRecords(String tsaUrl, @DefaultValue("SHA_256") EvidenceHash hash,
+            @DefaultValue("16384") int treeSize, @DefaultValue("365d") Duration renewalMargin,
+            @DefaultValue("10s") Duration networkTimeout) {
+
+        EvidenceRecordSettings toSettings() {
+            return new EvidenceRecordSettings(tsaUrl, hash, treeSize, renewalMargin, networkTimeout);
+        }
+    }
 
     /**
      * @param type       {@code filesystem} (default) or {@code s3}

@@ -71,7 +71,7 @@ final class EarkExports {
             List<CsipPackage.Item> data = new ArrayList<>();
             for (ObjectRow o : objectTable.of(row.id())) {
                 boolean content = o.role() == ObjectRole.ORIGINAL || o.role() == ObjectRole.AUGMENTED
-                        || o.role() == ObjectRole.SIGNED_DATA;
+                        || o.role() == ObjectRole.SIGNED_DATA || o.role() == ObjectRole.EVIDENCE_RECORD;
                 String name = o.role() + "-" + o.generation() + "-" + o.name();
                 CsipPackage.Item item = new CsipPackage.Item(CsipWriter.safe(content ? name : rep + "-" + name),
                         o.name(), objects.readVerified(o), o.mediaType(), o.storedAt());

@@ -12,6 +12,7 @@ import vn.kyso.archive.ArchiveFile;
 import vn.kyso.archive.ArchiveService;
 import vn.kyso.archive.OpenFileRequest;
 import vn.kyso.archive.ArchiveSettings;
+import vn.kyso.archive.EvidenceRecordSettings;
 import vn.kyso.archive.DisposalList;
 import vn.kyso.archive.IngestRequest;
 import vn.kyso.archive.IssuedCopyCheck;
@@ -56,6 +57,13 @@ public final class PostgresArchiveService implements ArchiveService, AutoCloseab
 
     public PostgresArchiveService(DataSource dataSource, ObjectStore store, ValidationService validation,
             SigningService signing, TextExtractor extractor, ArchiveSettings settings, Clock clock) {
+        this(dataSource, store, validation, signing, extractor, settings, EvidenceRecordSettings.disabled(), clock);
+    }
+
+    /** With RFC 4998 evidence records ({@link JobKind#EVIDENCE_RECORDS}) stamped by {@code evidence}'s TSA. */
+    public PostgresArchiveService(DataSource dataSource, ObjectStore store, ValidationService validation,
+            SigningService signing, TextExtractor extractor, ArchiveSettings settings,
+            EvidenceRecordSettings evidence, Clock clock) {
         this.dataSource = Objects.requireNonNull(dataSource);
         Objects.requireNonNull(store);
         Objects.requireNonNull(validation);
@@ -87,7 +95,9 @@ public final class PostgresArchiveService implements ArchiveService, AutoCloseab
                 clock);
         this.jobs = new PreservationJobs(catalogue, objectTable, new WriteIntents(db), history, jobTable, objects, ingest,
                 planner,
-                validation, signing, settings, clock);
+                validation, signing, settings, clock, new EvidenceRecordJob(db, catalogue, objectTable,
+                        new EvidenceTable(db), new WriteIntents(db), history, objects, Objects.requireNonNull(evidence),
+                        settings, clock));
     }
 
     /** Brings the catalogue's schema up to date and starts the worker threads; idempotent. */

@@ -57,11 +57,12 @@ final class PreservationJobs {
     private final SigningService signing;
     private final ArchiveSettings settings;
     private final Clock clock;
+    private final EvidenceRecordJob evidenceRecords;
 
     PreservationJobs(Catalogue catalogue, ObjectTable objectTable, WriteIntents intents, HistoryTable history,
             JobTable jobs,
             StoredObjects objects, IngestPipeline ingest, EvidencePlanner planner, ValidationService validation,
-            SigningService signing, ArchiveSettings settings, Clock clock) {
+            SigningService signing, ArchiveSettings settings, Clock clock, EvidenceRecordJob evidenceRecords) {
         this.catalogue = catalogue;
         this.objectTable = objectTable;
         this.intents = intents;
@@ -75,6 +76,7 @@ final class PreservationJobs {
         this.signing = signing;
         this.settings = settings;
         this.clock = clock;
+        this.evidenceRecords = evidenceRecords;
     }
 
     JobReport run(JobKind kind) {
@@ -95,6 +97,7 @@ final class PreservationJobs {
                 case REVALIDATION -> eachRecord(run, this::revalidate);
                 case TIMESTAMP_RENEWAL -> eachOf(run, catalogue.dueForRenewal(now), this::renew);
                 case RECOVERY -> recover(run, now);
+                case EVIDENCE_RECORDS -> evidenceRecords.run();
             };
             return jobs.finish(run.id(), JobState.DONE, message, clock.instant());
         } catch (RuntimeException e) {
