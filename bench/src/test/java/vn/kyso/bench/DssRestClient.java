@@ -1,5 +1,6 @@
 package vn.kyso.bench;
 
+import com.fasterxml.jackson.jakarta.rs.json.JacksonJsonProvider;
 import eu.europa.esig.dss.enumerations.DigestAlgorithm;
 import eu.europa.esig.dss.enumerations.SignatureLevel;
 import eu.europa.esig.dss.enumerations.SignaturePackaging;
@@ -56,7 +57,8 @@ final class DssRestClient {
         JAXRSClientFactoryBean factory = new JAXRSClientFactoryBean();
         factory.setAddress(address);
         factory.setServiceClass(type);
-        factory.setProviders(List.of(DssRestPeer.jsonProvider()));
+        factory.setProviders(List.of(new JacksonJsonProvider(
+                DssRestPeer.webappMapper().registerModule(TimestampedObjectReader.module()))));
         T client = factory.create(type);
         WebClient.getConfig(client).getRequestContext().put("force.urlconnection.http.conduit", Boolean.TRUE);
         WebClient.getConfig(client).getHttpConduit().getClient().setReceiveTimeout(120_000);

@@ -1,9 +1,8 @@
 package vn.kyso.bench;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.databind.AnnotationIntrospector;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.introspect.JacksonAnnotationIntrospector;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.type.TypeFactory;
 import com.fasterxml.jackson.jakarta.rs.json.JacksonJsonProvider;
 import com.fasterxml.jackson.module.jakarta.xmlbind.JakartaXmlBindAnnotationIntrospector;
@@ -150,17 +149,19 @@ final class DssRestPeer implements AutoCloseable {
     }
 
     /**
-     * The webapp's JSON provider: Jackson 2 reading the DTOs' JAXB annotations first, leaving out empty
-     * values. The clients use the same one, as DSS's REST client tests do.
+     * The webapp's JSON provider (its {@code CXFConfig.objectMapper()}): Jackson 2 reading the DTOs' JAXB
+     * annotations only, indented output, exceptions not wrapped.
      */
     static JacksonJsonProvider jsonProvider() {
+        return new JacksonJsonProvider(webappMapper());
+    }
+
+    static ObjectMapper webappMapper() {
         ObjectMapper mapper = new ObjectMapper();
-        mapper.setAnnotationIntrospector(AnnotationIntrospector.pair(
-                new JakartaXmlBindAnnotationIntrospector(TypeFactory.defaultInstance()),
-                new JacksonAnnotationIntrospector()));
-        mapper.setDefaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_EMPTY,
-                JsonInclude.Include.NON_EMPTY));
-        return new JacksonJsonProvider(mapper);
+        mapper.setAnnotationIntrospector(new JakartaXmlBindAnnotationIntrospector(TypeFactory.defaultInstance()));
+        mapper.configure(SerializationFeature.INDENT_OUTPUT, true);
+        mapper.configure(DeserializationFeature.WRAP_EXCEPTIONS, false);
+        return mapper;
     }
 
     @Override

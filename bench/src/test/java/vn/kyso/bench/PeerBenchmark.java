@@ -78,8 +78,11 @@ class PeerBenchmark {
                         "--kyso.demo.directory=" + Path.of(work, "bench-pki"), "--kyso.demo.port=0",
                         "--kyso.archive.directory=" + archive,
                         // The limiter stays in the path (its cost is measured) but never refuses the benchmark.
-                        "--kyso.api.rate-limit.requests-per-minute=100000000",
-                        "--kyso.api.rate-limit.burst=100000000");
+                        "--kyso.api.rate-limit.requests-per-minute=100000",
+                        "--kyso.api.rate-limit.burst=100000",
+                        // As the api module's benchmarks run it (its test application.properties): the demo
+                        // without authentication; the audit trail stays on.
+                        "--kyso.security.enabled=false");
         pki = app.getBean(DemoPki.class);
         signing = app.getBean(SigningService.class);
         validation = app.getBean(ValidationService.class);
