@@ -1,10 +1,15 @@
 #!/usr/bin/env bash
 # Runs the benchmarks (tests tagged "benchmark"), which the normal test command skips.
-# Prints the figures and writes them to {validation,conversion,api}/target/bench/*.md.
+# Prints the figures and writes them to {validation,conversion,archive,audit,api,bench}/target/bench/*.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/deps.sh
 ./mvnw -B -ntp -q -DskipTests install
 ./mvnw -B -ntp -pl validation,conversion,archive,audit,api surefire:test -Dgroups=benchmark -DexcludedGroups= -Dtest='*Benchmark' \
   -Dsurefire.failIfNoSpecifiedTests=false "$@"
-for f in validation/target/bench/*.md conversion/target/bench/*.md archive/target/bench/*.md audit/target/bench/*.md api/target/bench/*.md; do echo "== $f"; cat "$f"; done
+# The service against DSS's own REST services (bench/, test code only). A reactor build with the test
+# phase: bench needs api's classes, not the executable jar that install leaves in the local repository.
+./mvnw -B -ntp -q -pl bench -am test -Dgroups=benchmark -DexcludedGroups= -Dtest='PeerBenchmark' \
+  -Dsurefire.failIfNoSpecifiedTests=false "$@"
+for f in validation/target/bench/*.md conversion/target/bench/*.md archive/target/bench/*.md audit/target/bench/*.md api/target/bench/*.md \
+  bench/target/bench/*.md; do echo "== $f"; cat "$f"; done
