@@ -143,4 +143,18 @@ public interface ArchiveService {
      * @throws ArchiveException RECORD_NOT_FOUND, or METADATA_INVALID for a kind or detail out of shape
      */
     RecordDetails annotate(String id, String kind, String detail, String actor);
+
+    // ---------------------------------------------------------------- jobs answered at once, issue #14
+
+    /**
+     * Starts a preservation job in the background and returns at once with its RUNNING run (resuming an
+     * interrupted run of the same kind); {@link #job} then follows it from any instance, since the run's
+     * state and progress live in the catalogue.
+     *
+     * @throws ArchiveException {@link ArchiveError#JOB_ALREADY_RUNNING} when a run of this kind is going
+     */
+    JobReport startJob(JobKind kind);
+
+    /** One job run with its progress, if a run has this id. */
+    Optional<JobReport> job(long id);
 }

@@ -3,15 +3,24 @@ package vn.kyso.api.archive;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import vn.kyso.api.error.ApiError;
 import vn.kyso.api.error.ApiException;
 import org.springframework.beans.factory.ObjectProvider;
 import vn.kyso.archive.ArchiveService;
@@ -19,6 +28,7 @@ import vn.kyso.access.Caller;
 import vn.kyso.archive.DisposalList;
 import vn.kyso.archive.JobKind;
 import vn.kyso.archive.JobReport;
+import vn.kyso.archive.JobState;
 import vn.kyso.core.VietnamTime;
 
 @RestController
@@ -33,19 +43,55 @@ class PreservationController {
     }
 
     @PostMapping("/archive-jobs/{kind}")
-    @Operation(summary = "Run a preservation job now",
+    @Operation(operationId = "startArchiveJob", summary = "Start a preservation job",
             description = "`fixity` re-reads every object and compares its digests; `revalidation` validates every "
                     + "record again; `timestamp-renewal` adds a fresh archive time-stamp where the evidence nears "
                     + "its end; `recovery` finishes or rolls back interrupted ingests. A crashed run is resumed "
-                    + "after the last record it finished. Results go to each record's history.")
-    JobReport run(@PathVariable String kind) {
+                    + "after the last record it finished. Results go to each record's history.\n\n"
+                    + "Answers **202 Accepted** at once with `Location: /api/v1/archive-jobs/{id}`, the status to poll "
+                    + "(any instance answers it: the state is in the catalogue). A client that wants the old "
+                    + "synchronous answer sends `Prefer: wait=N` (RFC 7240): the request is held up to N seconds "
+                    + "(at most " + JobWaits.MAX_WAIT_SECONDS + ") and answers 200 with the ended run, or still 202 "
+                    + "if it runs longer.")
+    @ApiResponse(responseCode = "202", description = "Started; poll the Location",
+            headers = {
+                @Header(name = "Location", description = "/api/v1/archive-jobs/{id}"),
+                @Header(name = "Retry-After", description = "Seconds before the first poll is worth it")
+            },
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = JobStatus.class)))
+    @ApiResponse(responseCode = "200", description = "With `Prefer: wait=N`, the run ended within N seconds",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = JobStatus.class)))
+    ResponseEntity<JobStatus> run(@PathVariable String kind,
+            @Parameter(description = "`wait=N`: hold the request up to N seconds for the job to end "
+                    + "(RFC 7240); without it the answer is 202 at once", example = "wait=60")
+            @RequestHeader(name = "Prefer", required = false) String prefer) {
         JobKind k;
         try {
             k = JobKind.valueOf(kind.toUpperCase(Locale.ROOT).replace('-', '_'));
         } catch (IllegalArgumentException e) {
             throw ApiException.invalid("job is one of fixity, revalidation, timestamp-renewal, recovery");
         }
-        return archive.get().runJob(k);
+        ArchiveService service = archive.get();
+        JobReport started = service.startJob(k);
+        java.time.Duration wait = JobWaits.requested(prefer);
+        JobReport now = wait.isZero() ? started : JobWaits.until(service, started.id(), wait);
+        JobStatus status = JobStatus.of(now);
+        if (now.state() != JobState.RUNNING) {
+            return ResponseEntity.ok().header("Preference-Applied", "wait=" + wait.toSeconds()).body(status);
+        }
+        return ResponseEntity.accepted().location(URI.create(JobStatus.PATH + now.id()))
+                .header(HttpHeaders.RETRY_AFTER, "2").body(status);
+    }
+
+    @GetMapping("/archive-jobs/{id:\\d+}")
+    @Operation(operationId = "getArchiveJob", summary = "The status of one job run",
+            description = "State, progress (done of total), the result link once it ended and, when it failed "
+                    + "or its instance stopped, the problem in English and Vietnamese.")
+    @ApiResponse(responseCode = "200", description = "The run",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = JobStatus.class)))
+    JobStatus job(@PathVariable long id) {
+        return archive.get().job(id).map(JobStatus::of)
+                .orElseThrow(() -> new ApiException(ApiError.JOB_NOT_FOUND, "No job run " + id));
     }
 
     @GetMapping("/archive-jobs")

@@ -25,7 +25,13 @@ public enum ApiError implements ErrorCode {
     /** A change that must be on record first (keys, permissions) was not made: the audit trail is down. */
     AUDIT_UNAVAILABLE(ErrorKind.UNAVAILABLE, "The audit trail cannot record the change"),
     /** A signature was made but not handed out: its audit entry could not be written (no entry, no signature). */
-    SIGNATURE_NOT_AUDITED(ErrorKind.UNAVAILABLE, "The signature was withheld: its audit entry could not be written");
+    SIGNATURE_NOT_AUDITED(ErrorKind.UNAVAILABLE, "The signature was withheld: its audit entry could not be written"),
+    /** A job answered with 202 ended in failure; its status resource carries this problem. */
+    JOB_FAILED(ErrorKind.INTERNAL, "The job failed"),
+    /** The instance running a job stopped; the next run of the kind resumes where it was. */
+    JOB_INTERRUPTED(ErrorKind.UNAVAILABLE, "The job was interrupted"),
+    /** No job has this id. */
+    JOB_NOT_FOUND(ErrorKind.NOT_FOUND, "No such job");
 
     private final ErrorKind kind;
     private final String title;

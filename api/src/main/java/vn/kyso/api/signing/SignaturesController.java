@@ -9,6 +9,8 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.springdoc.core.annotations.ParameterObject;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -16,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import vn.kyso.api.ApiSettings;
 import vn.kyso.access.Caller;
 import vn.kyso.api.security.KeyOwnership;
@@ -89,6 +92,33 @@ class SignaturesController {
                 .map(document -> new SignRequest(document, key, signOptions))
                 .toList();
         return BatchResponse.of(signing.signBatch(requests));
+    }
+
+    @PostMapping(path = "/batch", consumes = MediaType.MULTIPART_FORM_DATA_VALUE, produces = BatchZip.MEDIA_TYPE)
+    @Operation(summary = "Sign several documents with the same key and options",
+            description = "With `Accept: application/zip` the answer is a ZIP streamed to the client: one entry per "
+                    + "signed file under its name made safe (no folders, no characters unzip tools refuse; a "
+                    + "repeated name gets \" (2)\"), and `manifest.json` listing every input in upload order with "
+                    + "its entry, SHA-256, format, level and signing time, or its problem code and detail.")
+    @ApiResponse(responseCode = "200", description = "The signed files and manifest.json",
+            content = @Content(mediaType = BatchZip.MEDIA_TYPE, schema = @Schema(type = "string", format = "binary")))
+    @SigningProblems
+    ResponseEntity<StreamingResponseBody> batchZip(
+            @Parameter(description = "The documents, 1 to kyso.api.max-batch-files") @RequestParam("files")
+            List<MultipartFile> files,
+            @Parameter(description = KEY_DOC) @RequestParam("key") String key,
+            @ParameterObject SignOptionsForm options,
+            @Parameter(hidden = true) Caller caller) {
+        keyOwnership.check(caller, key);
+        SignOptions signOptions = options.toOptions();
+        var requests = uploads.documents(files).stream()
+                .map(document -> new SignRequest(document, key, signOptions))
+                .toList();
+        var results = signing.signBatch(requests);
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(BatchZip.MEDIA_TYPE))
+                .header(HttpHeaders.CONTENT_DISPOSITION, Downloads.attachment("signed.zip"))
+                .cacheControl(CacheControl.noStore())
+                .body(BatchZip.of(results));
     }
 
     @PostMapping(path = "/containers", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)

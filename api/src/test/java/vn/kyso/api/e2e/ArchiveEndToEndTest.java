@@ -98,8 +98,9 @@ class ArchiveEndToEndTest {
         assertThat(new String(bag.body(), StandardCharsets.ISO_8859_1)).contains("bagit.txt");
         assertThat(get("/api/v1/files/G09/" + FILE_CODE + "/package").statusCode()).isEqualTo(200);
 
+        // The synchronous answer jobs gave before 202 Accepted, now asked for explicitly (RFC 7240 wait).
         HttpResponse<byte[]> fixity = send(HttpRequest.newBuilder(uri("/api/v1/archive-jobs/fixity"))
-                .POST(HttpRequest.BodyPublishers.noBody()));
+                .header("Prefer", "wait=120").POST(HttpRequest.BodyPublishers.noBody()));
         assertThat(fixity.statusCode()).isEqualTo(200);
         assertThat(json.readTree(fixity.body()).get("state").asText()).isEqualTo("DONE");
 

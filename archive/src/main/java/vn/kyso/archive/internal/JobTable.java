@@ -80,6 +80,11 @@ final class JobTable {
                 .single().report());
     }
 
+    Optional<JobReport> find(long id) {
+        return call(() -> db.jdbc.sql("select * from job_run where id = ?").param(id).query(JobTable::jobRow)
+                .optional().map(JobRow::report));
+    }
+
     List<JobReport> recent(int limit) {
         return call(() -> db.jdbc.sql("select * from job_run order by id desc limit ?").param(limit)
                 .query(JobTable::jobRow).list().stream().map(JobRow::report).toList());

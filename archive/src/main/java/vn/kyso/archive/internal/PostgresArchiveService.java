@@ -272,4 +272,23 @@ public final class PostgresArchiveService implements ArchiveService, AutoCloseab
         requireStarted();
         return jobs.run(kind);
     }
+
+    @Override
+    public JobReport startJob(JobKind kind) {
+        requireStarted();
+        JobReport run = jobs.begin(kind);
+        // A thread of its own rather than the ingest workers: a run may take hours and must not hold
+        // accepted ingests up. If this process dies, the run's heartbeat goes stale and the next run of
+        // the kind resumes it.
+        Thread worker = new Thread(() -> jobs.proceed(run), "archive-job-" + run.id());
+        worker.setDaemon(true);
+        worker.start();
+        return run;
+    }
+
+    @Override
+    public Optional<JobReport> job(long id) {
+        requireStarted();
+        return jobTable.find(id);
+    }
 }

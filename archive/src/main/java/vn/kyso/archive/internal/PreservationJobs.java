@@ -80,6 +80,14 @@ final class PreservationJobs {
     }
 
     JobReport run(JobKind kind) {
+        return proceed(begin(kind));
+    }
+
+    /**
+     * Records a new run of {@code kind} (RUNNING, resuming an interrupted one) without doing its work, so
+     * a caller can hand the run's id out before {@link #proceed} visits the records.
+     */
+    JobReport begin(JobKind kind) {
         Instant now = clock.instant();
         int total = switch (kind) {
             case RECOVERY -> catalogue.pendingOlderThan(now.minus(settings.recoveryGrace())).size()
@@ -91,6 +99,13 @@ final class PreservationJobs {
         if (run == null) {
             throw new ArchiveException(ArchiveError.JOB_ALREADY_RUNNING, "a " + kind + " job is already running");
         }
+        return run;
+    }
+
+    /** Does the work of a run {@link #begin} recorded, and records how it ended. */
+    JobReport proceed(JobReport run) {
+        JobKind kind = run.kind();
+        Instant now = run.startedAt();
         try {
             String message = switch (kind) {
                 case FIXITY -> eachRecord(run, this::fixity);

@@ -57,7 +57,10 @@ public final class KysoModules {
                     "exchange", "access", "letters")
                     .facadeMayHold("KysoApplication", "the Spring Boot main class; api has no Java facade")
                     .facadeMayHold("PublicAddress", "the service's public address for the QR links, beside the "
-                            + "application class; api has no Java facade"));
+                            + "application class; api has no Java facade"),
+            // The command-line client speaks HTTP to the API only: it depends on no module (issue #14).
+            KysoModule.of("cli")
+                    .facadeMayHold("Kyso", "the runnable jar's main class; it loads the KysoCli facade"));
 
     private KysoModules() {
     }
