@@ -93,7 +93,9 @@ final class AccessRules {
             rule(POST, "/api/v1/exchange/**", EXCHANGE_SYSTEM, CLERK),
             rule(null, "/api/v1/audit/**", AUDITOR),
             // The administrator reads and changes key owners and API keys; nothing about documents.
-            rule(null, "/api/v1/admin/**", ADMINISTRATOR));
+            rule(null, "/api/v1/admin/**", ADMINISTRATOR),
+            // Who the caller is, for the pages' header: anyone may ask, the anonymous get "anonymous".
+            open(GET, "/api/v1/me"));
 
     private AccessRules() {
     }
