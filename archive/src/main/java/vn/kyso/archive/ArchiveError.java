@@ -25,7 +25,13 @@ public enum ArchiveError implements ErrorCode {
     /** The file (hồ sơ) is closed: nothing may be filed in it any more. */
     FILE_CLOSED(ErrorKind.CONFLICT, "The file (hồ sơ) is closed"),
     /** A file (hồ sơ) with this code is already open or closed in this fond. */
-    FILE_EXISTS(ErrorKind.CONFLICT, "A file (hồ sơ) with this code already exists");
+    FILE_EXISTS(ErrorKind.CONFLICT, "A file (hồ sơ) with this code already exists"),
+    /** The person who drew up a disposal list may not approve it too: a second person must. */
+    DISPOSAL_SAME_PERSON(ErrorKind.FORBIDDEN, "A disposal list is approved by a second person, not its proposer"),
+    /** The approver acts for another organisation than the list's. */
+    DISPOSAL_OTHER_ORGANISATION(ErrorKind.FORBIDDEN, "A disposal list is approved within its own organisation"),
+    /** The approval names no decision (số quyết định) or no decision date. */
+    DISPOSAL_DECISION_INVALID(ErrorKind.BAD_REQUEST, "A disposal approval needs the decision's number and date");
 
     private final ErrorKind kind;
     private final String title;
