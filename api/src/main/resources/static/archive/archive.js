@@ -57,6 +57,7 @@
 
   function applyLanguage() {
     K.translatePage(TEXT, state.lang);
+    K.renderSession(state.lang);
     renderResults();
     renderRecord();
     renderError();
@@ -350,6 +351,7 @@
     document.documentElement.classList.add('js');
     remember();
     applyLanguage();
+    K.loadSession().then(function () { K.renderSession(state.lang); });
     route();
   }
 

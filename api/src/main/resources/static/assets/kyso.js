@@ -117,9 +117,84 @@
     }
   }
 
+  // --- who is logged in (/api/v1/me), shown in the page's #session box ---
+
+  var SESSION_TEXT = {
+    vi: { signedIn: 'Đăng nhập:', organisation: 'Cơ quan:', roles: 'Vai trò:', noRole: 'chưa được giao vai trò nào',
+      logout: 'Đăng xuất',
+      role: { CLERK: 'Văn thư — tải lên dự thảo, ban hành văn bản bằng khóa của cơ quan',
+        SIGNER: 'Người ký — ký văn bản bằng khóa của chính mình',
+        ARCHIVIST: 'Lưu trữ viên — tra cứu, quản lý hồ sơ lưu trữ, lập và duyệt danh mục hủy',
+        EXCHANGE_SYSTEM: 'Hệ thống liên thông — gửi, nhận văn bản điện tử',
+        ADMINISTRATOR: 'Quản trị — giao khóa ký, cấp và thu hồi khóa API', AUDITOR: 'Kiểm toán — đọc nhật ký' } },
+    en: { signedIn: 'Signed in:', organisation: 'Organisation:', roles: 'Roles:', noRole: 'no role given yet',
+      logout: 'Sign out',
+      role: { CLERK: 'Clerk — uploads drafts, issues letters with the organisation\'s key',
+        SIGNER: 'Signer — signs letters with their own key',
+        ARCHIVIST: 'Archivist — searches and manages the archive, draws up and approves disposal lists',
+        EXCHANGE_SYSTEM: 'Exchange system — sends and receives electronic documents',
+        ADMINISTRATOR: 'Administrator — binds signing keys, issues and revokes API keys',
+        AUDITOR: 'Auditor — reads the audit trail' } }
+  };
+
+  var me = null;
+
+  /** Asks who is logged in; remembers the session's CSRF token for the page's changes. */
+  function loadSession() {
+    return fetch('/api/v1/me', { headers: { Accept: 'application/json' }, credentials: 'same-origin' })
+      .then(function (r) { return r.ok ? r.json() : null; }, function () { return null; })
+      .then(function (body) { me = body; return body; });
+  }
+
+  /** The headers of a change: the CSRF token of a logged-in person's session, else none. */
+  function withCsrf(headers) {
+    if (me && me.csrf) { headers[me.csrf.headerName] = me.csrf.token; }
+    return headers;
+  }
+
+  /** Fills #session with who is logged in and what they may do, and the sign-out button; hidden otherwise. */
+  function renderSession(lang) {
+    var box = $('session');
+    if (!box) { return; }
+    box.textContent = '';
+    box.hidden = !(me && me.loggedIn);
+    if (box.hidden) { return; }
+    var text = SESSION_TEXT[lang] || SESSION_TEXT.vi;
+    var who = el('p', 'session-who');
+    who.appendChild(el('span', 'session-label', text.signedIn + ' '));
+    who.appendChild(el('strong', null, me.name)).id = 'session-name';
+    if (me.organisation) {
+      who.appendChild(el('span', 'session-label', ' · ' + text.organisation + ' '));
+      who.appendChild(el('span', null, me.organisation)).id = 'session-organisation';
+    }
+    box.appendChild(who);
+    var roles = el('ul', 'session-roles');
+    roles.id = 'session-roles';
+    if (me.roles.length === 0) { roles.appendChild(el('li', null, text.noRole)); }
+    me.roles.forEach(function (r) { roles.appendChild(el('li', null, text.role[r] || r)).dataset.role = r; });
+    box.appendChild(el('span', 'session-label', text.roles));
+    box.appendChild(roles);
+    var form = el('form', 'session-logout');
+    form.method = 'post';
+    form.action = me.logout;
+    var token = el('input');
+    token.type = 'hidden';
+    token.name = me.csrf.parameterName;
+    token.value = me.csrf.token;
+    form.appendChild(token);
+    var button = el('button', 'secondary', text.logout);
+    button.type = 'submit';
+    button.id = 'logout';
+    form.appendChild(button);
+    box.appendChild(form);
+  }
+
+  function session() { return me; }
+
   window.Kyso = {
     $: $, fill: fill, el: el, time: time, day: day, today: today, requestedLanguage: requestedLanguage,
     captureVietnamese: captureVietnamese, urlWithLang: urlWithLang, translatePage: translatePage,
-    problemOf: problemOf, showProblem: showProblem
+    problemOf: problemOf, showProblem: showProblem,
+    loadSession: loadSession, renderSession: renderSession, withCsrf: withCsrf, session: session
   };
 }());

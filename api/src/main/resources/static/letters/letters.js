@@ -37,6 +37,7 @@
 
   function applyLanguage() {
     K.translatePage(TEXT, state.lang);
+    K.renderSession(state.lang);
     renderKeys();
     renderList();
     renderLetter();
@@ -59,8 +60,9 @@
   }
 
   function call(method, url, body) {
-    var headers = { Accept: 'application/json' };
-    var actor = $('actor').value.trim();
+    var headers = method === 'GET' ? { Accept: 'application/json' } : K.withCsrf({ Accept: 'application/json' });
+    // A logged-in person is the actor; the field is for a service without access control.
+    var actor = $('actor').closest('.field').hidden ? '' : $('actor').value.trim();
     // A form field, not a header: browsers refuse non-Latin-1 header values, so a Vietnamese name
     // such as "Nguyễn Thị Thư" would break every action (issue #12).
     if (actor && body instanceof FormData) { body.set('actor', actor); }
@@ -95,7 +97,7 @@
 
   function loadKeys() {
     return call('GET', '/api/v1/keys').then(function (keys) {
-      state.keys = keys.filter(function (k) { return k.available; });
+      state.keys = keys.filter(function (k) { return k.available && k.validNow; });
       renderKeys();
     }, showError);
   }
@@ -116,7 +118,8 @@
       return;
     }
     keys.forEach(function (k) {
-      var option = el('option', null, k.id + ' — ' + (k.subject || ''));
+      // The holder's name, position and organisation; never the subject, whose UID carries the CCCD.
+      var option = el('option', null, [k.name, k.position, k.organisation].filter(Boolean).join(' — '));
       option.value = k.id;
       select.appendChild(option);
     });
@@ -335,9 +338,13 @@
       route();
     });
     window.addEventListener('popstate', route);
-    applyLanguage();
-    loadKeys();
-    route();
+    // Who is logged in first: their changes carry the session's CSRF token.
+    K.loadSession().then(function (me) {
+      $('actor').closest('.field').hidden = !!(me && me.loggedIn);
+      applyLanguage();
+      loadKeys();
+      route();
+    });
   }
 
   init();

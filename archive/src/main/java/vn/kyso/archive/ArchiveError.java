@@ -30,7 +30,13 @@ public enum ArchiveError implements ErrorCode {
      * The same bytes belong to an ingest not finished yet (in flight, or failed and not yet undone): try
      * again later, rather than a 409 naming a record that may be rolled back.
      */
-    INGEST_PENDING(ErrorKind.UNAVAILABLE, "An earlier ingest of the same bytes has not finished");
+    INGEST_PENDING(ErrorKind.UNAVAILABLE, "An earlier ingest of the same bytes has not finished"),
+    /** The person who drew up a disposal list may not approve it too: a second person must. */
+    DISPOSAL_SAME_PERSON(ErrorKind.FORBIDDEN, "A disposal list is approved by a second person, not its proposer"),
+    /** The approver acts for another organisation than the list's. */
+    DISPOSAL_OTHER_ORGANISATION(ErrorKind.FORBIDDEN, "A disposal list is approved within its own organisation"),
+    /** The approval names no decision (số quyết định) or no decision date. */
+    DISPOSAL_DECISION_INVALID(ErrorKind.BAD_REQUEST, "A disposal approval needs the decision's number and date");
 
     private final ErrorKind kind;
     private final String title;

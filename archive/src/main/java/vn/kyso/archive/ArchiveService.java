@@ -79,15 +79,30 @@ public interface ArchiveService {
 
     /**
      * Draws up a disposal list of the records whose preservation period has ended by {@code asOf}
-     * and that carry no legal hold. Nothing is disposed until an archivist approves it.
+     * and that carry no legal hold. Nothing is disposed until a second archivist approves it.
      */
-    DisposalList proposeDisposal(LocalDate asOf, String actor);
+    default DisposalList proposeDisposal(LocalDate asOf, String actor) {
+        return proposeDisposal(asOf, actor, null);
+    }
 
     /**
-     * Approves a proposed list and disposes of its records: the objects are deleted, the catalogue
-     * keeps a tombstone with the digests, and the list is kept for good.
+     * As {@link #proposeDisposal(LocalDate, String)}, drawn up by an archivist of {@code organisation}, whose
+     * second approver must act for the same organisation.
      */
-    DisposalList approveDisposal(long listId, String archivist);
+    DisposalList proposeDisposal(LocalDate asOf, String actor, String organisation);
+
+    /**
+     * Approves a proposed list by the decision ordering the disposal and disposes of its records: the
+     * objects are deleted, the catalogue keeps a tombstone with the digests, and the list is kept for good
+     * with its proposer, approver and decision. The approver is a second person, never the proposer, of the
+     * list's organisation.
+     *
+     * @throws ArchiveException {@link ArchiveError#DISPOSAL_SAME_PERSON} when the proposer approves,
+     *                          {@link ArchiveError#DISPOSAL_OTHER_ORGANISATION} when the approver acts for
+     *                          another organisation, {@link ArchiveError#DISPOSAL_NOT_APPROVED} when the list is
+     *                          no longer proposed, {@link ArchiveError#DISPOSAL_LIST_NOT_FOUND}
+     */
+    DisposalList approveDisposal(long listId, DisposalApproval approval);
 
     /** Every disposal list, newest first. */
     List<DisposalList> disposalLists();

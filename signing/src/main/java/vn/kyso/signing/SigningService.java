@@ -73,6 +73,15 @@ public interface SigningService {
      * with through {@link #sign(SignRequest)}. See docs/adr/0013-signing-by-job-key-signer-dss-errors.md.
      */
     default SignedDocument signWith(KeySigner signer, Document document, SignOptions options) {
+        return signWith(signer, document, options, null);
+    }
+
+    /**
+     * As {@link #signWith(KeySigner, Document, SignOptions)}, showing the signer's own signature image (PNG,
+     * blue ink, transparent background) in a visible PERSON signature, placed as an HSM key's image is
+     * (Decree 30: between the position title and the name).
+     */
+    default SignedDocument signWith(KeySigner signer, Document document, SignOptions options, byte[] signatureImage) {
         Objects.requireNonNull(signer, "signer");
         List<byte[]> chain = new ArrayList<>();
         for (X509Certificate c : signer.certificateChain()) {
@@ -82,7 +91,7 @@ public interface SigningService {
                 throw new SigningException(SigningError.CERTIFICATE_INVALID, "a certificate could not be encoded", e);
             }
         }
-        PreparedSignature prepared = prepare(new PrepareRequest(document, chain, options));
+        PreparedSignature prepared = prepare(new PrepareRequest(document, chain, options, null, signatureImage));
         byte[] value = signer.sign(prepared.dataToSign(), prepared.signatureAlgorithm());
         return complete(new CompleteRequest(prepared.id(), value));
     }

@@ -16,6 +16,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -25,6 +26,8 @@ import vn.kyso.api.error.ApiException;
 import org.springframework.beans.factory.ObjectProvider;
 import vn.kyso.archive.ArchiveService;
 import vn.kyso.access.Caller;
+import vn.kyso.api.audit.AuditNotes;
+import vn.kyso.archive.DisposalApproval;
 import vn.kyso.archive.DisposalList;
 import vn.kyso.archive.JobKind;
 import vn.kyso.archive.JobReport;
@@ -103,11 +106,21 @@ class PreservationController {
     @PostMapping("/disposal-lists")
     @Operation(summary = "Draw up a disposal list",
             description = "Lists the records whose preservation period has ended by `asOf` (default today) and that "
-                    + "carry no legal hold. Nothing is disposed until an archivist approves the list.")
+                    + "carry no legal hold. Nothing is disposed until a second archivist of the same organisation "
+                    + "approves the list under a numbered decision.")
     DisposalList propose(@RequestParam(required = false) LocalDate asOf,
             @Parameter(hidden = true) Caller caller) {
         return archive.get().proposeDisposal(asOf != null ? asOf : LocalDate.now(VietnamTime.OFFSET),
-                caller.actor());
+                caller.actor(), caller.organisation());
+    }
+
+    /**
+     * The decision under which a disposal list is approved.
+     *
+     * @param decisionNumber số, ký hiệu of the decision ordering the disposal, e.g. 15/QĐ-UBND
+     * @param decisionDate   its date
+     */
+    record DisposalDecision(String decisionNumber, LocalDate decisionDate) {
     }
 
     @GetMapping("/disposal-lists")
@@ -118,10 +131,20 @@ class PreservationController {
 
     @PostMapping("/disposal-lists/{id}/approval")
     @Operation(summary = "Approve a disposal list and dispose of its records",
-            description = "Objects are deleted; the catalogue keeps a tombstone with the digests and the list is "
-                    + "kept for good. Records put under legal hold since the list was drawn up are skipped.")
-    DisposalList approve(@PathVariable long id,
+            description = "A second archivist of the list's organisation approves it under the decision ordering "
+                    + "the disposal (`decisionNumber`, `decisionDate`); whoever drew the list up may not "
+                    + "(403 DISPOSAL_SAME_PERSON), nor another organisation's archivist (403 "
+                    + "DISPOSAL_OTHER_ORGANISATION); without the decision 400 DISPOSAL_DECISION_INVALID. "
+                    + "Objects are deleted; the catalogue keeps a tombstone with the digests and the list is "
+                    + "kept for good with the decision. Records put under legal hold since the list was drawn up "
+                    + "are skipped.")
+    DisposalList approve(@PathVariable long id, @RequestBody(required = false) DisposalDecision decision,
             @Parameter(hidden = true) Caller caller) {
-        return archive.get().approveDisposal(id, caller.actor());
+        DisposalDecision d = decision != null ? decision : new DisposalDecision(null, null);
+        DisposalList done = archive.get().approveDisposal(id, new DisposalApproval(caller.actor(),
+                caller.organisation(), d.decisionNumber(), d.decisionDate()));
+        AuditNotes.note("decision " + done.decisionNumber() + " of " + done.decisionDate() + ", proposed by "
+                + done.createdBy());
+        return done;
     }
 }

@@ -96,7 +96,9 @@ final class AccessRules {
             // The administrator reads and changes key owners and API keys; nothing about documents.
             rule(null, "/api/v1/admin/**", ADMINISTRATOR),
             // Metrics hold no document, but they show the agency's activity: Prometheus's own credential only.
-            rule(GET, "/actuator/prometheus", MONITOR));
+            rule(GET, "/actuator/prometheus", MONITOR),
+            // Who the caller is, for the pages' header: anyone may ask, the anonymous get "anonymous".
+            open(GET, "/api/v1/me"));
 
     private AccessRules() {
     }

@@ -26,13 +26,20 @@ final class JwtCallers implements Converter<Jwt, AbstractAuthenticationToken> {
 
     @Override
     public AbstractAuthenticationToken convert(Jwt jwt) {
+        return new CallerAuthentication(caller(jwt.getSubject(), jwt.getClaims()), "jwt");
+    }
+
+    /**
+     * The caller named by a token's claims; the same mapping for a bearer token and for the ID token of a
+     * person logged in on the pages, so both are the same caller with the same rights.
+     */
+    Caller caller(String subject, Map<String, Object> claims) {
         Set<Role> roles = EnumSet.noneOf(Role.class);
-        for (String name : strings(claim(jwt.getClaims(), rolesClaim))) {
+        for (String name : strings(claim(claims, rolesClaim))) {
             Role.parse(name).ifPresent(roles::add);
         }
-        Object organisation = claim(jwt.getClaims(), organisationClaim);
-        Caller caller = new Caller(jwt.getSubject(), organisation instanceof String s ? s : null, roles);
-        return new CallerAuthentication(caller, "jwt");
+        Object organisation = claim(claims, organisationClaim);
+        return new Caller(subject, organisation instanceof String s ? s : null, roles);
     }
 
     /** Follows a dotted path through nested objects, as Keycloak's {@code realm_access.roles}. */

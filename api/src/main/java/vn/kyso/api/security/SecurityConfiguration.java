@@ -10,10 +10,12 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtDecoders;
 import org.springframework.security.oauth2.jwt.JwtValidators;
@@ -21,6 +23,7 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
@@ -34,8 +37,10 @@ import vn.kyso.access.SecuritySettings;
 import vn.kyso.api.audit.AuditTrail;
 
 /**
- * The security filter chain, stateless: bearer tokens and API keys, no cookies, no sessions, hence no CSRF
- * tokens. Also gives controllers the {@link Caller} as an argument. (A WebMvcConfigurer, so that
+ * The security filter chain: bearer tokens and API keys, stateless, no cookies; and, when a client
+ * registration of the identity provider is configured, the pages' login ({@link PersonLogin}) with its
+ * server-side session and CSRF tokens for the session's requests. Also gives controllers the {@link Caller}
+ * as an argument. (A WebMvcConfigurer, so that
  * {@code @WebMvcTest} slices load it like the running service does.)
  */
 @Configuration(proxyBeanMethods = false)
@@ -64,16 +69,32 @@ class SecurityConfiguration implements WebMvcConfigurer {
     }
 
     @Bean
+    CurrentCaller currentCaller() {
+        return new CurrentCaller(settings.enabled(), new JwtCallers(settings.jwt()));
+    }
+
+    @Bean
     SecurityFilterChain kysoSecurityFilterChain(HttpSecurity http, ObjectProvider<JwtDecoder> decoders,
-            RefusalAudit refusals, AccessControl access) throws Exception {
+            RefusalAudit refusals, AccessControl access, ObjectProvider<ClientRegistrationRepository> registrations,
+            CurrentCaller callers) throws Exception {
         ProblemResponses problems = new ProblemResponses(settings.enabled() ? refusals : null);
-        http.csrf(AbstractHttpConfigurer::disable)
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .requestCache(AbstractHttpConfigurer::disable)
-                .formLogin(AbstractHttpConfigurer::disable)
+        ClientRegistrationRepository clients = settings.enabled() ? registrations.getIfAvailable() : null;
+        PersonLogin login = clients == null ? null : new PersonLogin(clients, new JwtCallers(settings.jwt()));
+        HttpSessionRequestCache pages = new HttpSessionRequestCache();
+        pages.setRequestMatcher(BrowserPages::wantsPage);
+        BrowserPages browsers = new BrowserPages(problems, settings.enabled() ? refusals : null, login, pages,
+                callers);
+        http.formLogin(AbstractHttpConfigurer::disable)
                 .httpBasic(AbstractHttpConfigurer::disable)
-                .logout(AbstractHttpConfigurer::disable)
-                .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems));
+                .exceptionHandling(e -> e.authenticationEntryPoint(browsers).accessDeniedHandler(browsers));
+        if (login == null) {
+            http.csrf(AbstractHttpConfigurer::disable)
+                    .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                    .requestCache(AbstractHttpConfigurer::disable)
+                    .logout(AbstractHttpConfigurer::disable);
+        } else {
+            login.configure(http, pages);
+        }
         if (!settings.enabled()) {
             log.warn("Access control is DISABLED (kyso.security.enabled=false): every request has every role");
             http.headers(AbstractHttpConfigurer::disable)
@@ -93,6 +114,11 @@ class SecurityConfiguration implements WebMvcConfigurer {
         PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
         http.authorizeHttpRequests(a -> {
             a.dispatcherTypeMatchers(DispatcherType.ERROR).permitAll();
+            if (login != null) {
+                // The login's own steps: the redirect to the provider and the provider's answer.
+                a.requestMatchers(paths.matcher(HttpMethod.GET, "/oauth2/authorization/*")).permitAll();
+                a.requestMatchers(paths.matcher(HttpMethod.GET, "/login/oauth2/code/*")).permitAll();
+            }
             for (AccessRules.Rule rule : AccessRules.RULES) {
                 var matched = a.requestMatchers(paths.matcher(rule.method(), rule.pattern()));
                 if (rule.isPublic()) {
@@ -103,8 +129,9 @@ class SecurityConfiguration implements WebMvcConfigurer {
             }
             a.anyRequest().denyAll();
         });
-        log.info("Access control enabled: {} API key(s), {} key owner(s), bearer tokens {}",
-                access.activeKeyCount(), access.owners().size(), decoder == null ? "off" : "on");
+        log.info("Access control enabled: {} API key(s), {} key owner(s), bearer tokens {}, pages' login {}",
+                access.activeKeyCount(), access.owners().size(), decoder == null ? "off" : "on",
+                login == null ? "off" : "on");
         return http.build();
     }
 
@@ -124,11 +151,11 @@ class SecurityConfiguration implements WebMvcConfigurer {
 
     @Override
     public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
-        resolvers.add(new CallerResolver(settings.enabled()));
+        resolvers.add(new CallerResolver(new CurrentCaller(settings.enabled(), new JwtCallers(settings.jwt()))));
     }
 
     /** The {@link Caller} argument of a controller method. */
-    private record CallerResolver(boolean enabled) implements HandlerMethodArgumentResolver {
+    private record CallerResolver(CurrentCaller callers) implements HandlerMethodArgumentResolver {
 
         @Override
         public boolean supportsParameter(MethodParameter parameter) {
@@ -138,11 +165,7 @@ class SecurityConfiguration implements WebMvcConfigurer {
         @Override
         public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer mav, NativeWebRequest request,
                 WebDataBinderFactory binders) {
-            var auth = SecurityContextHolder.getContext().getAuthentication();
-            if (auth instanceof CallerAuthentication c) {
-                return c.caller();
-            }
-            return enabled ? new Caller(null, null, null) : Caller.unrestricted(null);
+            return callers.of(SecurityContextHolder.getContext().getAuthentication());
         }
     }
 }

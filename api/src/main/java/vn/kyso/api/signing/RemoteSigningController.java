@@ -49,7 +49,10 @@ class RemoteSigningController {
             produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Step 1 of remote signing: get the data the caller's device must sign",
             description = "Fixes the signing time and holds the document until `expiresAt`. Sign `dataToSign` "
-                    + "(not a digest) with `signatureAlgorithm`, then call complete with the same `id`.")
+                    + "(not a digest) with `signatureAlgorithm`, then call complete with the same `id`. With "
+                    + "`appearance=PERSON`, `signatureImage` is the signer's own signature (PNG, transparent "
+                    + "background, blue ink, at most 512 KiB), placed as the Decree 30 layout places an HSM key's "
+                    + "image: between the position title and the name.")
     @ApiResponse(responseCode = "200", description = "What to sign",
             content = @Content(schema = @Schema(implementation = PreparedSignature.class)))
     @SigningProblems
@@ -58,11 +61,28 @@ class RemoteSigningController {
             @Parameter(description = "The signer's certificate, then its issuers, in order: PEM (several blocks "
                     + "allowed), base64 DER or DER. Send them as file parts or as text parts, not both.")
             @RequestParam(name = "certificate", required = false) List<MultipartFile> certificateFiles,
+            @Parameter(description = "The signer's own signature image for appearance=PERSON (PNG)")
+            @RequestParam(name = "signatureImage", required = false) MultipartFile signatureImage,
             @Parameter(hidden = true) HttpServletRequest servletRequest,
             @ParameterObject SignOptionsForm options, @Parameter(hidden = true) Principal caller) {
         var chain = certificateParts(servletRequest.getParameterValues("certificate"), certificateFiles);
         return signing.prepare(new PrepareRequest(uploads.document(file), chain, options.toOptions(),
-                nameOf(caller)));
+                nameOf(caller), bytesOf(signatureImage)));
+    }
+
+    private static byte[] bytesOf(MultipartFile part) {
+        if (part == null || part.isEmpty()) {
+            return null;
+        }
+        if (part.getSize() > PrepareRequest.MAX_SIGNATURE_IMAGE_BYTES) {
+            throw ApiException.invalid("signatureImage is larger than "
+                    + PrepareRequest.MAX_SIGNATURE_IMAGE_BYTES / 1024 + " KiB");
+        }
+        try {
+            return part.getBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @PostMapping(path = "/{id}/complete", consumes = MediaType.APPLICATION_JSON_VALUE)

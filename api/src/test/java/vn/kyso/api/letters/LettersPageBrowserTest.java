@@ -94,6 +94,12 @@ class LettersPageBrowserTest {
         wait(WAIT).until(d -> new Select(d.findElement(By.id("person-key"))).getOptions().stream()
                 .anyMatch(o -> "tran-thi-bich-ngoc".equals(o.getAttribute("value"))));
         new Select(browser.driver.findElement(By.id("person-key"))).selectByValue("tran-thi-bich-ngoc");
+        // The picker names the person and their organisation, not the subject with its CCCD; the expired
+        // demo key is not offered.
+        assertThat(new Select(browser.driver.findElement(By.id("person-key"))).getFirstSelectedOption().getText())
+                .isEqualTo("Trần Thị Bích Ngọc — Ủy ban nhân dân tỉnh Bình An");
+        assertThat(new Select(browser.driver.findElement(By.id("person-key"))).getOptions())
+                .noneMatch(o -> o.getText().contains("CCCD") || "het-han".equals(o.getAttribute("value")));
         assertThat(browser.driver.findElement(By.id("sign")).getText()).isEqualTo("Ký (người có thẩm quyền)");
         browser.driver.findElement(By.id("sign")).click();
         wait(STEP_WAIT).until(d -> d.findElement(By.id("letter-state")).getText().equals("Người có thẩm quyền đã ký"));

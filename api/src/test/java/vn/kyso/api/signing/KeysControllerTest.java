@@ -45,6 +45,10 @@ class KeysControllerTest {
                 .andExpect(jsonPath("$[0].notBefore").value("2024-01-01T00:00:00Z"))
                 .andExpect(jsonPath("$[0].notAfter").value("2029-01-01T00:00:00Z"))
                 .andExpect(jsonPath("$[0].algorithm").value("RSA-2048"))
-                .andExpect(jsonPath("$[0].available").value(true));
+                .andExpect(jsonPath("$[0].available").value(true))
+                // What a key picker shows instead of the distinguished name.
+                .andExpect(jsonPath("$[0].name").value("Sở Nội vụ"))
+                .andExpect(jsonPath("$[0].organisation").value("UBND tỉnh"))
+                .andExpect(jsonPath("$[0].validNow").value(true));
     }
 }

@@ -7,10 +7,15 @@ import java.util.Objects;
 import java.util.UUID;
 import vn.kyso.archive.ArchiveError;
 import vn.kyso.archive.ArchiveException;
+import vn.kyso.archive.DisposalApproval;
 import vn.kyso.archive.DisposalList;
 import vn.kyso.archive.RecordState;
 
-/** Legal holds and disposal: lists drawn up, approved by an archivist, records disposed of with a tombstone. */
+/**
+ * Legal holds and disposal: lists drawn up by one archivist, approved by a second of the same organisation
+ * under a numbered decision (four eyes: whoever proposes never approves), records disposed of with a
+ * tombstone.
+ */
 final class DisposalDesk {
 
     private final Catalogue catalogue;
@@ -44,9 +49,9 @@ final class DisposalDesk {
                 actor);
     }
 
-    DisposalList propose(LocalDate asOf, String actor) {
+    DisposalList propose(LocalDate asOf, String actor, String organisation) {
         Objects.requireNonNull(asOf, "asOf");
-        long id = lists.propose(asOf, actor, clock.instant());
+        long id = lists.propose(asOf, actor, organisation, clock.instant());
         DisposalList list = lists.find(id).orElseThrow();
         for (DisposalList.Item item : list.items()) {
             history.add(UUID.fromString(item.recordId()), clock.instant(), "DISPOSAL_PROPOSED", "OK",
@@ -55,13 +60,25 @@ final class DisposalDesk {
         return list;
     }
 
-    DisposalList approve(long listId, String archivist) {
+    DisposalList approve(long listId, DisposalApproval approval) {
         DisposalList list = lists.find(listId).orElseThrow(() -> new ArchiveException(
                 ArchiveError.DISPOSAL_LIST_NOT_FOUND, "no disposal list " + listId));
         if (list.state() != DisposalList.State.PROPOSED) {
             throw new ArchiveException(ArchiveError.DISPOSAL_NOT_APPROVED, "disposal list " + listId + " is "
                     + list.state().name().toLowerCase(java.util.Locale.ROOT));
         }
+        String archivist = approval.approver();
+        if (archivist.equals(list.createdBy())) {
+            throw new ArchiveException(ArchiveError.DISPOSAL_SAME_PERSON, "Người lập danh mục hủy " + listId
+                    + " không được tự phê duyệt; cần người thứ hai / whoever drew up disposal list " + listId
+                    + " may not approve it: a second person must");
+        }
+        if (list.organisation() != null && !list.organisation().equals(approval.organisation())) {
+            throw new ArchiveException(ArchiveError.DISPOSAL_OTHER_ORGANISATION, "Danh mục hủy " + listId
+                    + " do cơ quan khác lập / disposal list " + listId + " belongs to another organisation");
+        }
+        String decided = "decision " + approval.decisionNumber() + " of " + approval.decisionDate()
+                + ", proposed by " + list.createdBy();
         LocalDate today = LocalDate.now(clock.withZone(EvidencePlanner.VIETNAM));
         for (DisposalList.Item item : list.items()) {
             UUID rid = UUID.fromString(item.recordId());
@@ -75,9 +92,14 @@ final class DisposalDesk {
             objectTable.of(rid).forEach(o -> objects.deleteQuietly(o.key()));
             catalogue.markDisposed(rid);
             reader.forget(rid);
-            history.add(rid, clock.instant(), "DISPOSAL", "OK", "disposal list " + listId + " approved", archivist);
+            history.add(rid, clock.instant(), "DISPOSAL", "OK", "disposal list " + listId + " approved by " + decided,
+                    archivist);
         }
-        lists.approve(listId, archivist, clock.instant());
+        if (!lists.approve(listId, approval, clock.instant())) {
+            // Another instance approved it meanwhile: its records are disposed of all the same.
+            throw new ArchiveException(ArchiveError.DISPOSAL_NOT_APPROVED, "disposal list " + listId
+                    + " was approved meanwhile");
+        }
         return lists.find(listId).orElseThrow();
     }
 

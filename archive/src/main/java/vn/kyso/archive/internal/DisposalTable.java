@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import vn.kyso.archive.DisposalApproval;
 import vn.kyso.archive.DisposalList;
 
 /** The catalogue's {@code disposal_list} and {@code disposal_item} tables, kept for good. */
@@ -23,10 +24,11 @@ final class DisposalTable {
     }
 
     /** Draws up a list of the active records disposable by {@code asOf}, not held nor already listed. */
-    long propose(LocalDate asOf, String actor, Instant now) {
+    long propose(LocalDate asOf, String actor, String organisation, Instant now) {
         return db.inTransaction(() -> {
-            long id = db.jdbc.sql("insert into disposal_list (state, created_at, created_by) "
-                    + "values ('PROPOSED', ?, ?) returning id").params(ts(now), actor).query(Long.class).single();
+            long id = db.jdbc.sql("insert into disposal_list (state, created_at, created_by, organisation) "
+                    + "values ('PROPOSED', ?, ?, ?) returning id").params(ts(now), actor, organisation)
+                    .query(Long.class).single();
             db.jdbc.sql("""
                     insert into disposal_item (list_id, record_id, number_symbol, subject, sha256, disposable_from)
                     select ?, r.id, r.number_symbol, r.subject, r.original_sha256, r.disposable_from from record r
@@ -49,9 +51,12 @@ final class DisposalTable {
                 .list());
     }
 
-    void approve(long id, String archivist, Instant now) {
-        call(() -> db.jdbc.sql("update disposal_list set state = 'DISPOSED', approved_at = ?, approved_by = ? "
-                + "where id = ?").params(ts(now), archivist, id).update());
+    /** Whether this approval was the one: false when the list was no longer proposed. */
+    boolean approve(long id, DisposalApproval approval, Instant now) {
+        return call(() -> db.jdbc.sql("update disposal_list set state = 'DISPOSED', approved_at = ?, approved_by = ?, "
+                + "decision_number = ?, decision_date = ? where id = ? and state = 'PROPOSED'")
+                .params(ts(now), approval.approver(), approval.decisionNumber(), approval.decisionDate(), id)
+                .update()) == 1;
     }
 
     private DisposalList disposal(ResultSet rs) throws SQLException {
@@ -63,6 +68,7 @@ final class DisposalTable {
                 .list();
         return new DisposalList(id, DisposalList.State.valueOf(rs.getString("state")),
                 instant(rs.getTimestamp("created_at")), rs.getString("created_by"),
-                instant(rs.getTimestamp("approved_at")), rs.getString("approved_by"), items);
+                instant(rs.getTimestamp("approved_at")), rs.getString("approved_by"), items, rs.getString("organisation"),
+                rs.getString("decision_number"), rs.getObject("decision_date", LocalDate.class));
     }
 }

@@ -13,6 +13,7 @@ import vn.kyso.archive.ArchiveService;
 import vn.kyso.archive.OpenFileRequest;
 import vn.kyso.archive.ArchiveSettings;
 import vn.kyso.archive.EvidenceRecordSettings;
+import vn.kyso.archive.DisposalApproval;
 import vn.kyso.archive.DisposalList;
 import vn.kyso.archive.IngestRequest;
 import vn.kyso.archive.IssuedCopyCheck;
@@ -208,15 +209,15 @@ public final class PostgresArchiveService implements ArchiveService, AutoCloseab
     }
 
     @Override
-    public DisposalList proposeDisposal(LocalDate asOf, String actor) {
+    public DisposalList proposeDisposal(LocalDate asOf, String actor, String organisation) {
         requireStarted();
-        return disposal.propose(asOf, actor);
+        return disposal.propose(asOf, actor, organisation);
     }
 
     @Override
-    public DisposalList approveDisposal(long listId, String archivist) {
+    public DisposalList approveDisposal(long listId, DisposalApproval approval) {
         requireStarted();
-        return disposal.approve(listId, archivist);
+        return disposal.approve(listId, approval);
     }
 
     @Override

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import vn.kyso.archive.ArchiveError;
 import vn.kyso.archive.ArchiveException;
+import vn.kyso.archive.DisposalApproval;
 import vn.kyso.archive.DisposalList;
 import vn.kyso.archive.IngestRequest;
 import vn.kyso.archive.IssuedCopyCheck;
@@ -188,10 +189,13 @@ class PreservationTest {
         // Nothing is disposed before approval.
         assertThat(archive.content(old.id()).content()).isNotEmpty();
 
-        DisposalList done = archive.approveDisposal(proposed.id(), "truong-phong-luu-tru");
+        DisposalList done = archive.approveDisposal(proposed.id(), new DisposalApproval("truong-phong-luu-tru", null,
+                "15/QĐ-UBND", LocalDate.of(2026, 12, 4)));
 
         assertThat(done.state()).isEqualTo(vn.kyso.archive.DisposalList.State.DISPOSED);
         assertThat(done.approvedBy()).isEqualTo("truong-phong-luu-tru");
+        assertThat(done.decisionNumber()).isEqualTo("15/QĐ-UBND");
+        assertThat(done.decisionDate()).isEqualTo(LocalDate.of(2026, 12, 4));
         RecordDetails tombstone = archive.record(old.id());
         assertThat(tombstone.state()).isEqualTo(vn.kyso.archive.RecordState.DISPOSED);
         assertThat(tombstone.original().sha256()).isEqualTo(old.original().sha256());
@@ -200,7 +204,8 @@ class PreservationTest {
         assertThatThrownBy(() -> archive.content(old.id())).isInstanceOf(ArchiveException.class);
         assertThat(archive.content(held.id()).content()).isNotEmpty();
         assertThat(archive.disposalLists()).extracting(DisposalList::id).contains(proposed.id());
-        assertThatThrownBy(() -> archive.approveDisposal(proposed.id(), "x")).isInstanceOfSatisfying(
+        assertThatThrownBy(() -> archive.approveDisposal(proposed.id(), new DisposalApproval("x", null, "16/QĐ-UBND",
+                LocalDate.of(2026, 12, 5)))).isInstanceOfSatisfying(
                 ArchiveException.class, e -> assertThat(e.error()).isEqualTo(ArchiveError.DISPOSAL_NOT_APPROVED));
     }
 

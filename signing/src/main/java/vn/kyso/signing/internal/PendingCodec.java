@@ -28,7 +28,9 @@ import vn.kyso.signing.SignatureLevel;
  */
 final class PendingCodec {
 
-    private static final int VERSION = 1;
+    /** 2 adds the remote signer's signature image; rows of version 1, written before, are read as without. */
+    private static final int VERSION = 2;
+    private static final int WITHOUT_IMAGE = 1;
 
     private PendingCodec() {
     }
@@ -67,6 +69,10 @@ final class PendingCodec {
             out.writeLong(s.signingTime().getEpochSecond());
             out.writeInt(s.signingTime().getNano());
             writeBytes(out, s.toBeSigned());
+            out.writeBoolean(s.signatureImage() != null);
+            if (s.signatureImage() != null) {
+                writeBytes(out, s.signatureImage());
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -76,7 +82,7 @@ final class PendingCodec {
     static PreparedState decode(byte[] raw) {
         try (var in = new DataInputStream(new ByteArrayInputStream(raw))) {
             int version = in.readUnsignedByte();
-            if (version != VERSION) {
+            if (version != VERSION && version != WITHOUT_IMAGE) {
                 throw new IllegalStateException("unknown prepared-signature format " + version);
             }
             String caller = readString(in);
@@ -102,7 +108,9 @@ final class PendingCodec {
             SignOptions options = new SignOptions(format, level, packaging, appearance, placement, numberSymbol,
                     copyForm, digest, family, jws, copySource);
             Instant signingTime = Instant.ofEpochSecond(in.readLong(), in.readInt());
-            return new PreparedState(caller, document, chain, options, signingTime, readBytes(in));
+            byte[] toBeSigned = readBytes(in);
+            byte[] image = version == VERSION && in.readBoolean() ? readBytes(in) : null;
+            return new PreparedState(caller, document, chain, options, signingTime, toBeSigned, image);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

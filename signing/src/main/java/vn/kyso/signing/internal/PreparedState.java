@@ -10,10 +10,17 @@ import vn.kyso.signing.SignOptions;
  * What step one fixed, enough to rebuild the same signing job on any instance: the inputs, the signing
  * time, and the data handed out to sign (to prove the rebuilt job is the one the caller signed).
  *
- * @param caller who prepared it, or null when the caller is not known (library use)
+ * @param caller         who prepared it, or null when the caller is not known (library use)
+ * @param signatureImage the remote signer's own signature image, or null
  */
 record PreparedState(String caller, Document document, List<byte[]> chain, SignOptions options,
-        Instant signingTime, byte[] toBeSigned) {
+        Instant signingTime, byte[] toBeSigned, byte[] signatureImage) {
+
+    /** A state without a signature image. */
+    PreparedState(String caller, Document document, List<byte[]> chain, SignOptions options, Instant signingTime,
+            byte[] toBeSigned) {
+        this(caller, document, chain, options, signingTime, toBeSigned, null);
+    }
 
     PreparedState {
         Objects.requireNonNull(document);

@@ -49,12 +49,13 @@ final class RemoteSigning {
         CertificateChecks.checkFamily(family, request.options());
         Instant now = clock.get();
         CertificateChecks.checkValidity(chain.get(0), now);
-        SigningJob job = jobs.document(request.document(), request.options(), chain, now, null);
+        byte[] image = request.signatureImage();
+        SigningJob job = jobs.document(request.document(), request.options(), chain, now, null, image);
         ToBeSigned toBeSigned = job.run(() -> job.dss().dataToSign());
         String algorithm = job.algorithmFor(chain.get(0)).getJCEId();
         var state = new PreparedState(request.caller(), request.document(), request.certificateChain(),
-                request.options(), now, toBeSigned.getBytes());
-        var ticket = pending.put(state, request.document().content().length);
+                request.options(), now, toBeSigned.getBytes(), image);
+        var ticket = pending.put(state, request.document().content().length + (image == null ? 0 : image.length));
         return new PreparedSignature(ticket.id(), toBeSigned.getBytes(), algorithm, now, ticket.expiresAt());
     }
 
@@ -62,7 +63,7 @@ final class RemoteSigning {
         PreparedState p = pending.get(request.id(), request.caller());
         List<X509Certificate> chain = CertificateChecks.parseChain(p.chain());
         X509Certificate certificate = chain.get(0);
-        SigningJob job = jobs.document(p.document(), p.options(), chain, p.signingTime(), null);
+        SigningJob job = jobs.document(p.document(), p.options(), chain, p.signingTime(), null, p.signatureImage());
         SignatureAlgorithm algorithm = job.algorithmFor(certificate);
         byte[] raw = EcdsaValues.toDer(request.signatureValue(), algorithm);
         if (!verifies(certificate, algorithm.getJCEId(), p.toBeSigned(), raw)) {

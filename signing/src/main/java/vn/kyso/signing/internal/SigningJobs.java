@@ -43,6 +43,15 @@ final class SigningJobs {
      */
     SigningJob document(Document document, SignOptions options, List<X509Certificate> chain, Instant now,
             KeyEntry key) {
+        return document(document, options, chain, now, key, null);
+    }
+
+    /**
+     * @param key         the HSM key, whose appearance image a visible signature shows; null for a remote signer
+     * @param remoteImage a remote signer's own signature image, shown as an HSM key's image is; null for none
+     */
+    SigningJob document(Document document, SignOptions options, List<X509Certificate> chain, Instant now,
+            KeyEntry key, byte[] remoteImage) {
         requireTimestampsFor(options.level());
         byte[] content = document.content();
         if (content.length == 0) {
@@ -66,7 +75,7 @@ final class SigningJobs {
                 : new InMemoryDocument(content, document.name());
         String name = document.name();
         return switch (format) {
-            case PADES -> pades(content, doc, name, options, chain, now, key);
+            case PADES -> pades(content, doc, name, options, chain, now, key, remoteImage);
             case XADES -> {
                 Packaging packaging = Objects.requireNonNullElse(options.packaging(), Packaging.ENVELOPED);
                 if (packaging != Packaging.DETACHED && type != ContentType.XML) {
@@ -108,7 +117,7 @@ final class SigningJobs {
     }
 
     private SigningJob pades(byte[] content, DSSDocument doc, String name, SignOptions options,
-            List<X509Certificate> chain, Instant now, KeyEntry key) {
+            List<X509Certificate> chain, Instant now, KeyEntry key, byte[] remoteImage) {
         // Every default placement looks at the page's text: the person's signature to find its gap, the
         // marks and the organisation's information to keep off printed text.
         PdfFacts facts = PdfInspector.inspect(content, options.placement() == null
@@ -121,7 +130,7 @@ final class SigningJobs {
         p.setReason(reason(options.appearance()));
         if (options.appearance() != Appearance.NONE) {
             SignatureImageParameters image = layout.create(facts, new AppearanceContent(options.appearance(),
-                    options.placement(), key == null ? null : key.appearanceImage(),
+                    options.placement(), key == null ? remoteImage : key.appearanceImage(),
                     KeyEntryNames.commonName(chain.get(0)), KeyEntryNames.organisation(chain.get(0)), now,
                     options.numberSymbol(), options.copyForm(), options.copySource(),
                     key == null ? null : key.imageWidthMm()));
