@@ -143,4 +143,13 @@ public interface ArchiveService {
      * @throws ArchiveException RECORD_NOT_FOUND, or METADATA_INVALID for a kind or detail out of shape
      */
     RecordDetails annotate(String id, String kind, String detail, String actor);
+
+    /**
+     * How many records wait for the background half of an asynchronous ingest ({@link #accept}), across
+     * every instance sharing the catalogue: the ingest backlog, for monitoring. Empty where the
+     * implementation does not keep such records.
+     */
+    default java.util.OptionalLong acceptedBacklog() {
+        return java.util.OptionalLong.empty();
+    }
 }
