@@ -56,8 +56,8 @@ class MetricsEndToEndTest {
         HttpResponse<byte[]> validated = Eventually.until(Duration.ofSeconds(60), Duration.ofSeconds(2),
                 () -> post("/api/v1/validations", signed.body(), Map.of(), Map.of()), r -> r.statusCode() != 429);
         assertThat(validated.statusCode()).as(text(validated)).isEqualTo(200);
-        Map<String, String> metadata = ArchiveEndToEndTest.metadata("M-" + UUID.randomUUID().toString()
-                .substring(0, 6), null);
+        Map<String, String> metadata = ArchiveEndToEndTest.metadata(
+                java.util.concurrent.ThreadLocalRandom.current().nextInt(100, 10_000) + "/QĐ-UBND", null);
         HttpResponse<byte[]> archived = post("/api/v1/records", signed.body(), metadata, Map.of());
         assertThat(archived.statusCode()).as(text(archived)).isEqualTo(201);
         HttpResponse<byte[]> again = post("/api/v1/records", signed.body(), metadata, Map.of());
