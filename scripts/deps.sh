@@ -39,6 +39,9 @@ kyso_need_packages() {
   command -v ceph-mon >/dev/null 2>&1 || missing+=(ceph-mon)
   command -v ceph-osd >/dev/null 2>&1 || missing+=(ceph-osd)
   command -v radosgw >/dev/null 2>&1 || missing+=(radosgw)
+  # kubectl renders the Kubernetes manifests of deploy/k8s in DeploymentManifestsTest (kubectl kustomize;
+  # Debian's 1.20 carries kustomize 2.0, which the manifests are written for). Any kubectl on the PATH will do.
+  command -v kubectl >/dev/null 2>&1 || missing+=(kubernetes-client)
   if [ ${#missing[@]} -eq 0 ]; then
     return 0
   fi

@@ -172,4 +172,13 @@ public interface ArchiveService {
 
     /** One job run with its progress, if a run has this id. */
     Optional<JobReport> job(long id);
+
+    /**
+     * How many records wait for the background half of an asynchronous ingest ({@link #accept}), across
+     * every instance sharing the catalogue: the ingest backlog, for monitoring. Empty where the
+     * implementation does not keep such records.
+     */
+    default java.util.OptionalLong acceptedBacklog() {
+        return java.util.OptionalLong.empty();
+    }
 }

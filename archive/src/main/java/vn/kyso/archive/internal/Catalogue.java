@@ -120,6 +120,12 @@ final class Catalogue {
         return idsInStateOlderThan(RecordState.PENDING, before);
     }
 
+    /** Records in {@code state}: the ingest backlog for ACCEPTED (metrics). */
+    long countInState(RecordState state) {
+        return call(() -> db.jdbc.sql("select count(*) from record where state = ?").param(state.name())
+                .query(Long.class).single());
+    }
+
     private List<UUID> idsInStateOlderThan(RecordState state, Instant before) {
         return call(() -> db.jdbc.sql("select id from record where state = ? and ingested_at < ? order by id")
                 .params(state.name(), ts(before)).query(UUID.class).list());

@@ -23,6 +23,7 @@ import vn.kyso.archive.JobReport;
 import vn.kyso.archive.RecordDetails;
 import vn.kyso.archive.RecordPage;
 import vn.kyso.archive.RecordQuery;
+import vn.kyso.archive.RecordState;
 import vn.kyso.archive.StoredFile;
 import vn.kyso.archive.spi.ObjectStore;
 import vn.kyso.archive.spi.TextExtractor;
@@ -54,6 +55,7 @@ public final class PostgresArchiveService implements ArchiveService, AutoCloseab
     private final EarkExports eark;
     private final HistoryTable history;
     private final Clock clock;
+    private final Catalogue catalogue;
     private volatile boolean started;
 
     public PostgresArchiveService(DataSource dataSource, ObjectStore store, ValidationService validation,
@@ -82,6 +84,7 @@ public final class PostgresArchiveService implements ArchiveService, AutoCloseab
         this.history = history;
         this.clock = clock;
         Catalogue catalogue = new Catalogue(db, objectTable, history);
+        this.catalogue = catalogue;
         this.jobTable = new JobTable(db);
         StoredObjects objects = new StoredObjects(store, workers, settings, clock);
         EvidencePlanner planner = new EvidencePlanner(settings);
@@ -291,5 +294,11 @@ public final class PostgresArchiveService implements ArchiveService, AutoCloseab
     public Optional<JobReport> job(long id) {
         requireStarted();
         return jobTable.find(id);
+    }
+
+    @Override
+    public java.util.OptionalLong acceptedBacklog() {
+        requireStarted();
+        return java.util.OptionalLong.of(catalogue.countInState(RecordState.ACCEPTED));
     }
 }

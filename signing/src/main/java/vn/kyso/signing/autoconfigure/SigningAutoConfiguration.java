@@ -10,6 +10,7 @@ import org.springframework.context.annotation.Bean;
 import vn.kyso.core.revocation.RevocationCache;
 import vn.kyso.signing.SigningService;
 import vn.kyso.signing.SigningSettings;
+import vn.kyso.signing.SigningTimings;
 import vn.kyso.signing.internal.DssSigningService;
 
 /**
@@ -40,8 +41,9 @@ public class SigningAutoConfiguration {
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean(SigningService.class)
     DssSigningService signingService(SigningSettings settings, RevocationCache revocationCache,
-            ObjectProvider<DataSource> database) {
+            ObjectProvider<DataSource> database, ObjectProvider<SigningTimings> timings) {
         // The database, where there is one, holds prepared remote signatures for every instance (ADR 0015).
-        return new DssSigningService(settings, Clock.systemUTC(), revocationCache, database::getIfAvailable);
+        return new DssSigningService(settings, Clock.systemUTC(), revocationCache, database::getIfAvailable,
+                timings.getIfAvailable(() -> SigningTimings.NONE));
     }
 }

@@ -27,6 +27,7 @@ import vn.kyso.signing.SignRequest;
 import vn.kyso.signing.SignedDocument;
 import vn.kyso.signing.SigningService;
 import vn.kyso.signing.SigningSettings;
+import vn.kyso.signing.SigningTimings;
 
 /**
  * The signing facade on EU DSS: PKCS#11 keys for server-side signing, the caller's device for remote
@@ -82,11 +83,18 @@ public final class DssSigningService implements SigningService, AutoCloseable {
      */
     public DssSigningService(SigningSettings settings, Clock clock, RevocationCache revocations,
             Supplier<DataSource> pendingDatabase) {
+        this(settings, clock, revocations, pendingDatabase, SigningTimings.NONE);
+    }
+
+    /** @param timings told how long each HSM, TSA, OCSP and CRL call took (the application's metrics) */
+    public DssSigningService(SigningSettings settings, Clock clock, RevocationCache revocations,
+            Supplier<DataSource> pendingDatabase, SigningTimings timings) {
         this.clock = Objects.requireNonNull(clock);
-        this.keys = new KeyRegistry(settings.hsms(), clock, settings.loginBackoff());
+        Objects.requireNonNull(timings, "timings");
+        this.keys = new KeyRegistry(settings.hsms(), clock, settings.loginBackoff(), timings);
         Decree30Layout layout = new Decree30Layout(settings.fontFile());
         this.dss = new DssToolkit(keys.allAnchors(), settings.tsaUrl(), settings.networkTimeout(), settings.fetch(),
-                Objects.requireNonNull(revocations), Decree30Layout.objectFactory());
+                Objects.requireNonNull(revocations), Decree30Layout.objectFactory(), timings);
         this.jobs = new SigningJobs(dss, layout, settings.tsaUrl() != null);
         this.augmenter = new Augmenter(dss, jobs, this::now);
         this.remote = new RemoteSigning(jobs, new CertificateChecks(keys.anchors()),

@@ -28,6 +28,7 @@ import vn.kyso.core.revocation.RevocationKey;
 import vn.kyso.signing.SigningError;
 import vn.kyso.dss.CachedRevocationSource;
 import vn.kyso.dss.PolicedDataLoader;
+import vn.kyso.signing.SigningTimings;
 
 /**
  * The DSS services and their shared, costly parts, built once and reused by every request: the
@@ -50,7 +51,7 @@ final class DssToolkit {
     final ASiCWithCAdESService asicCades;
 
     DssToolkit(Collection<X509Certificate> trustAnchors, String tsaUrl, Duration timeout, FetchSettings fetch,
-            RevocationCache revocations, IPdfObjFactory pdfObjFactory) {
+            RevocationCache revocations, IPdfObjFactory pdfObjFactory, SigningTimings timings) {
         this.revocations = revocations;
         JsonSchemaThreads.install();
         CommonTrustedCertificateSource trusted = new CommonTrustedCertificateSource();
@@ -64,16 +65,18 @@ final class DssToolkit {
 
         verifier = new CommonCertificateVerifier();
         verifier.setTrustedCertSources(trusted);
-        verifier.setOcspSource(new CachedRevocationSource<>(ocsp, RevocationKey.Kind.OCSP, revocations,
-                FreshnessFloor::current));
-        verifier.setCrlSource(new CachedRevocationSource<>(crl, RevocationKey.Kind.CRL, revocations,
-                FreshnessFloor::current));
+        verifier.setOcspSource(new CachedRevocationSource<>(
+                TimedSources.revocation(ocsp, SigningTimings.Party.OCSP, timings), RevocationKey.Kind.OCSP,
+                revocations, FreshnessFloor::current));
+        verifier.setCrlSource(new CachedRevocationSource<>(
+                TimedSources.revocation(crl, SigningTimings.Party.CRL, timings), RevocationKey.Kind.CRL,
+                revocations, FreshnessFloor::current));
         verifier.setAIASource(new DefaultAIASource(http));
         strictAlerts(verifier);
 
         tspSource = tsaUrl == null ? null
-                : new GuardedTspSource(new OnlineTSPSource(tsaUrl,
-                        new PolicedDataLoader(fetching, "application/timestamp-query")));
+                : new GuardedTspSource(TimedSources.tsa(new OnlineTSPSource(tsaUrl,
+                        new PolicedDataLoader(fetching, "application/timestamp-query")), timings));
 
         pades = new PAdESService(verifier);
         pades.setPdfObjFactory(pdfObjFactory);

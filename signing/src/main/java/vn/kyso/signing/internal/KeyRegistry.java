@@ -18,6 +18,7 @@ import vn.kyso.core.KeyFamily;
 import vn.kyso.signing.HsmSettings;
 import vn.kyso.signing.SigningError;
 import vn.kyso.signing.SigningException;
+import vn.kyso.signing.SigningTimings;
 
 /**
  * The keys of every configured HSM, and the trust anchors of each family. Keys listed in the settings
@@ -30,7 +31,10 @@ final class KeyRegistry implements AutoCloseable {
     private final Map<String, KeyEntry> configured = new LinkedHashMap<>();
     private final Map<KeyFamily, List<X509Certificate>> anchors = new EnumMap<>(KeyFamily.class);
 
-    KeyRegistry(List<HsmSettings> hsms, Clock clock, Duration loginBackoff) {
+    private final SigningTimings timings;
+
+    KeyRegistry(List<HsmSettings> hsms, Clock clock, Duration loginBackoff, SigningTimings timings) {
+        this.timings = timings;
         for (KeyFamily f : KeyFamily.values()) {
             anchors.put(f, new ArrayList<>());
         }
@@ -42,7 +46,8 @@ final class KeyRegistry implements AutoCloseable {
             }
             for (HsmSettings.KeySettings k : hsm.keys()) {
                 byte[] image = k.appearanceImage() == null ? null : readImage(k.appearanceImage(), k.id());
-                configured.put(k.id(), new KeyEntry(k.id(), hsm.family(), new Pkcs11KeySigner(token, k.label()),
+                configured.put(k.id(), new KeyEntry(k.id(), hsm.family(),
+                        new TimedKeySigner(new Pkcs11KeySigner(token, k.label()), timings),
                         image, k.holder(), token, k.imageWidthMm()));
             }
         }
@@ -86,8 +91,9 @@ final class KeyRegistry implements AutoCloseable {
         return all;
     }
 
-    private static KeyEntry discovered(Pkcs11Token token, String label) {
-        return new KeyEntry(label, token.settings().family(), new Pkcs11KeySigner(token, label), null, null, token);
+    private KeyEntry discovered(Pkcs11Token token, String label) {
+        return new KeyEntry(label, token.settings().family(),
+                new TimedKeySigner(new Pkcs11KeySigner(token, label), timings), null, null, token);
     }
 
     static List<X509Certificate> readCertificates(Path pem) {
