@@ -124,7 +124,35 @@ final class Pkcs11Token implements AutoCloseable {
         }
     }
 
+    /**
+     * Connects; if the token is unavailable, once more after re-initialising the PKCS#11 library (at
+     * most every few seconds per library), because a token removed and restored, or re-created under
+     * its label, is invisible to a library initialised before: without this, signing and health stayed
+     * down until a restart.
+     */
     private Connection connect() {
+        try {
+            return connectOnce();
+        } catch (SigningException e) {
+            if (e.error() != SigningError.HSM_UNAVAILABLE || !reinitialiseLibrary()) {
+                throw e;
+            }
+            log.info("HSM {} unavailable ({}); PKCS#11 library re-initialised to look for its token again",
+                    settings.name(), e.getMessage());
+            return connectOnce();
+        }
+    }
+
+    private boolean reinitialiseLibrary() {
+        try {
+            return TokenLabels.reinitialise(settings.library().toString());
+        } catch (RuntimeException | LinkageError e) {
+            log.warn("HSM {}: re-initialising the PKCS#11 library failed: {}", settings.name(), e.toString());
+            return false;
+        }
+    }
+
+    private Connection connectOnce() {
         char[] pin = readPin();
         try {
             FailedLogin failed = failedLogin;

@@ -58,6 +58,43 @@ final class TokenLabels {
         }
     }
 
+    /** At most one re-initialisation of a library per this interval: each one costs every token's sessions. */
+    static final java.time.Duration REINITIALISE_INTERVAL = java.time.Duration.ofSeconds(10);
+    private static final long CKR_CRYPTOKI_NOT_INITIALIZED = 0x190;
+    /** CK_C_INITIALIZE_ARGS.flags: the library may use the OS's locks, as SunPKCS11 asks it to. */
+    private static final long CKF_OS_LOCKING_OK = 0x2;
+    private static final java.util.Map<String, Long> LAST_REINITIALISED = new java.util.HashMap<>();
+
+    /**
+     * Finalises and initialises {@code library} again, so that it looks at its tokens afresh: PKCS#11
+     * libraries read their token list at C_Initialize (SoftHSM2 reads its token directory then, and a
+     * token whose files went away stays invalid in the process even once they are back), so a token
+     * removed and restored, or re-created with its label, is not seen otherwise. Every SunPKCS11 session
+     * on the library ends with it; {@link Pkcs11Token} reconnects on the next use. Throttled to one call
+     * per {@link #REINITIALISE_INTERVAL} per library.
+     *
+     * @return whether it ran (false within the interval of the previous call)
+     */
+    static synchronized boolean reinitialise(String library) {
+        long now = System.nanoTime();
+        Long last = LAST_REINITIALISED.get(library);
+        if (last != null && now - last < REINITIALISE_INTERVAL.toNanos()) {
+            return false;
+        }
+        LAST_REINITIALISED.put(library, now);
+        Cryptoki ck = Native.load(library, Cryptoki.class);
+        long rv = ck.C_Finalize(null).longValue();
+        if (rv != CKR_OK && rv != CKR_CRYPTOKI_NOT_INITIALIZED) {
+            throw new IllegalStateException("C_Finalize failed: 0x" + Long.toHexString(rv));
+        }
+        // CK_C_INITIALIZE_ARGS: four mutex callbacks (null), flags, pReserved (null).
+        com.sun.jna.Memory args = new com.sun.jna.Memory(6L * Native.POINTER_SIZE);
+        args.clear();
+        args.setNativeLong(4L * Native.POINTER_SIZE, new NativeLong(CKF_OS_LOCKING_OK));
+        check(ck.C_Initialize(args), "C_Initialize");
+        return true;
+    }
+
     private static void check(NativeLong rv, String function) {
         if (rv.longValue() != CKR_OK) {
             throw new IllegalStateException(function + " failed: 0x" + Long.toHexString(rv.longValue()));
