@@ -79,18 +79,30 @@ final class Pkcs11Token implements AutoCloseable {
     byte[] sign(String label, byte[] data, String jcaAlgorithm) {
         Connection c = connection();
         try {
-            return c.sign(label, data, jcaAlgorithm);
+            return signLocked(c, label, data, jcaAlgorithm);
         } catch (ProviderException | GeneralSecurityException e) {
             log.warn("HSM {} failed while signing ({}); reconnecting", settings.name(), e.toString());
             invalidate(c);
             Connection fresh = connection();
             try {
-                return fresh.sign(label, data, jcaAlgorithm);
+                return signLocked(fresh, label, data, jcaAlgorithm);
             } catch (ProviderException | GeneralSecurityException again) {
                 invalidate(fresh);
                 throw new SigningException(SigningError.HSM_UNAVAILABLE,
                         "HSM '" + settings.name() + "' could not sign; try again later", again);
             }
+        }
+    }
+
+    /** One signature, while the library cannot be re-initialised under it. */
+    private byte[] signLocked(Connection c, String label, byte[] data, String jcaAlgorithm)
+            throws GeneralSecurityException {
+        java.util.concurrent.locks.Lock calls = TokenLabels.callsInto(settings.library().toString());
+        calls.lock();
+        try {
+            return c.sign(label, data, jcaAlgorithm);
+        } finally {
+            calls.unlock();
         }
     }
 
@@ -153,6 +165,16 @@ final class Pkcs11Token implements AutoCloseable {
     }
 
     private Connection connectOnce() {
+        java.util.concurrent.locks.Lock calls = TokenLabels.callsInto(settings.library().toString());
+        calls.lock();
+        try {
+            return connectOnceLocked();
+        } finally {
+            calls.unlock();
+        }
+    }
+
+    private Connection connectOnceLocked() {
         char[] pin = readPin();
         try {
             FailedLogin failed = failedLogin;

@@ -46,7 +46,11 @@ final class TokenLabels {
             Map<String, Long> result = new LinkedHashMap<>();
             byte[] info = new byte[TOKEN_INFO_BUFFER];
             for (int i = 0; i < count.getValue().intValue(); i++) {
-                check(ck.C_GetTokenInfo(slots[i], info), "C_GetTokenInfo");
+                if (ck.C_GetTokenInfo(slots[i], info).longValue() != CKR_OK) {
+                    // A token gone since the library listed it (SoftHSM2 keeps its slot until re-initialised):
+                    // it must not hide the others.
+                    continue;
+                }
                 String label = new String(info, 0, 32, StandardCharsets.UTF_8).strip();
                 result.putIfAbsent(label, slots[i].longValue());
             }
@@ -64,6 +68,8 @@ final class TokenLabels {
     /** CK_C_INITIALIZE_ARGS.flags: the library may use the OS's locks, as SunPKCS11 asks it to. */
     private static final long CKF_OS_LOCKING_OK = 0x2;
     private static final java.util.Map<String, Long> LAST_REINITIALISED = new java.util.HashMap<>();
+    private static final java.util.Map<String, java.util.concurrent.locks.ReentrantReadWriteLock> LIBRARY_LOCKS =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * Finalises and initialises {@code library} again, so that it looks at its tokens afresh: PKCS#11
@@ -75,7 +81,30 @@ final class TokenLabels {
      *
      * @return whether it ran (false within the interval of the previous call)
      */
-    static synchronized boolean reinitialise(String library) {
+    static boolean reinitialise(String library) {
+        // Never while one of our calls is inside the library: C_Finalize under a running call may crash it.
+        java.util.concurrent.locks.Lock exclusive = lockOf(library).writeLock();
+        exclusive.lock();
+        try {
+            return reinitialiseLocked(library);
+        } finally {
+            exclusive.unlock();
+        }
+    }
+
+    /**
+     * Held (shared) around every call of ours into {@code library}, so that {@link #reinitialise} waits
+     * for them. SunPKCS11's own cleaner thread is not covered; it only frees handles of dropped keys.
+     */
+    static java.util.concurrent.locks.Lock callsInto(String library) {
+        return lockOf(library).readLock();
+    }
+
+    private static java.util.concurrent.locks.ReentrantReadWriteLock lockOf(String library) {
+        return LIBRARY_LOCKS.computeIfAbsent(library, l -> new java.util.concurrent.locks.ReentrantReadWriteLock());
+    }
+
+    private static synchronized boolean reinitialiseLocked(String library) {
         long now = System.nanoTime();
         Long last = LAST_REINITIALISED.get(library);
         if (last != null && now - last < REINITIALISE_INTERVAL.toNanos()) {
