@@ -79,18 +79,30 @@ final class Pkcs11Token implements AutoCloseable {
     byte[] sign(String label, byte[] data, String jcaAlgorithm) {
         Connection c = connection();
         try {
-            return c.sign(label, data, jcaAlgorithm);
+            return signLocked(c, label, data, jcaAlgorithm);
         } catch (ProviderException | GeneralSecurityException e) {
             log.warn("HSM {} failed while signing ({}); reconnecting", settings.name(), e.toString());
             invalidate(c);
             Connection fresh = connection();
             try {
-                return fresh.sign(label, data, jcaAlgorithm);
+                return signLocked(fresh, label, data, jcaAlgorithm);
             } catch (ProviderException | GeneralSecurityException again) {
                 invalidate(fresh);
                 throw new SigningException(SigningError.HSM_UNAVAILABLE,
                         "HSM '" + settings.name() + "' could not sign; try again later", again);
             }
+        }
+    }
+
+    /** One signature, while the library cannot be re-initialised under it. */
+    private byte[] signLocked(Connection c, String label, byte[] data, String jcaAlgorithm)
+            throws GeneralSecurityException {
+        java.util.concurrent.locks.Lock calls = TokenLabels.callsInto(settings.library().toString());
+        calls.lock();
+        try {
+            return c.sign(label, data, jcaAlgorithm);
+        } finally {
+            calls.unlock();
         }
     }
 
@@ -124,7 +136,45 @@ final class Pkcs11Token implements AutoCloseable {
         }
     }
 
+    /**
+     * Connects; if the token is unavailable, once more after re-initialising the PKCS#11 library (at
+     * most every few seconds per library), because a token removed and restored, or re-created under
+     * its label, is invisible to a library initialised before: without this, signing and health stayed
+     * down until a restart.
+     */
     private Connection connect() {
+        try {
+            return connectOnce();
+        } catch (SigningException e) {
+            if (e.error() != SigningError.HSM_UNAVAILABLE || !reinitialiseLibrary()) {
+                throw e;
+            }
+            log.info("HSM {} unavailable ({}); PKCS#11 library re-initialised to look for its token again",
+                    settings.name(), e.getMessage());
+            return connectOnce();
+        }
+    }
+
+    private boolean reinitialiseLibrary() {
+        try {
+            return TokenLabels.reinitialise(settings.library().toString());
+        } catch (RuntimeException | LinkageError e) {
+            log.warn("HSM {}: re-initialising the PKCS#11 library failed: {}", settings.name(), e.toString());
+            return false;
+        }
+    }
+
+    private Connection connectOnce() {
+        java.util.concurrent.locks.Lock calls = TokenLabels.callsInto(settings.library().toString());
+        calls.lock();
+        try {
+            return connectOnceLocked();
+        } finally {
+            calls.unlock();
+        }
+    }
+
+    private Connection connectOnceLocked() {
         char[] pin = readPin();
         try {
             FailedLogin failed = failedLogin;
