@@ -211,6 +211,17 @@ final class Pkcs11Token implements AutoCloseable {
     }
 
     private Provider newProvider() {
+        // One lock with the label lookup: it initialises and then finalises the library when it is the
+        // first user in the process, and a SunPKCS11 provider initialising on another thread in between
+        // (another token, or another application context in the same JVM) would be left with a finalised
+        // library, CKR_CRYPTOKI_NOT_INITIALIZED, for good. Once a provider holds the library initialised,
+        // the lookup no longer finalises it.
+        synchronized (TokenLabels.class) {
+            return newProviderLocked();
+        }
+    }
+
+    private Provider newProviderLocked() {
         long slot;
         try {
             if (settings.tokenLabel() != null && !settings.tokenLabel().isBlank()) {

@@ -121,6 +121,8 @@ public final class MinioObjectStore implements ObjectStore {
     public List<String> list(String prefix) {
         String validPrefix = StoreRules.requireValidPrefix(prefix);
         return S3Errors.call("list " + validPrefix, () -> {
+            // A fresh deployment's first list (recovery at start-up) may come before any put made the bucket.
+            bucket.ensureExists();
             List<String> keys = new ArrayList<>();
             Iterable<Result<Item>> items = bucket.client.listObjects(ListObjectsArgs.builder()
                     .bucket(bucket.name())
@@ -145,6 +147,7 @@ public final class MinioObjectStore implements ObjectStore {
             throw new IllegalArgumentException("max must be at least 1");
         }
         return S3Errors.call("list " + validPrefix, () -> {
+            bucket.ensureExists();
             List<String> keys = new ArrayList<>();
             ListObjectsArgs.Builder args = ListObjectsArgs.builder().bucket(bucket.name()).prefix(validPrefix)
                     .recursive(true).maxKeys(Math.min(max, 1000));

@@ -59,6 +59,14 @@ class CephObjectStoreTest extends ObjectStoreContractTest {
         assertThat(capabilities.versioning()).isTrue();
     }
 
+    /** A fresh deployment's recovery at start-up lists before anything was stored (ThreeInstancesTest found it). */
+    @Test
+    void aBucketNothingWasStoredInYetListsEmpty() {
+        MinioObjectStore fresh = new MinioObjectStore(settings("kyso-fresh-" + System.nanoTime() % 1_000_000_000L));
+        assertThat(fresh.list("records/")).isEmpty();
+        assertThat(fresh.listPage("records/", null, 10)).isEmpty();
+    }
+
     @Test
     void statReadsTheServersNanosecondRetentionDate() {
         Instant until = Instant.now().plus(Duration.ofDays(3650)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
