@@ -25,7 +25,16 @@ public enum ApiError implements ErrorCode {
     /** A change that must be on record first (keys, permissions) was not made: the audit trail is down. */
     AUDIT_UNAVAILABLE(ErrorKind.UNAVAILABLE, "The audit trail cannot record the change"),
     /** A signature was made but not handed out: its audit entry could not be written (no entry, no signature). */
-    SIGNATURE_NOT_AUDITED(ErrorKind.UNAVAILABLE, "The signature was withheld: its audit entry could not be written");
+    SIGNATURE_NOT_AUDITED(ErrorKind.UNAVAILABLE, "The signature was withheld: its audit entry could not be written"),
+    /**
+     * An uploaded file with no bytes, whatever the endpoint (UploadGuard). The same code as the modules'
+     * own check, so a client sees one code for one cause.
+     */
+    EMPTY_DOCUMENT(ErrorKind.BAD_REQUEST, "Empty document"),
+    /** The request is over {@code kyso.api.max-upload-size}; the problem states the limit as {@code maxUploadBytes}. */
+    UPLOAD_TOO_LARGE(ErrorKind.TOO_LARGE, "Upload too large"),
+    /** A PDF protected by a password or permissions, on an endpoint that changes or converts the PDF. */
+    ENCRYPTED_PDF(ErrorKind.UNPROCESSABLE, "Encrypted PDF");
 
     private final ErrorKind kind;
     private final String title;
