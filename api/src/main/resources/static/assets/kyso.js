@@ -48,6 +48,42 @@
     return out;
   }
 
+  // Formats by the names people know them by, for texts the modules write with media types.
+  var FORMATS = {
+    'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'Word (DOCX)',
+    'application/msword': 'Word 97-2003 (DOC)',
+    'application/vnd.oasis.opendocument.text': 'OpenDocument (ODT)',
+    'application/rtf': 'RTF', 'text/rtf': 'RTF', 'text/plain': 'văn bản thuần (TXT)',
+    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'Excel (XLSX)',
+    'application/vnd.ms-excel': 'Excel 97-2003 (XLS)',
+    'application/vnd.oasis.opendocument.spreadsheet': 'OpenDocument (ODS)',
+    'application/pdf': 'PDF', 'image/jpeg': 'ảnh JPEG', 'image/png': 'ảnh PNG', 'image/tiff': 'ảnh TIFF'
+  };
+  var FORMATS_EN = { 'text/plain': 'plain text (TXT)', 'image/jpeg': 'JPEG image', 'image/png': 'PNG image',
+    'image/tiff': 'TIFF image' };
+
+  /** A format's name for people: "Word (DOCX)" rather than application/vnd.openxmlformats-…. */
+  function formatName(mediaType, lang) {
+    var key = String(mediaType || '').toLowerCase().split(';')[0].trim();
+    return (lang === 'en' && FORMATS_EN[key]) || FORMATS[key] || mediaType;
+  }
+
+  /**
+   * A history or timeline detail the modules write in English, in the page's language where its shape is
+   * known (the conversion of a draft, the QR code, veraPDF); anything else is shown as written.
+   */
+  function describe(detail, lang) {
+    var text = String(detail || '');
+    text = text.replace(/converted from ([\w.+\/-]+) to ([\w\/-]+)/, function (_, from, to) {
+      return lang === 'en' ? 'converted from ' + formatName(from, 'en') + ' to ' + to
+        : 'chuyển từ ' + formatName(from, 'vi') + ' sang ' + to;
+    });
+    if (lang === 'en') { return text; }
+    return text.replace('PDF/A kept as uploaded', 'giữ nguyên tệp PDF/A đã tải lên')
+      .replace('; veraPDF reports failed rules', '; veraPDF báo có quy tắc không đạt')
+      .replace('; verification QR code ', '; mã QR kiểm tra ');
+  }
+
   function el(tag, className, text) {
     var node = document.createElement(tag);
     if (className) { node.className = className; }
@@ -196,7 +232,7 @@
   }
 
   window.Kyso = {
-    $: $, fill: fill, fillNodes: fillNodes, textWithTimes: textWithTimes, el: el, time: time, longTime: longTime,
+    $: $, fill: fill, fillNodes: fillNodes, describe: describe, formatName: formatName, textWithTimes: textWithTimes, el: el, time: time, longTime: longTime,
     timeNode: timeNode, day: day, today: today,
     requestedLanguage: requestedLanguage,
     captureVietnamese: captureVietnamese, urlWithLang: urlWithLang, translatePage: translatePage,

@@ -35,8 +35,8 @@
       },
       lookup: {
         loading: 'Đang tra cứu kho lưu trữ của cơ quan ban hành…',
-        notFound: 'Kho lưu trữ của cơ quan ban hành không có văn bản nào mang mã này. Nếu mã được in trên văn bản '
-          + 'bạn nhận, văn bản đó không được xác nhận.',
+        notFound: 'Không tra cứu được văn bản chỉ từ mã này: kho lưu trữ không có văn bản mang mã này, hoặc liên '
+          + 'kết trong mã QR không đầy đủ. Hãy tải tệp bạn đang giữ lên để so sánh với bản gốc.',
         publicValid: 'Văn bản có trong kho lưu trữ của cơ quan ban hành; chữ ký số hợp lệ khi lưu trữ.',
         publicNotValid: 'Văn bản có trong kho lưu trữ của cơ quan ban hành; kết quả kiểm tra chữ ký số khi lưu trữ: '
           + '{verdict}.',
@@ -124,8 +124,8 @@
       },
       lookup: {
         loading: 'Looking the document up in the issuer\'s archive…',
-        notFound: 'The issuer\'s archive has no document with this number. If the number is printed on the document '
-          + 'you received, that document is not confirmed.',
+        notFound: 'The document cannot be looked up from this code alone: the archive has no document with this '
+          + 'number, or the QR code\'s link is incomplete. Upload the file you hold to compare it with the original.',
         publicValid: 'The document is in the issuer\'s archive; its digital signatures were valid when archived.',
         publicNotValid: 'The document is in the issuer\'s archive; its digital signatures when archived: {verdict}.',
         restrictedValid: 'The document is genuine: the issuer\'s archive holds it and its digital signatures were '

@@ -64,7 +64,8 @@
 
   // --- the QR code alone: what the issuer's archive holds under its identifier ---
 
-  function lookUp() {
+  function lookUp(attempt) {
+    attempt = attempt || 0;
     var id = state.documentId;
     if (id === null || /^\.+$/.test(id) || !DOCUMENT_ID.test(id)) {
       if (id !== null) { state.lookup = { found: false }; renderLookup(); }
@@ -76,6 +77,12 @@
     fetch(ISSUED + encodeURIComponent(id) + query, { headers: { Accept: 'application/json' },
       credentials: 'same-origin' })
       .then(function (response) {
+        // Over the public rate limit (many scans from one address): wait as told and ask again, a few times.
+        if (response.status === 429 && attempt < 3) {
+          var seconds = Math.min(60, Number(response.headers.get('Retry-After')) || 2);
+          return new Promise(function (resolve) { setTimeout(resolve, seconds * 1000); })
+            .then(function () { lookUp(attempt + 1); return { pending: true }; });
+        }
         if (!response.ok) {
           return K.problemOf(response).then(function (problem) { return { failed: problem }; });
         }
@@ -83,6 +90,7 @@
       })
       .catch(function () { return { failed: { code: 'NETWORK' } }; })
       .then(function (answer) {
+        if (answer.pending) { return; } // the retry renders its own answer
         state.lookup = answer;
         renderLookup();
       });
@@ -97,7 +105,8 @@
     if (a.loading) { box.appendChild(el('p', 'busy', L.loading)); return; }
     if (a.failed) { box.appendChild(el('p', 'hash-match hash-unknown', errorText(a.failed))); return; }
     if (!a.found) {
-      box.appendChild(el('p', 'hash-match hash-bad', L.notFound));
+      // The same words for an identifier nobody issued and for a link without its token: the page cannot tell.
+      box.appendChild(el('p', 'hash-match hash-unknown', L.notFound));
       return;
     }
     var genuine = a.verdict === 'VALID';
@@ -466,7 +475,7 @@
   function start() {
     K.captureVietnamese(TEXT);
     readLink();
-    lookUp();
+    lookUp(0);
     $('verify-form').addEventListener('submit', submit);
     $('download').addEventListener('click', download);
     $('lang-switch').addEventListener('click', switchLanguage);
