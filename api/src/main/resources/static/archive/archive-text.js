@@ -5,6 +5,15 @@
 
   window.KysoArchiveText = {
     vi: {
+      // The history's event kinds and outcomes (the archive writes them as codes).
+      eventKinds: { ACCEPTED: 'Tiếp nhận', INGEST: 'Nhập kho lưu trữ', FIXITY: 'Kiểm tra toàn vẹn',
+        REVALIDATION: 'Kiểm tra lại chữ ký số', TIMESTAMP_RENEWAL: 'Gia hạn dấu thời gian lưu trữ',
+        LEGAL_HOLD_SET: 'Phong tỏa', LEGAL_HOLD_LIFTED: 'Gỡ phong tỏa', DISPOSAL_PROPOSED: 'Đưa vào danh mục hủy',
+        DISPOSAL: 'Hủy tài liệu', FILED: 'Đưa vào hồ sơ', FILE_CLOSED: 'Kết thúc hồ sơ',
+        EDXML_RECALLED: 'Bên gửi thu hồi văn bản', EDXML_UPDATED: 'Bên gửi cập nhật văn bản',
+        EDXML_FOLLOW_UP_ACCEPTED: 'Chấp nhận yêu cầu của bên gửi', EDXML_FOLLOW_UP_REFUSED: 'Từ chối yêu cầu của bên gửi' },
+      outcomes: { OK: 'Thành công', FAILED: 'Thất bại', SKIPPED: 'Bỏ qua', VALID: 'Hợp lệ', INVALID: 'Không hợp lệ',
+        INDETERMINATE: 'Chưa đủ cơ sở kết luận', UNSIGNED: 'Không có chữ ký số' },
       langSwitch: 'English', langSwitchCode: 'en',
       count: 'Tìm thấy {total} hồ sơ.', pageInfo: 'Trang {page}/{pages}',
       open: 'Xem hồ sơ {number}',
@@ -40,6 +49,14 @@
       detail: 'Chi tiết: {detail}'
     },
     en: {
+      eventKinds: { ACCEPTED: 'Accepted', INGEST: 'Archived', FIXITY: 'Fixity check',
+        REVALIDATION: 'Signatures checked again', TIMESTAMP_RENEWAL: 'Archive time-stamp renewed',
+        LEGAL_HOLD_SET: 'Legal hold set', LEGAL_HOLD_LIFTED: 'Legal hold lifted',
+        DISPOSAL_PROPOSED: 'Put on a disposal list', DISPOSAL: 'Disposed of', FILED: 'Filed', FILE_CLOSED: 'File closed',
+        EDXML_RECALLED: 'Recalled by the sender', EDXML_UPDATED: 'Updated by the sender',
+        EDXML_FOLLOW_UP_ACCEPTED: 'Sender\'s request accepted', EDXML_FOLLOW_UP_REFUSED: 'Sender\'s request refused' },
+      outcomes: { OK: 'Done', FAILED: 'Failed', SKIPPED: 'Skipped', VALID: 'Valid', INVALID: 'Not valid',
+        INDETERMINATE: 'Cannot be confirmed', UNSIGNED: 'Not signed' },
       pageTitle: 'Electronic records archive', heading: 'Electronic records archive',
       langSwitch: 'Tiếng Việt', langSwitchCode: 'vi',
       qLabel: 'Search words', qHint: 'Subject, number and symbol, issuer, signer, full text; with or without '

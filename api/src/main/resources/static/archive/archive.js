@@ -307,9 +307,9 @@
     (r.history || []).forEach(function (h) {
       var tr = el('tr');
       cell(tr, heads[0], time(h.at));
-      cell(tr, heads[1], h.kind);
-      cell(tr, heads[2], h.outcome);
-      cell(tr, heads[3], h.detail || '');
+      cell(tr, heads[1], t('eventKinds')[h.kind] || h.kind);
+      cell(tr, heads[2], t('outcomes')[h.outcome] || h.outcome);
+      cell(tr, heads[3], K.describe(h.detail || '', state.lang));
       cell(tr, heads[4], h.actor || '');
       history.appendChild(tr);
     });

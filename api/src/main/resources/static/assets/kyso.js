@@ -13,6 +13,77 @@
     return template.replace(/\{(\w+)\}/g, function (_, name) { return values[name]; });
   }
 
+  /**
+   * Like fill, but a value may be a DOM node (a <time>, say): the result is a fragment to append, so the
+   * node keeps its markup and everything else stays text.
+   */
+  function fillNodes(template, values) {
+    var out = document.createDocumentFragment();
+    var last = 0;
+    template.replace(/\{(\w+)\}/g, function (match, name, at) {
+      out.appendChild(document.createTextNode(template.slice(last, at)));
+      var v = values[name];
+      out.appendChild(v && v.nodeType ? v : document.createTextNode(v === undefined || v === null ? '' : v));
+      last = at + match.length;
+      return match;
+    });
+    out.appendChild(document.createTextNode(template.slice(last)));
+    return out;
+  }
+
+  // An ISO 8601 instant inside a sentence from the API (the report's headline says "… lúc 2026-12-05T14:05:00+07:00").
+  var ISO_INSTANT = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})/g;
+
+  /** A sentence with each ISO instant in it shown as a <time> in words (see timeNode). */
+  function textWithTimes(text, lang) {
+    var out = document.createDocumentFragment();
+    var last = 0;
+    String(text || '').replace(ISO_INSTANT, function (match, at) {
+      out.appendChild(document.createTextNode(text.slice(last, at)));
+      out.appendChild(timeNode(match, lang, match));
+      last = at + match.length;
+      return match;
+    });
+    out.appendChild(document.createTextNode(String(text || '').slice(last)));
+    return out;
+  }
+
+  // Formats by the names people know them by, for texts the modules write with media types.
+  var FORMATS = {
+    'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'Word (DOCX)',
+    'application/msword': 'Word 97-2003 (DOC)',
+    'application/vnd.oasis.opendocument.text': 'OpenDocument (ODT)',
+    'application/rtf': 'RTF', 'text/rtf': 'RTF', 'text/plain': 'văn bản thuần (TXT)',
+    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'Excel (XLSX)',
+    'application/vnd.ms-excel': 'Excel 97-2003 (XLS)',
+    'application/vnd.oasis.opendocument.spreadsheet': 'OpenDocument (ODS)',
+    'application/pdf': 'PDF', 'image/jpeg': 'ảnh JPEG', 'image/png': 'ảnh PNG', 'image/tiff': 'ảnh TIFF'
+  };
+  var FORMATS_EN = { 'text/plain': 'plain text (TXT)', 'image/jpeg': 'JPEG image', 'image/png': 'PNG image',
+    'image/tiff': 'TIFF image' };
+
+  /** A format's name for people: "Word (DOCX)" rather than application/vnd.openxmlformats-…. */
+  function formatName(mediaType, lang) {
+    var key = String(mediaType || '').toLowerCase().split(';')[0].trim();
+    return (lang === 'en' && FORMATS_EN[key]) || FORMATS[key] || mediaType;
+  }
+
+  /**
+   * A history or timeline detail the modules write in English, in the page's language where its shape is
+   * known (the conversion of a draft, the QR code, veraPDF); anything else is shown as written.
+   */
+  function describe(detail, lang) {
+    var text = String(detail || '');
+    text = text.replace(/converted from ([\w.+\/-]+) to ([\w\/-]+)/, function (_, from, to) {
+      return lang === 'en' ? 'converted from ' + formatName(from, 'en') + ' to ' + to
+        : 'chuyển từ ' + formatName(from, 'vi') + ' sang ' + to;
+    });
+    if (lang === 'en') { return text; }
+    return text.replace('PDF/A kept as uploaded', 'giữ nguyên tệp PDF/A đã tải lên')
+      .replace('; veraPDF reports failed rules', '; veraPDF báo có quy tắc không đạt')
+      .replace('; verification QR code ', '; mã QR kiểm tra ');
+  }
+
   function el(tag, className, text) {
     var node = document.createElement(tag);
     if (className) { node.className = className; }
@@ -34,6 +105,49 @@
     var p = partsInVietnam(new Date(iso), { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit',
       minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
     return p.day + '/' + p.month + '/' + p.year + ' ' + p.hour + ':' + p.minute + ':' + p.second;
+  }
+
+  var MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September',
+    'October', 'November', 'December'];
+
+  /**
+   * An instant in words, in Vietnam time: "ngày 5 tháng 12 năm 2026, 14:05 (giờ Việt Nam)" or
+   * "5 December 2026, 14:05 (Vietnam time)"; `none` when there is none.
+   */
+  function longTime(iso, lang, none) {
+    if (!iso) { return none; }
+    var date = new Date(iso);
+    if (isNaN(date.getTime())) { return String(iso); }
+    var p = partsInVietnam(date, { year: 'numeric', month: 'numeric', day: 'numeric', hour: '2-digit',
+      minute: '2-digit', hourCycle: 'h23' });
+    var day = Number(p.day);
+    var month = Number(p.month);
+    return lang === 'en'
+      ? day + ' ' + MONTHS_EN[month - 1] + ' ' + p.year + ', ' + p.hour + ':' + p.minute + ' (Vietnam time)'
+      : 'ngày ' + day + ' tháng ' + month + ' năm ' + p.year + ', ' + p.hour + ':' + p.minute + ' (giờ Việt Nam)';
+  }
+
+  /**
+   * The same as a <time> element: the machine-readable instant in datetime and, for a reader who wants the
+   * exact value, in the tooltip. Its text never breaks inside the date or the time (class "when").
+   */
+  function timeNode(iso, lang, none) {
+    if (!iso) { return document.createTextNode(none); }
+    var text = longTime(iso, lang, none);
+    var node = el('time', 'when');
+    var cut = text.indexOf(', ');
+    // Two unbreakable halves, the date and the time: a narrow screen may put the time on the next line,
+    // never half a date or "14:" on one line and "05" on the next.
+    if (cut > 0) {
+      node.appendChild(el('span', 'when-part', text.slice(0, cut + 1)));
+      node.appendChild(document.createTextNode(' '));
+      node.appendChild(el('span', 'when-part', text.slice(cut + 2)));
+    } else {
+      node.textContent = text;
+    }
+    node.setAttribute('datetime', iso);
+    node.title = iso;
+    return node;
   }
 
   /** A calendar date (YYYY-MM-DD) as Vietnamese write it, with no time zone involved; else `none`. */
@@ -192,7 +306,9 @@
   function session() { return me; }
 
   window.Kyso = {
-    $: $, fill: fill, el: el, time: time, day: day, today: today, requestedLanguage: requestedLanguage,
+    $: $, fill: fill, fillNodes: fillNodes, describe: describe, formatName: formatName, textWithTimes: textWithTimes, el: el, time: time, longTime: longTime,
+    timeNode: timeNode, day: day, today: today,
+    requestedLanguage: requestedLanguage,
     captureVietnamese: captureVietnamese, urlWithLang: urlWithLang, translatePage: translatePage,
     problemOf: problemOf, showProblem: showProblem,
     loadSession: loadSession, renderSession: renderSession, withCsrf: withCsrf, session: session

@@ -271,7 +271,7 @@
         item.appendChild(el('p', 'event-signer', fill(t('signedBy'), { name: e.name, key: e.keyId || '' })));
       }
       item.appendChild(el('p', 'event-actor', fill(t('by'), { actor: e.actor })));
-      if (e.detail) { item.appendChild(el('p', 'event-detail hint', e.detail)); }
+      if (e.detail) { item.appendChild(el('p', 'event-detail hint', K.describe(e.detail, state.lang))); }
       list.appendChild(item);
     });
   }

@@ -33,6 +33,27 @@
         DIFFERENT: 'Cảnh báo: tệp này KHÔNG phải bản gốc lưu trữ tại cơ quan ban hành.',
         NOT_ARCHIVED: 'Kho lưu trữ của cơ quan ban hành không có văn bản nào mang mã này.'
       },
+      lookup: {
+        loading: 'Đang tra cứu kho lưu trữ của cơ quan ban hành…',
+        notFound: 'Không tra cứu được văn bản chỉ từ mã này: kho lưu trữ không có văn bản mang mã này, hoặc liên '
+          + 'kết trong mã QR không đầy đủ. Hãy tải tệp bạn đang giữ lên để so sánh với bản gốc.',
+        publicValid: 'Văn bản có trong kho lưu trữ của cơ quan ban hành; chữ ký số hợp lệ khi lưu trữ.',
+        publicNotValid: 'Văn bản có trong kho lưu trữ của cơ quan ban hành; kết quả kiểm tra chữ ký số khi lưu trữ: '
+          + '{verdict}.',
+        restrictedValid: 'Văn bản có thật: kho lưu trữ của cơ quan ban hành giữ văn bản này và chữ ký số hợp lệ khi '
+          + 'lưu trữ.',
+        restrictedNotValid: 'Kho lưu trữ của cơ quan ban hành giữ văn bản này; kết quả kiểm tra chữ ký số khi lưu '
+          + 'trữ: {verdict}.',
+        accepted: 'Văn bản vừa được đưa vào kho lưu trữ và đang được kiểm tra chữ ký số.',
+        disposed: 'Văn bản đã được hủy theo danh mục hủy đã duyệt; kho chỉ giữ lại mã băm của bản gốc.',
+        restrictedNote: 'Đây là văn bản không công khai: nội dung, người ký và tệp gốc không được hiển thị. Bạn vẫn có '
+          + 'thể tải tệp đang giữ lên dưới đây để biết có đúng là văn bản này không.',
+        issuer: 'Cơ quan ban hành', numberSymbol: 'Số, ký hiệu', documentDate: 'Ngày văn bản',
+        documentType: 'Loại văn bản', subject: 'Trích yếu', signers: 'Người ký',
+        signerLine: '{who} — {verdict}, ký {time}', verdictAtArchiving: 'Chữ ký số khi lưu trữ',
+        archivedAt: 'Thời điểm lưu trữ', digest: 'Mã băm SHA-256 của bản gốc',
+        download: 'Tải bản gốc để đối chiếu'
+      },
       archiveRecord: 'Văn bản lưu trữ: {number}, ngày {date}.',
       archiveFailed: 'Chưa so sánh được với bản gốc lưu trữ (mã lỗi {code}). Kết quả kiểm tra chữ ký vẫn có giá trị; '
         + 'vui lòng thử lại sau.',
@@ -68,9 +89,8 @@
       intro: 'Upload a digitally signed document to find out whether its signatures are valid, who signed it '
         + 'and whether it was changed after signing. The file is only used for the check and is not kept.',
       documentId: 'Document number:',
-      lookupLater: 'Upload the file you received: the page checks its signatures and compares it with the '
-        + 'original kept in the issuer\'s archive. Looking documents up by their number alone comes in a later '
-        + 'update.',
+      compareHint: 'To check the copy you hold, upload it below: the page checks its signatures and compares it '
+        + 'with the original kept in the issuer\'s archive.',
       fileLabel: 'Document to verify', fileHint: 'PDF, XML, JSON, a signature file (.p7s) or an ASiC package',
       originalLabel: 'Original file (optional)',
       originalHint: 'Only needed when the signature is in a separate file, detached from the document',
@@ -101,6 +121,27 @@
           + '(such as further signatures).',
         DIFFERENT: 'Warning: this file is NOT the original kept in the issuer\'s archive.',
         NOT_ARCHIVED: 'The issuer\'s archive has no document with this number.'
+      },
+      lookup: {
+        loading: 'Looking the document up in the issuer\'s archive…',
+        notFound: 'The document cannot be looked up from this code alone: the archive has no document with this '
+          + 'number, or the QR code\'s link is incomplete. Upload the file you hold to compare it with the original.',
+        publicValid: 'The document is in the issuer\'s archive; its digital signatures were valid when archived.',
+        publicNotValid: 'The document is in the issuer\'s archive; its digital signatures when archived: {verdict}.',
+        restrictedValid: 'The document is genuine: the issuer\'s archive holds it and its digital signatures were '
+          + 'valid when archived.',
+        restrictedNotValid: 'The issuer\'s archive holds this document; its digital signatures when archived: '
+          + '{verdict}.',
+        accepted: 'The document has just been archived; its digital signatures are being checked.',
+        disposed: 'The document was destroyed under an approved disposal list; the archive keeps only the digest '
+          + 'of the original.',
+        restrictedNote: 'This document is not public: its content, signers and file are not shown. You can still '
+          + 'upload the file you hold below to find out whether it is this document.',
+        issuer: 'Issued by', numberSymbol: 'Number and symbol', documentDate: 'Document date',
+        documentType: 'Type of document', subject: 'Subject', signers: 'Signed by',
+        signerLine: '{who} — {verdict}, signed {time}', verdictAtArchiving: 'Digital signatures when archived',
+        archivedAt: 'Archived', digest: 'SHA-256 digest of the original',
+        download: 'Download the original to compare'
       },
       archiveRecord: 'Archived document: {number}, dated {date}.',
       archiveFailed: 'Could not compare with the archived original (error code {code}). The signature check still '

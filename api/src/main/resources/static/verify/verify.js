@@ -20,11 +20,13 @@
 
   // The QR link's h parameter is ignored on purpose: anyone can print a link with the hash of their own
   // file. Whether a file is the issued document is the archive's answer alone (archive.checkIssuedCopy).
-  var state = { lang: 'vi', report: null, file: null, originals: [], error: null, documentId: null, archive: null };
+  var state = { lang: 'vi', report: null, file: null, originals: [], error: null, documentId: null, archive: null,
+    token: null, lookup: null };
 
   function t(key) { return TEXT[state.lang][key]; }
 
-  function time(iso) { return K.time(iso, t('unknown')); }
+  /** An instant as a <time> in words, in the page's language. */
+  function time(iso) { return K.timeNode(iso, state.lang, t('unknown')); }
 
   /** A calendar date (YYYY-MM-DD) as Vietnamese write it. */
   function day(iso) { return K.day(iso, t('unknown')); }
@@ -34,6 +36,7 @@
   function applyLanguage() {
     K.translatePage(TEXT, state.lang);
     $('form-lang').value = state.lang;
+    renderLookup();
     renderReport();
     renderError();
   }
@@ -55,6 +58,89 @@
       $('doc-id').textContent = id.slice(0, 100);
       $('document-ref').hidden = false;
       state.documentId = id;
+      state.token = params.get('t');
+    }
+  }
+
+  // --- the QR code alone: what the issuer's archive holds under its identifier ---
+
+  function lookUp(attempt) {
+    attempt = attempt || 0;
+    var id = state.documentId;
+    if (id === null || /^\.+$/.test(id) || !DOCUMENT_ID.test(id)) {
+      if (id !== null) { state.lookup = { found: false }; renderLookup(); }
+      return;
+    }
+    state.lookup = { loading: true };
+    renderLookup();
+    var query = state.token ? '?t=' + encodeURIComponent(state.token) : '';
+    fetch(ISSUED + encodeURIComponent(id) + query, { headers: { Accept: 'application/json' },
+      credentials: 'same-origin' })
+      .then(function (response) {
+        // Over the public rate limit (many scans from one address): wait as told and ask again, a few times.
+        if (response.status === 429 && attempt < 3) {
+          var seconds = Math.min(60, Number(response.headers.get('Retry-After')) || 2);
+          return new Promise(function (resolve) { setTimeout(resolve, seconds * 1000); })
+            .then(function () { lookUp(attempt + 1); return { pending: true }; });
+        }
+        if (!response.ok) {
+          return K.problemOf(response).then(function (problem) { return { failed: problem }; });
+        }
+        return response.json();
+      })
+      .catch(function () { return { failed: { code: 'NETWORK' } }; })
+      .then(function (answer) {
+        if (answer.pending) { return; } // the retry renders its own answer
+        state.lookup = answer;
+        renderLookup();
+      });
+  }
+
+  function renderLookup() {
+    var box = $('lookup');
+    var a = state.lookup;
+    box.textContent = '';
+    if (!a) { return; }
+    var L = t('lookup');
+    if (a.loading) { box.appendChild(el('p', 'busy', L.loading)); return; }
+    if (a.failed) { box.appendChild(el('p', 'hash-match hash-unknown', errorText(a.failed))); return; }
+    if (!a.found) {
+      // The same words for an identifier nobody issued and for a link without its token: the page cannot tell.
+      box.appendChild(el('p', 'hash-match hash-unknown', L.notFound));
+      return;
+    }
+    var genuine = a.verdict === 'VALID';
+    var status = a.content ? (genuine ? L.publicValid : L.publicNotValid)
+      : (genuine ? L.restrictedValid : L.restrictedNotValid);
+    if (a.state === 'ACCEPTED') { status = L.accepted; }
+    box.appendChild(el('p', 'hash-match ' + (genuine ? 'hash-ok' : 'hash-unknown'),
+      fill(status, { verdict: t('verdict')[a.verdict] || a.verdict || t('unknown') })));
+    if (a.state === 'DISPOSED') { box.appendChild(el('p', 'note', L.disposed)); }
+    var facts = el('dl', 'facts lookup-facts');
+    row(facts, L.issuer, a.issuer || t('unknown'));
+    var c = a.content;
+    if (c) {
+      row(facts, L.numberSymbol, c.numberSymbol || t('none'));
+      row(facts, L.documentDate, c.documentDate ? day(c.documentDate) : t('unknown'));
+      row(facts, L.documentType, c.documentType || t('unknown'));
+      row(facts, L.subject, c.subject || t('unknown'));
+      rowList(facts, L.signers, (c.signers || []).map(function (s) {
+        var who = (s.name || t('unknown')) + (s.organisation && s.organisation !== s.name ? ' (' + s.organisation + ')' : '');
+        return K.fillNodes(L.signerLine, { who: who, verdict: t('verdict')[s.verdict] || s.verdict,
+          time: time(s.signingTime) });
+      }));
+    }
+    row(facts, L.verdictAtArchiving, t('verdict')[a.verdict] || t('unknown'));
+    row(facts, L.archivedAt, time(a.archivedAt));
+    row(facts, L.digest, a.sha256 || t('unknown'), 'code');
+    box.appendChild(facts);
+    if (c && c.originalUrl) {
+      var link = el('a', 'button secondary download-original', L.download);
+      link.href = c.originalUrl;
+      link.setAttribute('download', c.originalName || 'van-ban-goc.pdf');
+      box.appendChild(el('p')).appendChild(link);
+    } else if (!c) {
+      box.appendChild(el('p', 'note', L.restrictedNote));
     }
   }
 
@@ -232,7 +318,7 @@
     var headline = $('headline');
     headline.textContent = '';
     headline.appendChild(el('span', 'icon', head.icon)).setAttribute('aria-hidden', 'true');
-    headline.appendChild(el('span', null, head.text));
+    headline.appendChild(el('span')).appendChild(K.textWithTimes(head.text, state.lang));
     var line = $('archive-match');
     line.hidden = !head.detail;
     line.className = 'hash-match hash-' + (head.detailKind || 'unknown');
@@ -240,11 +326,14 @@
 
     var findings = $('findings');
     findings.textContent = '';
-    (report.findings || []).forEach(function (f) { findings.appendChild(el('li', null, f[state.lang])); });
+    (report.findings || []).forEach(function (f) {
+      findings.appendChild(el('li')).appendChild(K.textWithTimes(f[state.lang], state.lang));
+    });
     findings.hidden = !findings.childNodes.length;
     $('file-name').textContent = report.documentName;
     $('file-hash').textContent = report.sha256;
-    $('validated-at').textContent = time(report.validatedAt);
+    $('validated-at').textContent = '';
+    $('validated-at').appendChild(time(report.validatedAt));
     $('download-status').textContent = '';
 
     var list = $('signatures');
@@ -278,7 +367,7 @@
     row(details, t('family'), t('families')[s.family || 'NONE']);
     row(details, t('issuer'), cert.issuer || t('unknown'));
     row(details, t('serial'), cert.serialNumber || t('unknown'), 'code');
-    row(details, t('validity'), fill(t('from'), { a: time(cert.notBefore), b: time(cert.notAfter) }));
+    row(details, t('validity'), K.fillNodes(t('from'), { a: time(cert.notBefore), b: time(cert.notAfter) }));
     row(details, t('revocation'), revocation(s.revocation));
     row(details, t('signingTime'), time(s.claimedSigningTime));
     rowList(details, t('timestamps'), (s.timestamps || []).map(timestamp));
@@ -340,21 +429,33 @@
 
   function revocation(r) {
     if (!r) { return t('revocations').NOT_CHECKED; }
-    var text = t('revocations')[r.status] || r.status;
-    if (r.revokedAt) { text += ', ' + fill(t('revokedAt'), { time: time(r.revokedAt) }); }
-    if (r.source) { text += ' (' + fill(t('checkedVia'), { source: r.source, time: time(r.checkedAt) }) + ')'; }
-    return text;
+    var out = document.createDocumentFragment();
+    out.appendChild(document.createTextNode(t('revocations')[r.status] || r.status));
+    if (r.revokedAt) {
+      out.appendChild(document.createTextNode(', '));
+      out.appendChild(K.fillNodes(t('revokedAt'), { time: time(r.revokedAt) }));
+    }
+    if (r.source) {
+      out.appendChild(document.createTextNode(' ('));
+      out.appendChild(K.fillNodes(t('checkedVia'), { source: r.source, time: time(r.checkedAt) }));
+      out.appendChild(document.createTextNode(')'));
+    }
+    return out;
   }
 
   function timestamp(ts) {
-    var text = (t('timestampTypes')[ts.type] || ts.type) + ': ' + time(ts.time);
-    if (ts.tsaName) { text += ', ' + fill(t('by'), { tsa: ts.tsaName }); }
-    return text + ' — ' + (ts.valid ? t('timestampValid') : t('timestampInvalid'));
+    var out = K.fillNodes('{type}: {time}', { type: t('timestampTypes')[ts.type] || ts.type, time: time(ts.time) });
+    if (ts.tsaName) { out.appendChild(document.createTextNode(', ' + fill(t('by'), { tsa: ts.tsaName }))); }
+    out.appendChild(document.createTextNode(' — ' + (ts.valid ? t('timestampValid') : t('timestampInvalid'))));
+    return out;
   }
 
+  /** A term and its value: text, or a node (a <time>, a fragment) appended as it is. */
   function row(list, term, value, className) {
     list.appendChild(el('dt', null, term));
-    list.appendChild(el('dd', className, value));
+    var dd = el('dd', className);
+    if (value && value.nodeType) { dd.appendChild(value); } else { dd.textContent = value; }
+    list.appendChild(dd);
   }
 
   function rowList(list, term, items) {
@@ -362,7 +463,11 @@
     list.appendChild(el('dt', null, term));
     var dd = el('dd');
     var ul = el('ul');
-    items.forEach(function (item) { ul.appendChild(el('li', null, item)); });
+    items.forEach(function (item) {
+      var li = el('li');
+      if (item && item.nodeType) { li.appendChild(item); } else { li.textContent = item; }
+      ul.appendChild(li);
+    });
     dd.appendChild(ul);
     list.appendChild(dd);
   }
@@ -370,6 +475,7 @@
   function start() {
     K.captureVietnamese(TEXT);
     readLink();
+    lookUp(0);
     $('verify-form').addEventListener('submit', submit);
     $('download').addEventListener('click', download);
     $('lang-switch').addEventListener('click', switchLanguage);

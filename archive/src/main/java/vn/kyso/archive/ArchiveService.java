@@ -181,4 +181,15 @@ public interface ArchiveService {
     default java.util.OptionalLong acceptedBacklog() {
         return java.util.OptionalLong.empty();
     }
+
+    /**
+     * What the archive holds under the identifier a verification QR code carries, for the public lookup by
+     * that identifier alone: existence, issuer, verdict and digest for every record, the whole entry only for
+     * a public one (see {@link IssuedDocument}). Deciding whether the caller may ask (the link's token) is the
+     * caller's business.
+     *
+     * @throws ArchiveException {@link ArchiveError#INVALID_QUERY} for an identifier outside 1-64 letters,
+     *     digits, '.', '_' or '-'
+     */
+    Optional<IssuedDocument> issuedDocument(String documentId);
 }

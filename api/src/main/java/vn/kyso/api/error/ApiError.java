@@ -31,7 +31,16 @@ public enum ApiError implements ErrorCode {
     /** The instance running a job stopped; the next run of the kind resumes where it was. */
     JOB_INTERRUPTED(ErrorKind.UNAVAILABLE, "The job was interrupted"),
     /** No job has this id. */
-    JOB_NOT_FOUND(ErrorKind.NOT_FOUND, "No such job");
+    JOB_NOT_FOUND(ErrorKind.NOT_FOUND, "No such job"),
+    /**
+     * An uploaded file with no bytes, whatever the endpoint (UploadGuard). The same code as the modules'
+     * own check, so a client sees one code for one cause.
+     */
+    EMPTY_DOCUMENT(ErrorKind.BAD_REQUEST, "Empty document"),
+    /** The request is over {@code kyso.api.max-upload-size}; the problem states the limit as {@code maxUploadBytes}. */
+    UPLOAD_TOO_LARGE(ErrorKind.TOO_LARGE, "Upload too large"),
+    /** A PDF protected by a password or permissions, on an endpoint that changes or converts the PDF. */
+    ENCRYPTED_PDF(ErrorKind.UNPROCESSABLE, "Encrypted PDF");
 
     private final ErrorKind kind;
     private final String title;

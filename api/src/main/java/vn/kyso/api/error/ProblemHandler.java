@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.ConversionNotSupportedException;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -23,9 +24,11 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentConversionNotSupportedException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import vn.kyso.api.RequestIds;
+import vn.kyso.api.ApiSettings;
 import vn.kyso.core.ErrorCode;
 import vn.kyso.core.ErrorKind;
 import vn.kyso.core.ServiceException;
@@ -46,6 +49,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     private static final String CODE = "code";
     private static final String ERROR_ID = "errorId";
 
+    private final ObjectProvider<ApiSettings> settings;
+
+    ProblemHandler(ObjectProvider<ApiSettings> settings) {
+        this.settings = settings;
+    }
+
     @ExceptionHandler(ServiceException.class)
     ResponseEntity<Object> handleServiceException(ServiceException ex, WebRequest request) {
         ErrorCode error = ex.errorCode();
@@ -65,8 +74,10 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         HttpStatus status = HttpStatus.TOO_MANY_REQUESTS;
         HttpHeaders headers = new HttpHeaders();
         headers.set(HttpHeaders.RETRY_AFTER, Long.toString(ex.retryAfterSeconds()));
-        return handleExceptionInternal(ex, problem(status, ex.errorCode(), ex.getMessage()), headers, status,
-                request);
+        ProblemDetail problem = problem(status, ex.errorCode(), ex.getMessage());
+        problem.setProperty(ProblemTexts.DETAIL_VI, "Bạn đã gửi quá nhiều yêu cầu; hãy thử lại sau "
+                + ex.retryAfterSeconds() + " giây.");
+        return handleExceptionInternal(ex, problem, headers, status, request);
     }
 
     /**
@@ -120,6 +131,28 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
     }
 
+    /**
+     * The container's multipart limit and the endpoints' own check of {@code kyso.api.max-upload-size}
+     * both land here: one code, UPLOAD_TOO_LARGE, with the limit in the text and as {@code maxUploadBytes}.
+     */
+    @Override
+    protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ApiSettings s = settings.getIfAvailable();
+        long limit = s != null ? s.maxUploadSize().toBytes() : ex.getMaxUploadSize();
+        HttpStatus tooLarge = HttpStatus.CONTENT_TOO_LARGE;
+        ProblemDetail problem;
+        if (limit > 0) {
+            String[] text = ProblemTexts.uploadTooLarge(limit);
+            problem = problem(tooLarge, ApiError.UPLOAD_TOO_LARGE, text[0]);
+            problem.setProperty(ProblemTexts.MAX_UPLOAD_BYTES, limit);
+            problem.setProperty(ProblemTexts.DETAIL_VI, text[1]);
+        } else {
+            problem = problem(tooLarge, ApiError.UPLOAD_TOO_LARGE, "The upload is larger than the server accepts.");
+        }
+        return handleExceptionInternal(ex, problem, headers, tooLarge, request);
+    }
+
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
             HttpStatusCode status, WebRequest request) {
@@ -152,8 +185,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             log.debug("{} {} rejected with {}: {}", servletRequest.getMethod(), servletRequest.getRequestURI(),
                     code, problem.getDetail());
         }
+        ProblemLanguage language = ProblemLanguage.of(servletRequest.getHeader(HttpHeaders.ACCEPT_LANGUAGE));
+        ProblemTexts.localise(problem, code, language);
         HttpHeaders out = new HttpHeaders();
         out.putAll(headers);
+        out.set(HttpHeaders.CONTENT_LANGUAGE, language.tag());
+        out.add(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE);
         // Set explicitly so the problem is written as problem+json whatever the client asked to Accept.
         out.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
         return super.handleExceptionInternal(ex, problem, out, status, request);

@@ -49,6 +49,8 @@ final class AccessRules {
             open(POST, "/api/v1/validations"),
             open(POST, "/api/v1/validations/signed-revision"),
             open(POST, "/api/v1/issued-documents/*/comparison"),
+            open(GET, "/api/v1/issued-documents/*"),
+            open(GET, "/api/v1/issued-documents/*/original"),
             open(GET, "/actuator/health"),
             open(GET, "/actuator/health/**"),
             open(GET, "/actuator/info"),

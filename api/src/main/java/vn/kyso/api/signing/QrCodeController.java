@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -15,6 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import vn.kyso.api.ApiSettings;
 import vn.kyso.api.PublicAddress;
+import vn.kyso.api.verify.IssuedLinks;
 import vn.kyso.signing.QrStampRequest;
 import vn.kyso.signing.QrStamped;
 import vn.kyso.signing.SigningService;
@@ -34,17 +36,25 @@ class QrCodeController {
     private final SigningService signing;
     private final Uploads uploads;
     private final PublicAddress publicAddress;
+    private final ObjectProvider<IssuedLinks> links;
 
-    /** @param publicAddress the service's public address as citizens reach it (kyso.api.public-url) */
-    QrCodeController(SigningService signing, ApiSettings settings, PublicAddress publicAddress) {
+    /**
+     * @param publicAddress the service's public address as citizens reach it (kyso.api.public-url)
+     * @param links         the tokens of links to issuer-chosen identifiers (absent in web-layer test slices)
+     */
+    QrCodeController(SigningService signing, ApiSettings settings, PublicAddress publicAddress,
+            ObjectProvider<IssuedLinks> links) {
         this.signing = signing;
         this.uploads = new Uploads(settings);
         this.publicAddress = publicAddress;
+        this.links = links;
     }
 
     @PostMapping(path = "/api/v1/signatures/qr-codes", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(summary = "Stamp a verification QR code on an unsigned PDF",
-            description = "The code links to /verify?id=…&h=… where h is the SHA-256 of the PDF as uploaded. The "
+            description = "The code links to /verify?id=…&h=… where h is the SHA-256 of the PDF as uploaded; a link "
+                    + "to an identifier the caller chose also carries t, the token that lets the page look the "
+                    + "archived document up by its identifier alone. The "
                     + "code is added as an incremental update, so the uploaded bytes stay a prefix of the stamped "
                     + "and of every signed version. Sign the returned PDF afterwards.")
     @ApiResponse(responseCode = "200", description = "The stamped PDF; id, hash and link in headers",
@@ -55,8 +65,12 @@ class QrCodeController {
             @Parameter(description = "The unsigned PDF") @RequestParam("file") MultipartFile file,
             @Parameter(description = "Identifier in the issuer's data store; generated when absent")
             @RequestParam(name = "documentId", required = false) String documentId) {
+        String id = documentId == null || documentId.isBlank() ? null : documentId.strip();
+        IssuedLinks tokens = links.getIfAvailable();
+        // A generated identifier is unguessable by itself; one the caller chose needs the token to be looked up.
+        String token = id == null || tokens == null || IssuedLinks.unguessable(id) ? null : tokens.token(id);
         QrStamped stamped = signing.stampQrCode(new QrStampRequest(uploads.document(file), publicAddress.verifyUrl(),
-                documentId == null || documentId.isBlank() ? null : documentId.strip(), null));
+                id, null, token));
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, Downloads.attachment(stamped.document().name()))

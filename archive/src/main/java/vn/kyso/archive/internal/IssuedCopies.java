@@ -2,12 +2,15 @@ package vn.kyso.archive.internal;
 
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import vn.kyso.archive.AccessRegime;
 import vn.kyso.archive.ArchiveError;
 import vn.kyso.archive.ArchiveException;
 import vn.kyso.archive.IssuedCopyCheck;
+import vn.kyso.archive.IssuedDocument;
 import vn.kyso.archive.IssuedOriginal;
 import vn.kyso.archive.ObjectRole;
+import vn.kyso.archive.RecordDetails;
 
 /** Whether a citizen's copy of a document a QR code names is the archived original; only the catalogue's digest decides. */
 final class IssuedCopies {
@@ -43,6 +46,19 @@ final class IssuedCopies {
 
     Optional<IssuedOriginal> issuedOriginal(String documentId) {
         return issuedRow(documentId).map(row -> issuedOriginal(documentId, row));
+    }
+
+    /**
+     * The record a QR code names, as anyone may see it: the whole entry (read by {@code details}) only for a
+     * public record.
+     */
+    Optional<IssuedDocument> issuedDocument(String documentId, Function<String, RecordDetails> details) {
+        return issuedRow(documentId).map(row -> {
+            boolean open = row.metadata().accessRegime() == AccessRegime.PUBLIC;
+            return new IssuedDocument(documentId, row.state(), row.metadata().accessRegime(), row.metadata().issuer(),
+                    row.findings().verdict(), row.findings().validatedAt(), row.ingestedAt(), row.original().sha256(),
+                    row.original().size(), open ? details.apply(row.id().toString()) : null);
+        });
     }
 
     private Optional<CatalogueRow> issuedRow(String documentId) {

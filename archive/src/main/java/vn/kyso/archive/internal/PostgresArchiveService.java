@@ -17,6 +17,7 @@ import vn.kyso.archive.DisposalApproval;
 import vn.kyso.archive.DisposalList;
 import vn.kyso.archive.IngestRequest;
 import vn.kyso.archive.IssuedCopyCheck;
+import vn.kyso.archive.IssuedDocument;
 import vn.kyso.archive.IssuedOriginal;
 import vn.kyso.archive.JobKind;
 import vn.kyso.archive.JobReport;
@@ -187,6 +188,12 @@ public final class PostgresArchiveService implements ArchiveService, AutoCloseab
     public Optional<IssuedOriginal> issuedOriginal(String documentId) {
         requireStarted();
         return issued.issuedOriginal(documentId);
+    }
+
+    @Override
+    public Optional<IssuedDocument> issuedDocument(String documentId) {
+        requireStarted();
+        return issued.issuedDocument(documentId, reader::record);
     }
 
     @Override

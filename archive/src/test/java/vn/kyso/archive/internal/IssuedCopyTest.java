@@ -16,7 +16,10 @@ import vn.kyso.archive.ArchiveError;
 import vn.kyso.archive.ArchiveException;
 import vn.kyso.archive.IngestRequest;
 import vn.kyso.archive.IssuedCopyCheck.Match;
+import vn.kyso.archive.AccessRegime;
+import vn.kyso.archive.IssuedDocument;
 import vn.kyso.archive.IssuedOriginal;
+import vn.kyso.archive.RecordMetadata;
 import vn.kyso.archive.PreservationPeriod;
 import vn.kyso.archive.testing.ArchiveFixture;
 import vn.kyso.archive.testing.InMemoryObjectStore;
@@ -29,6 +32,7 @@ import vn.kyso.signing.SignOptions;
 import vn.kyso.signing.SignRequest;
 import vn.kyso.signing.SignatureLevel;
 import vn.kyso.validation.ValidationFixture;
+import vn.kyso.validation.Verdict;
 
 /**
  * The citizen's QR check (issue #10, item 10): only the archive's catalogue decides whether a file is the
@@ -70,6 +74,42 @@ class IssuedCopyTest {
         assertThat(archive.issuedOriginal("KQ-KHONG-CO")).isEmpty();
         assertThatThrownBy(() -> archive.issuedOriginal("../etc")).isInstanceOfSatisfying(ArchiveException.class,
                 e -> assertThat(e.error()).isEqualTo(ArchiveError.INVALID_QUERY));
+    }
+
+    @Test
+    void theLookupByIdShowsAPublicRecordWhole() throws Exception {
+        IssuedDocument doc = archive.issuedDocument(DOCUMENT_ID).orElseThrow();
+        assertThat(doc.isPublic()).isTrue();
+        assertThat(doc.sha256()).isEqualTo(sha256(issued));
+        assertThat(doc.verdict()).isEqualTo(Verdict.VALID);
+        assertThat(doc.issuer()).isEqualTo("Ủy ban nhân dân tỉnh Bình An");
+        assertThat(doc.publicDetails().metadata().numberSymbol()).isEqualTo("777/UBND-VP");
+        assertThat(doc.publicDetails().validation().signatures()).isNotEmpty();
+        assertThat(archive.issuedDocument("KQ-KHONG-CO")).isEmpty();
+    }
+
+    @Test
+    void theLookupByIdShowsOfARestrictedRecordThatItExistsAndIsGenuineButNoContent() throws Exception {
+        String id = "KQ-2026-HAN-CHE";
+        QrStamped stamped = ValidationFixture.signer().stampQrCode(new QrStampRequest(
+                new Document("hc.pdf", Letters.unsigned("Quyết định xử lý kỷ luật")),
+                "https://kyso.example.gov.vn/verify", id, null));
+        byte[] signed = sign(stamped.document().content(), "ubnd-binh-an", SignatureLevel.B_T);
+        RecordMetadata p = Letters.metadata("12/QĐ-UBND", "Quyết định xử lý kỷ luật", LocalDate.of(2026, 6, 2),
+                PreservationPeriod.ofYears(10), id);
+        RecordMetadata restricted = new RecordMetadata(p.fondCode(), p.fileCode(), p.numberSymbol(),
+                p.documentDate(), p.documentType(), p.issuer(), p.subject(), p.signer(), p.language(),
+                p.pageCount(), p.keywords(), AccessRegime.RESTRICTED, p.confidenceLevel(), p.preservation(), id);
+        archive.ingest(new IngestRequest("hc.pdf", signed, null, restricted, "mot-cua"));
+
+        IssuedDocument doc = archive.issuedDocument(id).orElseThrow();
+        assertThat(doc.isPublic()).isFalse();
+        assertThat(doc.publicDetails()).isNull();
+        assertThat(doc.accessRegime()).isEqualTo(AccessRegime.RESTRICTED);
+        assertThat(doc.verdict()).isEqualTo(Verdict.VALID);
+        assertThat(doc.issuer()).isEqualTo("Ủy ban nhân dân tỉnh Bình An");
+        assertThat(doc.sha256()).isEqualTo(sha256(signed));
+        assertThat(doc.toString()).doesNotContain("kỷ luật").doesNotContain("12/QĐ-UBND");
     }
 
     @Test

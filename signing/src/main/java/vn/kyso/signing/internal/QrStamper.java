@@ -65,7 +65,8 @@ final class QrStamper {
         }
         String id = request.documentId() != null ? request.documentId() : newId();
         String sha256 = sha256(original);
-        String link = request.verifyUrl() + "?id=" + URLEncoder.encode(id, StandardCharsets.UTF_8) + "&h=" + sha256;
+        String link = request.verifyUrl() + "?id=" + URLEncoder.encode(id, StandardCharsets.UTF_8) + "&h=" + sha256
+                + (request.linkToken() == null ? "" : "&t=" + request.linkToken());
         Placement placement = request.placement();
         int pageNumber = placement == null ? 1 : (placement.page() == 0 ? facts.pageCount() : placement.page());
         if (pageNumber > facts.pageCount()) {

@@ -59,6 +59,18 @@ class QrStamperTest {
     }
 
     @Test
+    void aLinkToAnIssuerChosenIdCarriesItsTokenInTheCode() throws Exception {
+        String token = "q3Zr1bT9mX_c-2VdKkLw0A";
+        QrStamped stamped = service.stampQrCode(new QrStampRequest(LETTER, "https://kyso.example.gov.vn/verify",
+                "KQ-2026-000777", null, token));
+        assertThat(stamped.link()).isEqualTo("https://kyso.example.gov.vn/verify?id=KQ-2026-000777&h="
+                + stamped.originalSha256() + "&t=" + token);
+        assertThat(decodeFirstPage(stamped.document().content())).isEqualTo(stamped.link());
+        org.assertj.core.api.Assertions.assertThatIllegalArgumentException().isThrownBy(() -> new QrStampRequest(
+                LETTER, "https://kyso.example.gov.vn/verify", "KQ-1", null, "short&x=1"));
+    }
+
+    @Test
     void refusesToStampASignedPdfOrAMissingPage() {
         SignedDocument signed = service.sign(new SignRequest(LETTER, "ubnd-binh-an",
                 SignOptions.defaults(SignatureLevel.B_B)));
