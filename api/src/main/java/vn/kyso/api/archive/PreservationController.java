@@ -36,14 +36,17 @@ class PreservationController {
     @Operation(summary = "Run a preservation job now",
             description = "`fixity` re-reads every object and compares its digests; `revalidation` validates every "
                     + "record again; `timestamp-renewal` adds a fresh archive time-stamp where the evidence nears "
-                    + "its end; `recovery` finishes or rolls back interrupted ingests. A crashed run is resumed "
+                    + "its end; `recovery` finishes or rolls back interrupted ingests; `evidence-records` gives "
+                    + "records RFC 4998 evidence records, one time-stamp per hash tree, and renews them. A crashed "
+                    + "run is resumed "
                     + "after the last record it finished. Results go to each record's history.")
     JobReport run(@PathVariable String kind) {
         JobKind k;
         try {
             k = JobKind.valueOf(kind.toUpperCase(Locale.ROOT).replace('-', '_'));
         } catch (IllegalArgumentException e) {
-            throw ApiException.invalid("job is one of fixity, revalidation, timestamp-renewal, recovery");
+            throw ApiException.invalid(
+                    "job is one of fixity, revalidation, timestamp-renewal, recovery, evidence-records");
         }
         return archive.get().runJob(k);
     }
