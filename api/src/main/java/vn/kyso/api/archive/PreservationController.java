@@ -49,8 +49,9 @@ class PreservationController {
     @Operation(operationId = "startArchiveJob", summary = "Start a preservation job",
             description = "`fixity` re-reads every object and compares its digests; `revalidation` validates every "
                     + "record again; `timestamp-renewal` adds a fresh archive time-stamp where the evidence nears "
-                    + "its end; `recovery` finishes or rolls back interrupted ingests. A crashed run is resumed "
-                    + "after the last record it finished. Results go to each record's history.\n\n"
+                    + "its end; `recovery` finishes or rolls back interrupted ingests; `evidence-records` gives "
+                    + "records RFC 4998 evidence records, one time-stamp per hash tree, and renews them. A crashed "
+                    + "run is resumed after the last record it finished. Results go to each record's history.\n\n"
                     + "Answers **202 Accepted** at once with `Location: /api/v1/archive-jobs/{id}`, the status to poll "
                     + "(any instance answers it: the state is in the catalogue). A client that wants the old "
                     + "synchronous answer sends `Prefer: wait=N` (RFC 7240): the request is held up to N seconds "
@@ -72,7 +73,8 @@ class PreservationController {
         try {
             k = JobKind.valueOf(kind.toUpperCase(Locale.ROOT).replace('-', '_'));
         } catch (IllegalArgumentException e) {
-            throw ApiException.invalid("job is one of fixity, revalidation, timestamp-renewal, recovery");
+            throw ApiException.invalid(
+                    "job is one of fixity, revalidation, timestamp-renewal, recovery, evidence-records");
         }
         ArchiveService service = archive.get();
         JobReport started = service.startJob(k);
