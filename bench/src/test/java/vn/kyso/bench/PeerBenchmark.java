@@ -17,8 +17,11 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import vn.kyso.api.KysoApplication;
@@ -51,6 +54,7 @@ import vn.kyso.validation.Verdict;
  * scripts/bench.sh; the figures are ratios within this run (docs/benchmarks.md).
  */
 @Tag("benchmark")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PeerBenchmark {
 
     static final String KEY = "ubnd-binh-an";
@@ -102,6 +106,7 @@ class PeerBenchmark {
     }
 
     @Test
+    @Order(1)
     void signing() throws Exception {
         Map<String, byte[]> docs = new LinkedHashMap<>();
         docs.put("1-page", BenchDocuments.onePage());
@@ -145,8 +150,8 @@ class PeerBenchmark {
                             op.run();
                         }
                         rest.resetPhases();
-                        results.put(c + "/" + doc.getKey() + "/" + level + "/" + threads,
-                                LatencyStats.measure(threads, perThread(threads), op));
+                        String cell = c + "/" + doc.getKey() + "/" + level + "/" + threads;
+                        results.put(cell, progress(cell, LatencyStats.measure(threads, perThread(threads), op)));
                         if (c.equals("dss-rest")) {
                             phases.put(doc.getKey() + " " + level + " " + threads + " thr", rest.phaseMillis());
                         }
@@ -165,6 +170,7 @@ class PeerBenchmark {
     }
 
     @Test
+    @Order(2)
     void validation() throws Exception {
         byte[] onePage = BenchDocuments.onePage();
         Map<String, byte[]> docs = new LinkedHashMap<>();
@@ -203,13 +209,24 @@ class PeerBenchmark {
                     for (int i = 0; i < WARMUP / 4; i++) {
                         op.run();
                     }
-                    results.put(c + "/" + doc.getKey() + "/-/" + threads,
-                            LatencyStats.measure(threads, perThread(threads), op));
+                    String cell = c + "/" + doc.getKey() + "/-/" + threads;
+                    results.put(cell, progress(cell, LatencyStats.measure(threads, perThread(threads), op)));
                 }
             }
         }
         write("peer-validation.md", machine() + Tables.validation(results));
         assertThat(results).hasSize(docs.size() * THREADS.length * CONTENDERS.size());
+    }
+
+    /** Each cell as soon as it is measured, so a long run on a shared machine can be followed (and kept). */
+    private static LatencyStats progress(String cell, LatencyStats s) throws Exception {
+        Path log = Path.of("target/bench/peer-progress.log");
+        Files.createDirectories(log.getParent());
+        Files.writeString(log, String.format(Locale.ROOT, "%s %s %.1f/s p50 %.1f p95 %.1f load %.1f%n",
+                java.time.Instant.now(), cell, s.perSecond(), s.p50Millis(), s.p95Millis(),
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()),
+                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+        return s;
     }
 
     private static int perThread(int threads) {
