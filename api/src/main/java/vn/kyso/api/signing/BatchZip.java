@@ -16,14 +16,13 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import vn.kyso.signing.BatchItemResult;
 import vn.kyso.signing.SignedDocument;
 
 /**
  * A batch's signed files as a ZIP ({@code Accept: application/zip}): one entry per signed input under its
  * name made safe, and {@code manifest.json} listing every input with its entry or its problem. Written
- * straight to the response, so the archive is never held whole in memory.
+ * straight to the response's stream, so the ZIP is never held whole in memory.
  */
 final class BatchZip {
 
@@ -46,8 +45,24 @@ final class BatchZip {
             String level, String signingTime, String sha256, BatchResponse.ItemProblem problem) {
     }
 
-    static StreamingResponseBody of(List<BatchItemResult> results) {
-        return out -> write(results, out);
+    /**
+     * Whether the client asked for the ZIP: application/zip accepted with a higher quality than JSON (a
+     * browser's or curl's wildcard keeps the JSON answer this endpoint always gave).
+     */
+    static boolean asked(String accept) {
+        if (accept == null || accept.isBlank()) {
+            return false;
+        }
+        double zip = 0;
+        double json = 0;
+        for (org.springframework.http.MediaType m : org.springframework.http.MediaType.parseMediaTypes(accept)) {
+            if (m.getType().equals("application") && m.getSubtype().equals("zip")) {
+                zip = Math.max(zip, m.getQualityValue());
+            } else if (m.includes(org.springframework.http.MediaType.APPLICATION_JSON)) {
+                json = Math.max(json, m.getQualityValue());
+            }
+        }
+        return zip > 0 && zip > json;
     }
 
     static void write(List<BatchItemResult> results, OutputStream out) throws IOException {

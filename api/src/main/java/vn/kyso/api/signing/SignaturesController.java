@@ -7,6 +7,8 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.util.List;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.CacheControl;
@@ -15,10 +17,10 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
-import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import vn.kyso.api.ApiSettings;
 import vn.kyso.access.Caller;
 import vn.kyso.api.security.KeyOwnership;
@@ -73,52 +75,47 @@ class SignaturesController {
     }
 
     @PostMapping(path = "/batch", consumes = MediaType.MULTIPART_FORM_DATA_VALUE,
-            produces = MediaType.APPLICATION_JSON_VALUE)
+            produces = {MediaType.APPLICATION_JSON_VALUE, BatchZip.MEDIA_TYPE})
     @Operation(summary = "Sign several documents with the same key and options",
             description = "One failure does not stop the others: each result is SIGNED with its content (base64) or "
                     + "FAILED with the problem code a single request would have had. The limit on the number of "
-                    + "files is kyso.api.max-batch-files.")
-    @ApiResponse(responseCode = "200", description = "One result per file, in upload order")
-    @SigningProblems
-    BatchResponse batch(
-            @Parameter(description = "The documents, 1 to kyso.api.max-batch-files") @RequestParam("files")
-            List<MultipartFile> files,
-            @Parameter(description = KEY_DOC) @RequestParam("key") String key,
-            @ParameterObject SignOptionsForm options,
-            @Parameter(hidden = true) Caller caller) {
-        keyOwnership.check(caller, key);
-        SignOptions signOptions = options.toOptions();
-        var requests = uploads.documents(files).stream()
-                .map(document -> new SignRequest(document, key, signOptions))
-                .toList();
-        return BatchResponse.of(signing.signBatch(requests));
-    }
-
-    @PostMapping(path = "/batch", consumes = MediaType.MULTIPART_FORM_DATA_VALUE, produces = BatchZip.MEDIA_TYPE)
-    @Operation(summary = "Sign several documents with the same key and options",
-            description = "With `Accept: application/zip` the answer is a ZIP streamed to the client: one entry per "
+                    + "files is kyso.api.max-batch-files.\n\n"
+                    + "With `Accept: application/zip` the answer is a ZIP streamed to the client instead: one entry per "
                     + "signed file under its name made safe (no folders, no characters unzip tools refuse; a "
                     + "repeated name gets \" (2)\"), and `manifest.json` listing every input in upload order with "
                     + "its entry, SHA-256, format, level and signing time, or its problem code and detail.")
-    @ApiResponse(responseCode = "200", description = "The signed files and manifest.json",
-            content = @Content(mediaType = BatchZip.MEDIA_TYPE, schema = @Schema(type = "string", format = "binary")))
+    @ApiResponse(responseCode = "200", description = "One result per file, in upload order (JSON), or the signed "
+            + "files and manifest.json (ZIP)",
+            content = {
+                @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                        schema = @Schema(implementation = BatchResponse.class)),
+                @Content(mediaType = BatchZip.MEDIA_TYPE, schema = @Schema(type = "string", format = "binary"))
+            })
     @SigningProblems
-    ResponseEntity<StreamingResponseBody> batchZip(
+    ResponseEntity<?> batch(
             @Parameter(description = "The documents, 1 to kyso.api.max-batch-files") @RequestParam("files")
             List<MultipartFile> files,
             @Parameter(description = KEY_DOC) @RequestParam("key") String key,
             @ParameterObject SignOptionsForm options,
-            @Parameter(hidden = true) Caller caller) {
+            @Parameter(hidden = true) Caller caller,
+            @Parameter(hidden = true) @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
+            HttpServletResponse response) throws IOException {
         keyOwnership.check(caller, key);
         SignOptions signOptions = options.toOptions();
         var requests = uploads.documents(files).stream()
                 .map(document -> new SignRequest(document, key, signOptions))
                 .toList();
         var results = signing.signBatch(requests);
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType(BatchZip.MEDIA_TYPE))
-                .header(HttpHeaders.CONTENT_DISPOSITION, Downloads.attachment("signed.zip"))
-                .cacheControl(CacheControl.noStore())
-                .body(BatchZip.of(results));
+        if (!BatchZip.asked(accept)) {
+            return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(BatchResponse.of(results));
+        }
+        // Written straight to the response, entry by entry; null tells Spring MVC the answer is written.
+        response.setContentType(BatchZip.MEDIA_TYPE);
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, Downloads.attachment("signed.zip"));
+        response.setHeader(HttpHeaders.CACHE_CONTROL, CacheControl.noStore().getHeaderValue());
+        BatchZip.write(results, response.getOutputStream());
+        response.flushBuffer();
+        return null;
     }
 
     @PostMapping(path = "/containers", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)

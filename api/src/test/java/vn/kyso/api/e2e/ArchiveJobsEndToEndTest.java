@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -78,7 +77,8 @@ class ArchiveJobsEndToEndTest {
         HttpResponse<byte[]> signed = send(sign.post(uri("/api/v1/signatures")));
         assertThat(signed.statusCode()).as(text(signed)).isEqualTo(200);
         Multipart record = new Multipart();
-        ArchiveEndToEndTest.metadata("9" + UUID.randomUUID().toString().substring(0, 4) + "/UBND-VP", null)
+        ArchiveEndToEndTest.metadata(
+                (1000 + java.util.concurrent.ThreadLocalRandom.current().nextInt(9000)) + "/UBND-VP", null)
                 .forEach(record::field);
         record.file("file", "cv.pdf", signed.body());
         HttpResponse<byte[]> created = send(record.post(uri("/api/v1/records")));

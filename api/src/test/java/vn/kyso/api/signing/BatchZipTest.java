@@ -1,12 +1,10 @@
 package vn.kyso.api.signing;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.request;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -48,13 +46,10 @@ class BatchZipTest {
 
     @Test
     void aZipHoldsEachSignedFileUnderASafeUniqueNameAndAManifestOfEveryInput() throws Exception {
-        MvcResult started = mvc.perform(multipart("/api/v1/signatures/batch")
+        MvcResult done = mvc.perform(multipart("/api/v1/signatures/batch")
                         .file(pdf("Quyết định 12.pdf")).file(pdf("broken.pdf")).file(pdf("../../etc/passwd.pdf"))
                         .file(pdf("Quyết định 12.pdf")).file(pdf("C:\\tmp\\a<b>?.pdf"))
                         .param("key", "k").param("level", "B-T").header("Accept", "application/zip"))
-                .andExpect(request().asyncStarted())
-                .andReturn();
-        MvcResult done = mvc.perform(asyncDispatch(started))
                 .andExpect(status().isOk())
                 .andExpect(content().contentType("application/zip"))
                 .andExpect(header().string("Cache-Control", "no-store"))
@@ -91,6 +86,18 @@ class BatchZipTest {
                 .andExpect(status().isNotFound())
                 .andExpect(content().contentType("application/problem+json"))
                 .andExpect(jsonPath("$.code").value("KEY_NOT_FOUND"));
+    }
+
+    @Test
+    void aWildcardOrJsonFirstKeepsTheJsonAnswer() throws Exception {
+        mvc.perform(multipart("/api/v1/signatures/batch").file(pdf("a.pdf")).param("key", "k")
+                        .header("Accept", "application/json, application/zip;q=0.5"))
+                .andExpect(status().isOk())
+                .andExpect(content().contentType("application/json"))
+                .andExpect(jsonPath("$.signed").value(1));
+        assertThat(BatchZip.asked("*/*")).isFalse();
+        assertThat(BatchZip.asked("application/zip")).isTrue();
+        assertThat(BatchZip.asked("application/zip, */*;q=0.1")).isTrue();
     }
 
     @Test

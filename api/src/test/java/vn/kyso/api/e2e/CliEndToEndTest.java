@@ -1,0 +1,166 @@
+package vn.kyso.api.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import vn.kyso.cli.ExitCode;
+import vn.kyso.cli.KysoCli;
+
+/**
+ * The {@code kyso} command-line client run in-process against the running service, as a shell user
+ * would: keys, sign (one, batch, container), validate with the PDF report, archive put/get/search/export,
+ * a bulk transfer with progress, a preservation job followed to its end, verify, and a problem shown as
+ * the service worded it with its exit code.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "kyso.demo.enabled=true",
+        "kyso.demo.directory=${kyso.test.workdir:target/test-work}/api-demo-pki",
+        "kyso.demo.port=0"})
+class CliEndToEndTest {
+
+    static final Path LETTERS = Path.of("../samples/letters");
+
+    @LocalServerPort
+    int port;
+
+    @TempDir
+    Path dir;
+
+    String out;
+    String err;
+
+    @BeforeEach
+    void clear() {
+        out = "";
+        err = "";
+    }
+
+    int kyso(String... args) {
+        ByteArrayOutputStream o = new ByteArrayOutputStream();
+        ByteArrayOutputStream e = new ByteArrayOutputStream();
+        int code = KysoCli.load().run(args, Map.of("KYSO_URL", "http://127.0.0.1:" + port),
+                new PrintStream(o, true, StandardCharsets.UTF_8), new PrintStream(e, true, StandardCharsets.UTF_8));
+        out = o.toString(StandardCharsets.UTF_8);
+        err = e.toString(StandardCharsets.UTF_8);
+        return code;
+    }
+
+    @Test
+    void signValidateArchiveFindExportAndVerifyFromTheShell() throws Exception {
+        assertThat(kyso("keys")).as(err).isZero();
+        assertThat(out).contains("ubnd-binh-an", "tran-thi-bich-ngoc");
+
+        Path signed = dir.resolve("cong-van-signed.pdf");
+        assertThat(kyso("sign", LETTERS.resolve("cong-van-mot-trang.pdf").toString(), "--key", "ubnd-binh-an",
+                "--level", "B-T", "-o", signed.toString())).as(err).isZero();
+        assertThat(out).contains("PADES B-T");
+        assertThat(Files.readString(signed, StandardCharsets.ISO_8859_1)).startsWith("%PDF").contains("/ByteRange");
+
+        Path report = dir.resolve("report.pdf");
+        assertThat(kyso("--lang", "vi", "validate", signed.toString(), "--pdf", report.toString())).as(err + out)
+                .isZero();
+        assertThat(out).contains("VALID", "Ủy ban nhân dân tỉnh Bình An");
+        assertThat(Files.readString(report, StandardCharsets.ISO_8859_1)).startsWith("%PDF");
+        assertThat(kyso("validate", LETTERS.resolve("cong-van-ba-trang.pdf").toString()))
+                .isEqualTo(ExitCode.NEGATIVE.code());
+        assertThat(out).contains("UNSIGNED");
+
+        String documentId = "CLI-" + UUID.randomUUID().toString().substring(0, 8);
+        String fileCode = "G09.CLI." + UUID.randomUUID().toString().substring(0, 8);
+        assertThat(kyso("archive", "put", signed.toString(), "--fond", "G09", "--file-code", fileCode,
+                "--number", "15/UBND-VP", "--date", "2026-11-20", "--type", "Công văn",
+                "--issuer", "Ủy ban nhân dân tỉnh Bình An", "--subject", "Về việc cấp phép xây dựng trường học",
+                "--preservation", "20", "--access", "public", "--document-id", documentId)).as(err).isZero();
+        String id = out.strip().split("\\s+")[0];
+        assertThat(out).contains("ACTIVE", "VALID");
+
+        Path copy = dir.resolve("copy.pdf");
+        assertThat(kyso("archive", "get", id, "--out", copy.toString())).as(err).isZero();
+        assertThat(out).contains("15/UBND-VP", "Về việc cấp phép xây dựng trường học");
+        assertThat(Files.readAllBytes(copy)).isEqualTo(Files.readAllBytes(signed));
+
+        assertThat(kyso("archive", "search", "cap phep xay dung truong hoc", "--file-code", fileCode)).as(err)
+                .isZero();
+        assertThat(out).contains("1 found").contains(id);
+
+        assertThat(kyso("archive", "export", "--record", id, "-o", dir.toString())).as(err).isZero();
+        Path bag = Path.of(out.strip().substring("exported: ".length()));
+        assertThat(new String(Files.readAllBytes(bag), StandardCharsets.ISO_8859_1)).startsWith("PK")
+                .contains("bagit.txt");
+
+        assertThat(kyso("verify", documentId, signed.toString())).as(err).isZero();
+        assertThat(out).contains("IDENTICAL", "trùng khớp");
+        assertThat(kyso("--lang", "en", "verify", documentId, LETTERS.resolve("cong-van-mot-trang.pdf").toString()))
+                .isEqualTo(ExitCode.NEGATIVE.code());
+        assertThat(out).contains("DIFFERENT", "differs from the archived original");
+    }
+
+    @Test
+    void aBatchWithProgressAContainerAndABulkTransfer() throws Exception {
+        Path broken = dir.resolve("hong.pdf");
+        Files.writeString(broken, "%PDF-1.7 not really");
+        Path folder = dir.resolve("signed");
+        assertThat(kyso("sign", LETTERS.resolve("cong-van-mot-trang.pdf").toString(),
+                LETTERS.resolve("cong-van-ba-trang.pdf").toString(), broken.toString(), "--key", "so-noi-vu-binh-an",
+                "--level", "B-B", "--chunk", "2", "-o", folder.toString())).isEqualTo(ExitCode.NEGATIVE.code());
+        assertThat(err).contains("3/3");
+        assertThat(out).contains("2 signed", "1 failed", "hong.pdf: ");
+        List<Path> signedFiles = new ArrayList<>();
+        try (var files = Files.list(folder)) {
+            files.sorted().forEach(signedFiles::add);
+        }
+        assertThat(signedFiles).hasSize(2);
+
+        Path container = dir.resolve("ho-so.asice");
+        assertThat(kyso("sign", "--container", LETTERS.resolve("cong-van-mot-trang.pdf").toString(),
+                LETTERS.resolve("cong-van-ba-trang.pdf").toString(), "--key", "so-noi-vu-binh-an", "-o",
+                container.toString())).as(err).isZero();
+        assertThat(new String(Files.readAllBytes(container), StandardCharsets.ISO_8859_1)).startsWith("PK")
+                .contains("mimetypeapplication/vnd.etsi.asic-e+zip");
+
+        String fileCode = "G09.BULK." + UUID.randomUUID().toString().substring(0, 8);
+        Path csv = dir.resolve("transfer.csv");
+        Files.writeString(csv, "file,numberSymbol,subject\n"
+                + "signed/" + signedFiles.get(0).getFileName() + ",21/SNV-VP,\"Về việc tuyển dụng, bổ nhiệm\"\n"
+                + "signed/" + signedFiles.get(1).getFileName() + ",22/SNV-VP,Về việc đào tạo cán bộ\n",
+                StandardCharsets.UTF_8);
+        assertThat(kyso("archive", "put", "--csv", csv.toString(), "--fond", "G09", "--file-code", fileCode,
+                "--date", "2026-11-21", "--type", "Công văn", "--issuer", "Sở Nội vụ tỉnh Bình An",
+                "--preservation", "10", "--access", "public", "--wait")).as(err + out).isZero();
+        assertThat(out).contains("2 accepted, 0 refused");
+        assertThat(err).contains("uploading", "archiving", "2/2");
+        assertThat(kyso("archive", "search", "--file-code", fileCode)).isZero();
+        assertThat(out).contains("2 found");
+
+        assertThat(kyso("archive", "job", "fixity", "--wait")).as(err + out).isZero();
+        assertThat(out).contains("RUNNING", "/api/v1/archive-jobs/", "DONE", "records checked");
+    }
+
+    @Test
+    void aProblemIsShownAsTheServiceWordedItWithItsExitCode() throws Exception {
+        assertThat(kyso("sign", LETTERS.resolve("cong-van-mot-trang.pdf").toString(), "--key", "khong-co-khoa",
+                "-o", dir.resolve("x.pdf").toString())).isEqualTo(ExitCode.REFUSED.code());
+        assertThat(err).contains("KEY_NOT_FOUND (404)", "khong-co-khoa");
+
+        assertThat(kyso("sign", LETTERS.resolve("cong-van-mot-trang.pdf").toString(), "--key", "ubnd-binh-an",
+                "--level", "B-Z", "-o", dir.resolve("y.pdf").toString())).isEqualTo(ExitCode.REFUSED.code());
+        assertThat(err).contains("INVALID_REQUEST (400)", "level");
+
+        assertThat(kyso("archive", "get", UUID.randomUUID().toString())).isEqualTo(ExitCode.REFUSED.code());
+        assertThat(err).contains("RECORD_NOT_FOUND (404)");
+        assertThat(Files.exists(dir.resolve("x.pdf"))).isFalse();
+    }
+}
