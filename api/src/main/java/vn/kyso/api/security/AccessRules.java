@@ -95,7 +95,10 @@ final class AccessRules {
             // The administrator reads and changes key owners and API keys; nothing about documents.
             rule(null, "/api/v1/admin/**", ADMINISTRATOR),
             // Who the caller is, for the pages' header: anyone may ask, the anonymous get "anonymous".
-            open(GET, "/api/v1/me"));
+            open(GET, "/api/v1/me"),
+            // The authorised person signs a letter from their own token: no HSM key, the letter's owner checked.
+            rule(POST, "/api/v1/letters/*/signature/prepare", SIGNER),
+            rule(POST, "/api/v1/letters/*/signature/*/complete", SIGNER));
 
     private AccessRules() {
     }
