@@ -3,6 +3,7 @@ package vn.kyso.letters;
 import java.util.List;
 import java.util.UUID;
 import vn.kyso.signing.Placement;
+import vn.kyso.signing.PreparedSignature;
 
 /**
  * The clerk's workflow for one outgoing letter (Decree 30/2020/ND-CP): draft (PDF/A) → signed by the
@@ -37,6 +38,17 @@ public interface LettersService {
 
     /** The authorised person's signature, PERSON layout, where the handwritten one would be. */
     Letter signAsPerson(UUID id, String keyId, Placement placement, String actor);
+
+    /**
+     * Step one of the authorised person's signature from their own USB token or phone: the PERSON layout
+     * with their own signature image (PNG, blue ink), over the draft as it is now. Sign
+     * {@link PreparedSignature#dataToSign()} on the device, then {@link #completeRemoteSignature}.
+     */
+    PreparedSignature prepareRemoteSignature(UUID id, List<byte[]> certificateChain, byte[] signatureImage,
+            Placement placement, String actor);
+
+    /** Step two: the device's signature value; the letter is then SIGNED_BY_PERSON as by an HSM key. */
+    Letter completeRemoteSignature(UUID id, String preparedId, byte[] signatureValue, String actor);
 
     /**
      * Numbers, dates and signs the letter as the organisation, then archives it. A letter left ISSUED by an

@@ -100,7 +100,10 @@ final class AccessRules {
             // Metrics hold no document, but they show the agency's activity: Prometheus's own credential only.
             rule(GET, "/actuator/prometheus", MONITOR),
             // Who the caller is, for the pages' header: anyone may ask, the anonymous get "anonymous".
-            open(GET, "/api/v1/me"));
+            open(GET, "/api/v1/me"),
+            // The authorised person signs a letter from their own token: no HSM key, the letter's owner checked.
+            rule(POST, "/api/v1/letters/*/signature/prepare", SIGNER),
+            rule(POST, "/api/v1/letters/*/signature/*/complete", SIGNER));
 
     private AccessRules() {
     }

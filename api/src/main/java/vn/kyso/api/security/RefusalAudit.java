@@ -74,7 +74,10 @@ final class RefusalAudit implements AutoCloseable {
     /** A 403 from the filters: the caller is authenticated but none of its roles may make the request. */
     void forbidden(HttpServletRequest request, Authentication auth) {
         String actor = auth == null || auth.getName() == null ? Caller.ANONYMOUS : auth.getName();
-        String roles = auth instanceof CallerAuthentication c ? c.caller().roles().toString() : "[]";
+        // A person logged in on the pages has their roles as authorities (PersonLogin), ROLE_ prefixed.
+        String roles = auth instanceof CallerAuthentication c ? c.caller().roles().toString()
+                : auth == null ? "[]" : auth.getAuthorities().stream().map(a -> a.getAuthority().replace("ROLE_", ""))
+                        .toList().toString();
         write(request, actor, 403, FORBIDDEN_NOTE + " (roles " + roles + ")");
     }
 

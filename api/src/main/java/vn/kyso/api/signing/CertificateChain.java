@@ -13,7 +13,7 @@ import vn.kyso.api.error.ApiException;
  * first). Each part may be PEM (one or more blocks), base64 DER or raw DER; whether the bytes are a
  * usable certificate is the signing module's call.
  */
-final class CertificateChain {
+public final class CertificateChain {
 
     private static final Pattern PEM = Pattern.compile(
             "-----BEGIN CERTIFICATE-----([A-Za-z0-9+/=\\s]*)-----END CERTIFICATE-----");
@@ -22,7 +22,7 @@ final class CertificateChain {
     private CertificateChain() {
     }
 
-    static List<byte[]> decode(List<byte[]> parts) {
+    public static List<byte[]> decode(List<byte[]> parts) {
         List<byte[]> chain = new ArrayList<>();
         for (byte[] part : parts) {
             chain.addAll(decodePart(part, chain.size() + 1));

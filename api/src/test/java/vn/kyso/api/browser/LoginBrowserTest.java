@@ -32,6 +32,7 @@ import vn.kyso.letters.Letter;
 import vn.kyso.letters.LetterState;
 import vn.kyso.letters.LettersService;
 import vn.kyso.signing.Placement;
+import vn.kyso.signing.PreparedSignature;
 
 /**
  * The pages' login through a real OpenID Connect provider (mock-oauth2-server, in this JVM on a loopback
@@ -91,6 +92,18 @@ class LoginBrowserTest {
 
                 @Override
                 public Letter issue(UUID id, IssueForm form, List<Upload> attachments, String actor) {
+                    throw new UnsupportedOperationException("not in this test");
+                }
+
+                @Override
+                public PreparedSignature prepareRemoteSignature(UUID id, List<byte[]> certificateChain,
+                        byte[] signatureImage, Placement placement, String actor) {
+                    throw new UnsupportedOperationException("not in this test");
+                }
+
+                @Override
+                public Letter completeRemoteSignature(UUID id, String preparedId, byte[] signatureValue,
+                        String actor) {
                     throw new UnsupportedOperationException("not in this test");
                 }
 

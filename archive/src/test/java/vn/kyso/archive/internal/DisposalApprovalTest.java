@@ -38,7 +38,7 @@ class DisposalApprovalTest {
 
     @BeforeAll
     static void start() {
-        db = ArchiveFixture.newDatabase("disposal-approval");
+        db = ArchiveFixture.newDatabase("disposal_approval");
         archive = ArchiveFixture.service(db, new InMemoryObjectStore());
     }
 

@@ -30,6 +30,7 @@ import vn.kyso.signing.FillInRequest;
 import vn.kyso.signing.FilledIn;
 import vn.kyso.signing.KeyInfo;
 import vn.kyso.signing.Placement;
+import vn.kyso.signing.PreparedSignature;
 import vn.kyso.signing.SignOptions;
 import vn.kyso.signing.SignRequest;
 import vn.kyso.signing.SignatureFormat;
@@ -68,6 +69,7 @@ public class LetterWorkflow implements LettersService {
     private final LettersSettings settings;
     private final Clock clock;
     private final DraftQrCode qr;
+    private final RemotePersonSignature remote;
 
     /** @param archive null when this deployment runs no archive: issued letters then stay ISSUED */
     public LetterWorkflow(LetterStore store, SigningService signing, ConversionService conversion, ArchiveService archive,
@@ -88,6 +90,7 @@ public class LetterWorkflow implements LettersService {
         this.settings = Objects.requireNonNull(settings);
         this.clock = Objects.requireNonNull(clock);
         this.qr = new DraftQrCode(signing, settings, verifyAddress);
+        this.remote = new RemotePersonSignature(this, store, signing, clock);
     }
 
     // ---------------------------------------------------------------- steps
@@ -144,6 +147,17 @@ public class LetterWorkflow implements LettersService {
             throw LettersException.conflict(get(id).state(), "the letter was signed meanwhile");
         }
         return get(id);
+    }
+
+    @Override
+    public PreparedSignature prepareRemoteSignature(UUID id, List<byte[]> certificateChain, byte[] signatureImage,
+            Placement placement, String actor) {
+        return remote.prepare(id, certificateChain, signatureImage, placement, actor);
+    }
+
+    @Override
+    public Letter completeRemoteSignature(UUID id, String preparedId, byte[] signatureValue, String actor) {
+        return remote.complete(id, preparedId, signatureValue, actor);
     }
 
     /**

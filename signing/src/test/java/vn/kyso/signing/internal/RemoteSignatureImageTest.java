@@ -65,17 +65,19 @@ class RemoteSignatureImageTest {
     }
 
     @Test
-    void withoutAnImageTheRemoteSignatureShowsNoInkAndSignWithCarriesOne() throws Exception {
+    void signWithCarriesTheImageWhichThePersonLayoutCannotDoWithout() throws Exception {
         byte[] letter = SampleLetters.oneLetter();
         KeySignerTest.DeviceSigner device = new KeySignerTest.DeviceSigner(pki.identity("remote-signer").chain(),
                 pki.softwareKey("remote-signer").getPrivateKey(), false);
 
-        SignedDocument plain = service.signWith(device, new Document("a.pdf", letter), person());
+        // Before issue #14 a remote signer had no image to give, so the PERSON layout was out of reach.
+        assertError(() -> service.signWith(device, new Document("a.pdf", letter), person()),
+                SigningError.APPEARANCE_INVALID);
+        assertThat(device.calls).as("refused before the device was asked").hasValue(0);
         SignedDocument inked = service.signWith(device, new Document("b.pdf", letter), person(),
                 TestImages.signature());
 
-        assertThat(Renderer.count(Renderer.firstPage(plain.content(), "remote-person-no-image"),
-                new Rect(0, 0, 595, 842), Renderer::blue)).isZero();
+        assertThat(device.calls).hasValue(1);
         assertThat(Renderer.count(Renderer.firstPage(inked.content(), "remote-person-sign-with"),
                 new Rect(0, 0, 595, 842), Renderer::blue)).isGreaterThan(300);
         assertThat(DssVerdicts.validate(pki, inked.content()))
