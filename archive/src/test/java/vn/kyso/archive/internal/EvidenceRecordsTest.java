@@ -229,12 +229,16 @@ class EvidenceRecordsTest {
 
     @Test
     @Order(6)
-    void packagesCarryTheEvidenceRecordBesideTheOriginal() throws IOException {
+    void packagesCarryTheEvidenceRecordBesideTheOriginal() throws Exception {
         byte[] er = evidence(signed);
-        Map<String, byte[]> bag = unzip(archive.exportRecord(signed.id()).content());
+        byte[] bagZip = archive.exportRecord(signed.id()).content();
+        BagChecker.check(bagZip);
+        byte[] earkZip = archive.exportRecordEark(signed.id()).content();
+        vn.kyso.archive.testing.CsipChecker.check(earkZip);
+        Map<String, byte[]> bag = unzip(bagZip);
         assertThat(bag).hasEntrySatisfying("record-" + signed.id() + "/data/evidence/evidence-record-1-cong-van-ky.ers",
                 content -> assertThat(content).isEqualTo(er));
-        Map<String, byte[]> eark = unzip(archive.exportRecordEark(signed.id()).content());
+        Map<String, byte[]> eark = unzip(earkZip);
         assertThat(eark.entrySet()).anySatisfy(e -> {
             assertThat(e.getKey()).contains("/representations/record-" + signed.id() + "/data/")
                     .endsWith("evidence-record-1-cong-van-ky.ers");
