@@ -17,7 +17,9 @@ import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cms.CMSException;
 import org.bouncycastle.cms.CMSSignedData;
+import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
 import org.bouncycastle.operator.DefaultDigestAlgorithmIdentifierFinder;
+import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.tsp.TSPException;
 import org.bouncycastle.tsp.TimeStampRequest;
 import org.bouncycastle.tsp.TimeStampRequestGenerator;
@@ -216,10 +218,25 @@ final class ErsTrees {
     static TimeStampResponse answer(TimeStampRequest request, byte[] response) throws TSPException, IOException {
         TimeStampResponse r = new TimeStampResponse(response);
         r.validate(request);
-        if (r.getTimeStampToken() == null) {
+        TimeStampToken token = r.getTimeStampToken();
+        if (token == null) {
             throw new TSPException("the TSA refused: " + r.getStatusString());
         }
-        return r;
+        // The token's signature under the certificate it names: a damaged answer never becomes evidence.
+        // Whether that TSA is trusted is the verifier's question, asked against its own anchors.
+        @SuppressWarnings("unchecked")
+        Store<X509CertificateHolder> certificates = token.getCertificates();
+        for (X509CertificateHolder c : certificates.getMatches(null)) {
+            if (token.getSID().match(c)) {
+                try {
+                    token.validate(new JcaSimpleSignerInfoVerifierBuilder().build(c));
+                    return r;
+                } catch (OperatorCreationException | java.security.cert.CertificateException e) {
+                    throw new TSPException("the TSA's certificate cannot be used: " + e.getMessage(), e);
+                }
+            }
+        }
+        throw new TSPException("the TSA's answer carries no signing certificate");
     }
 
     private static ArchiveTimeStamp lastStamp(EvidenceRecord er) {

@@ -3,21 +3,8 @@ package vn.kyso.archive.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
-import eu.europa.esig.dss.diagnostic.EvidenceRecordWrapper;
-import eu.europa.esig.dss.diagnostic.TimestampWrapper;
-import eu.europa.esig.dss.diagnostic.jaxb.XmlDigestMatcher;
 import eu.europa.esig.dss.enumerations.Indication;
-import eu.europa.esig.dss.model.DSSDocument;
-import eu.europa.esig.dss.model.InMemoryDocument;
-import eu.europa.esig.dss.model.x509.CertificateToken;
-import eu.europa.esig.dss.service.crl.OnlineCRLSource;
-import eu.europa.esig.dss.service.ocsp.OnlineOCSPSource;
-import eu.europa.esig.dss.spi.validation.CommonCertificateVerifier;
-import eu.europa.esig.dss.spi.x509.CommonTrustedCertificateSource;
-import eu.europa.esig.dss.validation.SignedDocumentValidator;
 import eu.europa.esig.dss.validation.reports.Reports;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -27,15 +14,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 import org.bouncycastle.asn1.tsp.ArchiveTimeStamp;
-import org.bouncycastle.asn1.tsp.ArchiveTimeStampChain;
-import org.bouncycastle.asn1.tsp.ArchiveTimeStampSequence;
 import org.bouncycastle.asn1.tsp.EvidenceRecord;
 import org.bouncycastle.asn1.tsp.PartialHashtree;
-import org.bouncycastle.cms.CMSSignedData;
-import org.bouncycastle.cms.SignerInformation;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -128,10 +109,10 @@ class EvidenceRecordsTest {
     @Test
     @Order(2)
     void dssValidatesARecordsEvidenceRecordAgainstItsFiles() {
-        Reports signedReports = dss(evidence(signed), files(signed));
-        assertPassed(signedReports, 2);
-        Reports unsignedReports = dss(evidence(unsigned.get(0)), files(unsigned.get(0)));
-        assertPassed(unsignedReports, 1);
+        Reports signedReports = EvidenceRecordChecks.dss(pki, evidence(signed), files(signed));
+        EvidenceRecordChecks.assertPassed(signedReports, 2);
+        Reports unsignedReports = EvidenceRecordChecks.dss(pki, evidence(unsigned.get(0)), files(unsigned.get(0)));
+        EvidenceRecordChecks.assertPassed(unsignedReports, 1);
     }
 
     /**
@@ -153,14 +134,14 @@ class EvidenceRecordsTest {
         for (byte[] d : digests) {
             assertThat(first).anySatisfy(v -> assertThat(v).isEqualTo(d));
         }
-        byte[] node = first.size() == 1 ? first.get(0) : sortedHash(first);
+        byte[] node = first.size() == 1 ? first.get(0) : EvidenceRecordChecks.sortedHash(first);
         for (int level = 1; level < tree.length; level++) {
             List<byte[]> values = new ArrayList<>(List.of(tree[level].getValues()));
             values.add(node);
-            node = sortedHash(values);
+            node = EvidenceRecordChecks.sortedHash(values);
         }
         Path dir = java.nio.file.Files.createTempDirectory("ers-openssl");
-        Path token = java.nio.file.Files.write(dir.resolve("token.der"), der(ats.getTimeStamp()));
+        Path token = java.nio.file.Files.write(dir.resolve("token.der"), EvidenceRecordChecks.der(ats.getTimeStamp()));
         StringBuilder anchors = new StringBuilder();
         for (KeyFamily f : KeyFamily.values()) {
             anchors.append(java.nio.file.Files.readString(pki.trustAnchorsPem(f)));
@@ -169,30 +150,12 @@ class EvidenceRecordsTest {
         Path tsaPem = java.nio.file.Files.writeString(dir.resolve("tsa.pem"), "-----BEGIN CERTIFICATE-----\n"
                 + java.util.Base64.getMimeEncoder(64, "\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
                         .encodeToString(pki.tsaCertificate().getEncoded()) + "\n-----END CERTIFICATE-----\n");
-        assertThat(openssl(token, java.util.HexFormat.of().formatHex(node), ca, tsaPem)).contains("Verification: OK");
+        assertThat(EvidenceRecordChecks.openssl(token, java.util.HexFormat.of().formatHex(node), ca, tsaPem)).contains("Verification: OK");
 
         byte[] wrong = node.clone();
         wrong[0] ^= 0x01;
-        assertThat(openssl(token, java.util.HexFormat.of().formatHex(wrong), ca, tsaPem))
+        assertThat(EvidenceRecordChecks.openssl(token, java.util.HexFormat.of().formatHex(wrong), ca, tsaPem))
                 .doesNotContain("Verification: OK");
-    }
-
-    static String openssl(Path token, String digestHex, Path ca, Path untrusted) throws Exception {
-        Process p = new ProcessBuilder("openssl", "ts", "-verify", "-digest", digestHex, "-in", token.toString(),
-                "-token_in", "-CAfile", ca.toString(), "-untrusted", untrusted.toString())
-                .redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        p.waitFor();
-        return out;
-    }
-
-    /** RFC 4998 §4.3: hashes in binary ascending order, concatenated, hashed. */
-    static byte[] sortedHash(List<byte[]> values) throws Exception {
-        List<byte[]> sorted = new ArrayList<>(values);
-        sorted.sort(java.util.Arrays::compareUnsigned);
-        java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
-        sorted.forEach(md::update);
-        return md.digest();
     }
 
     @Test
@@ -201,40 +164,44 @@ class EvidenceRecordsTest {
         Map<String, byte[]> files = files(unsigned.get(1));
         byte[] original = files.values().iterator().next().clone();
         original[original.length / 2] ^= 0x01;
-        Reports reports = dss(evidence(unsigned.get(1)), Map.of("altered.pdf", original));
+        Reports reports = EvidenceRecordChecks.dss(pki, evidence(unsigned.get(1)), Map.of("altered.pdf", original));
 
-        assertThat(evidenceRecordIndication(reports)).isNotEqualTo(Indication.PASSED);
-        assertThat(record(reports).getDigestMatchers()).noneMatch(m -> m.isDataFound() && m.isDataIntact());
+        assertThat(EvidenceRecordChecks.evidenceRecordIndication(reports)).isNotEqualTo(Indication.PASSED);
+        assertThat(EvidenceRecordChecks.record(reports).getDigestMatchers()).noneMatch(m -> m.isDataFound() && m.isDataIntact());
     }
 
     @Test
     @Order(4)
     void dssRefusesAnAlteredHashTree() {
         RecordDetails r = unsigned.get(2);
-        Reports reports = dss(alterTree(evidence(r)), files(r));
+        Reports reports = EvidenceRecordChecks.dss(pki, EvidenceRecordChecks.alterTree(evidence(r)), files(r));
 
-        assertThat(evidenceRecordIndication(reports)).isNotEqualTo(Indication.PASSED);
-        assertThat(record(reports).getFirstTimestamp().isMessageImprintDataIntact()).isFalse();
+        assertThat(EvidenceRecordChecks.evidenceRecordIndication(reports)).isNotEqualTo(Indication.PASSED);
+        assertThat(EvidenceRecordChecks.record(reports).getFirstTimestamp().isMessageImprintDataIntact()).isFalse();
     }
 
     @Test
     @Order(5)
     void dssRefusesAnAlteredTimeStamp() throws Exception {
         RecordDetails r = unsigned.get(3);
-        Reports reports = dss(alterTimeStampSignature(evidence(r)), files(r));
+        Reports reports = EvidenceRecordChecks.dss(pki, EvidenceRecordChecks.alterTimeStampSignature(evidence(r)), files(r));
 
-        assertThat(evidenceRecordIndication(reports)).isNotEqualTo(Indication.PASSED);
-        assertThat(record(reports).getFirstTimestamp().isSignatureValid()).isFalse();
+        assertThat(EvidenceRecordChecks.evidenceRecordIndication(reports)).isNotEqualTo(Indication.PASSED);
+        assertThat(EvidenceRecordChecks.record(reports).getFirstTimestamp().isSignatureValid()).isFalse();
     }
 
     @Test
     @Order(6)
-    void packagesCarryTheEvidenceRecordBesideTheOriginal() throws IOException {
+    void packagesCarryTheEvidenceRecordBesideTheOriginal() throws Exception {
         byte[] er = evidence(signed);
-        Map<String, byte[]> bag = unzip(archive.exportRecord(signed.id()).content());
+        byte[] bagZip = archive.exportRecord(signed.id()).content();
+        BagChecker.check(bagZip);
+        byte[] earkZip = archive.exportRecordEark(signed.id()).content();
+        vn.kyso.archive.testing.CsipChecker.check(earkZip);
+        Map<String, byte[]> bag = EvidenceRecordChecks.unzip(bagZip);
         assertThat(bag).hasEntrySatisfying("record-" + signed.id() + "/data/evidence/evidence-record-1-cong-van-ky.ers",
                 content -> assertThat(content).isEqualTo(er));
-        Map<String, byte[]> eark = unzip(archive.exportRecordEark(signed.id()).content());
+        Map<String, byte[]> eark = EvidenceRecordChecks.unzip(earkZip);
         assertThat(eark.entrySet()).anySatisfy(e -> {
             assertThat(e.getKey()).contains("/representations/record-" + signed.id() + "/data/")
                     .endsWith("evidence-record-1-cong-van-ky.ers");
@@ -259,9 +226,9 @@ class EvidenceRecordsTest {
         assertThat(er.getArchiveTimeStampSequence().size()).isEqualTo(1);
         assertThat(er.getArchiveTimeStampSequence().getArchiveTimeStampChains()[0].getArchiveTimestamps()).hasSize(2);
         assertThat(evidenceRow(signed).generation()).isEqualTo(2);
-        Reports reports = dss(evidence(signed), files(signed));
-        assertPassed(reports, 2);
-        assertThat(record(reports).getTimestampList()).hasSize(2);
+        Reports reports = EvidenceRecordChecks.dss(pki, evidence(signed), files(signed));
+        EvidenceRecordChecks.assertPassed(reports, 2);
+        assertThat(EvidenceRecordChecks.record(reports).getTimestampList()).hasSize(2);
     }
 
     @Test
@@ -280,9 +247,9 @@ class EvidenceRecordsTest {
         assertThat(info.chains()).isEqualTo(2);
         assertThat(info.hash()).isEqualTo(EvidenceHash.SHA_512);
         for (RecordDetails r : List.of(signed, unsigned.get(4))) {
-            Reports reports = dss(evidence(r), files(r));
-            assertPassed(reports, files(r).size());
-            assertThat(record(reports).getTimestampList()).hasSize(3);
+            Reports reports = EvidenceRecordChecks.dss(pki, evidence(r), files(r));
+            EvidenceRecordChecks.assertPassed(reports, files(r).size());
+            assertThat(EvidenceRecordChecks.record(reports).getTimestampList()).hasSize(3);
         }
     }
 
@@ -296,92 +263,6 @@ class EvidenceRecordsTest {
         } finally {
             same.close();
         }
-    }
-
-    // ---------------------------------------------------------------- DSS, the independent verifier
-
-    static Reports dss(byte[] evidenceRecord, Map<String, byte[]> files) {
-        SignedDocumentValidator validator = SignedDocumentValidator.fromDocument(
-                new InMemoryDocument(evidenceRecord, "record.ers"));
-        List<DSSDocument> detached = new ArrayList<>();
-        files.forEach((name, content) -> detached.add(new InMemoryDocument(content, name)));
-        validator.setDetachedContents(detached);
-        CommonTrustedCertificateSource trusted = new CommonTrustedCertificateSource();
-        for (KeyFamily f : KeyFamily.values()) {
-            pki.trustAnchors(f).forEach(c -> trusted.addCertificate(new CertificateToken(c)));
-        }
-        CommonCertificateVerifier verifier = new CommonCertificateVerifier();
-        verifier.setTrustedCertSources(trusted);
-        verifier.setOcspSource(new OnlineOCSPSource());
-        verifier.setCrlSource(new OnlineCRLSource());
-        validator.setCertificateVerifier(verifier);
-        return validator.validateDocument();
-    }
-
-    static EvidenceRecordWrapper record(Reports reports) {
-        assertThat(reports.getDiagnosticData().getEvidenceRecords()).hasSize(1);
-        return reports.getDiagnosticData().getEvidenceRecords().get(0);
-    }
-
-    static Indication evidenceRecordIndication(Reports reports) {
-        return reports.getDetailedReport().getEvidenceRecordValidationIndication(record(reports).getId());
-    }
-
-    static void assertPassed(Reports reports, int files) {
-        EvidenceRecordWrapper er = record(reports);
-        List<XmlDigestMatcher> matched = er.getDigestMatchers().stream()
-                .filter(m -> m.isDataFound() && m.isDataIntact()).toList();
-        assertThat(matched).as("every file of the record found and intact in the evidence record").hasSize(files);
-        for (TimestampWrapper t : er.getTimestampList()) {
-            assertThat(t.isMessageImprintDataFound()).isTrue();
-            assertThat(t.isMessageImprintDataIntact()).isTrue();
-            assertThat(t.isSignatureValid()).isTrue();
-        }
-        assertThat(evidenceRecordIndication(reports)).as(reports.getXmlDetailedReport().toString())
-                .isEqualTo(Indication.PASSED);
-    }
-
-    // ---------------------------------------------------------------- alterations
-
-    /** Flips a bit of one hash in the record's reduced hash tree (a sibling, not the record's own). */
-    static byte[] alterTree(byte[] evidenceRecord) {
-        EvidenceRecord er = EvidenceRecord.getInstance(evidenceRecord);
-        ArchiveTimeStamp ats = er.getArchiveTimeStampSequence().getArchiveTimeStampChains()[0].getArchiveTimestamps()[0];
-        PartialHashtree[] tree = ats.getReducedHashTree();
-        assertThat(tree).as("a record in a tree of " + TREE + " has siblings").hasSizeGreaterThan(1);
-        byte[][] values = tree[1].getValues();
-        values[0] = values[0].clone();
-        values[0][0] ^= 0x01;
-        tree[1] = new PartialHashtree(values);
-        ArchiveTimeStamp altered = new ArchiveTimeStamp(ats.getDigestAlgorithmIdentifier(), tree, ats.getTimeStamp());
-        return der(new EvidenceRecord(er.getDigestAlgorithms(), null, null,
-                new ArchiveTimeStampSequence(new ArchiveTimeStampChain(altered))));
-    }
-
-    /** Flips a bit of the TSA's signature value inside the archive time-stamp. */
-    static byte[] alterTimeStampSignature(byte[] evidenceRecord) throws Exception {
-        EvidenceRecord er = EvidenceRecord.getInstance(evidenceRecord);
-        ArchiveTimeStamp ats = er.getArchiveTimeStampSequence().getArchiveTimeStampChains()[0].getArchiveTimestamps()[0];
-        SignerInformation signer = new CMSSignedData(ats.getTimeStamp()).getSignerInfos().getSigners().iterator().next();
-        byte[] signature = signer.getSignature();
-        byte[] bytes = evidenceRecord.clone();
-        int at = indexOf(bytes, signature);
-        assertThat(at).as("the signature value is in the evidence record").isNotNegative();
-        bytes[at + signature.length / 2] ^= 0x01;
-        return bytes;
-    }
-
-    static int indexOf(byte[] haystack, byte[] needle) {
-        outer:
-        for (int i = 0; i + needle.length <= haystack.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (haystack[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        return -1;
     }
 
     // ---------------------------------------------------------------- records and their objects
@@ -412,23 +293,5 @@ class EvidenceRecordsTest {
 
     static RecordDetails.HistoryEvent last(RecordDetails r) {
         return r.history().get(r.history().size() - 1);
-    }
-
-    static byte[] der(org.bouncycastle.asn1.ASN1Object o) {
-        try {
-            return o.getEncoded("DER");
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
-    static Map<String, byte[]> unzip(byte[] zip) throws IOException {
-        Map<String, byte[]> entries = new LinkedHashMap<>();
-        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
-            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
-                entries.put(e.getName(), in.readAllBytes());
-            }
-        }
-        return entries;
     }
 }
