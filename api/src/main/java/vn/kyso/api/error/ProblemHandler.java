@@ -25,7 +25,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentConversionNotSupportedException;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
-import vn.kyso.api.RequestIds;
+import vn.kyso.api.requestid.RequestIds;
 import vn.kyso.core.ErrorCode;
 import vn.kyso.core.ErrorKind;
 import vn.kyso.core.ServiceException;
