@@ -18,7 +18,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * values are also attached as key/value pairs, which the ECS JSON format (prod profile) turns into fields.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 1) // just after RequestIdFilter, so the line carries the request id
+@Order(Ordered.HIGHEST_PRECEDENCE + 1) // just after requestid.RequestIdFilter: the line carries the id
 class RequestLogFilter extends OncePerRequestFilter {
 
     private static final Logger log = LoggerFactory.getLogger(RequestLogFilter.class);

@@ -27,8 +27,8 @@ import org.springframework.web.method.annotation.MethodArgumentConversionNotSupp
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
-import vn.kyso.api.RequestIds;
 import vn.kyso.api.ApiSettings;
+import vn.kyso.api.requestid.RequestIds;
 import vn.kyso.core.ErrorCode;
 import vn.kyso.core.ErrorKind;
 import vn.kyso.core.ServiceException;

@@ -1,6 +1,7 @@
 package vn.kyso.api.health;
 
 import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.stereotype.Component;
@@ -17,14 +18,22 @@ class ObjectStoreHealthIndicator implements HealthIndicator, AutoCloseable {
 
     private final CachedProbe probe;
 
-    ObjectStoreHealthIndicator(ObjectStore store, HealthSettings settings) {
+    private final boolean configured;
+
+    /** @param store absent when the archive is off ({@code kyso.archive.enabled=false}): then nothing to wait for */
+    ObjectStoreHealthIndicator(ObjectProvider<ObjectStore> store, HealthSettings settings) {
+        ObjectStore s = store.getIfAvailable();
+        this.configured = s != null;
         this.probe = new CachedProbe("object-store",
-                () -> store.isAvailable() ? null : "the object store does not answer",
+                () -> s.isAvailable() ? null : "the object store does not answer",
                 settings.cacheTtl(), settings.probeTimeout(), Clock.systemUTC());
     }
 
     @Override
     public Health health() {
+        if (!configured) {
+            return Health.up().withDetail("configured", false).build();
+        }
         return probe.health();
     }
 

@@ -15,7 +15,7 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
-import vn.kyso.api.RequestIds;
+import vn.kyso.api.requestid.RequestIds;
 import vn.kyso.api.error.ApiError;
 import vn.kyso.api.error.Problem;
 import vn.kyso.access.Caller;

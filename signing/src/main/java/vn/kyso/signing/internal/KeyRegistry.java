@@ -47,7 +47,7 @@ final class KeyRegistry implements AutoCloseable {
             for (HsmSettings.KeySettings k : hsm.keys()) {
                 byte[] image = k.appearanceImage() == null ? null : readImage(k.appearanceImage(), k.id());
                 configured.put(k.id(), new KeyEntry(k.id(), hsm.family(),
-                        new TimedKeySigner(new Pkcs11KeySigner(token, k.label()), timings),
+                        new Pkcs11KeySigner(token, k.label(), timings),
                         image, k.holder(), token, k.imageWidthMm()));
             }
         }
@@ -93,7 +93,7 @@ final class KeyRegistry implements AutoCloseable {
 
     private KeyEntry discovered(Pkcs11Token token, String label) {
         return new KeyEntry(label, token.settings().family(),
-                new TimedKeySigner(new Pkcs11KeySigner(token, label), timings), null, null, token);
+                new Pkcs11KeySigner(token, label, timings), null, null, token);
     }
 
     static List<X509Certificate> readCertificates(Path pem) {

@@ -1,4 +1,4 @@
-package vn.kyso.api;
+package vn.kyso.api.requestid;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;

@@ -1,4 +1,4 @@
-package vn.kyso.api;
+package vn.kyso.api.requestid;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -16,6 +16,8 @@ import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
+import vn.kyso.api.FakeSigningService;
+import vn.kyso.api.FakeValidationService;
 import vn.kyso.signing.SigningError;
 import vn.kyso.signing.SigningException;
 
