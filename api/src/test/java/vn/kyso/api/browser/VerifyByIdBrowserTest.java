@@ -28,6 +28,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import vn.kyso.core.testing.Eventually;
 
 /**
  * A citizen who has only the QR code (a photo of a paper result): the page shows what the issuer's archive
@@ -230,17 +231,11 @@ class VerifyByIdBrowserTest {
         return copy;
     }
 
-    /** A public GET; a 429 is honoured by waiting its Retry-After and trying again. */
+    /** A public GET, tried again at the pace the public rate limit refills (one token every two seconds). */
     private HttpResponse<byte[]> get(URI uri) throws Exception {
-        for (int attempt = 0; ; attempt++) {
-            HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(uri).GET().build(),
-                    HttpResponse.BodyHandlers.ofByteArray());
-            if (r.statusCode() != 429 || attempt >= 5) {
-                return r;
-            }
-            long wait = r.headers().firstValueAsLong("Retry-After").orElse(1);
-            Thread.sleep(Math.max(1, wait) * 1000);
-        }
+        HttpRequest request = HttpRequest.newBuilder(uri).GET().build();
+        return Eventually.until(Duration.ofSeconds(120), Duration.ofSeconds(2),
+                () -> http.send(request, HttpResponse.BodyHandlers.ofByteArray()), r -> r.statusCode() != 429);
     }
 
     private static String pathOf(String link) {
