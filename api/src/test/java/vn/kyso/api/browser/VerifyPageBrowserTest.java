@@ -136,7 +136,8 @@ class VerifyPageBrowserTest {
 
         assertThat(verdictClass()).isEqualTo("verdict-valid");
         // The headline's instants in words (issue #14: the ISO value broke across lines on a phone).
-        assertThat(headline()).isEqualTo(TimesInWords.of(expected.summary().vi(), "vi")).startsWith("Văn bản hợp lệ");
+        assertThat(headline()).isEqualTo(TimesInWords.of(expected.summary().vi(), "vi"))
+                .startsWith("Văn bản hợp lệ");
         assertThat(browser.driver.findElement(By.id("archive-match")).isDisplayed()).isFalse();
         List<WebElement> signatures = browser.driver.findElements(By.cssSelector("#signatures article"));
         assertThat(signatures).hasSize(2).allSatisfy(s -> assertThat(s.getAttribute("class")).contains("verdict-valid"));
@@ -201,7 +202,8 @@ class VerifyPageBrowserTest {
         upload(edited);
 
         assertThat(verdictClass()).isEqualTo("verdict-invalid");
-        assertThat(headline()).isEqualTo(TimesInWords.of(expected.summary().vi(), "vi")).startsWith("Văn bản KHÔNG hợp lệ");
+        assertThat(headline()).isEqualTo(TimesInWords.of(expected.summary().vi(), "vi"))
+                .startsWith("Văn bản KHÔNG hợp lệ");
         List<WebElement> cards = browser.driver.findElements(By.cssSelector("#signatures article"));
         assertThat(cards).hasSize(2).noneSatisfy(c -> assertThat(c.getAttribute("class")).contains("verdict-valid"));
         assertThat(cards.get(1).findElements(By.cssSelector("button.final-revision"))).hasSize(1);
