@@ -149,7 +149,7 @@ class VerifyByIdBrowserTest {
     void anUnknownIdAndAWrongTokenGetTheSameAnswer() throws Exception {
         JsonNode absent = lookUp("KQ-KHONG-CO-" + RUN, null);
         JsonNode noToken = lookUp(PUBLIC_ID, null);
-        JsonNode wrongToken = lookUp(PUBLIC_ID, "AAAAAAAAAAAAAAAAAAAAAA");
+        JsonNode wrongToken = lookUp(PUBLIC_ID, "AAAAAAAAAAAAAAAA");
         assertThat(absent.path("found").asBoolean()).isFalse();
         assertThat(withoutId(wrongToken)).isEqualTo(withoutId(absent));
         assertThat(noToken).isEqualTo(wrongToken);
