@@ -25,8 +25,8 @@ public final class IssuedLinks {
     private static final Pattern RANDOM_UUID = Pattern.compile(
             "[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
     private static final String CONTEXT = "kyso-verify-link-v1:";
-    /** 128 bits, 22 characters in the link. */
-    private static final int TOKEN_BYTES = 16;
+    /** 96 bits, 16 characters in the link: unguessable, and short, since every character makes the QR code denser. */
+    private static final int TOKEN_BYTES = 12;
 
     private final SecretKeySpec key;
 

@@ -154,7 +154,10 @@ class ArchivePageBrowserTest {
         assertThat(text("objects")).contains(sha256(archived));
         List<WebElement> history = browser.driver.findElements(By.cssSelector("#history tr"));
         assertThat(history).hasSize(record.get("history").size()).isNotEmpty();
-        assertThat(history.get(0).getText()).contains(record.at("/history/0/kind").asText(), "van-thu-web");
+        // The event's kind and outcome in Vietnamese, not the archive's codes (issue #14).
+        assertThat(record.at("/history/0/kind").asText()).isEqualTo("INGEST");
+        assertThat(history.get(0).getText()).contains("Nhập kho lưu trữ", "Thành công", "van-thu-web")
+                .doesNotContain("INGEST");
         assertNoHorizontalScroll();
         browser.screenshot("archive-record-vi");
 

@@ -135,7 +135,9 @@ class VerifyPageBrowserTest {
         upload(signed);
 
         assertThat(verdictClass()).isEqualTo("verdict-valid");
-        assertThat(headline()).isEqualTo(expected.summary().vi()).startsWith("Văn bản hợp lệ");
+        // The headline's instants in words (issue #14: the ISO value broke across lines on a phone).
+        assertThat(headline()).isEqualTo(TimesInWords.of(expected.summary().vi(), "vi"))
+                .startsWith("Văn bản hợp lệ");
         assertThat(browser.driver.findElement(By.id("archive-match")).isDisplayed()).isFalse();
         List<WebElement> signatures = browser.driver.findElements(By.cssSelector("#signatures article"));
         assertThat(signatures).hasSize(2).allSatisfy(s -> assertThat(s.getAttribute("class")).contains("verdict-valid"));
@@ -157,7 +159,7 @@ class VerifyPageBrowserTest {
         browser.driver.findElement(By.id("lang-switch")).click();
         assertThat(browser.driver.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
         assertThat(browser.driver.getCurrentUrl()).contains("lang=en");
-        assertThat(headline()).isEqualTo(expected.summary().en());
+        assertThat(headline()).isEqualTo(TimesInWords.of(expected.summary().en(), "en"));
         assertThat(text("signatures")).contains("Signer", "Revocation status", "The signature is VALID",
                 "Integrity of the signed data: intact");
         assertNoHorizontalScroll();
@@ -185,7 +187,7 @@ class VerifyPageBrowserTest {
         upload(tampered);
 
         assertThat(verdictClass()).isIn("verdict-invalid", "verdict-indeterminate");
-        assertThat(headline()).isEqualTo(expected(tampered).summary().vi());
+        assertThat(headline()).isEqualTo(TimesInWords.of(expected(tampered).summary().vi(), "vi"));
         assertThat(browser.driver.findElement(By.id("archive-match")).isDisplayed()).isFalse();
         assertThat(browser.driver.findElement(By.tagName("main")).getText()).doesNotContain("trùng khớp");
         assertNoHorizontalScroll();
@@ -200,7 +202,8 @@ class VerifyPageBrowserTest {
         upload(edited);
 
         assertThat(verdictClass()).isEqualTo("verdict-invalid");
-        assertThat(headline()).isEqualTo(expected.summary().vi()).startsWith("Văn bản KHÔNG hợp lệ");
+        assertThat(headline()).isEqualTo(TimesInWords.of(expected.summary().vi(), "vi"))
+                .startsWith("Văn bản KHÔNG hợp lệ");
         List<WebElement> cards = browser.driver.findElements(By.cssSelector("#signatures article"));
         assertThat(cards).hasSize(2).noneSatisfy(c -> assertThat(c.getAttribute("class")).contains("verdict-valid"));
         assertThat(cards.get(1).findElements(By.cssSelector("button.final-revision"))).hasSize(1);
@@ -228,7 +231,7 @@ class VerifyPageBrowserTest {
         upload(unsigned);
 
         assertThat(verdictClass()).isEqualTo("verdict-unsigned");
-        assertThat(headline()).isEqualTo(expected.summary().vi());
+        assertThat(headline()).isEqualTo(TimesInWords.of(expected.summary().vi(), "vi"));
         assertThat(browser.driver.findElement(By.id("archive-match")).isDisplayed()).isFalse();
         assertThat(browser.driver.findElement(By.id("document-ref")).isDisplayed()).isFalse();
         assertThat(browser.driver.findElements(By.cssSelector("#signatures article"))).isEmpty();
