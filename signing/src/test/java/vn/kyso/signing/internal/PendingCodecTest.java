@@ -51,4 +51,24 @@ class PendingCodecTest {
         assertThat(back.document().name()).isEqualTo("document");
         assertThat(back.options()).isEqualTo(state.options());
     }
+
+    @Test
+    void theRemoteSignersImageSurvivesAndARowWrittenBeforeItIsReadAsWithout() {
+        var state = new PreparedState("dang-thi-tu-xa", new Document("a.pdf", new byte[] {1}), List.of(new byte[] {2}),
+                SignOptions.defaults(SignatureLevel.B_B), Instant.parse("2026-12-05T10:00:00Z"), new byte[] {3},
+                new byte[] {(byte) 0x89, 'P', 'N', 'G'});
+
+        assertThat(PendingCodec.decode(PendingCodec.encode(state)).signatureImage())
+                .containsExactly((byte) 0x89, 'P', 'N', 'G');
+
+        // Version 1 (before issue #14): the same fields, no image flag after the data to sign.
+        var old = new PreparedState("x", new Document("b.pdf", new byte[] {1}), List.of(new byte[] {2}),
+                SignOptions.defaults(SignatureLevel.B_B), Instant.parse("2026-12-05T10:00:00Z"), new byte[] {3});
+        byte[] v2 = PendingCodec.encode(old);
+        byte[] v1 = java.util.Arrays.copyOf(v2, v2.length - 1);
+        v1[0] = 1;
+        PreparedState back = PendingCodec.decode(v1);
+        assertThat(back.signatureImage()).isNull();
+        assertThat(back.toBeSigned()).containsExactly(3);
+    }
 }
