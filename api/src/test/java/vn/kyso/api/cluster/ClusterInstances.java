@@ -9,7 +9,6 @@ import java.util.Map;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import vn.kyso.api.KysoApplication;
 import vn.kyso.audit.AuditSettings;
 import vn.kyso.audit.autoconfigure.AuditAutoConfiguration;
@@ -81,8 +80,9 @@ final class ClusterInstances implements AutoCloseable {
     /**
      * The HSM keys, trust anchors and TSA of the one PKI all instances use, supplied as beans as the demo's
      * own configuration supplies them, so the signing, validation and audit auto-configurations back off.
+     * Not a {@code @Configuration}: the service's component scan would then pick it up in every other test
+     * context of the module too (two ValidationSettings beans); it is given to each instance as a source.
      */
-    @Configuration(proxyBeanMethods = false)
     static class SharedPki {
 
         static DemoPki pki() {
