@@ -79,7 +79,7 @@ class ThreeInstancesTest {
         shared.put("kyso.archive.store.access-key", ceph.accessKey());
         shared.put("kyso.archive.store.secret-key", ceph.secretKey());
         // Every instance fires every job every few seconds; ShedLock must let one of them run each.
-        for (String job : List.of("recovery", "fixity", "revalidation", "renewal")) {
+        for (String job : List.of("recovery", "fixity", "revalidation", "renewal", "evidence-records")) {
             shared.put("kyso.archive.jobs." + job + "-cron", EVERY_5_SECONDS);
         }
         shared.put("kyso.audit.checkpoint-interval", "4s");
