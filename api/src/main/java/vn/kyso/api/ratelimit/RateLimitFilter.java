@@ -5,6 +5,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -41,15 +42,17 @@ class RateLimitFilter extends OncePerRequestFilter {
     private final HandlerExceptionResolver problems;
 
     RateLimitFilter(ApiSettings settings,
-            @Qualifier("handlerExceptionResolver") HandlerExceptionResolver problems) {
+            @Qualifier("handlerExceptionResolver") HandlerExceptionResolver problems,
+            ObjectProvider<RateLimitTicker> ticker) {
         ApiSettings.RateLimit limit = settings.rateLimit();
+        RateLimitTicker time = ticker.getIfAvailable(() -> System::nanoTime);
         this.enabled = limit.enabled();
         this.trustForwardedFor = settings.trustForwardedFor();
         this.buckets = new TokenBuckets(limit.requestsPerMinute(), limit.burst(), limit.maxClients(),
-                System::nanoTime);
+                time::nanoTime);
         this.perClient = limit.clients().enabled();
         this.clientBuckets = new TokenBuckets(limit.clients().requestsPerMinute(), limit.clients().burst(),
-                limit.maxClients(), System::nanoTime);
+                limit.maxClients(), time::nanoTime);
         this.problems = problems;
     }
 

@@ -11,6 +11,8 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.context.TestPropertySource;
@@ -21,12 +23,21 @@ import vn.kyso.api.FakeValidationService;
 
 /**
  * A burst of 3 and 6 a minute: one token every 10 s, so the 4th request in a row waits 10 s. The
- * buckets live as long as the context, so each test speaks from its own address.
+ * buckets live as long as the context, so each test speaks from its own address. Time stands still here:
+ * on a loaded machine the requests of one test took seconds, and a token refilled in between.
  */
 @WebMvcTest
-@Import({FakeSigningService.class, FakeValidationService.class})
+@Import({FakeSigningService.class, FakeValidationService.class, RateLimitFilterTest.FrozenTime.class})
 @TestPropertySource(properties = {"kyso.api.rate-limit.burst=3", "kyso.api.rate-limit.requests-per-minute=6"})
 class RateLimitFilterTest {
+
+    @TestConfiguration
+    static class FrozenTime {
+        @Bean
+        RateLimitTicker frozen() {
+            return () -> 0L;
+        }
+    }
 
     @Autowired
     MockMvc mvc;
