@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.kyso.core.KeyFamily;
 import vn.kyso.core.revocation.RevocationCache;
+import vn.kyso.core.testing.Eventually;
 import vn.kyso.core.testing.LatencyStats;
 import vn.kyso.demopki.DemoPki;
 import vn.kyso.signing.SignOptions;
@@ -157,7 +159,9 @@ class SecondEdgeBenchmark {
         long[] latencies = new long[OPS];
         double busy = 0;
         for (int i = 0; i < OPS; i++) {
-            Thread.sleep(ThreadLocalRandom.current().nextInt(1000));
+            // The next arrival is a moment, not a pause: wait for the clock to reach it.
+            Instant arrival = Instant.now().plusMillis(ThreadLocalRandom.current().nextInt(1000));
+            Eventually.until(Duration.ofSeconds(2), Duration.ofMillis(1), Instant::now, t -> !t.isBefore(arrival));
             long start = System.nanoTime();
             op.run();
             latencies[i] = System.nanoTime() - start;
