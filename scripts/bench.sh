@@ -11,5 +11,9 @@ source scripts/deps.sh
 # phase: bench needs api's classes, not the executable jar that install leaves in the local repository.
 ./mvnw -B -ntp -q -pl bench -am test -Dgroups=benchmark -DexcludedGroups= -Dtest='PeerBenchmark' \
   -Dsurefire.failIfNoSpecifiedTests=false "$@"
+# B-LT at the second's edge (signing, ADR 0028): before/after in one run, outputs checked strictly and by pdfsig.
+./mvnw -B -ntp -q -pl signing surefire:test -Dgroups=benchmark -DexcludedGroups= -Dtest='SecondEdgeBenchmark' \
+  -Dsurefire.failIfNoSpecifiedTests=false "$@"
+echo "== signing/target/bench/second-edge.md"; cat signing/target/bench/second-edge.md
 for f in validation/target/bench/*.md conversion/target/bench/*.md archive/target/bench/*.md audit/target/bench/*.md api/target/bench/*.md \
   bench/target/bench/*.md; do echo "== $f"; cat "$f"; done

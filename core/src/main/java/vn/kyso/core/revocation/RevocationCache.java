@@ -10,6 +10,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,6 +29,12 @@ import org.slf4j.LoggerFactory;
  * before one OCSP request shares that one answer. A failed fetch is remembered for
  * {@code failureMemory}, so that a dead responder costs one time-out per certificate, not one per
  * document. Caffeine's per-entry expiry and size bound do the bookkeeping (ADR 0003, revised).
+ *
+ * <p>Most responders state thisUpdate in whole seconds, so an answer "after" a time-stamp of second s
+ * exists only from s + 1. When the answer held for a certificate is in whole seconds and the clock is
+ * still in that second, a fresh-answer request waits for the next second before asking, instead of
+ * asking, being refused and then waiting; every asker of that second wakes at the same edge and they
+ * share one fetch (ADR 0028).
  */
 public final class RevocationCache {
 
@@ -44,9 +51,14 @@ public final class RevocationCache {
      *                      the last answer back as it is (an answer dated in the time-stamp's own second
      *                      gets another chance once that second is over)
      * @param freshRetryWait longest pause between those fetches
+     * @param waitOutTheSecond when the answer last held for a certificate states its thisUpdate in whole
+     *                       seconds and the clock is still in the second of {@code notIssuedBefore}, pause
+     *                       until just past that second before asking: such a responder cannot state a
+     *                       time after {@code notIssuedBefore} sooner, so asking first only costs a round
+     *                       trip and a refused answer (ADR 0028); false asks first, as before
      */
     public record Settings(Duration maxAge, Duration failureMemory, long maxEntries, int freshAttempts,
-            Duration freshRetryWait) {
+            Duration freshRetryWait, boolean waitOutTheSecond) {
 
         public Settings {
             Objects.requireNonNull(maxAge, "maxAge");
@@ -58,19 +70,32 @@ public final class RevocationCache {
             }
         }
 
+        /** Waits out the second before asking a whole-second responder (the default). */
+        public Settings(Duration maxAge, Duration failureMemory, long maxEntries, int freshAttempts,
+                Duration freshRetryWait) {
+            this(maxAge, failureMemory, maxEntries, freshAttempts, freshRetryWait, true);
+        }
+
         /** 30 s memory of failures, 20,000 answers, two fetches at most one second apart for a fresh answer. */
         public static Settings defaults(Duration maxAge) {
-            return new Settings(maxAge, Duration.ofSeconds(30), 20_000, 2, Duration.ofSeconds(1));
+            return new Settings(maxAge, Duration.ofSeconds(30), 20_000, 2, Duration.ofSeconds(1), true);
         }
     }
 
     private final Settings settings;
     private final Clock clock;
     private final AsyncCache<RevocationKey, Held> cache;
+    private final Consumer<Duration> pause;
 
     public RevocationCache(Settings settings, Clock clock) {
+        this(settings, clock, RevocationCache::sleep);
+    }
+
+    /** @param pause how a wait is spent; tests on a hand-moved clock move it instead of sleeping */
+    RevocationCache(Settings settings, Clock clock, Consumer<Duration> pause) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.pause = Objects.requireNonNull(pause, "pause");
         this.cache = Caffeine.newBuilder()
                 .maximumSize(settings.maxEntries())
                 .ticker(() -> nanos(clock.instant()))
@@ -95,11 +120,19 @@ public final class RevocationCache {
         Objects.requireNonNull(fetch, "fetch");
         RevocationAnswer<?> answer = RevocationAnswer.none();
         int ownFetches = 0;
+        boolean waitedOut = false;
         // Waiting for another asker's fetch that turns out too old is not an attempt of ours; the bound
         // on rounds only stops a pathological ping-pong between many askers.
         for (int round = 0; round < settings.freshAttempts() + MAX_SHARED_ROUNDS; round++) {
             CompletableFuture<Held> mine = new CompletableFuture<>();
             CompletableFuture<Held> current = cache.getIfPresent(key);
+            if (!usable(current, notIssuedBefore) && !waitedOut && ownFetches == 0
+                    && tooEarlyToAsk(current, notIssuedBefore)) {
+                // Once: every asker of this second then wakes at the same edge and shares one fetch.
+                waitedOut = true;
+                pauseUntilAfter(notIssuedBefore);
+                continue;
+            }
             if (!usable(current, notIssuedBefore)) {
                 current = cache.asMap().compute(key, (k, cached) -> usable(cached, notIssuedBefore) ? cached : mine);
             }
@@ -139,6 +172,22 @@ public final class RevocationCache {
         }
         Held h = cached.getNow(null);
         return h != null && (h.answer().failed() || h.answer().issuedAfter(notIssuedBefore));
+    }
+
+    /**
+     * True when the responder last answered in whole seconds and the clock has not yet left the second of
+     * {@code notIssuedBefore}: its next answer could only be dated in that second, not after it. Without
+     * an answer to learn from (first ask, failure), the responder is asked.
+     */
+    private boolean tooEarlyToAsk(CompletableFuture<Held> cached, Instant notIssuedBefore) {
+        if (!settings.waitOutTheSecond() || notIssuedBefore == null || cached == null || !cached.isDone()) {
+            return false;
+        }
+        Held h = cached.getNow(null);
+        if (h == null || h.answer().failed() || h.answer().thisUpdate().getNano() != 0) {
+            return false;
+        }
+        return clock.instant().isBefore(notIssuedBefore.truncatedTo(ChronoUnit.SECONDS).plusSeconds(1));
     }
 
     /** The answer with the instant it stops being served, fixed once so that reads do not extend it. */
@@ -187,6 +236,10 @@ public final class RevocationCache {
         if (wait.isNegative() || wait.isZero()) {
             return;
         }
+        pause.accept(wait);
+    }
+
+    private static void sleep(Duration wait) {
         try {
             Thread.sleep(wait.toMillis(), wait.toNanosPart() % 1_000_000);
         } catch (InterruptedException e) {
