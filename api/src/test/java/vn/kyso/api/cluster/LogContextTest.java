@@ -1,4 +1,4 @@
-package vn.kyso.core.logging;
+package vn.kyso.api.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,7 +8,12 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.MDC;
+import vn.kyso.core.logging.LogContext;
 
+/**
+ * Core's {@link LogContext}, tested here: core's tests log through slf4j-simple, whose MDC keeps nothing,
+ * while the service logs through Logback as here.
+ */
 class LogContextTest {
 
     @AfterEach
