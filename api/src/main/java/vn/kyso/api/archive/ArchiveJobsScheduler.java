@@ -15,6 +15,7 @@ import vn.kyso.archive.ArchiveService;
 import vn.kyso.archive.JobKind;
 import vn.kyso.archive.JobReport;
 import vn.kyso.core.VietnamTime;
+import vn.kyso.core.logging.LogContext;
 
 /**
  * Runs the preservation jobs on their schedules (Vietnam time) and recovery once at start-up. Set a
@@ -74,12 +75,16 @@ class ArchiveJobsScheduler {
 
     /** @return whether this instance ran the job (false: another instance has this tick) */
     boolean run(JobKind kind) {
-        boolean ran = cluster.runOnce("archive-" + kind.name().toLowerCase(java.util.Locale.ROOT), AT_MOST,
-                AT_LEAST, () -> runHere(kind));
-        if (!ran) {
-            log.debug("archive job {} left to the instance holding its lock", kind);
-        }
-        return ran;
+        String lock = "archive-" + kind.name().toLowerCase(java.util.Locale.ROOT);
+        boolean[] ran = new boolean[1];
+        // Each tick logs under a run id of its own, as a request logs under its request id (ADR 0031).
+        LogContext.runAsJob(lock.replace('_', '-'), () -> {
+            ran[0] = cluster.runOnce(lock, AT_MOST, AT_LEAST, () -> runHere(kind));
+            if (!ran[0]) {
+                log.debug("archive job {} left to the instance holding its lock", kind);
+            }
+        });
+        return ran[0];
     }
 
     private void runHere(JobKind kind) {

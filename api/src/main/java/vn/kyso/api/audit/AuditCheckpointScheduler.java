@@ -14,6 +14,7 @@ import vn.kyso.api.cluster.ClusterJobs;
 import vn.kyso.audit.AuditException;
 import vn.kyso.audit.AuditLog;
 import vn.kyso.audit.autoconfigure.AuditProperties;
+import vn.kyso.core.logging.LogContext;
 
 /**
  * Time-stamps the chain head every {@code kyso.audit.checkpoint-interval} when entries were appended
@@ -47,8 +48,9 @@ class AuditCheckpointScheduler implements SchedulingConfigurer {
         }
         Duration every = p.checkpointInterval();
         // Held at least half an interval, so a second instance's tick just after does not checkpoint again.
-        registrar.addFixedDelayTask(new FixedDelayTask(() -> cluster.runOnce("audit-checkpoint",
-                every.plus(Duration.ofMinutes(5)), every.dividedBy(2), this::checkpoint), every, every));
+        registrar.addFixedDelayTask(new FixedDelayTask(() -> LogContext.runAsJob("audit-checkpoint",
+                () -> cluster.runOnce("audit-checkpoint", every.plus(Duration.ofMinutes(5)), every.dividedBy(2),
+                        this::checkpoint)), every, every));
     }
 
     void checkpoint() {

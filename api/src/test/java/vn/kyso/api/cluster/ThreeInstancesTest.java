@@ -33,6 +33,7 @@ import vn.kyso.archive.JobKind;
 import vn.kyso.archive.testing.ArchiveFixture;
 import vn.kyso.archive.testing.CephRgw;
 import vn.kyso.archive.testing.Letters;
+import vn.kyso.core.testing.Eventually;
 import vn.kyso.demopki.DemoPki;
 import vn.kyso.demopki.testing.DemoPkiFixture;
 
@@ -122,6 +123,18 @@ class ThreeInstancesTest {
         clients.shutdown();
 
         JsonNode jobs = json.readTree(client.get(client.next(), "/api/v1/archive-jobs", "auditor").body());
+        // Checkpoints go on every 4 s after the load: once the last head is time-stamped none follows (nothing
+        // is appended any more), so the verification and the list below see the same checkpoints.
+        long head = json.readTree(client.get(client.next(), "/api/v1/audit/verification", "auditor").body())
+                .at("/head/sequence").asLong();
+        Eventually.until(Duration.ofSeconds(60), () -> json.readTree(client.get(client.next(),
+                "/api/v1/audit/checkpoints", "auditor").body()), all -> {
+                    long last = 0;
+                    for (JsonNode k : all) {
+                        last = Math.max(last, k.get("sequence").asLong());
+                    }
+                    return last == head;
+                });
         JsonNode verification = json.readTree(client.get(client.next(), "/api/v1/audit/verification", "auditor")
                 .body());
         JsonNode checkpoints = json.readTree(client.get(client.next(), "/api/v1/audit/checkpoints", "auditor")

@@ -7,6 +7,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import vn.kyso.core.logging.LogContext;
 
 /**
  * The archive's threads: a small pool for parallel object-store calls, and the workers that process
@@ -53,7 +54,8 @@ final class ArchiveWorkers implements AutoCloseable {
             throw new IllegalStateException("the archive service was not started; call start() first");
         }
         try {
-            background.execute(work);
+            // The worker logs with the id of the request that accepted the ingest (its 202), not with none.
+            background.execute(LogContext.carrying(null, work));
             return true;
         } catch (RejectedExecutionException e) {
             return false;

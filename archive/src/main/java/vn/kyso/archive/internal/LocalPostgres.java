@@ -5,18 +5,13 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.UserPrincipal;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import vn.kyso.archive.internal.store.OwnerLock;
 
 /**
  * A private PostgreSQL server on loopback for the zero-setup default and the tests, run from the
@@ -36,16 +31,14 @@ public final class LocalPostgres implements AutoCloseable {
     static final String USER = "kyso";
 
     private final Path dataDir;
-    private final Path binDir;
-    private final List<String> asUser;
+    private final PostgresCommands commands;
     private final int port;
     private volatile boolean running;
     private java.util.concurrent.ScheduledExecutorService watchdog;
 
-    private LocalPostgres(Path dataDir, Path binDir, List<String> asUser, int port) {
+    private LocalPostgres(Path dataDir, PostgresCommands commands, int port) {
         this.dataDir = dataDir;
-        this.binDir = binDir;
-        this.asUser = asUser;
+        this.commands = commands;
         this.port = port;
     }
 
@@ -72,54 +65,19 @@ public final class LocalPostgres implements AutoCloseable {
      * @param durable false skips fsync, for throw-away test clusters only
      */
     public static LocalPostgres start(Path dataDir, int port, boolean durable) {
-        Path bin = findBinaries();
-        List<String> asUser = new ArrayList<>();
-        Path dir = dataDir.toAbsolutePath().normalize();
-        try {
-            Files.createDirectories(dir);
-            if (isRoot()) {
-                String user = userExists("postgres") ? "postgres" : "nobody";
-                asUser = List.of("runuser", "-u", user, "--");
-                if (!reachable(asUser, dir.getParent())) {
-                    // e.g. a checkout under /root (mode 700): the server can't run from there, so its
-                    // data goes to a fixed place of its own derived from the configured path.
-                    Path fallback = Path.of("/var/lib/kyso/postgres",
-                            Integer.toHexString(dir.toString().hashCode()));
-                    log.warn("user {} cannot reach {}; keeping the PostgreSQL data in {} instead", user, dir, fallback);
-                    Files.createDirectories(fallback.getParent());
-                    dir = fallback;
-                    Files.createDirectories(dir);
-                }
-                UserPrincipal owner = dir.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName(user);
-                Files.setOwner(dir, owner);
-                Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot prepare the database directory " + dir + ": " + e.getMessage(), e);
-        }
-        claim(dir);
-        LocalPostgres pg = adoptOrStopLeftServer(dir, bin, asUser, port);
+        Path bin = PostgresCommands.findBinaries();
+        PostgresDataDirectory.Prepared prepared = PostgresDataDirectory.prepare(dataDir.toAbsolutePath().normalize());
+        Path dir = prepared.dir();
+        PostgresDataDirectory.claim(dir);
+        PostgresCommands commands = new PostgresCommands(bin, prepared.asUser());
+        LocalPostgres pg = adoptOrStopLeftServer(dir, commands, port);
         if (pg == null) {
-            pg = new LocalPostgres(dir, bin, asUser, port == 0 ? freePort() : port);
+            pg = new LocalPostgres(dir, commands, port == 0 ? freePort() : port);
             pg.initIfNeeded(durable);
             pg.startServer(durable);
         }
         Runtime.getRuntime().addShutdownHook(new Thread(pg::close, "local-postgres-stop"));
         return pg;
-    }
-
-    /**
-     * A private server belongs to one service process: another live process holding the data directory's
-     * lock file is another instance, and two instances on two private catalogues would each see half the
-     * archive. The lock stays with this process until it exits (the kernel drops it even on kill -9).
-     */
-    private static void claim(Path dir) {
-        try {
-            OwnerLock.acquire(dir.resolveSibling(dir.getFileName() + ".owner"), "the private PostgreSQL in " + dir);
-        } catch (OwnerLock.DirectoryOwnedException e) {
-            throw new IllegalStateException(e.getMessage() + ". Another Kyso instance runs on this private "
-                    + "database; several instances need one operated PostgreSQL: set kyso.archive.database.url", e);
-        }
     }
 
     /**
@@ -130,7 +88,7 @@ public final class LocalPostgres implements AutoCloseable {
      *
      * @return the adopted server, or null when a fresh one must start
      */
-    private static LocalPostgres adoptOrStopLeftServer(Path dir, Path bin, List<String> asUser, int port) {
+    private static LocalPostgres adoptOrStopLeftServer(Path dir, PostgresCommands commands, int port) {
         PostmasterPid left = PostmasterPid.read(dir).orElse(null);
         if (left == null) {
             return null;
@@ -144,7 +102,7 @@ public final class LocalPostgres implements AutoCloseable {
             }
             return null;
         }
-        LocalPostgres pg = new LocalPostgres(dir, bin, asUser, left.port());
+        LocalPostgres pg = new LocalPostgres(dir, commands, left.port());
         if ((port == 0 || port == left.port()) && pg.answers()) {
             pg.running = true;
             log.warn("adopted the PostgreSQL server (pid {}) left running on 127.0.0.1:{} with data in {}; its "
@@ -154,11 +112,11 @@ public final class LocalPostgres implements AutoCloseable {
         log.warn("stopping the PostgreSQL server (pid {}, port {}) left running with data in {}: {}", left.pid(),
                 left.port(), dir, port != 0 && port != left.port() ? "port " + port + " is configured" : "it does not answer");
         try {
-            run(60, pg.cmd("pg_ctl", "-D", dir.toString(), "-m", "fast", "-w", "stop"));
+            PostgresCommands.run(60, commands.cmd("pg_ctl", "-D", dir.toString(), "-m", "fast", "-w", "stop"));
         } catch (RuntimeException e) {
             // pg_ctl refuses e.g. when the pid file is damaged; SIGINT is PostgreSQL's own fast shutdown.
             log.warn("pg_ctl stop failed ({}); sending SIGINT to {}", e.getMessage(), left.pid());
-            run(10, List.of("kill", "-INT", Long.toString(left.pid())));
+            PostgresCommands.run(10, List.of("kill", "-INT", Long.toString(left.pid())));
         }
         ProcessHandle.of(left.pid()).ifPresent(h -> {
             try {
@@ -231,7 +189,7 @@ public final class LocalPostgres implements AutoCloseable {
             watchdog = null;
         }
         try {
-            run(60, cmd("pg_ctl", "-D", dataDir.toString(), "-m", "fast", "-w", "stop"));
+            PostgresCommands.run(60, commands.cmd("pg_ctl", "-D", dataDir.toString(), "-m", "fast", "-w", "stop"));
         } catch (RuntimeException e) {
             log.warn("stopping PostgreSQL failed: {}", e.getMessage());
         }
@@ -285,18 +243,18 @@ public final class LocalPostgres implements AutoCloseable {
         if (Files.exists(dataDir.resolve("PG_VERSION"))) {
             return;
         }
-        List<String> c = cmd("initdb", "-D", dataDir.toString(), "-U", USER, "-A", "trust", "-E", "UTF8",
+        List<String> c = commands.cmd("initdb", "-D", dataDir.toString(), "-U", USER, "-A", "trust", "-E", "UTF8",
                 "--locale=C.UTF-8");
         if (!durable) {
             c.add("--no-sync");
         }
-        run(120, c);
+        PostgresCommands.run(120, c);
     }
 
     private synchronized void startServer(boolean durable) {
         String options = "-p " + port + " -k " + dataDir + " -c listen_addresses=127.0.0.1 -c max_connections=100"
                 + (durable ? "" : " -c fsync=off -c synchronous_commit=off -c full_page_writes=off");
-        run(120, cmd("pg_ctl", "-D", dataDir.toString(), "-o", options, "-l", dataDir.resolve("server.log").toString(),
+        PostgresCommands.run(120, commands.cmd("pg_ctl", "-D", dataDir.toString(), "-o", options, "-l", dataDir.resolve("server.log").toString(),
                 "-w", "-t", "90", "start"));
         running = true;
         awaitTcp();
@@ -320,93 +278,6 @@ public final class LocalPostgres implements AutoCloseable {
             }
         }
         throw new IllegalStateException("PostgreSQL on port " + port + " does not accept connections");
-    }
-
-    private List<String> cmd(String program, String... args) {
-        List<String> c = new ArrayList<>(asUser);
-        c.add(binDir.resolve(program).toString());
-        c.addAll(List.of(args));
-        return c;
-    }
-
-    private static void run(int timeoutSeconds, List<String> command) {
-        try {
-            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-            byte[] out;
-            if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                throw new IllegalStateException(command.get(command.size() > 4 ? 4 : 0) + " timed out");
-            }
-            out = p.getInputStream().readAllBytes();
-            if (p.exitValue() != 0) {
-                String text = new String(out).strip();
-                String hint = text.contains("Permission denied")
-                        ? " (as root the server runs as the postgres user, which must be able to enter every parent "
-                                + "directory of the data directory)" : "";
-                throw new IllegalStateException(String.join(" ", command) + " failed: " + text + hint);
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot run " + command + ": " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
-    }
-
-    static Path findBinaries() {
-        String configured = System.getProperty("kyso.postgres.bin", System.getenv("KYSO_POSTGRES_BIN"));
-        if (configured != null && !configured.isBlank()) {
-            return Path.of(configured);
-        }
-        Path root = Path.of("/usr/lib/postgresql");
-        try (Stream<Path> versions = Files.exists(root) ? Files.list(root) : Stream.empty()) {
-            return versions.map(v -> v.resolve("bin"))
-                    .filter(b -> Files.isExecutable(b.resolve("initdb")))
-                    .max(Comparator.comparingInt(b -> majorVersion(b.getParent().getFileName().toString())))
-                    .orElseThrow(() -> new IllegalStateException(
-                            "PostgreSQL server binaries not found under /usr/lib/postgresql; run scripts/deps.sh "
-                                    + "(Debian package postgresql) or set kyso.archive.database.url"));
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static int majorVersion(String name) {
-        try {
-            return Integer.parseInt(name.replaceAll("\\D.*", ""));
-        } catch (NumberFormatException e) {
-            return 0;
-        }
-    }
-
-    private static boolean reachable(List<String> asUser, Path dir) {
-        List<String> c = new ArrayList<>(asUser);
-        c.addAll(List.of("test", "-x", dir.toString(), "-a", "-r", dir.toString()));
-        try {
-            Process p = new ProcessBuilder(c).redirectErrorStream(true).start();
-            return p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
-
-    private static boolean isRoot() {
-        try {
-            return ((Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid")) == 0;
-        } catch (IOException | UnsupportedOperationException e) {
-            return false;
-        }
-    }
-
-    private static boolean userExists(String user) {
-        try (Stream<String> lines = Files.lines(Path.of("/etc/passwd"))) {
-            return lines.anyMatch(l -> l.startsWith(user + ":"));
-        } catch (IOException e) {
-            return false;
-        }
     }
 
     private static int freePort() {

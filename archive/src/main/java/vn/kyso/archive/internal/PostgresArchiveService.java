@@ -28,6 +28,7 @@ import vn.kyso.archive.RecordState;
 import vn.kyso.archive.StoredFile;
 import vn.kyso.archive.spi.ObjectStore;
 import vn.kyso.archive.spi.TextExtractor;
+import vn.kyso.core.logging.LogContext;
 import vn.kyso.signing.SigningService;
 import vn.kyso.validation.ValidationService;
 
@@ -291,7 +292,9 @@ public final class PostgresArchiveService implements ArchiveService, AutoCloseab
         // A thread of its own rather than the ingest workers: a run may take hours and must not hold
         // accepted ingests up. If this process dies, the run's heartbeat goes stale and the next run of
         // the kind resumes it.
-        Thread worker = new Thread(() -> jobs.proceed(run), "archive-job-" + run.id());
+        // Its log lines name the run and the request that started it (the 202's), as a request's do.
+        Thread worker = new Thread(LogContext.carrying("archive-job-" + run.id(), () -> jobs.proceed(run)),
+                "archive-job-" + run.id());
         worker.setDaemon(true);
         worker.start();
         return run;

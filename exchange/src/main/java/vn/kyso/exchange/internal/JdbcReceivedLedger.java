@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -12,6 +11,8 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
 import vn.kyso.exchange.ExchangeError;
 import vn.kyso.exchange.ExchangeException;
 
@@ -25,10 +26,11 @@ final class JdbcReceivedLedger implements ReceivedLedger {
 
     static final String TABLE = "kyso_exchange_received";
     static final Duration STALE_CLAIM = Duration.ofMinutes(10);
+    static final String HISTORY = "kyso_exchange_schema_history";
 
     private final DataSource db;
     private final Clock clock;
-    private volatile boolean created;
+    private volatile boolean migrated;
 
     JdbcReceivedLedger(DataSource db, Clock clock) {
         this.db = db;
@@ -95,32 +97,29 @@ final class JdbcReceivedLedger implements ReceivedLedger {
     }
 
     private Connection connection() throws SQLException {
-        Connection c = db.getConnection();
-        if (!created) {
-            createTable(c);
+        if (!migrated) {
+            try {
+                migrate();
+            } catch (FlywayException e) {
+                throw new SQLException("the ledger's table cannot be migrated", e);
+            }
         }
-        return c;
+        return db.getConnection();
     }
 
-    /** Under an advisory lock, so instances starting together do not race on the catalogue. */
-    private synchronized void createTable(Connection c) throws SQLException {
-        if (created) {
+    /**
+     * Brings the ledger's table up to date with its own Flyway history ({@code db/kyso-exchange}); Flyway's
+     * own lock keeps instances starting together from racing. V1 is the table the service used to create
+     * with {@code create table if not exists}, so a database that already has it migrates as is.
+     */
+    private synchronized void migrate() {
+        if (migrated) {
             return;
         }
-        boolean auto = c.getAutoCommit();
-        c.setAutoCommit(false);
-        try (Statement s = c.createStatement()) {
-            s.execute("select pg_advisory_xact_lock(hashtext('" + TABLE + "'))");
-            s.execute("create table if not exists " + TABLE + " (message_key text primary key, "
-                    + "claimed_at timestamptz not null, received_at timestamptz, records text)");
-            c.commit();
-        } catch (SQLException e) {
-            c.rollback();
-            throw e;
-        } finally {
-            c.setAutoCommit(auto);
-        }
-        created = true;
+        // Version 0 as baseline: the schema already holds the other modules' tables, and V1 must still run.
+        Flyway.configure().dataSource(db).locations("classpath:db/kyso-exchange").table(HISTORY)
+                .baselineOnMigrate(true).baselineVersion("0").load().migrate();
+        migrated = true;
     }
 
     private static ExchangeException unavailable(SQLException e) {

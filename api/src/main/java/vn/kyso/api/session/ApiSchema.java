@@ -1,0 +1,37 @@
+package vn.kyso.api.session;
+
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+
+/**
+ * The api's own tables (the pages' sessions), migrated by Flyway with a history of their own
+ * ({@code db/kyso-api}, {@code kyso_api_schema_history}), as each module migrates its own. Spring
+ * Session's start-up script stays off in every profile: a schema changed by a script no history records
+ * cannot be migrated later.
+ */
+final class ApiSchema {
+
+    static final String HISTORY = "kyso_api_schema_history";
+
+    private final DataSource dataSource;
+    private volatile boolean migrated;
+
+    ApiSchema(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /**
+     * Brings the tables up to date once; a database that was down is tried again on the next call.
+     *
+     * @return whether the tables are up to date
+     */
+    synchronized boolean migrate() {
+        if (!migrated) {
+            // Version 0 as baseline: the schema already holds the modules' tables, and V1 must still run.
+            Flyway.configure().dataSource(dataSource).locations("classpath:db/kyso-api").table(HISTORY)
+                    .baselineOnMigrate(true).baselineVersion("0").load().migrate();
+            migrated = true;
+        }
+        return migrated;
+    }
+}
