@@ -9,7 +9,7 @@ source scripts/deps.sh
   -Dsurefire.failIfNoSpecifiedTests=false "$@"
 # The service against DSS's own REST services (bench/, test code only). A reactor build with the test
 # phase: bench needs api's classes, not the executable jar that install leaves in the local repository.
-./mvnw -B -ntp -q -pl bench -am test -Dgroups=benchmark -DexcludedGroups= -Dtest='PeerBenchmark' \
+./mvnw -B -ntp -q -pl bench -am test -Dgroups=benchmark -DexcludedGroups= -Dtest='PeerBenchmark,ValidationPeerBenchmark' \
   -Dsurefire.failIfNoSpecifiedTests=false "$@"
 for f in validation/target/bench/*.md conversion/target/bench/*.md archive/target/bench/*.md audit/target/bench/*.md api/target/bench/*.md \
   bench/target/bench/*.md; do echo "== $f"; cat "$f"; done
