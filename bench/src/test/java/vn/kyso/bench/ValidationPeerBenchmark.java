@@ -3,9 +3,14 @@ package vn.kyso.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import eu.europa.esig.dss.enumerations.Indication;
+import eu.europa.esig.dss.model.DSSDocument;
+import eu.europa.esig.dss.model.InMemoryDocument;
+import eu.europa.esig.dss.pades.PAdESUtils;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -139,18 +144,44 @@ class ValidationPeerBenchmark {
                     }
                 }
                 cell.forEach((c, s) -> results.put(c + "/" + doc.getKey() + "/-/" + threads, s.stats(threads)));
+                progress(doc.getKey() + " " + threads + " thr: " + cell.keySet().stream()
+                        .map(c -> c + " " + String.format(Locale.ROOT, "%.1f/s", cell.get(c).stats(threads).perSecond()))
+                        .toList());
             }
         }
         String report = String.format(Locale.ROOT,
                 "Machine: %d cores, load average %.2f at the end; JVM %s; %d rounds, %d operations per cell.%n%n",
                 Runtime.getRuntime().availableProcessors(),
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
-                System.getProperty("java.version"), ROUNDS, OPS) + Tables.validation(results);
+                System.getProperty("java.version"), ROUNDS, OPS) + Tables.validation(results) + revisionScan(docs);
         System.out.println(report);
         Path out = Path.of("target/bench", "validation-peer.md");
         Files.createDirectories(out.getParent());
         Files.writeString(out, report);
         assertThat(results).hasSize(docs.size() * THREADS.length * CONTENDERS.size());
+    }
+
+    /**
+     * What one step inside DSS costs every contender alike (the profile's largest): PAdESUtils.extractRevisions,
+     * which DSS runs once per PDF validation and which reads the file a byte at a time through a synchronized
+     * BufferedInputStream. Printed so the reading can set it against a whole validation.
+     */
+    private static String revisionScan(Map<String, byte[]> docs) {
+        StringBuilder sb = new StringBuilder("\nDSS's PAdESUtils.extractRevisions alone, mean of 50 calls:\n\n"
+                + "| document | bytes | ms |\n|---|---|---|\n");
+        docs.forEach((name, d) -> {
+            DSSDocument doc = new InMemoryDocument(d);
+            for (int i = 0; i < 20; i++) {
+                PAdESUtils.extractRevisions(doc);
+            }
+            long start = System.nanoTime();
+            for (int i = 0; i < 50; i++) {
+                assertThat(PAdESUtils.extractRevisions(doc)).isNotEmpty();
+            }
+            sb.append(String.format(Locale.ROOT, "| %s | %d | %.2f |%n", name, d.length,
+                    (System.nanoTime() - start) / 50 / 1e6));
+        });
+        return sb.toString();
     }
 
     private static LatencyStats.Operation operation(String contender, byte[] d) {
@@ -160,6 +191,15 @@ class ValidationPeerBenchmark {
             case "service-direct" -> () -> validateDirect(d);
             default -> () -> plainValid(d);
         };
+    }
+
+    /** Each cell as it is measured, so a long run on a shared machine can be followed. */
+    private static void progress(String line) throws Exception {
+        Path log = Path.of("target/bench/validation-peer-progress.log");
+        Files.createDirectories(log.getParent());
+        Files.writeString(log, Instant.now() + " " + line + " load "
+                + ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage() + "\n",
+                StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     }
 
     private static byte[] sign(byte[] pdf, String key, SignatureLevel level, Appearance appearance) {
