@@ -9,7 +9,7 @@ source scripts/deps.sh
   -Dsurefire.failIfNoSpecifiedTests=false "$@"
 # The service against DSS's own REST services (bench/, test code only). A reactor build with the test
 # phase: bench needs api's classes, not the executable jar that install leaves in the local repository.
-./mvnw -B -ntp -q -pl bench -am test -Dgroups=benchmark -DexcludedGroups= -Dtest='PeerBenchmark' \
+./mvnw -B -ntp -q -pl bench -am test -Dgroups=benchmark -DexcludedGroups= -Dtest='PeerBenchmark,ValidationPeerBenchmark' \
   -Dsurefire.failIfNoSpecifiedTests=false "$@"
 # B-LT at the second's edge (signing, ADR 0028): before/after in one run, outputs checked strictly and by pdfsig.
 ./mvnw -B -ntp -q -pl signing surefire:test -Dgroups=benchmark -DexcludedGroups= -Dtest='SecondEdgeBenchmark' \

@@ -39,6 +39,11 @@ final class FieldLocks {
         return locks.isEmpty() ? NONE : new FieldLocks(List.copyOf(locks));
     }
 
+    /** Whether the signature locks nothing: then no field is {@link #leftOpen(String) left open} either. */
+    boolean none() {
+        return locks.isEmpty();
+    }
+
     /** Whether every lock of the signature leaves {@code field} (its fully qualified name) open. */
     boolean leftOpen(String field) {
         if (locks.isEmpty()) {

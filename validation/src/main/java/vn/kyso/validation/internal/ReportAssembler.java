@@ -240,9 +240,12 @@ final class ReportAssembler {
             // a plain XMLDSig's SigningTime in its SignatureProperties (e-invoices), signed but not XAdES
             claimed = xmlSig.signingTime();
         }
+        // Which fields were filled in only counts for a signature that leaves some open (PdfChanges); without
+        // a lock none is, so the two PDF loads of the comparison are skipped and PdfChanges gets "unknown".
         List<Explanation> changes = revisions == null ? List.of()
                 : PdfChanges.of(s.getPDFRevision(), otherFields(signedFields, s.getPDFRevision()),
-                        FilledFields.changed(input.document().content(), s.getPDFRevision()));
+                        FieldLocks.of(s.getPDFRevision()).none() ? null
+                                : FilledFields.changed(input.document().content(), s.getPDFRevision()));
         Verdict verdict = Reasons.verdict(indication);
         Explanation reason = SignatureReason.of(indication, sub, new SignatureReason.Facts(input.validatedAt(),
                 certificate == null ? null : certificate.notAfter(), claimed, timestamps, revocation, changes),
