@@ -133,7 +133,7 @@ public final class PostgresArchiveService implements ArchiveService, AutoCloseab
     @Override
     public RecordDetails ingest(IngestRequest request) {
         requireStarted();
-        return reader.record(ingest.ingest(request).toString());
+        return reader.ingested(ingest.ingest(request));
     }
 
     @Override
