@@ -7,11 +7,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.kyso.archive.ArchiveError;
 import vn.kyso.archive.ArchiveException;
 import vn.kyso.archive.ArchiveSettings;
+import vn.kyso.archive.BackgroundIngest;
 import vn.kyso.archive.IngestRequest;
 import vn.kyso.archive.ObjectRole;
 import vn.kyso.archive.RecordDetails;
@@ -65,6 +67,8 @@ final class IngestPipeline {
     private final ArchiveSettings settings;
     private final Clock clock;
     private final HeldOriginals held = new HeldOriginals(HeldOriginals.MAX_BYTES);
+    private final AtomicLong archivedInBackground = new AtomicLong();
+    private final AtomicLong failedInBackground = new AtomicLong();
 
     IngestPipeline(Catalogue catalogue, ObjectTable objectTable, HistoryTable history, StoredObjects objects,
             ArchiveWorkers workers, ValidationService validation, SigningService signing, TextExtractor extractor,
@@ -209,6 +213,7 @@ final class IngestPipeline {
             objects.putAll(planned, rows);
             catalogue.completeAccepted(p.row(), p.searchFolded(), p.searchExact(), now, p.detail());
             objects.protect(p.row(), p.rows());
+            archivedInBackground.incrementAndGet();
         } catch (ValidationException e) {
             if (e.errorCode().kind() == ErrorKind.UNAVAILABLE) {
                 log.info("record {} stays accepted: {}", id, e.getMessage());
@@ -229,6 +234,12 @@ final class IngestPipeline {
             objects.deleteQuietly(o.key());
         }
         catalogue.markFailed(id, clock.instant(), reason);
+        failedInBackground.incrementAndGet();
+    }
+
+    /** The background half's counts since this process started. */
+    BackgroundIngest progress() {
+        return new BackgroundIngest(archivedInBackground.get(), failedInBackground.get());
     }
 
     /** Step 1 of ingest, with no side effects: validate, augment, extract; the planner decides the rest. */

@@ -304,6 +304,12 @@ public final class PostgresArchiveService implements ArchiveService, AutoCloseab
     }
 
     @Override
+    public Optional<vn.kyso.archive.BackgroundIngest> backgroundIngest() {
+        requireStarted();
+        return Optional.of(ingest.progress());
+    }
+
+    @Override
     public java.util.OptionalLong acceptedBacklog() {
         requireStarted();
         return java.util.OptionalLong.of(catalogue.countInState(RecordState.ACCEPTED));

@@ -69,7 +69,10 @@ final class RecordReader {
         return new RecordDetails(row.id().toString(), row.state(), row.metadata(),
                 row.original().toApi(row.ingestedAt()), summary, row.findings().toApi(),
                 new RecordDetails.Retention(row.metadata().preservation(), row.disposableFrom(), row.legalHold()),
-                done.rows().stream().map(ObjectRow::toApi).toList(), List.of(done.event()));
+                // In the order a read gives (ObjectTable.of: role's wire name, then generation).
+                done.rows().stream().sorted(java.util.Comparator.comparing((ObjectRow o) -> o.role().wireName())
+                        .thenComparingInt(ObjectRow::generation)).map(ObjectRow::toApi).toList(),
+                List.of(done.event()));
     }
 
     private RecordDetails details(CatalogueRow row, List<ObjectRow> rows) {
