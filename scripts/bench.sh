@@ -4,6 +4,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/deps.sh
+# The ingest benchmarks (archive's IngestOnCephBenchmark, api's IngestOnCephHttpBenchmark) run on Ceph RGW
+# with Object Lock, started once here as scripts/test.sh does and stopped on exit.
+bash scripts/ceph-rgw.sh start var/ceph
+trap 'bash scripts/ceph-rgw.sh stop var/ceph >/dev/null 2>&1 || true' EXIT
 ./mvnw -B -ntp -q -DskipTests install
 ./mvnw -B -ntp -pl validation,conversion,archive,audit,api surefire:test -Dgroups=benchmark -DexcludedGroups= -Dtest='*Benchmark' \
   -Dsurefire.failIfNoSpecifiedTests=false "$@"

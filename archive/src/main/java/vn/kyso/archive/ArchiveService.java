@@ -192,4 +192,12 @@ public interface ArchiveService {
      *     digits, '.', '_' or '-'
      */
     Optional<IssuedDocument> issuedDocument(String documentId);
+
+    /**
+     * Accepted ingests this instance has archived or failed in the background since it started, for the
+     * bulk ingest rate. Empty where the implementation has no background ingest.
+     */
+    default Optional<BackgroundIngest> backgroundIngest() {
+        return Optional.empty();
+    }
 }

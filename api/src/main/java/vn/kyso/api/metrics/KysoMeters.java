@@ -49,6 +49,13 @@ class KysoMeters implements SigningTimings {
         this.jobs = new Cached<>(() -> latestJobs(archive.getIfAvailable()));
         Gauge.builder("kyso.archive.ingest.backlog", backlog, b -> b.get())
                 .description("Records accepted for asynchronous ingest and not yet archived, whole cluster").register(registry);
+        // The bulk ingest rate is the rate of this counter; read from the archive's own counts at each scrape.
+        for (String outcome : java.util.List.of(OK, "failed")) {
+            io.micrometer.core.instrument.FunctionCounter.builder("kyso.archive.ingest.processed", archive,
+                            a -> background(a.getIfAvailable(), outcome))
+                    .description("Accepted ingests this instance archived (ok) or could not archive (failed) in the "
+                            + "background").tag("outcome", outcome).register(registry);
+        }
         for (JobKind kind : JobKind.values()) {
             String tag = tag(kind.name());
             Gauge.builder("kyso.archive.job.total", jobs, j -> value(j.get().get(kind), JobReport::total))
@@ -63,6 +70,14 @@ class KysoMeters implements SigningTimings {
                             j -> j.get().get(kind) != null && j.get().get(kind).state() == JobState.RUNNING ? 1 : 0)
                     .description("1 while a job of this kind runs").tag("kind", tag).register(registry);
         }
+    }
+
+    private static double background(ArchiveService archive, String outcome) {
+        if (archive == null) {
+            return Double.NaN;
+        }
+        return archive.backgroundIngest().map(b -> (double) (OK.equals(outcome) ? b.archived() : b.failed()))
+                .orElse(Double.NaN);
     }
 
     /** One signature made or refused: the counter and the timer, by format, level and outcome. */

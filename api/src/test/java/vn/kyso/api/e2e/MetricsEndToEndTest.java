@@ -86,6 +86,8 @@ class MetricsEndToEndTest {
         assertThat(delta(before, after, "kyso_archive_ingests_total", Map.of("mode", "ingest")))
                 .as("the duplicate counted under its error code").isEqualTo(2);
         assertThat(value(after, "kyso_archive_ingest_backlog", Map.of())).isGreaterThanOrEqualTo(0);
+        // The bulk ingest rate's counter, one series per outcome.
+        assertThat(after).contains("kyso_archive_ingest_processed_total{", "outcome=\"ok\"", "outcome=\"failed\"");
         assertThat(after).contains("kyso_archive_job_processed{", "kind=\"fixity\"");
         // Spring's own meters come along: HTTP requests, JVM.
         assertThat(after).contains("http_server_requests_seconds_count{", "jvm_memory_used_bytes{");

@@ -27,8 +27,10 @@ final class ArchiveWorkers implements AutoCloseable {
         io = Executors.newFixedThreadPool(4, r -> daemon(r, "archive-io-" + n.incrementAndGet()));
         // Accepted ingests are processed here; a full queue leaves them to the recovery job.
         AtomicInteger w = new AtomicInteger();
-        // Half the cores: validation is CPU-bound, and requests (accepts among them) need the rest.
-        int workers = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
+        // Half the cores: validation is CPU-bound, and requests (accepts among them) need the rest. At least
+        // two, so one record's validation overlaps another's store and catalogue round trips (a bulk
+        // transfer on two cores otherwise leaves a core idle whenever the one worker waits on Ceph).
+        int workers = Math.max(2, Runtime.getRuntime().availableProcessors() / 2);
         background = new ThreadPoolExecutor(workers, workers, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(10_000),
                 r -> daemon(r, "archive-ingest-" + w.incrementAndGet()));
     }

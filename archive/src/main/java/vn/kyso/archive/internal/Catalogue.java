@@ -13,6 +13,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.springframework.dao.DuplicateKeyException;
 import vn.kyso.archive.AccessRegime;
 import vn.kyso.archive.ArchiveError;
@@ -78,8 +80,14 @@ final class Catalogue {
      * @throws ArchiveException DUPLICATE_RECORD if another ingest of the same bytes won the race
      */
     void insert(CatalogueRow r, List<ObjectRow> rows, String searchFolded, String searchExact) {
+        // A PENDING row is the write intent of a synchronous ingest: visible to every other transaction at
+        // once, made durable by the ingest's own ACTIVE commit. Lost in a crash before that, it leaves objects
+        // without retention that no row names, which recovery's sweep removes; the client was never answered.
+        // An ACCEPTED row is answered with 202 and must be durable by itself.
+        Function<Supplier<Void>, Void> transaction = r.state() == RecordState.PENDING
+                ? db::inTransactionFlushedLater : db::inTransaction;
         try {
-            db.inTransaction(() -> {
+            transaction.apply(() -> {
                 RecordMetadata m = r.metadata();
                 CatalogueRow.OriginalFacts o = r.original();
                 CatalogueRow.Findings f = r.findings();

@@ -65,6 +65,18 @@ final class CatalogueDb {
         return call(() -> tx.execute(s -> steps.get()));
     }
 
+    /**
+     * Runs steps in one transaction whose commit does not wait for its flush to disk. Only for a write
+     * that a later durable commit of the same operation makes durable too (PostgreSQL flushes its log in
+     * order) and whose loss in a crash before that leaves nothing the recovery job does not undo.
+     */
+    <T> T inTransactionFlushedLater(Supplier<T> steps) {
+        return call(() -> tx.execute(s -> {
+            jdbc.sql("set local synchronous_commit = off").update();
+            return steps.get();
+        }));
+    }
+
     static Timestamp ts(Instant i) {
         return i == null ? null : Timestamp.from(i);
     }

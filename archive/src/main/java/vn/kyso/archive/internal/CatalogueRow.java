@@ -38,6 +38,12 @@ record CatalogueRow(UUID id, RecordState state, RecordMetadata metadata, Origina
                 actor, null, null);
     }
 
+    /** The same row once its ingest completed (state ACTIVE). */
+    CatalogueRow activated() {
+        return new CatalogueRow(id, RecordState.ACTIVE, metadata, original, findings, disposableFrom, legalHold,
+                ingestedAt, ingestedBy, lastFixityAt, extractedText);
+    }
+
     /** The same row with another first disposal date (a file's closing year decides it, not the planner). */
     CatalogueRow withDisposableFrom(LocalDate date) {
         return new CatalogueRow(id, state, metadata, original, findings, date, legalHold, ingestedAt, ingestedBy,

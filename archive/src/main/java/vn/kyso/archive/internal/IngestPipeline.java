@@ -7,11 +7,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.kyso.archive.ArchiveError;
 import vn.kyso.archive.ArchiveException;
 import vn.kyso.archive.ArchiveSettings;
+import vn.kyso.archive.BackgroundIngest;
 import vn.kyso.archive.IngestRequest;
 import vn.kyso.archive.ObjectRole;
 import vn.kyso.archive.RecordDetails;
@@ -64,6 +66,9 @@ final class IngestPipeline {
     private final ArchiveFiles files;
     private final ArchiveSettings settings;
     private final Clock clock;
+    private final HeldOriginals held = new HeldOriginals(HeldOriginals.MAX_BYTES);
+    private final AtomicLong archivedInBackground = new AtomicLong();
+    private final AtomicLong failedInBackground = new AtomicLong();
 
     IngestPipeline(Catalogue catalogue, ObjectTable objectTable, HistoryTable history, StoredObjects objects,
             ArchiveWorkers workers, ValidationService validation, SigningService signing, TextExtractor extractor,
@@ -82,8 +87,12 @@ final class IngestPipeline {
         this.clock = clock;
     }
 
-    /** A synchronous ingest; returns the new record's id once it is ACTIVE. */
-    UUID ingest(IngestRequest request) {
+    /** What a synchronous ingest wrote, enough to answer without reading the record back. */
+    record Ingested(CatalogueRow row, List<ObjectRow> rows, byte[] validationJson, RecordDetails.HistoryEvent event) {
+    }
+
+    /** A synchronous ingest; returns what it wrote once the record is ACTIVE. */
+    Ingested ingest(IngestRequest request) {
         Digests digests = admit(request);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         EvidencePlanner.Prepared p = prepare(UUID.randomUUID(), request.name(), request.content(),
@@ -100,7 +109,14 @@ final class IngestPipeline {
         // Step 4: visible, then protected.
         catalogue.activate(p.row().id(), now, request.actor(), p.detail());
         objects.protect(p.row(), p.rows());
-        return p.row().id();
+        byte[] report = null;
+        for (int i = 0; i < p.planned().size(); i++) {
+            if (p.planned().get(i).role() == ObjectRole.VALIDATION) {
+                report = p.planned().get(i).content();
+            }
+        }
+        return new Ingested(p.row().activated(), p.rows(), report,
+                new RecordDetails.HistoryEvent(now, "INGEST", "OK", p.detail(), request.actor()));
     }
 
     /** An asynchronous ingest: the original stored, the rest queued; built from what was just written. */
@@ -125,7 +141,9 @@ final class IngestPipeline {
         }
         String detail = "original stored; validation and evidence follow";
         history.add(id, now, "ACCEPTED", "OK", detail, request.actor());
+        held.hold(id, request.content());
         if (!workers.submit(() -> processAccepted(id))) {
+            held.take(id);
             log.info("ingest queue full; record {} will be processed by the recovery job", id);
         }
         // Built from what was just written rather than read back: accepting is the bulk path.
@@ -162,17 +180,24 @@ final class IngestPipeline {
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         List<ObjectRow> existing = objectTable.of(id);
+        byte[] inMemory = held.take(id);
         try {
-            byte[] content = objects.readVerified(ObjectRow.latest(existing, ObjectRole.ORIGINAL).orElseThrow());
+            // The bytes accept() digested and stored a moment ago; otherwise the stored copy, verified.
+            byte[] content = inMemory != null ? inMemory
+                    : objects.readVerified(ObjectRow.latest(existing, ObjectRole.ORIGINAL).orElseThrow());
             Optional<ObjectRow> signedData = ObjectRow.latest(existing, ObjectRole.SIGNED_DATA);
             byte[] detached = signedData.isPresent() ? objects.readVerified(signedData.get()) : null;
             // Left by an attempt that crashed half-way: never retained, so they can go.
+            boolean leftOver = false;
             for (ObjectRow o : existing) {
                 if (!KEPT_WHEN_ACCEPTED.contains(o.role())) {
                     objects.deleteQuietly(o.key());
+                    leftOver = true;
                 }
             }
-            objectTable.deleteExcept(id, KEPT_WHEN_ACCEPTED);
+            if (leftOver) {
+                objectTable.deleteExcept(id, KEPT_WHEN_ACCEPTED);
+            }
             EvidencePlanner.Prepared p = prepare(id, row.original().name(), content, detached, row.metadata(),
                     new Digests(row.original().sha256(), row.original().sha512()), row.ingestedBy(),
                     row.ingestedAt());
@@ -188,6 +213,7 @@ final class IngestPipeline {
             objects.putAll(planned, rows);
             catalogue.completeAccepted(p.row(), p.searchFolded(), p.searchExact(), now, p.detail());
             objects.protect(p.row(), p.rows());
+            archivedInBackground.incrementAndGet();
         } catch (ValidationException e) {
             if (e.errorCode().kind() == ErrorKind.UNAVAILABLE) {
                 log.info("record {} stays accepted: {}", id, e.getMessage());
@@ -208,6 +234,12 @@ final class IngestPipeline {
             objects.deleteQuietly(o.key());
         }
         catalogue.markFailed(id, clock.instant(), reason);
+        failedInBackground.incrementAndGet();
+    }
+
+    /** The background half's counts since this process started. */
+    BackgroundIngest progress() {
+        return new BackgroundIngest(archivedInBackground.get(), failedInBackground.get());
     }
 
     /** Step 1 of ingest, with no side effects: validate, augment, extract; the planner decides the rest. */

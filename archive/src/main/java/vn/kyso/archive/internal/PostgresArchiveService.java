@@ -134,7 +134,7 @@ public final class PostgresArchiveService implements ArchiveService, AutoCloseab
     @Override
     public RecordDetails ingest(IngestRequest request) {
         requireStarted();
-        return reader.record(ingest.ingest(request).toString());
+        return reader.ingested(ingest.ingest(request));
     }
 
     @Override
@@ -304,6 +304,12 @@ public final class PostgresArchiveService implements ArchiveService, AutoCloseab
     public Optional<JobReport> job(long id) {
         requireStarted();
         return jobTable.find(id);
+    }
+
+    @Override
+    public Optional<vn.kyso.archive.BackgroundIngest> backgroundIngest() {
+        requireStarted();
+        return Optional.of(ingest.progress());
     }
 
     @Override

@@ -57,11 +57,29 @@ final class RecordReader {
         return details(row, objectTable.of(row.id()));
     }
 
+    /**
+     * The details of a record this process has just ingested, built from what it wrote: the same answer as
+     * {@link #record} (IngestTest compares them) without reading the row, its objects, its history and
+     * its validation report back from the catalogue and the store.
+     */
+    RecordDetails ingested(IngestPipeline.Ingested done) {
+        CatalogueRow row = done.row();
+        RecordDetails.ValidationSummary summary = done.validationJson() == null ? null
+                : validationSummary(done::validationJson, row);
+        return new RecordDetails(row.id().toString(), row.state(), row.metadata(),
+                row.original().toApi(row.ingestedAt()), summary, row.findings().toApi(),
+                new RecordDetails.Retention(row.metadata().preservation(), row.disposableFrom(), row.legalHold()),
+                // In the order a read gives (ObjectTable.of: role's wire name, then generation).
+                done.rows().stream().sorted(java.util.Comparator.comparing((ObjectRow o) -> o.role().wireName())
+                        .thenComparingInt(ObjectRow::generation)).map(ObjectRow::toApi).toList(),
+                List.of(done.event()));
+    }
+
     private RecordDetails details(CatalogueRow row, List<ObjectRow> rows) {
         RecordDetails.ValidationSummary summary = null;
         Optional<ObjectRow> report = ObjectRow.latest(rows, ObjectRole.VALIDATION);
         if (report.isPresent() && row.state() != RecordState.DISPOSED) {
-            summary = validationSummary(report.get(), row);
+            summary = validationSummary(() -> objects.readUnverified(report.get()), row);
         }
         return new RecordDetails(row.id().toString(), row.state(), row.metadata(),
                 row.original().toApi(row.ingestedAt()), summary, row.findings().toApi(),
@@ -69,11 +87,12 @@ final class RecordReader {
                 rows.stream().map(ObjectRow::toApi).toList(), history.of(row.id()));
     }
 
-    private RecordDetails.ValidationSummary validationSummary(ObjectRow reportObject, CatalogueRow row) {
+    private RecordDetails.ValidationSummary validationSummary(java.util.function.Supplier<byte[]> reportJson,
+            CatalogueRow row) {
         Verdict verdict = row.findings().verdict();
         Instant validatedAt = row.findings().validatedAt();
         try {
-            JsonNode node = ArchiveJson.read(objects.readUnverified(reportObject));
+            JsonNode node = ArchiveJson.read(reportJson.get());
             List<RecordDetails.SignatureLine> lines = new ArrayList<>();
             for (JsonNode s : node.path("signatures")) {
                 String family = text(s, "family");

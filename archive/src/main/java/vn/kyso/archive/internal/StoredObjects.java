@@ -95,7 +95,7 @@ final class StoredObjects {
         }
     }
 
-    /** Sets retention on the objects of an active record. */
+    /** Sets retention on the objects of a record that just became active (written here without any). */
     void protect(CatalogueRow row, List<ObjectRow> rows) {
         Instant until = retainUntil(row);
         if (until == null) {
@@ -103,7 +103,7 @@ final class StoredObjects {
         }
         try {
             CompletableFuture.allOf(rows.stream().map(r -> CompletableFuture.runAsync(
-                    () -> store.extendRetention(r.key(), until), workers.io())).toArray(CompletableFuture[]::new))
+                    () -> store.retainNew(r.key(), until), workers.io())).toArray(CompletableFuture[]::new))
                     .join();
         } catch (CompletionException e) {
             // The record is complete; the next fixity check sets any retention still missing.

@@ -79,6 +79,16 @@ public interface ObjectStore {
     /** Whether the store answers right now (a cheap round trip), for health checks. */
     boolean isAvailable();
 
+    /**
+     * Sets the first retention of an object this caller has just put without one (ingest's last step).
+     * The default is {@link #extendRetention}; a store whose server enforces retention itself may skip
+     * the look at the object's current protection (a HEAD and more per object), since nothing can be
+     * shortened on an object that has none and the server refuses any shortening anyway.
+     */
+    default void retainNew(String key, Instant retainUntil) {
+        extendRetention(key, retainUntil);
+    }
+
     /** Options of one put. */
     record PutOptions(String contentType, Instant retainUntil) {
         public PutOptions {

@@ -113,9 +113,12 @@ class AcceptedIngestTest {
                 Letters.metadata("404/UBND-VP", "Kho lưu trữ tạm ngừng"), "luu-tru"));
         Eventually.until(Duration.ofSeconds(60), archive::backlog, backlog -> backlog == 0);
         assertThat(archive.record(accepted.id()).state()).isEqualTo(RecordState.ACCEPTED);
+        long archivedBefore = archive.backgroundIngest().orElseThrow().archived();
 
         store.recover();
         archive.runJob(JobKind.RECOVERY);
+        assertThat(archive.backgroundIngest().orElseThrow().archived()).as("counted once archived")
+                .isEqualTo(archivedBefore + 1);
 
         RecordDetails done = archive.record(accepted.id());
         assertThat(done.state()).isEqualTo(RecordState.ACTIVE);

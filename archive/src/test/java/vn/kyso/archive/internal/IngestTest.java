@@ -118,6 +118,28 @@ abstract class IngestTest {
     }
 
     @Test
+    void answersWithTheRecordAsStoredAndEveryObjectRetained() {
+        // The answer is built from what the ingest wrote, not read back: it must be what a read gives.
+        byte[] tampered = Letters.signed(SignatureLevel.B_T);
+        int at = indexOf(tampered, "serial-") + 7;
+        tampered[at] = (byte) (tampered[at] == '9' ? '8' : '9');
+        List<byte[]> letters = List.of(Letters.signed(SignatureLevel.B_LTA), Letters.signed(SignatureLevel.B_B),
+                Letters.unsigned("Bản scan đọc lại"), tampered);
+        int n = 0;
+        for (byte[] letter : letters) {
+            n++;
+            RecordDetails answer = archive.ingest(new IngestRequest("doc-" + n + ".pdf", letter, null,
+                    Letters.metadata((40 + n) + "/UBND-VP", "Đọc lại " + n), "van-thu"));
+            assertThat(answer).as("letter %d", n).isEqualTo(archive.record(answer.id()));
+            for (String key : store.list("records/" + answer.id() + "/")) {
+                assertThat(store.stat(key).orElseThrow().retainUntil()).as(key)
+                        .isAfter(java.time.Instant.now().plus(java.time.Duration.ofDays(365)));
+            }
+            assertThat(store.list("records/" + answer.id() + "/")).hasSize(answer.objects().size());
+        }
+    }
+
+    @Test
     void refusesTheSameBytesTwice() {
         byte[] letter = Letters.signed(SignatureLevel.B_LTA);
         RecordDetails first = archive.ingest(new IngestRequest("a.pdf", letter, null,

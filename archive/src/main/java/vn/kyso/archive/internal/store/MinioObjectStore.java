@@ -207,6 +207,25 @@ public final class MinioObjectStore implements ObjectStore {
     }
 
     @Override
+    public void retainNew(String key, Instant retainUntil) {
+        Instant until = StoreRules.normalizeRetention(retainUntil);
+        // Metadata retention, or a server that takes Object Lock calls without enforcing them (S3Mock), is
+        // enforced here from the object's current state: that path needs the look. The probe is cached.
+        if (!(retention instanceof ObjectLockRetention) || !probes.capabilities().serverSideObjectLock()
+                || until == null || !until.isAfter(clock.instant())) {
+            extendRetention(key, retainUntil);
+            return;
+        }
+        StoreRules.requireValidKey(key);
+        // One request instead of HEAD + GET retention + PUT retention: the server holds the lock and
+        // refuses a shorter COMPLIANCE date itself, so no earlier state has to be read first.
+        keyLocks.withLock(key, () -> S3Errors.call("retain " + key, () -> {
+            ObjectLockRetention.setServerRetention(bucket, key, until);
+            return null;
+        }));
+    }
+
+    @Override
     public void setLegalHold(String key, boolean hold) {
         StoreRules.requireValidKey(key);
         keyLocks.withLock(key, () -> S3Errors.call("set the legal hold of " + key, () -> {

@@ -252,6 +252,21 @@ abstract class ObjectStoreContractTest {
     }
 
     @Test
+    void theFirstRetentionOfAFreshObjectIsSetAndHeld() {
+        store.put(ns + "fresh", new byte[] {4}, PDF);
+        Instant until = Instant.now().plus(Duration.ofDays(1)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+
+        store.retainNew(ns + "fresh", until);
+
+        assertThat(store.stat(ns + "fresh")).get().extracting(ObjectInfo::retainUntil).isEqualTo(until);
+        assertReason(() -> store.delete(ns + "fresh"), Reason.RETENTION_ACTIVE);
+        assertReason(() -> store.retainNew(ns + "fresh", until.minus(Duration.ofHours(1))), Reason.RETENTION_ACTIVE);
+        assertThat(store.stat(ns + "fresh")).get().extracting(ObjectInfo::retainUntil).isEqualTo(until);
+        assertThat(store.read(ns + "fresh")).containsExactly(4);
+        assertReason(() -> store.retainNew(ns + "missing", until), Reason.NOT_FOUND);
+    }
+
+    @Test
     void legalHoldBlocksDeletesUntilCleared() {
         store.put(ns + "evidence", new byte[] {9}, PDF);
 
