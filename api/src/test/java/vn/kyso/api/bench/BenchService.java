@@ -19,16 +19,19 @@ final class BenchService {
      *
      * @param name     names the archive directory
      * @param defaults settings below everything else (logging, thread pools)
+     * @param args     more command-line arguments, which win over the class path's settings
      */
-    static ConfigurableApplicationContext start(String name, Map<String, Object> defaults) {
+    static ConfigurableApplicationContext start(String name, Map<String, Object> defaults, String... args) {
         String work = System.getProperty("kyso.test.workdir", "target/test-work");
         Path pki = Path.of(work, "bench-pki");
         Path archive = Path.of(work, name + "-archive-" + UUID.randomUUID().toString().substring(0, 8));
         return new SpringApplicationBuilder(KysoApplication.class)
                 .properties(defaults)
                 // As arguments, which win over the test class path's application.properties.
-                .run("--server.port=0", "--kyso.demo.enabled=true", "--kyso.demo.directory=" + pki,
-                        "--kyso.demo.port=0", "--kyso.archive.directory=" + archive);
+                .run(java.util.stream.Stream.concat(java.util.stream.Stream.of("--server.port=0",
+                        "--kyso.demo.enabled=true", "--kyso.demo.directory=" + pki, "--kyso.demo.port=0",
+                        "--kyso.archive.directory=" + archive), java.util.Arrays.stream(args))
+                        .toArray(String[]::new));
     }
 
     static int port(ConfigurableApplicationContext app) {

@@ -1,0 +1,185 @@
+package vn.kyso.api.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.context.ConfigurableApplicationContext;
+import vn.kyso.signing.Document;
+import vn.kyso.signing.SignOptions;
+import vn.kyso.signing.SignRequest;
+import vn.kyso.signing.SignatureLevel;
+import vn.kyso.signing.SigningService;
+
+/**
+ * What HTTP adds to a B-B signature (issue #15): the same {@link SigningService} bean called in process
+ * (service-direct) and through {@code POST /api/v1/signatures} (service-http), same key, same document,
+ * one JVM. The two contenders alternate in short blocks over several rounds, so a burst of load from
+ * the shared machine falls on both rather than on whichever ran at that moment; the rate is all
+ * operations over the summed time of their blocks, the percentiles over every latency. Prints the table
+ * with the ratio http/direct and the load average, and writes target/bench/http-overhead.md.
+ *
+ * <pre>
+ * ./mvnw -B -o -q -pl api -am test -Dtest=HttpOverheadBenchmark -Dgroups=benchmark -DexcludedGroups= \
+ *   -Dsurefire.failIfNoSpecifiedTests=false [-Dbench.rounds=10 -Dbench.block=20 -Dbench.warmup=300]
+ * </pre>
+ */
+@Tag("benchmark")
+class HttpOverheadBenchmark {
+
+    static final int ROUNDS = Integer.getInteger("bench.rounds", 10);
+    static final int BLOCK = Integer.getInteger("bench.block", 20);
+    static final int WARMUP = Integer.getInteger("bench.warmup", 300);
+
+    @Test
+    void httpAgainstInProcess() throws Exception {
+        // -Dbench.args="--kyso.audit.enabled=false ..." runs a diagnostic variant (settings as arguments win).
+        String[] extra = System.getProperty("bench.args", "").isBlank() ? new String[0]
+                : System.getProperty("bench.args").strip().split("\\s+");
+        try (ConfigurableApplicationContext app = BenchService.start("http-overhead-bench",
+                Map.of("logging.level.root", "WARN"), extra)) {
+            SigningService signing = app.getBean(SigningService.class);
+            SigningBenchmark.HttpSigner http = new SigningBenchmark.HttpSigner(BenchService.port(app));
+            Map<String, byte[]> documents = new LinkedHashMap<>();
+            documents.put("1 page", BenchLetters.oneLetter());
+            documents.put("50 pages", pages(50));
+            String loadBefore = loadAverage();
+
+            for (byte[] pdf : documents.values()) {
+                SignRequest direct = request(pdf);
+                for (int i = 0; i < WARMUP / documents.size(); i++) {
+                    assertThat(http.sign(pdf, "B-B")).startsWith("%PDF".getBytes(StandardCharsets.US_ASCII));
+                    assertThat(signing.sign(direct).content()).isNotEmpty();
+                }
+            }
+            StringBuilder table = new StringBuilder();
+            table.append("| document | threads | direct docs/s | direct p50 ms | direct p95 ms | http docs/s | http p50 ms"
+                    + " | http p95 ms | http / direct |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+            for (var doc : documents.entrySet()) {
+                byte[] pdf = doc.getValue();
+                SignRequest direct = request(pdf);
+                for (int threads : new int[] {1, 2}) {
+                    Samples inProcess = new Samples();
+                    Samples overHttp = new Samples();
+                    for (int round = 0; round < ROUNDS; round++) {
+                        inProcess.add(threads, () -> signing.sign(direct));
+                        overHttp.add(threads, () -> http.sign(pdf, "B-B"));
+                    }
+                    table.append(String.format(Locale.ROOT, "| %s | %d | %.1f | %.2f | %.2f | %.1f | %.2f | %.2f | **%.2fx** |%n",
+                            doc.getKey(), threads, inProcess.perSecond(), inProcess.percentile(50),
+                            inProcess.percentile(95), overHttp.perSecond(), overHttp.percentile(50),
+                            overHttp.percentile(95), overHttp.perSecond() / inProcess.perSecond()));
+                }
+            }
+            table.append("\nload average before: ").append(loadBefore).append("; after: ").append(loadAverage())
+                    .append("; ").append(ROUNDS).append(" rounds of ").append(BLOCK)
+                    .append(" operations per thread and contender, after ").append(WARMUP).append(" warm-up pairs")
+                    .append(extra.length == 0 ? "" : "; with " + String.join(" ", extra)).append('\n');
+            System.out.println(table);
+            Path out = Path.of("target/bench/http-overhead.md");
+            Files.createDirectories(out.getParent());
+            Files.writeString(out, table);
+        }
+    }
+
+    private static SignRequest request(byte[] pdf) {
+        return new SignRequest(new Document("letter.pdf", pdf), SigningBenchmark.KEY,
+                SignOptions.defaults(SignatureLevel.B_B));
+    }
+
+    /** Latencies and busy time of one contender, summed over its blocks. */
+    private static final class Samples {
+        private final List<Long> latencies = new ArrayList<>();
+        private long nanos;
+
+        void add(int threads, Op op) throws Exception {
+            ExecutorService pool = Executors.newFixedThreadPool(threads);
+            try {
+                long[][] block = new long[threads][BLOCK];
+                List<Callable<Void>> tasks = new ArrayList<>();
+                for (int t = 0; t < threads; t++) {
+                    long[] mine = block[t];
+                    tasks.add(() -> {
+                        for (int i = 0; i < BLOCK; i++) {
+                            long start = System.nanoTime();
+                            op.run();
+                            mine[i] = System.nanoTime() - start;
+                        }
+                        return null;
+                    });
+                }
+                long start = System.nanoTime();
+                for (Future<Void> f : pool.invokeAll(tasks)) {
+                    f.get();
+                }
+                nanos += System.nanoTime() - start;
+                Arrays.stream(block).flatMapToLong(Arrays::stream).forEach(latencies::add);
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+
+        double perSecond() {
+            return latencies.size() / (nanos / 1e9);
+        }
+
+        double percentile(int p) {
+            long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
+            int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
+            return sorted[Math.max(0, Math.min(index, sorted.length - 1))] / 1e6;
+        }
+    }
+
+    private interface Op {
+        void run() throws Exception;
+    }
+
+    private static String loadAverage() throws java.io.IOException {
+        String[] f = Files.readString(Path.of("/proc/loadavg")).split(" ");
+        return f[0] + ", " + f[1] + ", " + f[2];
+    }
+
+    /** A text letter of n A4 pages in Vietnamese, as the peer benchmark (module bench) makes it. */
+    static byte[] pages(int n) throws java.io.IOException {
+        try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            PDType0Font font = PDType0Font.load(doc,
+                    Path.of("/usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf").toFile());
+            for (int p = 1; p <= n; p++) {
+                PDPage page = new PDPage(PDRectangle.A4);
+                doc.addPage(page);
+                try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
+                    cs.beginText();
+                    cs.setFont(font, 12);
+                    cs.newLineAtOffset(72, 770);
+                    for (int line = 0; line < 45; line++) {
+                        cs.showText("Trang " + p + ", dòng " + (line + 1)
+                                + ": nội dung báo cáo tổng hợp kết quả giải quyết thủ tục hành chính.");
+                        cs.newLineAtOffset(0, -15);
+                    }
+                    cs.endText();
+                }
+            }
+            doc.save(out);
+            return out.toByteArray();
+        }
+    }
+}
