@@ -10,8 +10,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code kyso verify}: what the archive holds under the id a verification QR code carries, as a citizen
@@ -40,6 +42,10 @@ final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the service's answer as JSON")
     boolean json;
 
+    /** This command as picocli runs it, so a usage error goes to the streams the caller gave. */
+    @Spec
+    CommandSpec spec;
+
     VerifyCommand(Context context) {
         this.context = context;
     }
@@ -51,7 +57,7 @@ final class VerifyCommand implements Callable<Integer> {
         if (id.contains("?") || id.startsWith("http://") || id.startsWith("https://")) {
             Map<String, String> query = query(id);
             if (query.get("id") == null) {
-                throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                         "the link carries no id= / liên kết không có mã văn bản (id=)");
             }
             id = query.get("id");
