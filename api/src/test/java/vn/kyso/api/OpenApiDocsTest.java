@@ -24,6 +24,7 @@ import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.web.servlet.MockMvc;
+import vn.kyso.api.error.ErrorCatalog;
 import vn.kyso.api.openapi.OpenApiConfiguration;
 
 /** The OpenAPI document is generated from the controllers' annotations and served at /v3/api-docs. */
@@ -150,6 +151,65 @@ class OpenApiDocsTest {
         JsonNode jobs = docs("/v3/api-docs").at("/paths/~1api~1v1~1archive-jobs~1{kind}/post/responses");
         assertThat(jobs.at("/409/x-problem-codes").toString()).contains("JOB_ALREADY_RUNNING");
         assertThat(jobs.at("/202/headers/Location")).isNotNull();
+    }
+
+    @Test
+    void anOperationListsTheCodesItCanAnswerNotEveryCodeOfItsModule() throws Exception {
+        JsonNode docs = docs("/v3/api-docs");
+        // Declared with @ProblemCodes: the module errors the method raises, plus the web layer's own.
+        assertThat(problemCodes(docs, "/api/v1/records/{id}", "get")).isEqualTo(Map.of(
+                "400", List.of("INVALID_REQUEST"),
+                "401", List.of("UNAUTHENTICATED"),
+                "403", List.of("FORBIDDEN"),
+                "404", List.of("RECORD_NOT_FOUND"),
+                "500", List.of("INTERNAL_ERROR"),
+                "503", List.of("CATALOGUE_UNAVAILABLE", "SERVICE_NOT_CONFIGURED")));
+        assertThat(problemCodes(docs, "/api/v1/archive-jobs/{kind}", "post")).isEqualTo(Map.of(
+                "400", List.of("INVALID_REQUEST"),
+                "401", List.of("UNAUTHENTICATED"),
+                "403", List.of("FORBIDDEN"),
+                "409", List.of("JOB_ALREADY_RUNNING"),
+                "500", List.of("INTERNAL_ERROR"),
+                "503", List.of("CATALOGUE_UNAVAILABLE", "SERVICE_NOT_CONFIGURED")));
+        assertThat(problemCodes(docs, "/api/v1/archive-jobs/exports/{id}/package", "get")).isEqualTo(Map.of(
+                "400", List.of("INVALID_REQUEST"),
+                "401", List.of("UNAUTHENTICATED"),
+                "403", List.of("FORBIDDEN"),
+                "404", List.of("JOB_NOT_FOUND"),
+                "409", List.of("EXPORT_NOT_READY"),
+                "500", List.of("INTEGRITY_FAILURE", "INTERNAL_ERROR"),
+                "503", List.of("CATALOGUE_UNAVAILABLE", "SERVICE_NOT_CONFIGURED", "STORAGE_UNAVAILABLE")));
+        // An upload adds the upload guard's causes.
+        Map<String, List<String>> ingest = problemCodes(docs, "/api/v1/records", "post");
+        assertThat(ingest.get("413")).containsExactly("DOCUMENT_TOO_LARGE", "UPLOAD_TOO_LARGE");
+        assertThat(ingest.get("400")).containsExactly("EMPTY_DOCUMENT", "INVALID_REQUEST", "METADATA_INVALID");
+        assertThat(ingest.get("409")).containsExactly("DUPLICATE_RECORD", "FILE_CLOSED");
+        assertThat(ingest).doesNotContainKey("404");
+        // The exports answer 202 with their status resource on Prefer: respond-async.
+        assertThat(docs.at("/paths/~1api~1v1~1records~1{id}~1package/get/responses/202/content/application~1json"
+                + "/schema/$ref").asText()).isEqualTo("#/components/schemas/ExportStatus");
+        // The carrier of the declarations is not published.
+        assertThat(docs.toString()).doesNotContain("x-kyso-declared-problem-codes");
+        // Every listed code is one of the catalogue, with the catalogue's status.
+        for (Map.Entry<String, JsonNode> op : operations(docs)) {
+            op.getValue().get("responses").properties().forEach(r -> r.getValue().path("x-problem-codes")
+                    .forEach(code -> assertThat(ErrorCatalog.entry(code.asText())).as("%s %s", op.getKey(), code)
+                            .isNotNull().extracting(ErrorCatalog.Entry::status)
+                            .isEqualTo(Integer.parseInt(r.getKey()))));
+        }
+    }
+
+    private static Map<String, List<String>> problemCodes(JsonNode docs, String path, String method) {
+        JsonNode responses = docs.get("paths").get(path).get(method).get("responses");
+        Map<String, List<String>> codes = new java.util.TreeMap<>();
+        responses.properties().forEach(r -> {
+            if (r.getValue().has("x-problem-codes")) {
+                List<String> list = new ArrayList<>();
+                r.getValue().get("x-problem-codes").forEach(c -> list.add(c.asText()));
+                codes.put(r.getKey(), list);
+            }
+        });
+        return codes;
     }
 
     @Test

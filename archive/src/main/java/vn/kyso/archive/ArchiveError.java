@@ -36,7 +36,9 @@ public enum ArchiveError implements ErrorCode {
     /** The approver acts for another organisation than the list's. */
     DISPOSAL_OTHER_ORGANISATION(ErrorKind.FORBIDDEN, "A disposal list is approved within its own organisation"),
     /** The approval names no decision (số quyết định) or no decision date. */
-    DISPOSAL_DECISION_INVALID(ErrorKind.BAD_REQUEST, "A disposal approval needs the decision's number and date");
+    DISPOSAL_DECISION_INVALID(ErrorKind.BAD_REQUEST, "A disposal approval needs the decision's number and date"),
+    /** An export's package was asked for before it was built, after it failed, or after it expired. */
+    EXPORT_NOT_READY(ErrorKind.CONFLICT, "The export has no package to download");
 
     private final ErrorKind kind;
     private final String title;

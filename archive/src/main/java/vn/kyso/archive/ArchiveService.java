@@ -174,6 +174,32 @@ public interface ArchiveService {
     Optional<JobReport> job(long id);
 
     /**
+     * Starts building an export package in the background and returns at once with its RUNNING job (issue
+     * #14). The job runs once, on this instance; its state, progress and outcome live in the catalogue and
+     * the finished package in the object store, so {@link #exportJob} and {@link #exportResult} answer on
+     * any instance.
+     *
+     * @throws ArchiveException {@link ArchiveError#RECORD_NOT_FOUND} or {@link ArchiveError#FILE_NOT_FOUND}
+     *     before any thread starts, when there is nothing to export
+     */
+    ExportJob startExport(ExportRequest request);
+
+    /**
+     * One export job, if it exists and {@code organisation} may see it: only jobs requested for the same
+     * organisation (null only sees jobs requested without one, as with access control off).
+     */
+    Optional<ExportJob> exportJob(long id, String organisation);
+
+    /**
+     * The package of a DONE export job, read from the object store.
+     *
+     * @throws ArchiveException {@link ArchiveError#EXPORT_NOT_READY} while it runs, after it failed or once
+     *     the package expired; {@link ArchiveError#RECORD_NOT_FOUND} never: an unknown or foreign job is
+     *     the caller's {@link #exportJob} answer
+     */
+    StoredFile exportResult(long id, String organisation);
+
+    /**
      * How many records wait for the background half of an asynchronous ingest ({@link #accept}), across
      * every instance sharing the catalogue: the ingest backlog, for monitoring. Empty where the
      * implementation does not keep such records.

@@ -34,6 +34,12 @@ class KysoCliTest {
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("--key");
         assertThat(run(Map.of(), "archive", "export", "--format", "zip", "--record", "r")).isEqualTo(
                 ExitCode.USAGE.code());
+        assertThat(run(Map.of(), "verify")).isEqualTo(ExitCode.USAGE.code());
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("DOCUMENT-ID|QR-LINK");
+        // A link without id= names no document: refused before any request (nothing listens on port 9).
+        assertThat(run(Map.of("KYSO_URL", "http://127.0.0.1:9"), "verify", "https://kyso.example.gov.vn/verify?t=x"))
+                .isEqualTo(ExitCode.USAGE.code());
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("the link carries no id=");
     }
 
     @Test

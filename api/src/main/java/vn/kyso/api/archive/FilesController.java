@@ -14,13 +14,17 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import vn.kyso.api.openapi.ProblemCodes;
 import vn.kyso.access.Caller;
 import vn.kyso.archive.ArchiveError;
 import vn.kyso.archive.ArchiveException;
 import vn.kyso.archive.ArchiveFile;
 import vn.kyso.archive.ArchiveService;
+import vn.kyso.archive.ExportFormat;
+import vn.kyso.archive.ExportRequest;
 import vn.kyso.archive.FileForm;
 
 /**
@@ -52,6 +56,7 @@ class FilesController {
                     + "`organId.year.notation`; the notation may contain '/'. Documents ingested with this fond and "
                     + "file code are filed in it; their preservation period starts only when the file closes. "
                     + "Fields at fault are listed in `errors` with a stable `code` and `messageVi`.")
+    @ProblemCodes({"METADATA_INVALID", "FILE_EXISTS", "CATALOGUE_UNAVAILABLE"})
     ResponseEntity<ArchiveFile> open(@RequestBody FileForm form, @Parameter(hidden = true) Caller caller) {
         ArchiveFile f = archive.get().openFile(form.toRequest(), caller.actor());
         return ResponseEntity.created(URI.create("/api/v1/files/" + f.fondCode() + "/" + f.fileCode())).body(f);
@@ -61,14 +66,26 @@ class FilesController {
     @Operation(summary = "A file with its totals and dates, or its packages",
             description = "`/files/{fondCode}/{fileCode}`: the file; `…/package`: every record as one BagIt bag; "
                     + "`…/eark-package`: every record as one E-ARK CSIP information package (METS, PREMIS 3, the "
-                    + "Appendix VI description).")
-    ResponseEntity<?> get(@PathVariable String fondCode, @PathVariable String rest) {
+                    + "Appendix VI description). " + RecordsController.ASYNC_EXPORT)
+    @ProblemCodes({"FILE_NOT_FOUND", "INTEGRITY_FAILURE", "STORAGE_UNAVAILABLE", "CATALOGUE_UNAVAILABLE",
+            "ARCHIVE_FAILED"})
+    ResponseEntity<?> get(@PathVariable String fondCode, @PathVariable String rest,
+            @Parameter(description = RecordsController.PREFER + " (packages only)")
+            @RequestHeader(name = "Prefer", required = false) String prefer,
+            @Parameter(hidden = true) Caller caller) {
         String path = rest.startsWith("/") ? rest.substring(1) : rest;
+        boolean async = ExportJobsController.respondAsync(prefer);
         if (path.endsWith(PACKAGE) && !path.endsWith(EARK)) {
-            return RecordsController.download(archive.get().exportFile(fondCode, code(path, PACKAGE)));
+            String fileCode = code(path, PACKAGE);
+            return async ? ExportJobsController.accepted(archive.get(), ExportRequest.file(ExportFormat.BAGIT,
+                    fondCode, fileCode, caller.actor(), caller.organisation()))
+                    : RecordsController.download(archive.get().exportFile(fondCode, fileCode));
         }
         if (path.endsWith(EARK)) {
-            return RecordsController.download(archive.get().exportFileEark(fondCode, code(path, EARK)));
+            String fileCode = code(path, EARK);
+            return async ? ExportJobsController.accepted(archive.get(), ExportRequest.file(ExportFormat.EARK,
+                    fondCode, fileCode, caller.actor(), caller.organisation()))
+                    : RecordsController.download(archive.get().exportFileEark(fondCode, fileCode));
         }
         return ResponseEntity.ok(archive.get().file(fondCode, code(path, "")));
     }
@@ -87,6 +104,7 @@ class FilesController {
                     + "and its documents' preservation period counts from the end of that year (Circular "
                     + "10/2022/TT-BNV). `…/records` with `{\"recordId\": …}` files an archived record in the open "
                     + "file. A closed file answers 409 FILE_CLOSED.")
+    @ProblemCodes({"FILE_NOT_FOUND", "FILE_CLOSED", "METADATA_INVALID", "RECORD_NOT_FOUND", "CATALOGUE_UNAVAILABLE"})
     ArchiveFile post(@PathVariable String fondCode, @PathVariable String rest,
             @RequestBody(required = false) java.util.Map<String, String> body,
             @Parameter(hidden = true) Caller caller) {
@@ -102,8 +120,18 @@ class FilesController {
     }
 
     @GetMapping("/records/{id}/eark-package")
-    @Operation(summary = "The record as an E-ARK CSIP information package (METS, PREMIS 3, Appendix VI description)")
-    ResponseEntity<byte[]> exportRecordEark(@PathVariable String id) {
+    @Operation(summary = "The record as an E-ARK CSIP information package (METS, PREMIS 3, Appendix VI description)",
+            description = RecordsController.ASYNC_EXPORT)
+    @ProblemCodes({"RECORD_NOT_FOUND", "INTEGRITY_FAILURE", "STORAGE_UNAVAILABLE", "CATALOGUE_UNAVAILABLE",
+            "ARCHIVE_FAILED"})
+    ResponseEntity<?> exportRecordEark(@PathVariable String id,
+            @Parameter(description = RecordsController.PREFER)
+            @RequestHeader(name = "Prefer", required = false) String prefer,
+            @Parameter(hidden = true) Caller caller) {
+        if (ExportJobsController.respondAsync(prefer)) {
+            return ExportJobsController.accepted(archive.get(),
+                    ExportRequest.record(ExportFormat.EARK, id, caller.actor(), caller.organisation()));
+        }
         return RecordsController.download(archive.get().exportRecordEark(id));
     }
 

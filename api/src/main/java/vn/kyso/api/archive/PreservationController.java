@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import vn.kyso.api.openapi.ProblemCodes;
 import vn.kyso.api.error.ApiError;
 import vn.kyso.api.error.ApiException;
 import org.springframework.beans.factory.ObjectProvider;
@@ -65,6 +66,7 @@ class PreservationController {
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = JobStatus.class)))
     @ApiResponse(responseCode = "200", description = "With `Prefer: wait=N`, the run ended within N seconds",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = JobStatus.class)))
+    @ProblemCodes({"JOB_ALREADY_RUNNING", "CATALOGUE_UNAVAILABLE"})
     ResponseEntity<JobStatus> run(@PathVariable String kind,
             @Parameter(description = "`wait=N`: hold the request up to N seconds for the job to end "
                     + "(RFC 7240); without it the answer is 202 at once", example = "wait=60")
@@ -94,6 +96,7 @@ class PreservationController {
                     + "or its instance stopped, the problem in English and Vietnamese.")
     @ApiResponse(responseCode = "200", description = "The run",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = JobStatus.class)))
+    @ProblemCodes({"JOB_NOT_FOUND", "CATALOGUE_UNAVAILABLE"})
     JobStatus job(@PathVariable long id) {
         return archive.get().job(id).map(JobStatus::of)
                 .orElseThrow(() -> new ApiException(ApiError.JOB_NOT_FOUND, "No job run " + id));
@@ -101,6 +104,7 @@ class PreservationController {
 
     @GetMapping("/archive-jobs")
     @Operation(summary = "Recent job runs with their progress, newest first")
+    @ProblemCodes({"CATALOGUE_UNAVAILABLE"})
     List<JobReport> jobs() {
         return archive.get().jobs();
     }
@@ -110,6 +114,7 @@ class PreservationController {
             description = "Lists the records whose preservation period has ended by `asOf` (default today) and that "
                     + "carry no legal hold. Nothing is disposed until a second archivist of the same organisation "
                     + "approves the list under a numbered decision.")
+    @ProblemCodes({"CATALOGUE_UNAVAILABLE"})
     DisposalList propose(@RequestParam(required = false) LocalDate asOf,
             @Parameter(hidden = true) Caller caller) {
         return archive.get().proposeDisposal(asOf != null ? asOf : LocalDate.now(VietnamTime.OFFSET),
@@ -127,6 +132,7 @@ class PreservationController {
 
     @GetMapping("/disposal-lists")
     @Operation(summary = "Every disposal list, approved or not, newest first")
+    @ProblemCodes({"CATALOGUE_UNAVAILABLE"})
     List<DisposalList> lists() {
         return archive.get().disposalLists();
     }
@@ -140,6 +146,8 @@ class PreservationController {
                     + "Objects are deleted; the catalogue keeps a tombstone with the digests and the list is "
                     + "kept for good with the decision. Records put under legal hold since the list was drawn up "
                     + "are skipped.")
+    @ProblemCodes({"DISPOSAL_LIST_NOT_FOUND", "DISPOSAL_SAME_PERSON", "DISPOSAL_OTHER_ORGANISATION",
+            "DISPOSAL_DECISION_INVALID", "RETENTION_ACTIVE", "STORAGE_UNAVAILABLE", "CATALOGUE_UNAVAILABLE"})
     DisposalList approve(@PathVariable long id, @RequestBody(required = false) DisposalDecision decision,
             @Parameter(hidden = true) Caller caller) {
         DisposalDecision d = decision != null ? decision : new DisposalDecision(null, null);

@@ -17,7 +17,6 @@ import vn.kyso.archive.ArchiveError;
 import vn.kyso.audit.AuditError;
 import vn.kyso.conversion.ConversionError;
 import vn.kyso.core.ErrorCode;
-import vn.kyso.core.ErrorKind;
 import vn.kyso.exchange.ExchangeError;
 import vn.kyso.letters.LettersError;
 import vn.kyso.signing.SigningError;
@@ -67,6 +66,15 @@ public final class ErrorCatalog {
         return ENTRIES.get(code);
     }
 
+    /** The codes one error enum declares, in its order (for the OpenAPI description's fallback per module). */
+    public static List<String> codesOf(Class<? extends ErrorCode> errors) {
+        ErrorCode[] values = errors.getEnumConstants();
+        if (values == null) {
+            throw new IllegalArgumentException(errors + " is not an error enum");
+        }
+        return Stream.of(values).map(ErrorCode::code).toList();
+    }
+
     /** Every module's error enum; a new module's enum is added here at the end. */
     static List<ErrorCode> enumConstants() {
         List<ErrorCode> all = new ArrayList<>();
@@ -80,7 +88,7 @@ public final class ErrorCatalog {
     private static Map<String, Entry> build() {
         Map<String, Entry> map = new LinkedHashMap<>();
         for (ErrorCode c : enumConstants()) {
-            map.putIfAbsent(c.code(), new Entry(c.code(), status(c.kind()), c.title(), VI.getProperty(c.code())));
+            map.putIfAbsent(c.code(), new Entry(c.code(), status(c), c.title(), VI.getProperty(c.code())));
         }
         for (Entry e : WEB) {
             map.putIfAbsent(e.code(), new Entry(e.code(), e.status(), e.titleEn(), VI.getProperty(e.code())));
@@ -88,8 +96,18 @@ public final class ErrorCatalog {
         return map;
     }
 
-    private static int status(ErrorKind kind) {
-        return ProblemHandler.statusOf(kind).value();
+    /**
+     * The status a code is answered with: its kind's, except the two the web layer answers with a status
+     * of their own (the security filters' 401, the rate limit's 429).
+     */
+    private static int status(ErrorCode code) {
+        if (code == ApiError.UNAUTHENTICATED) {
+            return 401;
+        }
+        if (code == ApiError.RATE_LIMITED) {
+            return 429;
+        }
+        return ProblemHandler.statusOf(code.kind()).value();
     }
 
     private static Properties load(String resource) {

@@ -14,9 +14,7 @@ import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Stream;
-import vn.kyso.api.error.ApiError;
-import vn.kyso.core.ErrorCode;
+import vn.kyso.api.error.ErrorCatalog;
 
 /**
  * Examples: the main operations' requests and answers from {@code openapi/examples.json}, and a problem
@@ -25,7 +23,6 @@ import vn.kyso.core.ErrorCode;
 final class Examples {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Map<String, String> TITLES = titles();
 
     private Examples() {
     }
@@ -33,7 +30,8 @@ final class Examples {
     static Map<String, Object> problem(int status, String code, String path) {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("type", "urn:kyso:problem:" + code.toLowerCase(Locale.ROOT).replace('_', '-'));
-        p.put("title", TITLES.getOrDefault(code, code));
+        ErrorCatalog.Entry entry = ErrorCatalog.entry(code);
+        p.put("title", entry != null ? entry.titleEn() : code);
         p.put("status", status);
         p.put("detail", "What went wrong this time, in English; detailVi in Vietnamese where the module words it");
         p.put("instance", path);
@@ -94,14 +92,5 @@ final class Examples {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static Map<String, String> titles() {
-        Map<String, String> titles = new LinkedHashMap<>();
-        Stream.concat(ProblemCatalogue.all(), Stream.of(ApiError.values()))
-                .forEach((ErrorCode c) -> titles.putIfAbsent(c.code(), c.title()));
-        titles.put(ProblemCatalogue.UPLOAD_TOO_LARGE, "Upload too large");
-        titles.put(ProblemCatalogue.INTERNAL_ERROR, "Internal error");
-        return titles;
     }
 }

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.customizers.OperationCustomizer;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -37,11 +38,28 @@ public class OpenApiConfiguration {
     static final String OIDC = "oidc";
     static final String PROBLEM_MEDIA_TYPE = "application/problem+json";
     static final String PROBLEM_REF = "#/components/schemas/Problem";
+    /** Where {@link ProblemCodes} waits between the operation and the document customizer; never published. */
+    static final String DECLARED_CODES = "x-kyso-declared-problem-codes";
 
     @Bean
     OpenApiCustomizer kysoOpenApiCustomizer(
             @Value("${kyso.security.jwt.issuer-uri:}") String issuer) {
         return openApi -> complete(openApi, issuer);
+    }
+
+    /**
+     * Carries each method's {@link ProblemCodes} into its operation (springdoc hands the handler method only to
+     * operation customizers); {@link #complete} turns them into the problem answers and drops the carrier.
+     */
+    @Bean
+    OperationCustomizer kysoProblemCodesCustomizer() {
+        return (operation, handler) -> {
+            ProblemCodes declared = handler.getMethodAnnotation(ProblemCodes.class);
+            if (declared != null) {
+                operation.addExtension(DECLARED_CODES, List.of(declared.value()));
+            }
+            return operation;
+        };
     }
 
     static void complete(OpenAPI openApi, String issuer) {
@@ -98,7 +116,12 @@ public class OpenApiConfiguration {
                 && op.getRequestBody().getContent().containsKey("multipart/form-data");
         ApiResponses responses = op.getResponses() != null ? op.getResponses() : new ApiResponses();
         op.setResponses(responses);
-        ProblemCatalogue.codes(path, isPublic, uploads).forEach((status, codes) -> {
+        List<String> declared = null;
+        if (op.getExtensions() != null && op.getExtensions().get(DECLARED_CODES) instanceof List<?> list) {
+            declared = list.stream().map(String::valueOf).toList();
+            op.getExtensions().remove(DECLARED_CODES);
+        }
+        ProblemCatalogue.codes(path, declared, isPublic, uploads).forEach((status, codes) -> {
             String key = Integer.toString(status);
             ApiResponse response = responses.get(key);
             if (response == null) {

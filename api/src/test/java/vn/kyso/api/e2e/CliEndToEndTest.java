@@ -36,6 +36,10 @@ class CliEndToEndTest {
     @LocalServerPort
     int port;
 
+    /** The service's verification links, to build the link a QR code of an issuer-chosen id carries. */
+    @org.springframework.beans.factory.annotation.Autowired
+    vn.kyso.api.verify.IssuedLinks links;
+
     @TempDir
     Path dir;
 
@@ -100,12 +104,36 @@ class CliEndToEndTest {
         Path bag = Path.of(out.strip().substring("exported: ".length()));
         assertThat(new String(Files.readAllBytes(bag), StandardCharsets.ISO_8859_1)).startsWith("PK")
                 .contains("bagit.txt");
+        // Built in the background (202), followed with a progress bar, then downloaded (issue #14).
+        Path later = Files.createDirectories(dir.resolve("async"));
+        assertThat(kyso("archive", "export", "--record", id, "--format", "eark", "--async", "-o", later.toString()))
+                .as(err).isZero();
+        assertThat(err).contains("[" + "#".repeat(30) + "] 1/1");
+        Path eark = Path.of(out.strip().substring("exported: ".length()));
+        assertThat(eark.getParent()).isEqualTo(later);
+        assertThat(new String(Files.readAllBytes(eark), StandardCharsets.ISO_8859_1)).startsWith("PK")
+                .contains("METS.xml");
 
         assertThat(kyso("verify", documentId, signed.toString())).as(err).isZero();
         assertThat(out).contains("IDENTICAL", "trùng khớp");
         assertThat(kyso("--lang", "en", "verify", documentId, LETTERS.resolve("cong-van-mot-trang.pdf").toString()))
                 .isEqualTo(ExitCode.NEGATIVE.code());
         assertThat(out).contains("DIFFERENT", "differs from the archived original");
+
+        // By the id alone (issue #14): the whole QR link, whose token t opens an id the issuer chose.
+        String token = links.token(documentId);
+        String link = "http://127.0.0.1:" + port + "/verify?id=" + documentId + "&h=0&t=" + token;
+        assertThat(kyso("--lang", "vi", "verify", link)).as(err).isZero();
+        assertThat(out).contains(documentId + ": VALID", "Ủy ban nhân dân tỉnh Bình An", "Số, ký hiệu: 15/UBND-VP",
+                "Trích yếu: Về việc cấp phép xây dựng trường học", "Bản gốc: /api/v1/issued-documents/");
+        // Without the token the answer is the one for an id nobody issued, and the exit code says no.
+        assertThat(kyso("--lang", "en", "verify", documentId)).isEqualTo(ExitCode.NEGATIVE.code());
+        assertThat(out).contains(documentId + ": no document found under this id");
+        // The id and the token as an option, with a copy: the lookup, then the comparison decides.
+        assertThat(kyso("--lang", "en", "verify", documentId, signed.toString(), "--token", token)).as(err).isZero();
+        assertThat(out).contains("Subject: Về việc cấp phép xây dựng trường học", "cong-van-signed.pdf: IDENTICAL");
+        assertThat(kyso("verify", link, "--json")).as(err).isZero();
+        assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(out).path("found").asBoolean()).isTrue();
     }
 
     @Test

@@ -42,11 +42,17 @@ final class EarkExports {
 
     StoredFile record(CatalogueRow row) {
         String objid = "kyso-record-" + row.id();
-        byte[] zip = CsipWriter.write(pack(objid, "Record " + row.metadata().numberSymbol(), null, List.of(row)));
+        byte[] zip = CsipWriter.write(pack(objid, "Record " + row.metadata().numberSymbol(), null, List.of(row),
+                () -> { }));
         return new StoredFile(CsipWriter.safe(objid) + ".zip", "application/zip", zip);
     }
 
     StoredFile file(String fondCode, String fileCode) {
+        return file(fondCode, fileCode, () -> { });
+    }
+
+    /** As {@link #file(String, String)}, calling {@code recordDone} after each record is read. */
+    StoredFile file(String fondCode, String fileCode, Runnable recordDone) {
         List<CatalogueRow> rows = catalogue.inFile(fondCode, fileCode);
         Optional<ArchiveFile> file = files.find(fondCode, fileCode);
         if (rows.isEmpty()) {
@@ -57,11 +63,12 @@ final class EarkExports {
         String objid = "kyso-file-" + fondCode + "-" + fileCode;
         String label = file.map(f -> "File " + f.fileCode() + ": " + f.title())
                 .orElse("File " + fileCode + " of fond " + fondCode);
-        byte[] zip = CsipWriter.write(pack(objid, label, file.orElse(null), rows));
+        byte[] zip = CsipWriter.write(pack(objid, label, file.orElse(null), rows, recordDone));
         return new StoredFile(CsipWriter.safe(objid) + ".zip", "application/zip", zip);
     }
 
-    private CsipPackage pack(String objid, String label, ArchiveFile file, List<CatalogueRow> rows) {
+    private CsipPackage pack(String objid, String label, ArchiveFile file, List<CatalogueRow> rows,
+            Runnable recordDone) {
         List<CsipPackage.Representation> reps = new ArrayList<>();
         List<CsipPackage.Item> documentation = new ArrayList<>();
         List<CsipPackage.PremisEvent> events = new ArrayList<>();
@@ -91,6 +98,7 @@ final class EarkExports {
                         e.detail(), e.actor(), rep));
             }
             docs.add(new DescriptionXml.Doc(row.id().toString(), row.metadata()));
+            recordDone.run();
         }
         Instant now = clock.instant();
         return new CsipPackage(objid, label, now, version(), DescriptionXml.write(file, docs), reps, documentation,

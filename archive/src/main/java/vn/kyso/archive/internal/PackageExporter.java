@@ -40,6 +40,11 @@ final class PackageExporter {
     }
 
     StoredFile exportFile(String fondCode, String fileCode) {
+        return exportFile(fondCode, fileCode, () -> { });
+    }
+
+    /** As {@link #exportFile(String, String)}, calling {@code recordDone} after each record is read. */
+    StoredFile exportFile(String fondCode, String fileCode, Runnable recordDone) {
         List<CatalogueRow> rows = catalogue.inFile(fondCode, fileCode);
         if (rows.isEmpty()) {
             throw new ArchiveException(ArchiveError.FILE_NOT_FOUND,
@@ -48,6 +53,7 @@ final class PackageExporter {
         List<Packages.Entry> payload = new ArrayList<>();
         for (CatalogueRow row : rows) {
             payload.addAll(payload(row, row.id() + "/"));
+            recordDone.run();
         }
         String bag = "file-" + fileCode.replaceAll("[^A-Za-z0-9._-]", "_");
         byte[] zip = Packages.bag(bag, payload, bagInfo("File " + fileCode + " of fond " + fondCode + ", "

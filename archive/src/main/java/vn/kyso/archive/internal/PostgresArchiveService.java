@@ -16,6 +16,8 @@ import vn.kyso.archive.EvidenceRecordSettings;
 import vn.kyso.archive.DisposalApproval;
 import vn.kyso.archive.DisposalList;
 import vn.kyso.archive.IngestRequest;
+import vn.kyso.archive.ExportJob;
+import vn.kyso.archive.ExportRequest;
 import vn.kyso.archive.IssuedCopyCheck;
 import vn.kyso.archive.IssuedDocument;
 import vn.kyso.archive.IssuedOriginal;
@@ -58,6 +60,8 @@ public final class PostgresArchiveService implements ArchiveService, AutoCloseab
     private final HistoryTable history;
     private final Clock clock;
     private final Catalogue catalogue;
+    /** Exports built in the background (issue #14). */
+    private final ExportJobs exports;
     private volatile boolean started;
 
     public PostgresArchiveService(DataSource dataSource, ObjectStore store, ValidationService validation,
@@ -104,6 +108,7 @@ public final class PostgresArchiveService implements ArchiveService, AutoCloseab
                 validation, signing, settings, clock, new EvidenceRecordJob(db, catalogue, objectTable,
                         new EvidenceTable(db), new WriteIntents(db), history, objects, Objects.requireNonNull(evidence),
                         settings, clock));
+        this.exports = new ExportJobs(new ExportJobTable(db), reader, catalogue, exporter, eark, store, clock);
     }
 
     /** Brings the catalogue's schema up to date and starts the worker threads; idempotent. */
@@ -310,6 +315,24 @@ public final class PostgresArchiveService implements ArchiveService, AutoCloseab
     public Optional<vn.kyso.archive.BackgroundIngest> backgroundIngest() {
         requireStarted();
         return Optional.of(ingest.progress());
+    }
+
+    @Override
+    public ExportJob startExport(ExportRequest request) {
+        requireStarted();
+        return exports.start(request);
+    }
+
+    @Override
+    public Optional<ExportJob> exportJob(long id, String organisation) {
+        requireStarted();
+        return exports.job(id, organisation);
+    }
+
+    @Override
+    public StoredFile exportResult(long id, String organisation) {
+        requireStarted();
+        return exports.result(id, organisation);
     }
 
     @Override

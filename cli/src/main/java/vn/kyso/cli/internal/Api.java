@@ -68,6 +68,12 @@ final class Api {
         return send(request(path).header("Accept", accept).GET());
     }
 
+    Response get(String path, String accept, Map<String, String> headers) throws IOException, InterruptedException {
+        HttpRequest.Builder b = request(path).header("Accept", accept).GET();
+        headers.forEach(b::header);
+        return send(b);
+    }
+
     Response post(String path, Multipart form, String accept, Map<String, String> headers)
             throws IOException, InterruptedException {
         HttpRequest.Builder b = request(path).header("Accept", accept).header("Content-Type", form.contentType())

@@ -20,6 +20,8 @@ final class ArchiveExport implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "bagit", description = "bagit (RFC 8493) or eark (E-ARK CSIP)")
     String format;
     @Option(names = {"-o", "--out"}, description = "File or folder; default the service's name here") Path out;
+    @Option(names = "--async", description = "Have the service build the package in the background (202) and "
+            + "follow it with a progress bar before downloading it: for large files (hồ sơ)") boolean async;
 
     ArchiveExport(Context context) {
         this.context = context;
@@ -40,8 +42,12 @@ final class ArchiveExport implements Callable<Integer> {
         } else {
             throw new CommandLine.ParameterException(new CommandLine(this), "give --record, or --fond and --file-code");
         }
-        Path written = Output.write(context.api().get(path, "*/*"), out, (record != null ? record : fileCode)
-                + (eark ? "-eark.zip" : "-bagit.zip"));
+        String fallback = (record != null ? record : fileCode) + (eark ? "-eark.zip" : "-bagit.zip");
+        Api.Response answer = async ? ExportFollower.follow(context, path) : context.api().get(path, "*/*");
+        if (answer == null) {
+            return Exit.NEGATIVE; // the export failed; its problem is printed
+        }
+        Path written = Output.write(answer, out, fallback);
         context.out.println("exported: " + written);
         return Exit.OK;
     }

@@ -39,4 +39,13 @@ class PiecesTest {
         assertThat(Progress.bar(5, 10)).isEqualTo("[" + "#".repeat(15) + ".".repeat(15) + "]");
         assertThat(Progress.bar(0, 0)).isEqualTo("[" + "#".repeat(30) + "]");
     }
+
+    @Test
+    void aQrLinkGivesItsIdAndTokenDecoded() {
+        assertThat(VerifyCommand.query("https://kyso.example.gov.vn/verify?id=KQ-2026-000777&h=ab12&t=Zx_9-q%3D"))
+                .containsEntry("id", "KQ-2026-000777").containsEntry("h", "ab12").containsEntry("t", "Zx_9-q=");
+        assertThat(VerifyCommand.query("/verify?id=VB-ABCDEFGHJKLM")).containsEntry("id", "VB-ABCDEFGHJKLM")
+                .doesNotContainKey("t");
+        assertThat(VerifyCommand.query("KQ-2026-000777")).isEmpty();
+    }
 }
