@@ -279,7 +279,17 @@
     who.appendChild(el('strong', null, me.name)).id = 'session-name';
     if (me.organisation) {
       who.appendChild(el('span', 'session-label', ' · ' + text.organisation + ' '));
-      who.appendChild(el('span', null, me.organisation)).id = 'session-organisation';
+      // The organisation's name where the service knows it, its code beside it in small type (issue #14).
+      if (me.organisationName) {
+        var name = who.appendChild(el('span', null, me.organisationName));
+        name.id = 'session-organisation-name';
+        name.title = me.organisation;
+        who.appendChild(el('span', 'session-code', ' ('));
+        who.appendChild(el('span', 'session-code', me.organisation)).id = 'session-organisation';
+        who.appendChild(el('span', 'session-code', ')'));
+      } else {
+        who.appendChild(el('span', null, me.organisation)).id = 'session-organisation';
+      }
     }
     box.appendChild(who);
     var roles = el('ul', 'session-roles');
