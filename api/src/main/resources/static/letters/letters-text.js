@@ -6,6 +6,9 @@
   window.KysoLettersText = {
     vi: {
       langSwitch: 'English', langSwitchCode: 'en',
+      remote: { algorithm: 'Thuật toán ký', digest: 'SHA-256 của dữ liệu cần ký', expiresAt: 'Hết hạn lúc',
+        signingTime: 'Thời điểm ký ghi trong chữ ký', noCertificate: 'Hãy dán hoặc chọn chứng thư số của người ký.',
+        noValue: 'Hãy dán hoặc tải lên giá trị chữ ký từ thiết bị.', file: 'du-lieu-can-ky.bin' },
       states: { DRAFT: 'Dự thảo', SIGNED_BY_PERSON: 'Người có thẩm quyền đã ký', ISSUED: 'Đã ban hành',
         ARCHIVED: 'Đã ban hành và lưu trữ' },
       actions: { UPLOADED: 'Tải lên dự thảo', SIGNED_BY_PERSON: 'Người có thẩm quyền ký số',
@@ -33,6 +36,20 @@
     en: {
       pageTitle: 'Registry — issuing outgoing letters', heading: 'Registry — issuing outgoing letters',
       langSwitch: 'Tiếng Việt', langSwitchCode: 'vi',
+      remoteHeading: 'Sign on the signer\'s own device (USB token, phone)',
+      remoteIntro: 'The key stays on the signer\'s device; the server never holds it. Step 1: the signer\'s '
+        + 'certificate and signature image. Step 2: sign the data to sign with the device\'s tool. Step 3: paste or '
+        + 'upload the signature value.',
+      remoteCertificateLabel: 'The signer\'s certificate (PEM), with its issuer\'s',
+      remoteCertificateFileLabel: 'or choose a certificate file (.pem, .crt)',
+      remoteImageLabel: 'The signer\'s signature image (PNG, transparent background, blue ink)',
+      remotePrepare: 'Prepare the data to sign', remoteDataLabel: 'Data to sign (base64): give it to the device\'s '
+        + 'signing tool', remoteDownload: 'Download the data to sign (.bin file)',
+      remoteValueLabel: 'Signature value from the device (base64)',
+      remoteValueFileLabel: 'or upload the signature file (.sig, binary)', remoteComplete: 'Complete the signature',
+      remote: { algorithm: 'Signature algorithm', digest: 'SHA-256 of the data to sign', expiresAt: 'Expires at',
+        signingTime: 'Signing time in the signature', noCertificate: 'Paste or choose the signer\'s certificate.',
+        noValue: 'Paste or upload the signature value from the device.', file: 'data-to-sign.bin' },
       intro: 'Upload a draft; the authorised person signs it; the clerk gives it a number, symbol and date and the '
         + 'organisation\'s signature, and it is archived automatically (Decree 30/2020/ND-CP).',
       actorLabel: 'Acting as', busy: 'Working…', back: '‹ Letters', stateLabel: 'State:',

@@ -13,11 +13,12 @@
   var el = K.el;
   var fill = K.fill;
 
-  var state = { lang: 'vi', letters: null, letter: null, keys: [], error: null, busy: 0 };
+  var state = { lang: 'vi', letters: null, letter: null, keys: [], error: null, busy: 0, prepared: null };
 
   function t(key) { return TEXT[state.lang][key]; }
 
-  function time(iso) { return K.time(iso, t('none')); }
+  /** An instant in words, Vietnam time, as a <time> keeping the ISO value (the verify page's Kyso.timeNode). */
+  function time(iso) { return K.timeNode(iso, state.lang, t('none')); }
 
   function day(iso) { return K.day(iso, t('none')); }
 
@@ -59,6 +60,13 @@
     document.querySelectorAll('button.primary').forEach(function (b) { b.disabled = state.busy > 0; });
   }
 
+  /** The text's UTF-8 bytes as one character each: what a header value may carry. */
+  function utf8Bytes(text) {
+    return Array.prototype.map.call(new TextEncoder().encode(text), function (b) {
+      return String.fromCharCode(b);
+    }).join('');
+  }
+
   function call(method, url, body) {
     var headers = method === 'GET' ? { Accept: 'application/json' } : K.withCsrf({ Accept: 'application/json' });
     // A logged-in person is the actor; the field is for a service without access control.
@@ -66,6 +74,12 @@
     // A form field, not a header: browsers refuse non-Latin-1 header values, so a Vietnamese name
     // such as "Nguyễn Thị Thư" would break every action (issue #12).
     if (actor && body instanceof FormData) { body.set('actor', actor); }
+    if (typeof body === 'string') {
+      headers['Content-Type'] = 'application/json';
+      // A JSON body has no form field: the name goes in the header as its UTF-8 bytes, one character
+      // each, which the server reads back as UTF-8 (ActorHeaderFilter).
+      if (actor) { headers['X-Kyso-Actor'] = utf8Bytes(actor); }
+    }
     setBusy(1);
     return fetch(url, { method: method, headers: headers, body: body, credentials: 'same-origin' })
       .then(function (response) {
@@ -203,6 +217,8 @@
         + (state.lang === 'vi' ? '' : '&lang=' + state.lang);
     }
     $('sign-form').hidden = letter.state !== 'DRAFT';
+    $('remote-form').hidden = letter.state !== 'DRAFT';
+    remote.render();
     $('issue-form').hidden = letter.state !== 'SIGNED_BY_PERSON' && letter.state !== 'ISSUED';
     if (letter.state === 'ISSUED') {
       $('numberSymbol').value = letter.numberSymbol || '';
@@ -253,7 +269,9 @@
     Object.keys(values).forEach(function (k) {
       if (values[k] === null || values[k] === undefined || values[k] === '') { return; }
       facts.appendChild(el('dt', null, names[k]));
-      var dd = el('dd', k === 'recordId' ? 'code' : null, String(values[k]));
+      var value = values[k];
+      var dd = el('dd', k === 'recordId' ? 'code' : null, value.nodeType ? null : String(value));
+      if (value.nodeType) { dd.appendChild(value); }
       dd.setAttribute('data-field', k);
       facts.appendChild(dd);
     });
@@ -265,8 +283,8 @@
     (letter.events || []).forEach(function (e) {
       var item = el('li', 'event event-' + e.action.toLowerCase());
       item.setAttribute('data-action', e.action);
-      item.appendChild(el('p', 'event-head', fill(t('eventLine'), {
-        time: time(e.at), action: t('actions')[e.action] || e.action })));
+      item.appendChild(el('p', 'event-head')).appendChild(K.fillNodes(t('eventLine'), {
+        time: time(e.at), action: t('actions')[e.action] || e.action }));
       if (e.name) {
         item.appendChild(el('p', 'event-signer', fill(t('signedBy'), { name: e.name, key: e.keyId || '' })));
       }
@@ -325,6 +343,10 @@
     }
   }
 
+  // The person's own device (letters-remote.js): it uses the page's state, calls and rendering.
+  var remote = window.KysoLettersRemote({ state: state, call: call, t: t, time: time, showError: showError,
+    clearError: clearError, renderLetter: function () { renderLetter(); } });
+
   function init() {
     K.captureVietnamese(TEXT);
     state.lang = K.requestedLanguage();
@@ -332,6 +354,9 @@
     $('upload-form').addEventListener('submit', upload);
     $('sign-form').addEventListener('submit', step('/signature', $('sign-form')));
     $('issue-form').addEventListener('submit', step('/issue', $('issue-form')));
+    $('remote-form').addEventListener('submit', remote.prepare);
+    $('remote-complete').addEventListener('click', remote.complete);
+    $('remote-download').addEventListener('click', remote.download);
     $('back').addEventListener('click', function (event) {
       event.preventDefault();
       window.history.pushState(null, '', urlWith(null, state.lang));
