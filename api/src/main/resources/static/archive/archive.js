@@ -235,7 +235,9 @@
     var headline = $('record-headline');
     headline.textContent = '';
     headline.appendChild(el('span', 'icon', ICONS[v.verdict] || '')).setAttribute('aria-hidden', 'true');
-    headline.appendChild(el('span', 'headline-text', state.lang === 'vi' ? v.headlineVi : v.headlineEn));
+    // The headline names the signing time as ISO 8601: shown in words like every other time on the page.
+    headline.appendChild(el('span', 'headline-text')).appendChild(K.textWithTimes(
+      state.lang === 'vi' ? v.headlineVi : v.headlineEn, state.lang));
     $('validated-at').textContent = '';
     $('validated-at').appendChild(K.fillNodes(t('validatedAt'), { time: time(v.validatedAt) }));
     var lines = $('signature-lines');

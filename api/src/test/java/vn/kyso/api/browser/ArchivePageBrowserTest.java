@@ -136,7 +136,8 @@ class ArchivePageBrowserTest {
         assertThat(browser.driver.findElements(By.cssSelector("#record b"))).isEmpty();
 
         assertThat(browser.driver.findElement(By.id("verdict-box")).getAttribute("class")).contains("verdict-valid");
-        assertThat(text("record-headline")).contains(record.at("/validation/headlineVi").asText());
+        // The report's headline, its ISO instant in words (issue #14).
+        assertThat(text("record-headline")).contains(TimesInWords.of(record.at("/validation/headlineVi").asText(), "vi"));
         assertThat(text("signature-lines")).contains(record.at("/validation/signatures/0/signer").asText(),
                 "Hợp lệ");
         String metadata = text("metadata");
