@@ -14,7 +14,7 @@
         EDXML_FOLLOW_UP_ACCEPTED: 'Chấp nhận yêu cầu của bên gửi', EDXML_FOLLOW_UP_REFUSED: 'Từ chối yêu cầu của bên gửi' },
       outcomes: { OK: 'Thành công', FAILED: 'Thất bại', SKIPPED: 'Bỏ qua', VALID: 'Hợp lệ', INVALID: 'Không hợp lệ',
         INDETERMINATE: 'Chưa đủ cơ sở kết luận', UNSIGNED: 'Không có chữ ký số' },
-      // A history entry's detail by its code (HistoryTexts in the archive module); {…} are its parameters.
+      // A history entry's detail by its code (HistoryText in the archive module); {…} are its parameters.
       details: { ORIGINAL_STORED: 'Đã lưu bản gốc; việc kiểm tra chữ ký và lập chứng cứ tiếp theo',
         INGESTED: 'Chữ ký số: {verdict}, mức {level}', AUGMENTED: '; kho lưu trữ đã nâng lên mức B-LTA',
         NOTES: '; ghi chú: {notes}', FIXITY_MATCHES: 'Mọi tệp khớp mã băm SHA-256 và SHA-512',

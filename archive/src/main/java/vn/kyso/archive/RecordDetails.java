@@ -86,14 +86,14 @@ public record RecordDetails(
      *
      * @param detail    the sentence as stored (English, as the archive has always written it)
      * @param detailText the detail's stable code and parameters, for a page in the reader's language; null for
-     *                  a detail of no known shape ({@link HistoryTexts})
+     *                  a detail of no known shape ({@link HistoryText})
      */
     public record HistoryEvent(Instant at, String kind, String outcome, String detail, String actor,
-            HistoryTexts.Explained detailText) {
+            HistoryText detailText) {
 
         /** An entry as stored: its code and parameters are read from the detail. */
         public HistoryEvent(Instant at, String kind, String outcome, String detail, String actor) {
-            this(at, kind, outcome, detail, actor, HistoryTexts.explain(kind, outcome, detail));
+            this(at, kind, outcome, detail, actor, HistoryText.explain(kind, outcome, detail));
         }
     }
 }

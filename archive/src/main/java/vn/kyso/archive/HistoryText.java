@@ -11,8 +11,18 @@ import java.util.regex.Pattern;
  * is read from that sentence's shape, which also explains every entry written before codes existed. A detail
  * of no known shape has no code and is shown as written; people's own words (a hold's reason, a note) are
  * {@link #TEXT} with the words as the {@code text} parameter.
+ *
+ * @param code   stable: pages keep a sentence per code and language
+ * @param params the variable parts (a verdict, a level, a time as ISO 8601, a list number)
  */
-public final class HistoryTexts {
+public record HistoryText(String code, Map<String, String> params) {
+
+    public HistoryText {
+        if (code == null || code.isBlank()) {
+            throw new IllegalArgumentException("code is required");
+        }
+        params = params == null ? Map.of() : Map.copyOf(params);
+    }
 
     /** Words a person typed (a legal hold's reason, a note): shown as they are, in any language. */
     public static final String TEXT = "TEXT";
@@ -23,7 +33,7 @@ public final class HistoryTexts {
     private static final String INSTANT = "(\\d{4}-\\d{2}-\\d{2}T[0-9:.]+Z)";
 
     // Each producer's sentence (IngestPipeline, EvidencePlanner, PreservationJobs, ArchiveFiles, DisposalDesk);
-    // a change there needs its shape here, and HistoryTextsTest writes each one out.
+    // a change there needs its shape here, and HistoryTextTest writes each one out.
     private static final Shape[] SHAPES = {
         new Shape("ACCEPTED", "ORIGINAL_STORED", Pattern.compile("original stored; validation and evidence follow")),
         new Shape("INGEST", "INGESTED", Pattern.compile(
@@ -54,9 +64,6 @@ public final class HistoryTexts {
     private static final java.util.Set<String> PEOPLES_WORDS = java.util.Set.of("LEGAL_HOLD_SET",
             "LEGAL_HOLD_LIFTED", "NOTE");
 
-    private HistoryTexts() {
-    }
-
     /**
      * The code and parameters of one entry, or null when its detail has no known shape.
      *
@@ -64,16 +71,16 @@ public final class HistoryTexts {
      * @param outcome the outcome (OK, FAILED, a verdict for REVALIDATION)
      * @param detail  the stored sentence
      */
-    public static Explained explain(String kind, String outcome, String detail) {
+    public static HistoryText explain(String kind, String outcome, String detail) {
         if (kind == null || detail == null || detail.isBlank()) {
             return null;
         }
         if (PEOPLES_WORDS.contains(kind)) {
-            return new Explained(TEXT, Map.of("text", detail));
+            return new HistoryText(TEXT, Map.of("text", detail));
         }
         if ("REVALIDATION".equals(kind) && outcome != null && outcome.matches("VALID|INVALID|INDETERMINATE")) {
             // The report's English summary: the page says the verdict in its own language instead.
-            return new Explained("REVALIDATED", Map.of("verdict", outcome, "summary", detail));
+            return new HistoryText("REVALIDATED", Map.of("verdict", outcome, "summary", detail));
         }
         for (Shape s : SHAPES) {
             if (!s.kind().equals(kind) || ("FIXITY_FAULTS".equals(s.code()) && !"FAILED".equals(outcome))) {
@@ -90,24 +97,9 @@ public final class HistoryTexts {
                         params.put(s.names()[i], value);
                     }
                 }
-                return new Explained(s.code(), Map.copyOf(params));
+                return new HistoryText(s.code(), Map.copyOf(params));
             }
         }
         return null;
-    }
-
-    /**
-     * A detail as a code and its parameters.
-     *
-     * @param code   stable: pages keep a sentence per code and language
-     * @param params the variable parts (a verdict, a level, a time as ISO 8601, a list number)
-     */
-    public record Explained(String code, Map<String, String> params) {
-        public Explained {
-            if (code == null || code.isBlank()) {
-                throw new IllegalArgumentException("code is required");
-            }
-            params = params == null ? Map.of() : Map.copyOf(params);
-        }
     }
 }
