@@ -80,6 +80,8 @@
     });
     if (lang === 'en') { return text; }
     return text.replace('PDF/A kept as uploaded', 'giữ nguyên tệp PDF/A đã tải lên')
+      .replace('prepared for the signer\'s own device until ', 'đã chuẩn bị để ký trên thiết bị của người ký, hiệu lực đến ')
+      .replace('signed on the signer\'s own device at ', 'ký trên thiết bị của người ký lúc ')
       .replace('; veraPDF reports failed rules', '; veraPDF báo có quy tắc không đạt')
       .replace('; verification QR code ', '; mã QR kiểm tra ');
   }

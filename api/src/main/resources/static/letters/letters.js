@@ -279,10 +279,16 @@
       item.appendChild(el('p', 'event-head')).appendChild(K.fillNodes(t('eventLine'), {
         time: time(e.at), action: t('actions')[e.action] || e.action }));
       if (e.name) {
-        item.appendChild(el('p', 'event-signer', fill(t('signedBy'), { name: e.name, key: e.keyId || '' })));
+        // A signature on the person's own device has no key of the service's (a preparation's id is no key).
+        var ownKey = e.keyId && e.action !== 'PERSON_SIGNATURE_PREPARED';
+        item.appendChild(el('p', 'event-signer', fill(t(ownKey ? 'signedBy' : 'signedByName'),
+          { name: e.name, key: e.keyId || '' })));
       }
       item.appendChild(el('p', 'event-actor', fill(t('by'), { actor: e.actor })));
-      if (e.detail) { item.appendChild(el('p', 'event-detail hint', K.describe(e.detail, state.lang))); }
+      if (e.detail) {
+        item.appendChild(el('p', 'event-detail hint')).appendChild(
+          K.textWithTimes(K.describe(e.detail, state.lang), state.lang));
+      }
       list.appendChild(item);
     });
   }

@@ -159,7 +159,10 @@ class RemoteLetterSigningBrowserTest {
         assertThat(actions).containsExactly("UPLOADED", "PERSON_SIGNATURE_PREPARED", "SIGNED_BY_PERSON");
         // Both steps were the same acting person, Vietnamese name intact.
         assertThat(browser.driver.findElement(By.cssSelector("#timeline li[data-action=SIGNED_BY_PERSON]"))
-                .getText()).contains("Người thực hiện: " + SIGNER);
+                .getText()).contains("Người thực hiện: " + SIGNER, "Chữ ký số: " + SIGNER,
+                        "ký trên thiết bị của người ký lúc").doesNotContain("(khóa");
+        // The timeline's details too read their times in words, not as ISO 8601.
+        assertThat(text("timeline")).doesNotContainPattern("\\d{4}-\\d\\d-\\d\\dT\\d\\d:");
         assertLaidOut();
         browser.screenshot("letters-remote-3-signed-390-vi");
 
@@ -169,7 +172,8 @@ class RemoteLetterSigningBrowserTest {
 
         browser.driver.findElement(By.id("lang-switch")).click();
         assertThat(text("letter-state")).isEqualTo("Signed by the authorised person");
-        assertThat(text("timeline")).contains("(Vietnam time)").doesNotContain("giờ Việt Nam");
+        assertThat(text("timeline")).contains("(Vietnam time)", "signed on the signer's own device at")
+                .doesNotContain("giờ Việt Nam", "(key )");
         assertLaidOut();
         browser.screenshot("letters-remote-3-signed-390-en");
         browser.desktop();
