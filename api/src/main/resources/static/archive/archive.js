@@ -20,7 +20,8 @@
 
   function t(key) { return TEXT[state.lang][key]; }
 
-  function time(iso) { return K.time(iso, t('none')); }
+  /** An instant in words, Vietnam time, as a <time> keeping the ISO value (the verify page's Kyso.timeNode). */
+  function time(iso) { return K.timeNode(iso, state.lang, t('none')); }
 
   function day(iso) { return K.day(iso, t('none')); }
 
@@ -204,9 +205,10 @@
     return (ICONS[verdict] || '') + ' ' + (t('verdict')[verdict] || verdict || t('unknown'));
   }
 
-  /** A table cell that names its column, so the row can stack into a card on a phone. */
+  /** A table cell that names its column, so the row can stack into a card on a phone; text or a node. */
   function cell(row, label, text, className) {
-    var td = el('td', className, text);
+    var td = el('td', className, text && text.nodeType ? null : text);
+    if (text && text.nodeType) { td.appendChild(text); }
     td.setAttribute('data-label', label);
     row.appendChild(td);
     return td;
@@ -233,19 +235,23 @@
     var headline = $('record-headline');
     headline.textContent = '';
     headline.appendChild(el('span', 'icon', ICONS[v.verdict] || '')).setAttribute('aria-hidden', 'true');
-    headline.appendChild(el('span', 'headline-text', state.lang === 'vi' ? v.headlineVi : v.headlineEn));
-    $('validated-at').textContent = fill(t('validatedAt'), { time: time(v.validatedAt) });
+    // The headline names the signing time as ISO 8601: shown in words like every other time on the page.
+    headline.appendChild(el('span', 'headline-text')).appendChild(K.textWithTimes(
+      state.lang === 'vi' ? v.headlineVi : v.headlineEn, state.lang));
+    $('validated-at').textContent = '';
+    $('validated-at').appendChild(K.fillNodes(t('validatedAt'), { time: time(v.validatedAt) }));
     var lines = $('signature-lines');
     lines.textContent = '';
     (v.signatures || []).forEach(function (s) {
-      lines.appendChild(el('li', 'verdict-text-' + String(s.verdict).toLowerCase(), fill(t('signatureLine'), {
+      lines.appendChild(el('li', 'verdict-text-' + String(s.verdict).toLowerCase())).appendChild(K.fillNodes(
+        t('signatureLine'), {
         signer: s.signer || t('unknown'),
         organisation: s.organisation ? ' (' + s.organisation + ')' : '',
         verdict: t('verdict')[s.verdict] || s.verdict,
         family: t('families')[s.family || 'NONE'] || s.family,
         format: s.format || t('unknown'),
         time: time(s.signingTime)
-      })));
+      }));
     });
 
     var o = r.original || {};
@@ -309,7 +315,7 @@
       cell(tr, heads[0], time(h.at));
       cell(tr, heads[1], t('eventKinds')[h.kind] || h.kind);
       cell(tr, heads[2], t('outcomes')[h.outcome] || h.outcome);
-      cell(tr, heads[3], K.describe(h.detail || '', state.lang));
+      cell(tr, heads[3], detailOf(h));
       cell(tr, heads[4], h.actor || '');
       history.appendChild(tr);
     });
@@ -328,7 +334,31 @@
 
   function row(list, term, value, className) {
     list.appendChild(el('dt', null, term));
+    if (value && value.nodeType) {
+      list.appendChild(el('dd', className)).appendChild(value);
+      return;
+    }
     list.appendChild(el('dd', className, value === null || value === undefined || value === '' ? t('none') : value));
+  }
+
+  /**
+   * A history entry's detail in the page's language: the sentence for its code (detailText, from the archive)
+   * with its parameters, times in words and verdicts in words; an entry without a code as written.
+   */
+  function detailOf(h) {
+    var d = h.detailText;
+    var template = d && t('details')[d.code];
+    if (!template) { return K.describe(h.detail || '', state.lang); }
+    var values = {};
+    Object.keys(d.params || {}).forEach(function (k) { values[k] = d.params[k]; });
+    if (values.verdict) { values.verdict = t('verdict')[values.verdict] || values.verdict; }
+    if (values.renewBy) { values.renewBy = time(values.renewBy); }
+    if (values.date) { values.date = day(values.date); }
+    var out = K.fillNodes(template, values);
+    if (d.code === 'INGESTED' && values.augmented === 'true') { out.appendChild(document.createTextNode(t('details').AUGMENTED)); }
+    if (values.retentionSet) { out.appendChild(document.createTextNode(fill(t('details').RETENTION_SET, values))); }
+    if (values.notes) { out.appendChild(document.createTextNode(fill(t('details').NOTES, values))); }
+    return out;
   }
 
   function remember() {

@@ -80,6 +80,8 @@
     });
     if (lang === 'en') { return text; }
     return text.replace('PDF/A kept as uploaded', 'giữ nguyên tệp PDF/A đã tải lên')
+      .replace('prepared for the signer\'s own device until ', 'đã chuẩn bị để ký trên thiết bị của người ký, hiệu lực đến ')
+      .replace('signed on the signer\'s own device at ', 'ký trên thiết bị của người ký lúc ')
       .replace('; veraPDF reports failed rules', '; veraPDF báo có quy tắc không đạt')
       .replace('; verification QR code ', '; mã QR kiểm tra ');
   }
@@ -279,7 +281,17 @@
     who.appendChild(el('strong', null, me.name)).id = 'session-name';
     if (me.organisation) {
       who.appendChild(el('span', 'session-label', ' · ' + text.organisation + ' '));
-      who.appendChild(el('span', null, me.organisation)).id = 'session-organisation';
+      // The organisation's name where the service knows it, its code beside it in small type (issue #14).
+      if (me.organisationName) {
+        var name = who.appendChild(el('span', null, me.organisationName));
+        name.id = 'session-organisation-name';
+        name.title = me.organisation;
+        who.appendChild(el('span', 'session-code', ' ('));
+        who.appendChild(el('span', 'session-code', me.organisation)).id = 'session-organisation';
+        who.appendChild(el('span', 'session-code', ')'));
+      } else {
+        who.appendChild(el('span', null, me.organisation)).id = 'session-organisation';
+      }
     }
     box.appendChild(who);
     var roles = el('ul', 'session-roles');

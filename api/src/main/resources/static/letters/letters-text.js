@@ -6,12 +6,16 @@
   window.KysoLettersText = {
     vi: {
       langSwitch: 'English', langSwitchCode: 'en',
+      remote: { algorithm: 'Thuật toán ký', digest: 'SHA-256 của dữ liệu cần ký', expiresAt: 'Hết hạn lúc',
+        signingTime: 'Thời điểm ký ghi trong chữ ký', noCertificate: 'Hãy dán hoặc chọn chứng thư số của người ký.',
+        noValue: 'Hãy dán hoặc tải lên giá trị chữ ký từ thiết bị.', file: 'du-lieu-can-ky.bin' },
       states: { DRAFT: 'Dự thảo', SIGNED_BY_PERSON: 'Người có thẩm quyền đã ký', ISSUED: 'Đã ban hành',
         ARCHIVED: 'Đã ban hành và lưu trữ' },
       actions: { UPLOADED: 'Tải lên dự thảo', SIGNED_BY_PERSON: 'Người có thẩm quyền ký số',
         ISSUED: 'Ban hành, cơ quan ký số', ARCHIVED: 'Lưu trữ', ARCHIVE_FAILED: 'Lưu trữ không thành công',
         PERSON_SIGNATURE_PREPARED: 'Chuẩn bị chữ ký trên thiết bị của người ký' },
       eventLine: '{time} — {action}', by: 'Người thực hiện: {actor}', signedBy: 'Chữ ký số: {name} (khóa {key})',
+      signedByName: 'Chữ ký số: {name}',
       fields: { subject: 'Trích yếu', documentType: 'Loại văn bản', fileCode: 'Mã hồ sơ',
         preservation: 'Thời hạn bảo quản', accessRegime: 'Chế độ sử dụng', originalName: 'Tên tệp',
         pageCount: 'Số trang', signer: 'Người ký', organisation: 'Cơ quan ban hành', numberSymbol: 'Số, ký hiệu',
@@ -33,6 +37,20 @@
     en: {
       pageTitle: 'Registry — issuing outgoing letters', heading: 'Registry — issuing outgoing letters',
       langSwitch: 'Tiếng Việt', langSwitchCode: 'vi',
+      remoteHeading: 'Sign on the signer\'s own device (USB token, phone)',
+      remoteIntro: 'The key stays on the signer\'s device; the server never holds it. Step 1: the signer\'s '
+        + 'certificate and signature image. Step 2: sign the data to sign with the device\'s tool. Step 3: paste or '
+        + 'upload the signature value.',
+      remoteCertificateLabel: 'The signer\'s certificate (PEM), with its issuer\'s',
+      remoteCertificateFileLabel: 'or choose a certificate file (.pem, .crt)',
+      remoteImageLabel: 'The signer\'s signature image (PNG, transparent background, blue ink)',
+      remotePrepare: 'Prepare the data to sign', remoteDataLabel: 'Data to sign (base64): give it to the device\'s '
+        + 'signing tool', remoteDownload: 'Download the data to sign (.bin file)',
+      remoteValueLabel: 'Signature value from the device (base64)',
+      remoteValueFileLabel: 'or upload the signature file (.sig, binary)', remoteComplete: 'Complete the signature',
+      remote: { algorithm: 'Signature algorithm', digest: 'SHA-256 of the data to sign', expiresAt: 'Expires at',
+        signingTime: 'Signing time in the signature', noCertificate: 'Paste or choose the signer\'s certificate.',
+        noValue: 'Paste or upload the signature value from the device.', file: 'data-to-sign.bin' },
       intro: 'Upload a draft; the authorised person signs it; the clerk gives it a number, symbol and date and the '
         + 'organisation\'s signature, and it is archived automatically (Decree 30/2020/ND-CP).',
       actorLabel: 'Acting as', busy: 'Working…', back: '‹ Letters', stateLabel: 'State:',
@@ -55,6 +73,7 @@
         ISSUED: 'Issued, signed by the organisation', ARCHIVED: 'Archived', ARCHIVE_FAILED: 'Archiving failed',
         PERSON_SIGNATURE_PREPARED: 'Signature prepared for the signer\'s own device' },
       eventLine: '{time} — {action}', by: 'By: {actor}', signedBy: 'Digital signature: {name} (key {key})',
+      signedByName: 'Digital signature: {name}',
       fields: { subject: 'Subject', documentType: 'Document type', fileCode: 'File code', preservation: 'Retention',
         accessRegime: 'Access', originalName: 'File name', pageCount: 'Pages', signer: 'Signer',
         organisation: 'Issuing organisation', numberSymbol: 'Number, symbol', documentDate: 'Date of issue',

@@ -13,11 +13,12 @@
   var el = K.el;
   var fill = K.fill;
 
-  var state = { lang: 'vi', letters: null, letter: null, keys: [], error: null, busy: 0 };
+  var state = { lang: 'vi', letters: null, letter: null, keys: [], error: null, busy: 0, prepared: null };
 
   function t(key) { return TEXT[state.lang][key]; }
 
-  function time(iso) { return K.time(iso, t('none')); }
+  /** An instant in words, Vietnam time, as a <time> keeping the ISO value (the verify page's Kyso.timeNode). */
+  function time(iso) { return K.timeNode(iso, state.lang, t('none')); }
 
   function day(iso) { return K.day(iso, t('none')); }
 
@@ -66,6 +67,12 @@
     // A form field, not a header: browsers refuse non-Latin-1 header values, so a Vietnamese name
     // such as "Nguyễn Thị Thư" would break every action (issue #12).
     if (actor && body instanceof FormData) { body.set('actor', actor); }
+    if (typeof body === 'string') {
+      headers['Content-Type'] = 'application/json';
+      // A JSON body has no form field: the name goes in the header in RFC 8187's notation, ASCII only
+      // (raw UTF-8 bytes in a header are refused by the server's firewall), as ActorHeaderFilter reads it.
+      if (actor) { headers['X-Kyso-Actor'] = 'UTF-8\'\'' + encodeURIComponent(actor); }
+    }
     setBusy(1);
     return fetch(url, { method: method, headers: headers, body: body, credentials: 'same-origin' })
       .then(function (response) {
@@ -203,6 +210,8 @@
         + (state.lang === 'vi' ? '' : '&lang=' + state.lang);
     }
     $('sign-form').hidden = letter.state !== 'DRAFT';
+    $('remote-form').hidden = letter.state !== 'DRAFT';
+    remote.render();
     $('issue-form').hidden = letter.state !== 'SIGNED_BY_PERSON' && letter.state !== 'ISSUED';
     if (letter.state === 'ISSUED') {
       $('numberSymbol').value = letter.numberSymbol || '';
@@ -253,7 +262,9 @@
     Object.keys(values).forEach(function (k) {
       if (values[k] === null || values[k] === undefined || values[k] === '') { return; }
       facts.appendChild(el('dt', null, names[k]));
-      var dd = el('dd', k === 'recordId' ? 'code' : null, String(values[k]));
+      var value = values[k];
+      var dd = el('dd', k === 'recordId' ? 'code' : null, value.nodeType ? null : String(value));
+      if (value.nodeType) { dd.appendChild(value); }
       dd.setAttribute('data-field', k);
       facts.appendChild(dd);
     });
@@ -265,13 +276,19 @@
     (letter.events || []).forEach(function (e) {
       var item = el('li', 'event event-' + e.action.toLowerCase());
       item.setAttribute('data-action', e.action);
-      item.appendChild(el('p', 'event-head', fill(t('eventLine'), {
-        time: time(e.at), action: t('actions')[e.action] || e.action })));
+      item.appendChild(el('p', 'event-head')).appendChild(K.fillNodes(t('eventLine'), {
+        time: time(e.at), action: t('actions')[e.action] || e.action }));
       if (e.name) {
-        item.appendChild(el('p', 'event-signer', fill(t('signedBy'), { name: e.name, key: e.keyId || '' })));
+        // A signature on the person's own device has no key of the service's (a preparation's id is no key).
+        var ownKey = e.keyId && e.action !== 'PERSON_SIGNATURE_PREPARED';
+        item.appendChild(el('p', 'event-signer', fill(t(ownKey ? 'signedBy' : 'signedByName'),
+          { name: e.name, key: e.keyId || '' })));
       }
       item.appendChild(el('p', 'event-actor', fill(t('by'), { actor: e.actor })));
-      if (e.detail) { item.appendChild(el('p', 'event-detail hint', K.describe(e.detail, state.lang))); }
+      if (e.detail) {
+        item.appendChild(el('p', 'event-detail hint')).appendChild(
+          K.textWithTimes(K.describe(e.detail, state.lang), state.lang));
+      }
       list.appendChild(item);
     });
   }
@@ -325,6 +342,10 @@
     }
   }
 
+  // The person's own device (letters-remote.js): it uses the page's state, calls and rendering.
+  var remote = window.KysoLettersRemote({ state: state, call: call, t: t, time: time, showError: showError,
+    clearError: clearError, renderLetter: function () { renderLetter(); } });
+
   function init() {
     K.captureVietnamese(TEXT);
     state.lang = K.requestedLanguage();
@@ -332,6 +353,9 @@
     $('upload-form').addEventListener('submit', upload);
     $('sign-form').addEventListener('submit', step('/signature', $('sign-form')));
     $('issue-form').addEventListener('submit', step('/issue', $('issue-form')));
+    $('remote-form').addEventListener('submit', remote.prepare);
+    $('remote-complete').addEventListener('click', remote.complete);
+    $('remote-download').addEventListener('click', remote.download);
     $('back').addEventListener('click', function (event) {
       event.preventDefault();
       window.history.pushState(null, '', urlWith(null, state.lang));

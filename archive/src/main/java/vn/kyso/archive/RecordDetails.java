@@ -81,7 +81,19 @@ public record RecordDetails(
             String sha512, Instant storedAt) {
     }
 
-    /** One entry of the record's history: ingest, fixity check, re-validation, renewal, hold, disposal. */
-    public record HistoryEvent(Instant at, String kind, String outcome, String detail, String actor) {
+    /**
+     * One entry of the record's history: ingest, fixity check, re-validation, renewal, hold, disposal.
+     *
+     * @param detail    the sentence as stored (English, as the archive has always written it)
+     * @param detailText the detail's stable code and parameters, for a page in the reader's language; null for
+     *                  a detail of no known shape ({@link HistoryText})
+     */
+    public record HistoryEvent(Instant at, String kind, String outcome, String detail, String actor,
+            HistoryText detailText) {
+
+        /** An entry as stored: its code and parameters are read from the detail. */
+        public HistoryEvent(Instant at, String kind, String outcome, String detail, String actor) {
+            this(at, kind, outcome, detail, actor, HistoryText.explain(kind, outcome, detail));
+        }
     }
 }

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -23,12 +24,17 @@ import vn.kyso.access.Caller;
  * <p>Vietnamese names (issue #12): HTTP header values are Latin-1 to the servlet container, so a client
  * that sends "Nguyễn Thị Thư" as raw UTF-8 arrives as mojibake, and a browser refuses to send it at all.
  * The header is therefore read back as UTF-8 when its bytes are valid UTF-8, and the letters page sends
- * the name as a form field, which the request decodes as UTF-8.
+ * the name as a form field, which the request decodes as UTF-8. A request without a form (the letters page's
+ * JSON completion of a remote signature) sends the header in RFC 8187's extended notation,
+ * {@code UTF-8''Nguy%E1%BB%85n%20Th%E1%BB%8B%20Th%C6%B0}: raw UTF-8 bytes 0x80–0x9F are control characters to
+ * Spring Security's firewall, which refuses them with a bare 400.
  */
 final class ActorHeaderFilter extends OncePerRequestFilter {
 
     static final String HEADER = "X-Kyso-Actor";
     static final String FIELD = "actor";
+    /** The start of an RFC 8187 ext-value with the UTF-8 charset and no language. */
+    static final String EXTENDED = "UTF-8''";
 
     private final SecurityContextHolderStrategy contexts = SecurityContextHolder.getContextHolderStrategy();
 
@@ -54,13 +60,24 @@ final class ActorHeaderFilter extends OncePerRequestFilter {
     static String actor(HttpServletRequest request) {
         String header = request.getHeader(HEADER);
         if (header != null && !header.isBlank()) {
-            return utf8(header).strip();
+            return header.regionMatches(true, 0, EXTENDED, 0, EXTENDED.length()) ? extended(header).strip()
+                    : utf8(header).strip();
         }
         String contentType = request.getContentType();
         boolean form = contentType != null && (contentType.startsWith("multipart/form-data")
                 || contentType.startsWith("application/x-www-form-urlencoded"));
         String field = form ? request.getParameter(FIELD) : null;
         return field == null || field.isBlank() ? null : field.strip();
+    }
+
+    /** RFC 8187's ext-value: UTF-8 percent-encoded after {@code UTF-8''}; the value as it came if malformed. */
+    static String extended(String value) {
+        String encoded = value.substring(EXTENDED.length());
+        try {
+            return URLDecoder.decode(encoded.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return value;
+        }
     }
 
     /** The header's characters taken as the bytes they were, decoded as UTF-8 if they are valid UTF-8. */

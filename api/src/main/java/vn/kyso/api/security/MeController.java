@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.csrf.CsrfToken;
@@ -11,6 +12,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import vn.kyso.access.Caller;
 import vn.kyso.access.Role;
+import vn.kyso.api.signing.OrganisationNames;
 
 /**
  * Who the caller is, for the pages' header: the name, the organisation, the roles (what they may do) and,
@@ -31,9 +33,11 @@ class MeController {
      * @param loggedIn     whether a session of the pages' login authenticated the request
      * @param logout       where a logged-in person logs out (POST, with the CSRF token), else null
      * @param csrf         the token a logged-in person's changes carry, else null
+     * @param organisationName the organisation's name for the pages to show instead of its code, or null when no
+     *                     configuration names it ({@link OrganisationNames})
      */
     record Me(String principal, String name, String organisation, List<Role> roles, boolean loggedIn,
-            String logout, Csrf csrf) {
+            String logout, Csrf csrf, String organisationName) {
     }
 
     /** The header (for fetch) or form field (for a form) that carries the token. */
@@ -41,9 +45,11 @@ class MeController {
     }
 
     private final CurrentCaller callers;
+    private final ObjectProvider<OrganisationNames> names;
 
-    MeController(CurrentCaller callers) {
+    MeController(CurrentCaller callers, ObjectProvider<OrganisationNames> names) {
         this.callers = callers;
+        this.names = names;
     }
 
     @GetMapping(path = "/api/v1/me", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -61,6 +67,12 @@ class MeController {
             csrf = new Csrf(token.getHeaderName(), token.getParameterName(), token.getToken());
         }
         return new Me(caller.principal(), callers.displayName(auth), caller.organisation(),
-                caller.roles().stream().sorted().toList(), loggedIn, loggedIn ? PersonLogin.LOGOUT : null, csrf);
+                caller.roles().stream().sorted().toList(), loggedIn, loggedIn ? PersonLogin.LOGOUT : null, csrf,
+                organisationName(caller.organisation()));
+    }
+
+    private String organisationName(String organisation) {
+        OrganisationNames n = names.getIfAvailable();
+        return n == null ? null : n.nameOf(organisation);
     }
 }

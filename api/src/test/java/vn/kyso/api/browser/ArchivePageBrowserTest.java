@@ -4,18 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,12 +53,12 @@ class ArchivePageBrowserTest {
     /** Markup in a subject must show as text: the page never parses data as HTML. */
     static final String SUBJECT = "Cấp giấy chứng nhận quyền sử dụng đất cho hộ bà <b>Nguyễn Thị Hoà</b>";
 
-    final HttpClient http = HttpClient.newHttpClient();
     final ObjectMapper json = new ObjectMapper();
 
     @LocalServerPort
     int port;
 
+    ApiClient api;
     Browser browser;
     Path files;
     Path archived;
@@ -73,11 +67,13 @@ class ArchivePageBrowserTest {
 
     @BeforeAll
     void seed() throws Exception {
+        api = new ApiClient(port);
         byte[] letter = Files.readAllBytes(Path.of("../samples/letters/cong-van-mot-trang.pdf"));
-        HttpResponse<byte[]> stamped = post("/api/v1/signatures/qr-codes", letter, Map.of("documentId", DOCUMENT_ID),
+        HttpResponse<byte[]> stamped = api.post("/api/v1/signatures/qr-codes", "file", "quyet-dinh.pdf", letter,
+                Map.of("documentId", DOCUMENT_ID),
                 Map.of());
         assertThat(stamped.statusCode()).isEqualTo(200);
-        byte[] signed = sign(stamped.body());
+        byte[] signed = api.sign(stamped.body(), "ubnd-binh-an");
         Map<String, String> m = new LinkedHashMap<>();
         m.put("fondCode", "G09");
         m.put("fileCode", FILE_CODE);
@@ -90,7 +86,8 @@ class ArchivePageBrowserTest {
         m.put("preservation", "20");
         m.put("accessRegime", "public");
         m.put("documentId", DOCUMENT_ID);
-        HttpResponse<byte[]> created = post("/api/v1/records", signed, m, Map.of("X-Kyso-Actor", "van-thu-web"));
+        HttpResponse<byte[]> created = api.post("/api/v1/records", "file", "quyet-dinh.pdf", signed, m,
+                Map.of("X-Kyso-Actor", "van-thu-web"));
         assertThat(created.statusCode()).as(new String(created.body(), StandardCharsets.UTF_8)).isEqualTo(201);
         record = json.readTree(created.body());
         assertThat(record.at("/validation/verdict").asText()).isEqualTo("VALID");
@@ -98,7 +95,7 @@ class ArchivePageBrowserTest {
         files = Files.createTempDirectory("kyso-archive-page-files");
         archived = Files.write(files.resolve("quyet-dinh-luu-tru.pdf"), signed);
         // Signed by the same key, but never archived: the QR link's document is not this one.
-        otherLetter = Files.write(files.resolve("cong-van-khac.pdf"), sign(letter));
+        otherLetter = Files.write(files.resolve("cong-van-khac.pdf"), api.sign(letter, "ubnd-binh-an"));
 
         browser = new Browser();
         browser.phone(PHONE_WIDTH, PHONE_HEIGHT);
@@ -139,19 +136,20 @@ class ArchivePageBrowserTest {
         assertThat(browser.driver.findElements(By.cssSelector("#record b"))).isEmpty();
 
         assertThat(browser.driver.findElement(By.id("verdict-box")).getAttribute("class")).contains("verdict-valid");
-        assertThat(text("record-headline")).contains(record.at("/validation/headlineVi").asText());
+        // The report's headline, its ISO instant in words (issue #14).
+        assertThat(text("record-headline")).contains(TimesInWords.of(record.at("/validation/headlineVi").asText(), "vi"));
         assertThat(text("signature-lines")).contains(record.at("/validation/signatures/0/signer").asText(),
                 "Hợp lệ");
         String metadata = text("metadata");
         assertThat(metadata).contains("Mã phông", "G09", "Mã hồ sơ", FILE_CODE, "Số, ký hiệu", NUMBER,
                 "14/03/2026", "Ủy ban nhân dân tỉnh Bình An", "đất đai; giấy chứng nhận", "Công khai", DOCUMENT_ID,
-                sha256(archived));
-        assertThat(record.at("/original/sha256").asText()).isEqualTo(sha256(archived));
+                ApiClient.sha256(archived));
+        assertThat(record.at("/original/sha256").asText()).isEqualTo(ApiClient.sha256(archived));
         assertThat(text("evidence")).contains("Mức chữ ký khi nộp lưu", record.at("/evidence/levelAtIngest").asText(),
                 "Phải gia hạn trước");
         assertThat(text("retention")).contains("Thời hạn bảo quản", "20 năm", "Được xem xét hủy từ ngày",
                 "01/01/2047", "Phong tỏa pháp lý", "Không");
-        assertThat(text("objects")).contains(sha256(archived));
+        assertThat(text("objects")).contains(ApiClient.sha256(archived));
         List<WebElement> history = browser.driver.findElements(By.cssSelector("#history tr"));
         assertThat(history).hasSize(record.get("history").size()).isNotEmpty();
         // The event's kind and outcome in Vietnamese, not the archive's codes (issue #14).
@@ -225,8 +223,47 @@ class ArchivePageBrowserTest {
     }
 
     @Test
+    void theRecordReadsInWordsInBothLanguagesWithItsHistoryTranslated() {
+        open("/archive?record=" + record.get("id").asText());
+        waitUntil(d -> d.findElement(By.id("record")).isDisplayed());
+        // Times in words, Vietnam time, the ISO value kept on the element (issue #14).
+        String vietnamese = "ngày \\d{1,2} tháng \\d{1,2} năm 20\\d\\d, \\d\\d:\\d\\d \\(giờ Việt Nam\\)";
+        assertThat(text("metadata")).containsPattern(vietnamese);
+        assertThat(text("validated-at")).containsPattern(vietnamese);
+        WebElement ingested = browser.driver.findElement(By.cssSelector("#metadata time"));
+        assertThat(ingested.getDomAttribute("datetime")).isEqualTo(record.at("/original/ingestedAt").asText());
+        assertThat(ingested.getDomAttribute("title")).isEqualTo(ingested.getDomAttribute("datetime"));
+        // The history's detail by its code, in Vietnamese; the stored English sentence is not shown.
+        assertThat(record.at("/history/0/detailText/code").asText()).isEqualTo("INGESTED");
+        List<WebElement> history = browser.driver.findElements(By.cssSelector("#history tr"));
+        assertThat(history.get(0).getText()).contains("Chữ ký số: Hợp lệ, mức")
+                .containsPattern(vietnamese).doesNotContain("verdict VALID", "+07:00")
+                .doesNotContainPattern("\\d{4}-\\d\\d-\\d\\dT");
+        assertLaidOut();
+        browser.screenshot("archive-record-390-vi");
+
+        browser.driver.findElement(By.id("lang-switch")).click();
+        assertThat(text("metadata")).contains("(Vietnam time)").doesNotContain("giờ Việt Nam");
+        history = browser.driver.findElements(By.cssSelector("#history tr"));
+        assertThat(history.get(0).getText()).contains("Archived", "Done", "Signatures: Valid, level")
+                .doesNotContain("Nhập kho", "verdict VALID");
+        assertLaidOut();
+        browser.screenshot("archive-record-390-en");
+        browser.desktop();
+        try {
+            assertLaidOut();
+            browser.screenshot("archive-record-1280-en");
+            browser.driver.findElement(By.id("lang-switch")).click();
+            assertLaidOut();
+            browser.screenshot("archive-record-1280-vi");
+        } finally {
+            browser.phone(PHONE_WIDTH, PHONE_HEIGHT);
+        }
+    }
+
+    @Test
     void theVerificationPageSaysWhetherACopyIsTheArchivedOriginal() throws Exception {
-        open("/verify?id=" + DOCUMENT_ID + "&h=" + sha256(archived));
+        open("/verify?id=" + DOCUMENT_ID + "&h=" + ApiClient.sha256(archived));
         uploadToVerify(archived);
         assertThat(browser.driver.findElement(By.id("verdict")).getAttribute("class")).contains("verdict-valid");
         assertThat(text("headline")).contains("Đúng văn bản đã ban hành");
@@ -240,7 +277,7 @@ class ArchivePageBrowserTest {
         assertThat(text("archive-match")).startsWith("Matches the original kept in the issuer's archive.");
 
         // The link's h is the archived file's, as a forger would copy it: it makes no difference.
-        open("/verify?id=" + DOCUMENT_ID + "&h=" + sha256(archived));
+        open("/verify?id=" + DOCUMENT_ID + "&h=" + ApiClient.sha256(archived));
         uploadToVerify(otherLetter);
         assertThat(browser.driver.findElement(By.id("verdict")).getAttribute("class")).contains("verdict-invalid");
         assertThat(text("headline")).contains("KHÔNG phải văn bản đã ban hành");
@@ -254,19 +291,19 @@ class ArchivePageBrowserTest {
     void thePageAndItsAssetsCarryTheStrictHeadersAndNoMarkupFromData() throws Exception {
         for (String path : List.of("/archive", "/archive/", "/archive/archive.js", "/archive/archive-text.js",
                 "/archive/archive.css", "/assets/kyso.css", "/assets/kyso.js", "/assets/favicon.svg")) {
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + port + path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<byte[]> r = api.get(path);
+            String body = ApiClient.text(r);
             assertThat(r.statusCode()).as(path).isEqualTo(200);
             assertThat(r.headers().firstValue("Content-Security-Policy")).as(path)
                     .hasValue("default-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'");
             assertThat(r.headers().firstValue("X-Frame-Options")).as(path).hasValue("DENY");
             assertThat(r.headers().firstValue("Referrer-Policy")).as(path).hasValue("no-referrer");
             // No inline script or style to allow, no data parsed as markup.
-            assertThat(r.body()).as(path).doesNotContain("innerHTML", "outerHTML", "insertAdjacentHTML", "eval(",
+            assertThat(body).as(path).doesNotContain("innerHTML", "outerHTML", "insertAdjacentHTML", "eval(",
                     "style=\"", "onclick=", "<script>");
             if (!path.endsWith(".svg")) { // the icon's xmlns names a namespace, it loads nothing
                 // Nothing from elsewhere: no CDN, font service or analytics.
-                assertThat(r.body()).as(path).doesNotContainPattern("(?i)(https?:)?//[a-z0-9.-]+\\.[a-z]{2,}/");
+                assertThat(body).as(path).doesNotContainPattern("(?i)(https?:)?//[a-z0-9.-]+\\.[a-z]{2,}/");
             }
         }
     }
@@ -313,8 +350,7 @@ class ArchivePageBrowserTest {
     private void assertDownload(String linkId, String mediaType, byte[] expected) throws Exception {
         String href = browser.driver.findElement(By.id(linkId)).getAttribute("href");
         assertThat(href).startsWith("http://127.0.0.1:" + port + "/api/v1/records/" + record.get("id").asText() + "/");
-        HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create(href)).GET().build(),
-                HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> response = api.get(href);
         assertThat(response.statusCode()).as(href).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).as(href).hasValue(mediaType);
         assertThat(response.body()).as(href).isNotEmpty();
@@ -329,6 +365,15 @@ class ArchivePageBrowserTest {
         return browser.driver.findElement(By.id(id)).getText();
     }
 
+    /** No sideways scrolling, and no time in words broken inside its date or its clock. */
+    private void assertLaidOut() {
+        assertNoHorizontalScroll();
+        Object broken = browser.script("return Array.prototype.filter.call(document.querySelectorAll('time.when"
+                + " .when-part'), function (p) { return p.offsetParent !== null && p.getClientRects().length !== 1; })"
+                + ".map(function (p) { return p.textContent; })");
+        assertThat((List<?>) broken).as("times broken across lines").isEmpty();
+    }
+
     private void assertNoHorizontalScroll() {
         Object fits = browser.script(
                 "return document.documentElement.scrollWidth <= document.documentElement.clientWidth");
@@ -337,34 +382,4 @@ class ArchivePageBrowserTest {
     }
 
     // --- the API, as a clerk's system calls it ---
-
-    private byte[] sign(byte[] pdf) throws Exception {
-        HttpResponse<byte[]> signature = post("/api/v1/signatures", pdf, Map.of("key", "ubnd-binh-an", "level", "B-T"),
-                Map.of());
-        assertThat(signature.statusCode()).as(new String(signature.body(), StandardCharsets.UTF_8)).isEqualTo(200);
-        return signature.body();
-    }
-
-    private HttpResponse<byte[]> post(String path, byte[] file, Map<String, String> fields,
-            Map<String, String> headers) throws Exception {
-        String boundary = "kyso" + UUID.randomUUID();
-        List<byte[]> parts = new ArrayList<>();
-        for (Map.Entry<String, String> f : fields.entrySet()) {
-            parts.add(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + f.getKey() + "\"\r\n\r\n"
-                    + f.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
-        }
-        parts.add(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"quyet-dinh.pdf\""
-                + "\r\nContent-Type: application/pdf\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-        parts.add(file);
-        parts.add(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArrays(parts));
-        headers.forEach(b::header);
-        return http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
-    }
-
-    private static String sha256(Path file) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
-    }
 }

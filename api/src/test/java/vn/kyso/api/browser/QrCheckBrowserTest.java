@@ -2,18 +2,12 @@ package vn.kyso.api.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,11 +48,11 @@ class QrCheckBrowserTest {
     static final String DOCUMENT_ID = "KQ-QR-" + RUN;
     static final String NUMBER = "96/KQ-UBND";
 
-    final HttpClient http = HttpClient.newHttpClient();
 
     @LocalServerPort
     int port;
 
+    ApiClient api;
     Browser browser;
     Path files;
     Path issued;
@@ -68,20 +62,23 @@ class QrCheckBrowserTest {
 
     @BeforeAll
     void issueAndArchive() throws Exception {
+        api = new ApiClient(port);
         byte[] letter = Files.readAllBytes(Path.of("../samples/letters/cong-van-mot-trang.pdf"));
-        HttpResponse<byte[]> stamped = post("/api/v1/signatures/qr-codes", letter, Map.of("documentId", DOCUMENT_ID));
+        HttpResponse<byte[]> stamped = api.post("/api/v1/signatures/qr-codes", "file", "kq.pdf", letter,
+                Map.of("documentId", DOCUMENT_ID), Map.of());
         assertThat(stamped.statusCode()).isEqualTo(200);
         h = stamped.headers().firstValue("X-Document-Sha256").orElseThrow();
-        byte[] signed = sign(stamped.body(), "ubnd-binh-an");
+        byte[] signed = api.sign(stamped.body(), "ubnd-binh-an");
         archive(signed);
 
         // The forger's own letter, QR code with the genuine number, signed by a key the validator trusts.
         byte[] other = Files.readAllBytes(Path.of("../samples/letters/cong-van-ba-trang.pdf"));
-        byte[] forgedStamp = post("/api/v1/signatures/qr-codes", other, Map.of("documentId", DOCUMENT_ID)).body();
+        byte[] forgedStamp = api.post("/api/v1/signatures/qr-codes", "file", "kq.pdf", other,
+                Map.of("documentId", DOCUMENT_ID), Map.of()).body();
 
         files = Files.createTempDirectory("kyso-qr-check");
         issued = Files.write(files.resolve("ket-qua.pdf"), signed);
-        forged = Files.write(files.resolve("ket-qua-gia.pdf"), sign(forgedStamp, "ubnd-binh-an"));
+        forged = Files.write(files.resolve("ket-qua-gia.pdf"), api.sign(forgedStamp, "ubnd-binh-an"));
         byte[] flipped = signed.clone();
         flipped[11] ^= 0x01; // in the header's binary comment: inside every byte range, still a readable PDF
         tampered = Files.write(files.resolve("ket-qua-bi-sua.pdf"), flipped);
@@ -145,7 +142,7 @@ class QrCheckBrowserTest {
 
     @Test
     void aTamperedCopyOfTheRecordIsRed() throws Exception {
-        check(tampered, sha256(tampered)); // even with a link made for the tampered file
+        check(tampered, ApiClient.sha256(tampered)); // even with a link made for the tampered file
         assertThat(verdictClass()).isEqualTo("verdict-invalid");
         assertThat(headline()).startsWith("KHÔNG phải văn bản đã ban hành");
         assertNothingGreen();
@@ -227,12 +224,6 @@ class QrCheckBrowserTest {
 
     // --- the API, as the issuing agency's systems call it ---
 
-    private byte[] sign(byte[] pdf, String key) throws Exception {
-        HttpResponse<byte[]> r = post("/api/v1/signatures", pdf, Map.of("key", key, "level", "B-T"));
-        assertThat(r.statusCode()).as(new String(r.body(), StandardCharsets.UTF_8)).isEqualTo(200);
-        return r.body();
-    }
-
     private void archive(byte[] pdf) throws Exception {
         Map<String, String> m = new LinkedHashMap<>();
         m.put("fondCode", "G09");
@@ -245,28 +236,7 @@ class QrCheckBrowserTest {
         m.put("preservation", "10");
         m.put("accessRegime", "public");
         m.put("documentId", DOCUMENT_ID);
-        HttpResponse<byte[]> created = post("/api/v1/records", pdf, m);
+        HttpResponse<byte[]> created = api.post("/api/v1/records", "file", "kq.pdf", pdf, m, Map.of());
         assertThat(created.statusCode()).as(new String(created.body(), StandardCharsets.UTF_8)).isEqualTo(201);
-    }
-
-    private HttpResponse<byte[]> post(String path, byte[] file, Map<String, String> fields) throws Exception {
-        String boundary = "kyso" + UUID.randomUUID();
-        List<byte[]> parts = new ArrayList<>();
-        for (Map.Entry<String, String> f : fields.entrySet()) {
-            parts.add(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + f.getKey() + "\"\r\n\r\n"
-                    + f.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
-        }
-        parts.add(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"kq.pdf\""
-                + "\r\nContent-Type: application/pdf\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-        parts.add(file);
-        parts.add(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                        .POST(HttpRequest.BodyPublishers.ofByteArrays(parts)).build(),
-                HttpResponse.BodyHandlers.ofByteArray());
-    }
-
-    private static String sha256(Path file) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
     }
 }

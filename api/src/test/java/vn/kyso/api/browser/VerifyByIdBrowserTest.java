@@ -6,14 +6,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,7 +25,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import vn.kyso.core.testing.Eventually;
 
 /**
  * A citizen who has only the QR code (a photo of a paper result): the page shows what the issuer's archive
@@ -50,12 +46,12 @@ class VerifyByIdBrowserTest {
     static final String RESTRICTED_ID = "KQ-HC-" + RUN;
     static final String SUBJECT_RESTRICTED = "Quyết định xử lý kỷ luật " + RUN;
 
-    final HttpClient http = HttpClient.newHttpClient();
     final ObjectMapper json = new ObjectMapper();
 
     @LocalServerPort
     int port;
 
+    ApiClient api;
     Browser browser;
     Path files;
     Path issued;
@@ -64,17 +60,19 @@ class VerifyByIdBrowserTest {
 
     @BeforeAll
     void issueAndArchive() throws Exception {
+        api = new ApiClient(port);
         byte[] letter = Files.readAllBytes(Path.of("../samples/letters/cong-van-mot-trang.pdf"));
-        HttpResponse<byte[]> stamped = post("/api/v1/signatures/qr-codes", letter, Map.of("documentId", PUBLIC_ID));
+        HttpResponse<byte[]> stamped = api.post("/api/v1/signatures/qr-codes", "file", "kq.pdf", letter,
+                Map.of("documentId", PUBLIC_ID), Map.of());
         assertThat(stamped.statusCode()).isEqualTo(200);
         publicLink = pathOf(stamped.headers().firstValue("X-Verify-Link").orElseThrow());
         assertThat(publicLink).contains("&t=");
         byte[] signed = sign(stamped.body());
         archive(signed, PUBLIC_ID, "public", "Kết quả giải quyết thủ tục hành chính", "97/KQ-UBND");
 
-        HttpResponse<byte[]> second = post("/api/v1/signatures/qr-codes",
+        HttpResponse<byte[]> second = api.post("/api/v1/signatures/qr-codes", "file", "kq.pdf",
                 Files.readAllBytes(Path.of("../samples/letters/cong-van-ba-trang.pdf")),
-                Map.of("documentId", RESTRICTED_ID));
+                Map.of("documentId", RESTRICTED_ID), Map.of());
         restrictedLink = pathOf(second.headers().firstValue("X-Verify-Link").orElseThrow());
         archive(sign(second.body()), RESTRICTED_ID, "restricted", SUBJECT_RESTRICTED, "12/QĐ-UBND");
 
@@ -111,7 +109,7 @@ class VerifyByIdBrowserTest {
         WebElement download = browser.driver.findElement(By.cssSelector("#lookup a.download-original"));
         String href = download.getDomProperty("href");
         assertThat(href).contains("/api/v1/issued-documents/" + PUBLIC_ID + "/original?t=");
-        HttpResponse<byte[]> original = get(URI.create(href));
+        HttpResponse<byte[]> original = api.get(href);
         assertThat(original.statusCode()).isEqualTo(200);
         assertThat(original.body()).isEqualTo(Files.readAllBytes(issued));
         assertLaidOut();
@@ -153,8 +151,7 @@ class VerifyByIdBrowserTest {
         assertThat(absent.path("found").asBoolean()).isFalse();
         assertThat(withoutId(wrongToken)).isEqualTo(withoutId(absent));
         assertThat(noToken).isEqualTo(wrongToken);
-        HttpResponse<byte[]> original = get(URI.create("http://127.0.0.1:" + port + "/api/v1/issued-documents/"
-                + PUBLIC_ID + "/original"));
+        HttpResponse<byte[]> original = api.get("/api/v1/issued-documents/" + PUBLIC_ID + "/original");
         assertThat(original.statusCode()).isEqualTo(404);
 
         open("/verify?id=" + PUBLIC_ID + "&t=AAAAAAAAAAAAAAAAAAAAAA");
@@ -222,8 +219,7 @@ class VerifyByIdBrowserTest {
     // --- the API ---
 
     private JsonNode lookUp(String id, String token) throws Exception {
-        HttpResponse<byte[]> r = get(URI.create("http://127.0.0.1:" + port + "/api/v1/issued-documents/" + id
-                + (token == null ? "" : "?t=" + token)));
+        HttpResponse<byte[]> r = api.get("/api/v1/issued-documents/" + id + (token == null ? "" : "?t=" + token));
         assertThat(r.statusCode()).isEqualTo(200);
         return json.readTree(r.body());
     }
@@ -234,22 +230,13 @@ class VerifyByIdBrowserTest {
         return copy;
     }
 
-    /** A public GET, tried again at the pace the public rate limit refills (one token every two seconds). */
-    private HttpResponse<byte[]> get(URI uri) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(uri).GET().build();
-        return Eventually.until(Duration.ofSeconds(120), Duration.ofSeconds(2),
-                () -> http.send(request, HttpResponse.BodyHandlers.ofByteArray()), r -> r.statusCode() != 429);
-    }
-
     private static String pathOf(String link) {
         URI uri = URI.create(link);
         return uri.getRawPath() + "?" + uri.getRawQuery();
     }
 
     private byte[] sign(byte[] pdf) throws Exception {
-        HttpResponse<byte[]> r = post("/api/v1/signatures", pdf, Map.of("key", "ubnd-binh-an", "level", "B-T"));
-        assertThat(r.statusCode()).as(new String(r.body(), StandardCharsets.UTF_8)).isEqualTo(200);
-        return r.body();
+        return api.sign(pdf, "ubnd-binh-an");
     }
 
     private void archive(byte[] pdf, String documentId, String access, String subject, String number)
@@ -265,24 +252,7 @@ class VerifyByIdBrowserTest {
         m.put("preservation", "10");
         m.put("accessRegime", access);
         m.put("documentId", documentId);
-        HttpResponse<byte[]> created = post("/api/v1/records", pdf, m);
+        HttpResponse<byte[]> created = api.post("/api/v1/records", "file", "kq.pdf", pdf, m, Map.of());
         assertThat(created.statusCode()).as(new String(created.body(), StandardCharsets.UTF_8)).isEqualTo(201);
-    }
-
-    private HttpResponse<byte[]> post(String path, byte[] file, Map<String, String> fields) throws Exception {
-        String boundary = "kyso" + UUID.randomUUID();
-        List<byte[]> parts = new ArrayList<>();
-        for (Map.Entry<String, String> f : fields.entrySet()) {
-            parts.add(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + f.getKey() + "\"\r\n\r\n"
-                    + f.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
-        }
-        parts.add(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"kq.pdf\""
-                + "\r\nContent-Type: application/pdf\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-        parts.add(file);
-        parts.add(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                        .POST(HttpRequest.BodyPublishers.ofByteArrays(parts)).build(),
-                HttpResponse.BodyHandlers.ofByteArray());
     }
 }

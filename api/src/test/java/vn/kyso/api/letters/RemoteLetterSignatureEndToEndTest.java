@@ -140,7 +140,7 @@ class RemoteLetterSignatureEndToEndTest {
     }
 
     /** A handwritten-looking signature in blue ink on a transparent background, as Decree 30 wants it. */
-    private static byte[] blueSignature() throws Exception {
+    static byte[] blueSignature() throws Exception {
         BufferedImage image = new BufferedImage(360, 150, BufferedImage.TYPE_INT_ARGB);
         Graphics2D g = image.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);

@@ -25,6 +25,15 @@ class ActorHeaderFilterTest {
     }
 
     @Test
+    void anExtendedHeaderAsTheLettersPageSendsItIsPercentDecoded() throws Exception {
+        MockHttpServletRequest request = new MockHttpServletRequest("POST", "/api/v1/letters/x/signature/y/complete");
+        // encodeURIComponent("Nguyễn Thị Thư"), as RFC 8187's ext-value: ASCII only, past the firewall.
+        request.addHeader(ActorHeaderFilter.HEADER, "UTF-8''Nguy%E1%BB%85n%20Th%E1%BB%8B%20Th%C6%B0");
+
+        assertThat(actorSeenBy(request)).isEqualTo(NAME);
+    }
+
+    @Test
     void aFormFieldNamesTheActorWhenThereIsNoHeader() throws Exception {
         MockHttpServletRequest request = new MockHttpServletRequest("POST", "/api/v1/letters/x/issue");
         request.setContentType("multipart/form-data; boundary=x");
