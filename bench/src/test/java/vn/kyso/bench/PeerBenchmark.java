@@ -14,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -22,22 +21,14 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
-import vn.kyso.api.KysoApplication;
 import vn.kyso.core.KeyFamily;
 import vn.kyso.core.testing.LatencyStats;
-import vn.kyso.demopki.DemoPki;
 import vn.kyso.signing.Appearance;
 import vn.kyso.signing.Document;
 import vn.kyso.signing.DssVerdicts;
 import vn.kyso.signing.SignOptions;
 import vn.kyso.signing.SignRequest;
 import vn.kyso.signing.SignatureLevel;
-import vn.kyso.signing.SigningService;
-import vn.kyso.validation.SignedFile;
-import vn.kyso.validation.ValidationRequest;
-import vn.kyso.validation.ValidationService;
 import vn.kyso.validation.Verdict;
 
 /**
@@ -64,44 +55,17 @@ class PeerBenchmark {
     static final int[] THREADS = {1, 2, 8};
     static final List<String> CONTENDERS = List.of("dss-rest", "service-http", "service-direct", "dss-default");
 
-    private static ConfigurableApplicationContext app;
-    private static DssRestPeer peer;
-    private static DemoPki pki;
-    private static DssRestClient rest;
-    private static ServiceHttpClient http;
-    private static SigningService signing;
-    private static ValidationService validation;
+    private static Contenders bench;
 
     @BeforeAll
     static void start() throws Exception {
-        String work = System.getProperty("kyso.test.workdir", "target/test-work");
-        Path archive = Path.of(work, "peer-bench-archive-" + UUID.randomUUID().toString().substring(0, 8));
-        app = new SpringApplicationBuilder(KysoApplication.class)
-                .properties(Map.of("logging.level.root", "WARN"))
-                .run("--server.port=0", "--kyso.demo.enabled=true",
-                        "--kyso.demo.directory=" + Path.of(work, "bench-pki"), "--kyso.demo.port=0",
-                        "--kyso.archive.directory=" + archive,
-                        // The limiter stays in the path (its cost is measured) but never refuses the benchmark.
-                        "--kyso.api.rate-limit.requests-per-minute=100000",
-                        "--kyso.api.rate-limit.burst=100000",
-                        // As the api module's benchmarks run it (its test application.properties): the demo
-                        // without authentication; the audit trail stays on.
-                        "--kyso.security.enabled=false");
-        pki = app.getBean(DemoPki.class);
-        signing = app.getBean(SigningService.class);
-        validation = app.getBean(ValidationService.class);
-        peer = new DssRestPeer(pki, Path.of(work));
-        rest = new DssRestClient(peer.baseUrl(), pki.identity(KEY).certificate());
-        http = new ServiceHttpClient(Integer.parseInt(app.getEnvironment().getProperty("local.server.port")), KEY);
+        bench = Contenders.start("peer-bench-archive", KEY);
     }
 
     @AfterAll
     static void stop() throws Exception {
-        if (peer != null) {
-            peer.close();
-        }
-        if (app != null) {
-            app.close();
+        if (bench != null) {
+            bench.close();
         }
     }
 
@@ -111,28 +75,28 @@ class PeerBenchmark {
         Map<String, byte[]> docs = new LinkedHashMap<>();
         docs.put("1-page", BenchDocuments.onePage());
         docs.put("50-page", BenchDocuments.pages(50));
-        PlainDssSigner plain = new PlainDssSigner(pki, KEY);
+        PlainDssSigner plain = new PlainDssSigner(bench.pki(), KEY);
         // Every contender's output is a valid signature of the expected level before anything is timed.
         for (byte[] doc : docs.values()) {
             for (String level : List.of("B-B", "B-LT")) {
-                assertValid(rest.sign(doc, level));
-                assertValid(http.sign(doc, level));
+                assertValid(bench.rest().sign(doc, level));
+                assertValid(bench.http().sign(doc, level));
                 assertValid(plain.sign(doc, level));
             }
         }
         Map<String, LatencyStats> results = new LinkedHashMap<>();
         Map<String, double[]> phases = new LinkedHashMap<>();
         PrivateKey hsmKey = hsmKey();
-        Provider p11 = pki.pkcs11Provider(KeyFamily.SPECIALISED);
+        Provider p11 = bench.pki().pkcs11Provider(KeyFamily.SPECIALISED);
         rawHsm(p11, hsmKey, 200);
         for (int threads : new int[] {1, 2}) {
             results.put("raw-hsm/-/-/" + threads, LatencyStats.measure(threads, 500, () -> rawHsm(p11, hsmKey, 1)));
         }
         byte[] one = docs.get("1-page");
         for (int i = 0; i < 10 * WARMUP; i++) {
-            rest.sign(one, "B-B");
-            http.sign(one, "B-B");
-            signing.sign(direct(one, "B-B"));
+            bench.rest().sign(one, "B-B");
+            bench.http().sign(one, "B-B");
+            bench.signing().sign(direct(one, "B-B"));
             plain.sign(one, "B-B");
         }
         for (var doc : docs.entrySet()) {
@@ -141,19 +105,19 @@ class PeerBenchmark {
                 for (int threads : THREADS) {
                     for (String c : CONTENDERS) {
                         LatencyStats.Operation op = switch (c) {
-                            case "dss-rest" -> () -> rest.sign(doc.getValue(), level);
-                            case "service-http" -> () -> http.sign(doc.getValue(), level);
-                            case "service-direct" -> () -> signing.sign(direct);
+                            case "dss-rest" -> () -> bench.rest().sign(doc.getValue(), level);
+                            case "service-http" -> () -> bench.http().sign(doc.getValue(), level);
+                            case "service-direct" -> () -> bench.signing().sign(direct);
                             default -> () -> plain.sign(doc.getValue(), level);
                         };
                         for (int i = 0; i < WARMUP / 4; i++) {
                             op.run();
                         }
-                        rest.resetPhases();
+                        bench.rest().resetPhases();
                         String cell = c + "/" + doc.getKey() + "/" + level + "/" + threads;
                         results.put(cell, progress(cell, LatencyStats.measure(threads, perThread(threads), op)));
                         if (c.equals("dss-rest")) {
-                            phases.put(doc.getKey() + " " + level + " " + threads + " thr", rest.phaseMillis());
+                            phases.put(doc.getKey() + " " + level + " " + threads + " thr", bench.rest().phaseMillis());
                         }
                     }
                 }
@@ -174,25 +138,25 @@ class PeerBenchmark {
     void validation() throws Exception {
         byte[] onePage = BenchDocuments.onePage();
         Map<String, byte[]> docs = new LinkedHashMap<>();
-        docs.put("1-page B-LT", sign(onePage, KEY, SignatureLevel.B_LT, Appearance.NONE));
-        docs.put("50-page B-LT", sign(BenchDocuments.pages(50), KEY, SignatureLevel.B_LT, Appearance.NONE));
-        byte[] three = sign(onePage, "tran-thi-bich-ngoc", SignatureLevel.B_T, Appearance.PERSON);
-        three = sign(three, KEY, SignatureLevel.B_LT, Appearance.ORGANISATION);
-        three = sign(three, "so-noi-vu-binh-an", SignatureLevel.B_LT, Appearance.NONE);
+        docs.put("1-page B-LT", bench.sign(onePage, KEY, SignatureLevel.B_LT, Appearance.NONE));
+        docs.put("50-page B-LT", bench.sign(BenchDocuments.pages(50), KEY, SignatureLevel.B_LT, Appearance.NONE));
+        byte[] three = bench.sign(onePage, "tran-thi-bich-ngoc", SignatureLevel.B_T, Appearance.PERSON);
+        three = bench.sign(three, KEY, SignatureLevel.B_LT, Appearance.ORGANISATION);
+        three = bench.sign(three, "so-noi-vu-binh-an", SignatureLevel.B_LT, Appearance.NONE);
         docs.put("3 signatures", three);
         for (byte[] d : docs.values()) {
             // All four agree the documents are valid before any figure is taken.
-            assertThat(rest.validate(d)).isTrue();
-            assertThat(http.validate(d)).isTrue();
-            assertThat(validateDirect(d)).isEqualTo(Verdict.VALID);
-            assertThat(plainValid(d)).isTrue();
+            assertThat(bench.rest().validate(d)).isTrue();
+            assertThat(bench.http().validate(d)).isTrue();
+            assertThat(bench.validateDirect(d)).isEqualTo(Verdict.VALID);
+            assertThat(bench.plainValid(d)).isTrue();
         }
         for (int i = 0; i < 3 * WARMUP; i++) {
             for (byte[] d : docs.values()) {
-                rest.validate(d);
-                http.validate(d);
-                validateDirect(d);
-                plainValid(d);
+                bench.rest().validate(d);
+                bench.http().validate(d);
+                bench.validateDirect(d);
+                bench.plainValid(d);
             }
         }
         Map<String, LatencyStats> results = new LinkedHashMap<>();
@@ -201,10 +165,10 @@ class PeerBenchmark {
             for (int threads : THREADS) {
                 for (String c : CONTENDERS) {
                     LatencyStats.Operation op = switch (c) {
-                        case "dss-rest" -> () -> rest.validate(d);
-                        case "service-http" -> () -> http.validate(d);
-                        case "service-direct" -> () -> validateDirect(d);
-                        default -> () -> plainValid(d);
+                        case "dss-rest" -> () -> bench.rest().validate(d);
+                        case "service-http" -> () -> bench.http().validate(d);
+                        case "service-direct" -> () -> bench.validateDirect(d);
+                        default -> () -> bench.plainValid(d);
                     };
                     for (int i = 0; i < WARMUP / 4; i++) {
                         op.run();
@@ -238,30 +202,15 @@ class PeerBenchmark {
                 SignOptions.defaults(SignatureLevel.valueOf("B_" + level.substring(2))));
     }
 
-    private static byte[] sign(byte[] pdf, String key, SignatureLevel level, Appearance appearance) {
-        return signing.sign(new SignRequest(new Document("letter.pdf", pdf), key,
-                SignOptions.defaults(level).withAppearance(appearance, null))).content();
-    }
-
-    private static Verdict validateDirect(byte[] d) {
-        // As the JSON API calls it: no ETSI XML unless asked for.
-        return validation.validate(ValidationRequest.of(new SignedFile("letter.pdf", d)).withEtsiReport(false))
-                .report().verdict();
-    }
-
-    private static boolean plainValid(byte[] d) {
-        return DssVerdicts.validate(pki, d).stream().allMatch(v -> v.indication() == Indication.TOTAL_PASSED);
-    }
-
     private static void assertValid(byte[] signed) {
-        assertThat(DssVerdicts.validate(pki, signed)).isNotEmpty()
+        assertThat(DssVerdicts.validate(bench.pki(), signed)).isNotEmpty()
                 .allSatisfy(v -> assertThat(v.indication()).isEqualTo(Indication.TOTAL_PASSED));
     }
 
     private static PrivateKey hsmKey() throws Exception {
-        KeyStore ks = KeyStore.getInstance("PKCS11", pki.pkcs11Provider(KeyFamily.SPECIALISED));
-        ks.load(null, Files.readString(pki.pinFile(KeyFamily.SPECIALISED)).strip().toCharArray());
-        return (PrivateKey) ks.getKey(pki.identity(KEY).keyLabel(), null);
+        KeyStore ks = KeyStore.getInstance("PKCS11", bench.pki().pkcs11Provider(KeyFamily.SPECIALISED));
+        ks.load(null, Files.readString(bench.pki().pinFile(KeyFamily.SPECIALISED)).strip().toCharArray());
+        return (PrivateKey) ks.getKey(bench.pki().identity(KEY).keyLabel(), null);
     }
 
     private static void rawHsm(Provider provider, PrivateKey key, int times) throws Exception {

@@ -2,7 +2,6 @@ package vn.kyso.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import eu.europa.esig.dss.enumerations.Indication;
 import eu.europa.esig.dss.model.DSSDocument;
 import eu.europa.esig.dss.model.InMemoryDocument;
 import eu.europa.esig.dss.pades.PAdESUtils;
@@ -17,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -26,21 +24,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
-import vn.kyso.api.KysoApplication;
 import vn.kyso.core.testing.LatencyStats;
-import vn.kyso.demopki.DemoPki;
 import vn.kyso.signing.Appearance;
-import vn.kyso.signing.Document;
-import vn.kyso.signing.DssVerdicts;
-import vn.kyso.signing.SignOptions;
-import vn.kyso.signing.SignRequest;
 import vn.kyso.signing.SignatureLevel;
-import vn.kyso.signing.SigningService;
-import vn.kyso.validation.SignedFile;
-import vn.kyso.validation.ValidationRequest;
-import vn.kyso.validation.ValidationService;
 import vn.kyso.validation.Verdict;
 
 /**
@@ -69,42 +55,17 @@ class ValidationPeerBenchmark {
             .mapToInt(s -> Integer.parseInt(s.strip())).toArray();
     static final List<String> CONTENDERS = List.of("dss-rest", "service-http", "service-direct", "dss-default");
 
-    private static ConfigurableApplicationContext app;
-    private static DssRestPeer peer;
-    private static DemoPki pki;
-    private static DssRestClient rest;
-    private static ServiceHttpClient http;
-    private static SigningService signing;
-    private static ValidationService validation;
+    private static Contenders bench;
 
     @BeforeAll
     static void start() throws Exception {
-        String work = System.getProperty("kyso.test.workdir", "target/test-work");
-        Path archive = Path.of(work, "validation-bench-archive-" + UUID.randomUUID().toString().substring(0, 8));
-        // The service as PeerBenchmark runs it: limiter in the path but never refusing, audit on, security off.
-        app = new SpringApplicationBuilder(KysoApplication.class)
-                .properties(Map.of("logging.level.root", "WARN"))
-                .run("--server.port=0", "--kyso.demo.enabled=true",
-                        "--kyso.demo.directory=" + Path.of(work, "bench-pki"), "--kyso.demo.port=0",
-                        "--kyso.archive.directory=" + archive,
-                        "--kyso.api.rate-limit.requests-per-minute=100000",
-                        "--kyso.api.rate-limit.burst=100000",
-                        "--kyso.security.enabled=false");
-        pki = app.getBean(DemoPki.class);
-        signing = app.getBean(SigningService.class);
-        validation = app.getBean(ValidationService.class);
-        peer = new DssRestPeer(pki, Path.of(work));
-        rest = new DssRestClient(peer.baseUrl(), pki.identity(KEY).certificate());
-        http = new ServiceHttpClient(Integer.parseInt(app.getEnvironment().getProperty("local.server.port")), KEY);
+        bench = Contenders.start("validation-bench-archive", KEY);
     }
 
     @AfterAll
     static void stop() throws Exception {
-        if (peer != null) {
-            peer.close();
-        }
-        if (app != null) {
-            app.close();
+        if (bench != null) {
+            bench.close();
         }
     }
 
@@ -112,18 +73,18 @@ class ValidationPeerBenchmark {
     void validation() throws Exception {
         byte[] onePage = BenchDocuments.onePage();
         Map<String, byte[]> docs = new LinkedHashMap<>();
-        docs.put("1-page B-LT", sign(onePage, KEY, SignatureLevel.B_LT, Appearance.NONE));
-        docs.put("50-page B-LT", sign(BenchDocuments.pages(50), KEY, SignatureLevel.B_LT, Appearance.NONE));
-        byte[] three = sign(onePage, "tran-thi-bich-ngoc", SignatureLevel.B_T, Appearance.PERSON);
-        three = sign(three, KEY, SignatureLevel.B_LT, Appearance.ORGANISATION);
-        three = sign(three, "so-noi-vu-binh-an", SignatureLevel.B_LT, Appearance.NONE);
+        docs.put("1-page B-LT", bench.sign(onePage, KEY, SignatureLevel.B_LT, Appearance.NONE));
+        docs.put("50-page B-LT", bench.sign(BenchDocuments.pages(50), KEY, SignatureLevel.B_LT, Appearance.NONE));
+        byte[] three = bench.sign(onePage, "tran-thi-bich-ngoc", SignatureLevel.B_T, Appearance.PERSON);
+        three = bench.sign(three, KEY, SignatureLevel.B_LT, Appearance.ORGANISATION);
+        three = bench.sign(three, "so-noi-vu-binh-an", SignatureLevel.B_LT, Appearance.NONE);
         docs.put("3 signatures", three);
         for (byte[] d : docs.values()) {
             // All four agree the documents are valid before any figure is taken.
-            assertThat(rest.validate(d)).isTrue();
-            assertThat(http.validate(d)).isTrue();
-            assertThat(validateDirect(d)).isEqualTo(Verdict.VALID);
-            assertThat(plainValid(d)).isTrue();
+            assertThat(bench.rest().validate(d)).isTrue();
+            assertThat(bench.http().validate(d)).isTrue();
+            assertThat(bench.validateDirect(d)).isEqualTo(Verdict.VALID);
+            assertThat(bench.plainValid(d)).isTrue();
         }
         for (int i = 0; i < WARMUP; i++) {
             for (byte[] d : docs.values()) {
@@ -186,10 +147,10 @@ class ValidationPeerBenchmark {
 
     private static LatencyStats.Operation operation(String contender, byte[] d) {
         return switch (contender) {
-            case "dss-rest" -> () -> rest.validate(d);
-            case "service-http" -> () -> http.validate(d);
-            case "service-direct" -> () -> validateDirect(d);
-            default -> () -> plainValid(d);
+            case "dss-rest" -> () -> bench.rest().validate(d);
+            case "service-http" -> () -> bench.http().validate(d);
+            case "service-direct" -> () -> bench.validateDirect(d);
+            default -> () -> bench.plainValid(d);
         };
     }
 
@@ -200,21 +161,6 @@ class ValidationPeerBenchmark {
         Files.writeString(log, Instant.now() + " " + line + " load "
                 + ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage() + "\n",
                 StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-    }
-
-    private static byte[] sign(byte[] pdf, String key, SignatureLevel level, Appearance appearance) {
-        return signing.sign(new SignRequest(new Document("letter.pdf", pdf), key,
-                SignOptions.defaults(level).withAppearance(appearance, null))).content();
-    }
-
-    private static Verdict validateDirect(byte[] d) {
-        // As the JSON API calls it: no ETSI XML unless asked for.
-        return validation.validate(ValidationRequest.of(new SignedFile("letter.pdf", d)).withEtsiReport(false))
-                .report().verdict();
-    }
-
-    private static boolean plainValid(byte[] d) {
-        return DssVerdicts.validate(pki, d).stream().allMatch(v -> v.indication() == Indication.TOTAL_PASSED);
     }
 
     /** Latencies and wall time of one contender over the rounds of a cell. */
