@@ -2,7 +2,6 @@ package vn.kyso.api.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,14 +15,10 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
-import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
+import vn.kyso.signing.internal.SampleLetters;
 import vn.kyso.signing.Document;
 import vn.kyso.signing.SignOptions;
 import vn.kyso.signing.SignRequest;
@@ -158,28 +153,8 @@ class HttpOverheadBenchmark {
         return f[0] + ", " + f[1] + ", " + f[2];
     }
 
-    /** A text letter of n A4 pages in Vietnamese, as the peer benchmark (module bench) makes it. */
-    static byte[] pages(int n) throws java.io.IOException {
-        try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            PDType0Font font = PDType0Font.load(doc,
-                    Path.of("/usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf").toFile());
-            for (int p = 1; p <= n; p++) {
-                PDPage page = new PDPage(PDRectangle.A4);
-                doc.addPage(page);
-                try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
-                    cs.beginText();
-                    cs.setFont(font, 12);
-                    cs.newLineAtOffset(72, 770);
-                    for (int line = 0; line < 45; line++) {
-                        cs.showText("Trang " + p + ", dòng " + (line + 1)
-                                + ": nội dung báo cáo tổng hợp kết quả giải quyết thủ tục hành chính.");
-                        cs.newLineAtOffset(0, -15);
-                    }
-                    cs.endText();
-                }
-            }
-            doc.save(out);
-            return out.toByteArray();
-        }
+    /** The benchmarks' text letter of n pages (the peer benchmark in module bench uses the same). */
+    static byte[] pages(int n) {
+        return SampleLetters.textPages(n);
     }
 }

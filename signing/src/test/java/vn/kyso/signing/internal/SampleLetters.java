@@ -58,6 +58,35 @@ public final class SampleLetters {
         return pages(n, false);
     }
 
+    /**
+     * A plain text letter of {@code n} A4 pages in Vietnamese, 45 lines a page and no letterhead: the
+     * document every benchmark sizes its "50 pages" rows with, so their figures compare.
+     */
+    public static byte[] textPages(int n) {
+        try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            PDType0Font font = PDType0Font.load(doc, SERIF.toFile());
+            for (int p = 1; p <= n; p++) {
+                PDPage page = new PDPage(PDRectangle.A4);
+                doc.addPage(page);
+                try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
+                    cs.beginText();
+                    cs.setFont(font, 12);
+                    cs.newLineAtOffset(72, 770);
+                    for (int line = 0; line < 45; line++) {
+                        cs.showText("Trang " + p + ", dòng " + (line + 1)
+                                + ": nội dung báo cáo tổng hợp kết quả giải quyết thủ tục hành chính.");
+                        cs.newLineAtOffset(0, -15);
+                    }
+                    cs.endText();
+                }
+            }
+            doc.save(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** A one-page draft as a clerk receives it: "Số: ....../TTr-UBND" and "ngày ... tháng ... năm 2026". */
     static byte[] draft() {
         return pages(1, true);

@@ -3,20 +3,15 @@ package vn.kyso.validation.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import eu.europa.esig.dss.enumerations.Indication;
-import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
-import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import vn.kyso.signing.internal.SampleLetters;
 import vn.kyso.core.testing.LatencyStats;
 import vn.kyso.demopki.DemoPki;
 import vn.kyso.demopki.testing.DemoPkiFixture;
@@ -30,7 +25,6 @@ import vn.kyso.signing.SigningFixture;
 import vn.kyso.signing.SigningService;
 import vn.kyso.validation.SignedFile;
 import vn.kyso.validation.ValidationRequest;
-import vn.kyso.validation.ValidationService;
 import vn.kyso.validation.Verdict;
 import vn.kyso.validation.demo.DemoValidationSettings;
 import vn.kyso.validation.internal.DssValidationService;
@@ -105,28 +99,8 @@ class ValidationBenchmark {
         return DssVerdicts.validate(pki, signed).stream().allMatch(v -> v.indication() == Indication.TOTAL_PASSED);
     }
 
-    static byte[] pages(int n) throws Exception {
-        try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            PDType0Font font = PDType0Font.load(doc,
-                    Path.of("/usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf").toFile());
-            for (int p = 1; p <= n; p++) {
-                PDPage page = new PDPage(PDRectangle.A4);
-                doc.addPage(page);
-                try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
-                    cs.beginText();
-                    cs.setFont(font, 12);
-                    cs.newLineAtOffset(72, 770);
-                    for (int line = 0; line < 45; line++) {
-                        cs.showText("Trang " + p + ", dòng " + (line + 1)
-                                + ": nội dung báo cáo tổng hợp kết quả giải quyết thủ tục hành chính.");
-                        cs.newLineAtOffset(0, -15);
-                    }
-                    cs.endText();
-                }
-            }
-            doc.save(out);
-            return out.toByteArray();
-        }
+    static byte[] pages(int n) {
+        return SampleLetters.textPages(n);
     }
 
     static String report(Map<String, LatencyStats> r) {
