@@ -15,7 +15,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -23,11 +22,8 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartFile;
 import vn.kyso.access.AccessControl;
 import vn.kyso.access.Caller;
-import vn.kyso.api.audit.AuditNotes;
 import vn.kyso.api.ApiSettings;
-import vn.kyso.api.error.ApiError;
 import vn.kyso.api.error.ApiException;
-import vn.kyso.access.Caller;
 import vn.kyso.api.security.KeyOwnership;
 import vn.kyso.api.signing.Downloads;
 import vn.kyso.api.signing.Placements;
@@ -49,9 +45,8 @@ class LettersController {
 
     /** Who acted, for the timeline, until authentication names the caller. */
     static final String ACTOR_HEADER = "X-Kyso-Actor";
-    static final String NOT_YOURS_NOTE = "letter of another organisation";
 
-    private final ObjectProvider<LettersService> letters;
+    private final LetterAccess lookup;
     private final long maxBytes;
     private final int maxAttachments;
 
@@ -62,7 +57,7 @@ class LettersController {
             AccessControl access) {
         this.keyOwnership = keyOwnership;
         this.access = access;
-        this.letters = letters;
+        this.lookup = new LetterAccess(letters, access);
         this.maxBytes = api.maxUploadSize().toBytes();
         this.maxAttachments = api.maxBatchFiles();
     }
@@ -97,7 +92,7 @@ class LettersController {
             // a letter nobody's organisation owns could never be seen again
             throw ApiException.invalid("the caller acts for no organisation, so cannot file a letter");
         }
-        Letter letter = workflow().draft(file.getOriginalFilename(), content, new LettersService.DraftForm(subject,
+        Letter letter = lookup.workflow().draft(file.getOriginalFilename(), content, new LettersService.DraftForm(subject,
                 documentType, fileCode, preservation, accessRegime, keywords), caller.actor(), caller.organisation());
         return ResponseEntity.created(URI.create("/api/v1/letters/" + letter.id())).body(letter);
     }
@@ -107,23 +102,23 @@ class LettersController {
     List<Letter> list(@Parameter(hidden = true) Caller caller) {
         if (access.enforced()) {
             // only the caller's organisation's letters
-            return caller.organisation() == null ? List.of() : workflow().list(caller.organisation());
+            return caller.organisation() == null ? List.of() : lookup.workflow().list(caller.organisation());
         }
-        return workflow().list();
+        return lookup.workflow().list();
     }
 
     @GetMapping("/{id}")
     @Operation(summary = "A letter: state, metadata and who signed or issued it when")
     ResponseEntity<Letter> letter(@PathVariable String id, @Parameter(hidden = true) Caller caller) {
-        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(owned(uuid(id), caller));
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(lookup.owned(LetterAccess.uuid(id), caller));
     }
 
     @GetMapping("/{id}/pdf")
     @Operation(summary = "The letter's current PDF: the draft, then each signed version")
     ResponseEntity<byte[]> pdf(@PathVariable String id, @Parameter(hidden = true) Caller caller) {
-        UUID letterId = uuid(id);
-        Letter letter = owned(letterId, caller);
-        return pdfResponse(letter.originalName(), workflow().pdf(letterId));
+        UUID letterId = LetterAccess.uuid(id);
+        Letter letter = lookup.owned(letterId, caller);
+        return pdfResponse(letter.originalName(), lookup.workflow().pdf(letterId));
     }
 
     private static ResponseEntity<byte[]> pdfResponse(String name, byte[] pdf) {
@@ -147,15 +142,15 @@ class LettersController {
             @RequestParam(required = false) Float y, @RequestParam(required = false) Float width,
             @RequestParam(required = false) Float height,
             @Parameter(hidden = true) Caller caller) {
-        UUID letterId = uuid(id);
+        UUID letterId = LetterAccess.uuid(id);
         if (key == null || key.isBlank()) {
             throw ApiException.invalid("'key' is required: the authorised person's key");
         }
         // Parameters first: a bad one is refused before any work.
         Placement placement = Placements.fromFields(page, x, y, width, height);
         keyOwnership.check(caller, key.strip());
-        owned(letterId, caller);
-        return workflow().signAsPerson(letterId, key.strip(), placement, caller.actor());
+        lookup.owned(letterId, caller);
+        return lookup.workflow().signAsPerson(letterId, key.strip(), placement, caller.actor());
     }
 
     @PostMapping("/{id}/issue")
@@ -176,7 +171,7 @@ class LettersController {
                     + "marked with the number by the ATTACHMENT layout and archived as records of their own")
             @RequestParam(name = "attachments", required = false) List<MultipartFile> attachments,
             @Parameter(hidden = true) Caller caller) {
-        UUID letterId = uuid(id);
+        UUID letterId = LetterAccess.uuid(id);
         List<LettersService.Upload> uploads = new java.util.ArrayList<>();
         long total = 0;
         for (MultipartFile a : attachments == null ? List.<MultipartFile>of() : attachments) {
@@ -199,8 +194,8 @@ class LettersController {
         if (key != null && !key.isBlank()) {
             keyOwnership.check(caller, key.strip());
         }
-        owned(letterId, caller);
-        return workflow().issue(letterId, new LettersService.IssueForm(key, numberSymbol, documentDate), uploads,
+        lookup.owned(letterId, caller);
+        return lookup.workflow().issue(letterId, new LettersService.IssueForm(key, numberSymbol, documentDate), uploads,
                 caller.actor());
     }
 
@@ -208,41 +203,11 @@ class LettersController {
     @Operation(summary = "An issued attachment in a separate file, as signed")
     ResponseEntity<byte[]> attachment(@PathVariable String id, @PathVariable int position,
             @Parameter(hidden = true) Caller caller) {
-        UUID letterId = uuid(id);
-        Letter letter = owned(letterId, caller);
+        UUID letterId = LetterAccess.uuid(id);
+        Letter letter = lookup.owned(letterId, caller);
         Letter.Attachment a = letter.attachments().stream().filter(x -> x.position() == position).findFirst()
                 .orElseThrow(() -> LettersException.notFound(id + " attachment " + position));
-        return pdfResponse(a.name(), workflow().attachmentPdf(letterId, position));
-    }
-
-    /**
-     * The letter, if it belongs to the caller's organisation (always with access control off); otherwise
-     * 403 LETTER_NOT_YOURS, noted in the request's audit entry. Role checks came first (AccessRules).
-     */
-    private Letter owned(UUID id, Caller caller) {
-        Letter letter = workflow().get(id);
-        if (!access.actsFor(caller, letter.owner())) {
-            AuditNotes.note(NOT_YOURS_NOTE);
-            throw LettersException.notYours(id.toString());
-        }
-        return letter;
-    }
-
-    private LettersService workflow() {
-        LettersService w = letters.getIfAvailable();
-        if (w == null) {
-            throw new ApiException(ApiError.SERVICE_NOT_CONFIGURED,
-                    "letters need the database, signing and conversion, which this server does not run");
-        }
-        return w;
-    }
-
-    private static UUID uuid(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw LettersException.notFound(id.length() > 40 ? id.substring(0, 40) + "…" : id);
-        }
+        return pdfResponse(a.name(), lookup.workflow().attachmentPdf(letterId, position));
     }
 
     private static byte[] bytes(MultipartFile part) {

@@ -19,13 +19,10 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import vn.kyso.access.AccessControl;
 import vn.kyso.access.Caller;
-import vn.kyso.api.audit.AuditNotes;
-import vn.kyso.api.error.ApiError;
 import vn.kyso.api.error.ApiException;
 import vn.kyso.api.signing.CertificateChain;
 import vn.kyso.api.signing.Placements;
 import vn.kyso.letters.Letter;
-import vn.kyso.letters.LettersException;
 import vn.kyso.letters.LettersService;
 import vn.kyso.signing.PrepareRequest;
 import vn.kyso.signing.PreparedSignature;
@@ -40,12 +37,10 @@ import vn.kyso.signing.PreparedSignature;
 @Tag(name = "Letters")
 class RemoteLetterSignatureController {
 
-    private final ObjectProvider<LettersService> letters;
-    private final AccessControl access;
+    private final LetterAccess lookup;
 
     RemoteLetterSignatureController(ObjectProvider<LettersService> letters, AccessControl access) {
-        this.letters = letters;
-        this.access = access;
+        this.lookup = new LetterAccess(letters, access);
     }
 
     @PostMapping(path = "/prepare", consumes = MediaType.MULTIPART_FORM_DATA_VALUE,
@@ -65,7 +60,7 @@ class RemoteLetterSignatureController {
             @RequestParam(required = false) Float y, @RequestParam(required = false) Float width,
             @RequestParam(required = false) Float height,
             @Parameter(hidden = true) Caller caller) {
-        UUID letterId = uuid(id);
+        UUID letterId = LetterAccess.uuid(id);
         var placement = Placements.fromFields(page, x, y, width, height);
         if (signatureImage.getSize() > PrepareRequest.MAX_SIGNATURE_IMAGE_BYTES) {
             throw ApiException.invalid("signatureImage is larger than "
@@ -73,9 +68,9 @@ class RemoteLetterSignatureController {
         }
         List<byte[]> chain = CertificateChain.decode(certificates.stream()
                 .map(c -> c.getBytes(StandardCharsets.US_ASCII)).toList());
-        owned(letterId, caller);
+        lookup.owned(letterId, caller);
         try {
-            return workflow().prepareRemoteSignature(letterId, chain, signatureImage.getBytes(), placement,
+            return lookup.workflow().prepareRemoteSignature(letterId, chain, signatureImage.getBytes(), placement,
                     caller.actor());
         } catch (IOException e) {
             throw ApiException.invalid("the signature image could not be read");
@@ -94,7 +89,7 @@ class RemoteLetterSignatureController {
                     + "not verify with the certificate is 422 SIGNATURE_VALUE_INVALID and may be sent again.")
     Letter complete(@PathVariable String id, @PathVariable String preparedId, @RequestBody CompleteBody body,
             @Parameter(hidden = true) Caller caller) {
-        UUID letterId = uuid(id);
+        UUID letterId = LetterAccess.uuid(id);
         if (body == null || body.signatureValue() == null || body.signatureValue().isBlank()) {
             throw ApiException.invalid("signatureValue is required");
         }
@@ -104,32 +99,7 @@ class RemoteLetterSignatureController {
         } catch (IllegalArgumentException e) {
             throw ApiException.invalid("signatureValue is not base64");
         }
-        owned(letterId, caller);
-        return workflow().completeRemoteSignature(letterId, preparedId, value, caller.actor());
-    }
-
-    private void owned(UUID id, Caller caller) {
-        Letter letter = workflow().get(id);
-        if (!access.actsFor(caller, letter.owner())) {
-            AuditNotes.note(LettersController.NOT_YOURS_NOTE);
-            throw LettersException.notYours(id.toString());
-        }
-    }
-
-    private LettersService workflow() {
-        LettersService w = letters.getIfAvailable();
-        if (w == null) {
-            throw new ApiException(ApiError.SERVICE_NOT_CONFIGURED,
-                    "letters need the database, signing and conversion, which this server does not run");
-        }
-        return w;
-    }
-
-    private static UUID uuid(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw LettersException.notFound(id.length() > 40 ? id.substring(0, 40) + "…" : id);
-        }
+        lookup.owned(letterId, caller);
+        return lookup.workflow().completeRemoteSignature(letterId, preparedId, value, caller.actor());
     }
 }
