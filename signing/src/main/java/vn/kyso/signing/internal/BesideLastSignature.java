@@ -1,13 +1,19 @@
 package vn.kyso.signing.internal;
 
+import eu.europa.esig.dss.enumerations.MimeTypeEnum;
+import eu.europa.esig.dss.model.DSSDocument;
+import eu.europa.esig.dss.model.InMemoryDocument;
 import eu.europa.esig.dss.pades.PAdESCommonParameters;
 import eu.europa.esig.dss.pdf.PDFServiceMode;
 import eu.europa.esig.dss.pdf.PDFSignatureService;
 import eu.europa.esig.dss.pdf.pdfbox.PdfBoxNativeObjectFactory;
 import eu.europa.esig.dss.pdf.pdfbox.PdfBoxSignatureService;
 import eu.europa.esig.dss.pdf.pdfbox.visible.nativedrawer.PdfBoxNativeSignatureDrawerFactory;
+import eu.europa.esig.dss.spi.DSSUtils;
+import eu.europa.esig.dss.utils.Utils;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -65,6 +71,27 @@ final class BesideLastSignature extends PdfBoxSignatureService {
 
     private boolean isSignature() {
         return mode == PDFServiceMode.SIGNATURE;
+    }
+
+    /**
+     * DSS's {@code sign}, except that the CMS goes into the document prepared for the digest by
+     * {@link SignatureSlot} rather than DSS's byte-at-a-time copy; anything unusual goes to DSS.
+     */
+    @Override
+    public DSSDocument sign(DSSDocument toSign, byte[] cms, PAdESCommonParameters parameters) {
+        DSSDocument prepared = parameters.getPdfSignatureCache().getToBeSignedDocument();
+        if (prepared != null && cms != null) {
+            byte[] signed = SignatureSlot.fill(DSSUtils.toByteArray(prepared),
+                    Utils.toHex(cms).getBytes(StandardCharsets.US_ASCII));
+            if (signed != null) {
+                // As DSS does after using its cache: the next signature with these parameters starts afresh.
+                parameters.reinit();
+                DSSDocument out = new InMemoryDocument(signed);
+                out.setMimeType(MimeTypeEnum.PDF);
+                return out;
+            }
+        }
+        return super.sign(toSign, cms, parameters);
     }
 
     @Override
