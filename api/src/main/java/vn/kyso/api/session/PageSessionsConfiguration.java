@@ -11,6 +11,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.session.config.SessionRepositoryCustomizer;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
+import vn.kyso.api.cluster.ApiSchema;
 import vn.kyso.api.cluster.ClusterJobs;
 import vn.kyso.core.logging.LogContext;
 
