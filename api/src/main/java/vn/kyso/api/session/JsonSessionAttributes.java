@@ -3,9 +3,9 @@ package vn.kyso.api.session;
 import java.net.URL;
 import java.util.List;
 import org.springframework.core.convert.support.GenericConversionService;
-import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.context.SecurityContextImpl;
 import org.springframework.security.jackson.SecurityJacksonModules;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.endpoint.OAuth2AuthorizationRequest;
 import org.springframework.security.web.csrf.DefaultCsrfToken;
 import org.springframework.security.web.savedrequest.DefaultSavedRequest;
@@ -23,10 +23,11 @@ final class JsonSessionAttributes {
     /**
      * What the pages keep in a session: the logged-in person (security context), the login's authorization
      * request to the provider, the CSRF token, the page asked for before the login, and a failed login's
-     * reason. A new kind of attribute is refused when written until it is added here (and tested).
+     * reason (the OIDC login fails with nothing else). A new kind of attribute is refused when written
+     * until it is added here (and tested), rather than written in a form that cannot be read back.
      */
     static final List<Class<?>> ALLOWED = List.of(SecurityContextImpl.class, OAuth2AuthorizationRequest.class,
-            DefaultCsrfToken.class, DefaultSavedRequest.class, AuthenticationException.class);
+            DefaultCsrfToken.class, DefaultSavedRequest.class, OAuth2AuthenticationException.class);
 
     /** How Java serialisation starts a stream (java.io.ObjectStreamConstants.STREAM_MAGIC). */
     private static final byte[] JAVA_SERIALISED = {(byte) 0xAC, (byte) 0xED};
