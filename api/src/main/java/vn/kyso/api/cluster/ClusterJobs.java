@@ -1,8 +1,5 @@
 package vn.kyso.api.cluster;
 
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
@@ -20,18 +17,21 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 public final class ClusterJobs {
 
-    /** ShedLock's table; created on start, as no module's migration owns it. */
+    /** ShedLock's table, from the api's migration ({@code db/kyso-api} V2, {@link ApiSchema}). */
     static final String TABLE = "kyso_shedlock";
 
     private final LockingTaskExecutor executor;
+    private final ApiSchema schema;
 
     /** @param database the cluster's PostgreSQL, or null for a single instance without one */
     public ClusterJobs(DataSource database) {
         if (database == null) {
             this.executor = null;
+            this.schema = null;
             return;
         }
-        createTable(database);
+        // Migrated at the first tick, not here: the service starts without its database.
+        this.schema = new ApiSchema(database);
         this.executor = new DefaultLockingTaskExecutor(new JdbcTemplateLockProvider(
                 JdbcTemplateLockProvider.Configuration.builder()
                         .withJdbcTemplate(new JdbcTemplate(database))
@@ -54,6 +54,7 @@ public final class ClusterJobs {
             job.run();
             return true;
         }
+        schema.migrate(); // a database that is down fails this tick; the next one tries again
         try {
             return executor.executeWithLock(() -> {
                 job.run();
@@ -63,21 +64,6 @@ public final class ClusterJobs {
             throw e;
         } catch (Throwable t) {
             throw new IllegalStateException(t); // a Runnable throws no checked exception
-        }
-    }
-
-    private static void createTable(DataSource database) {
-        try (Connection c = database.getConnection(); Statement s = c.createStatement()) {
-            boolean auto = c.getAutoCommit();
-            c.setAutoCommit(false);
-            // The advisory lock keeps instances starting together from racing on the catalogue.
-            s.execute("select pg_advisory_xact_lock(hashtext('" + TABLE + "'))");
-            s.execute("create table if not exists " + TABLE + " (name varchar(64) primary key, "
-                    + "lock_until timestamp not null, locked_at timestamp not null, locked_by varchar(255) not null)");
-            c.commit();
-            c.setAutoCommit(auto);
-        } catch (SQLException e) {
-            throw new IllegalStateException("the table of cluster job locks cannot be created", e);
         }
     }
 }

@@ -5,9 +5,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Clock;
-import org.springframework.boot.health.contributor.Health;
-import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.stereotype.Component;
 import vn.kyso.signing.SigningSettings;
 
@@ -20,17 +17,16 @@ import vn.kyso.signing.SigningSettings;
  * configured the service offers B-B only, which needs none: UP.
  */
 @Component("tsa")
-class TsaHealthIndicator implements HealthIndicator, AutoCloseable {
-
-    private final boolean configured;
-    private final CachedProbe probe;
+class TsaHealthIndicator extends TimedProbeIndicator {
 
     TsaHealthIndicator(SigningSettings signing, HealthSettings settings) {
-        this.configured = signing.tsaUrl() != null;
+        super("tsa", signing.tsaUrl() == null ? null : check(URI.create(signing.tsaUrl()), settings), settings);
+    }
+
+    private static CachedProbe.Check check(URI tsa, HealthSettings settings) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(settings.probeTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
-        URI tsa = configured ? URI.create(signing.tsaUrl()) : null;
-        this.probe = new CachedProbe("tsa", () -> {
+        return () -> {
             try {
                 HttpResponse<Void> r = http.send(HttpRequest.newBuilder(tsa).timeout(settings.probeTimeout())
                         .method("HEAD", HttpRequest.BodyPublishers.noBody()).build(),
@@ -39,19 +35,6 @@ class TsaHealthIndicator implements HealthIndicator, AutoCloseable {
             } catch (IOException e) {
                 return "the time-stamp authority cannot be reached";
             }
-        }, settings.cacheTtl(), settings.probeTimeout(), Clock.systemUTC());
-    }
-
-    @Override
-    public Health health() {
-        if (!configured) {
-            return Health.up().withDetail("configured", false).build();
-        }
-        return probe.health();
-    }
-
-    @Override
-    public void close() {
-        probe.close();
+        };
     }
 }

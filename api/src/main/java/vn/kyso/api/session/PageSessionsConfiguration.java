@@ -7,10 +7,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.convert.ConversionService;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.session.config.SessionRepositoryCustomizer;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
+import vn.kyso.api.cluster.ApiSchema;
 import vn.kyso.api.cluster.ClusterJobs;
 import vn.kyso.core.logging.LogContext;
 
@@ -21,7 +23,8 @@ import vn.kyso.core.logging.LogContext;
  * {@code initialize-schema} is {@code never}), and expired sessions are deleted by one instance per tick
  * ({@link ClusterJobs}) instead of Spring Session's own cron on every instance ({@code cleanup-cron: "-"}).
  * Cookie flags ({@code server.servlet.session.cookie.*}) and Spring Security's session fixation protection
- * (a new id at login) apply to these sessions as they did to the container's.
+ * (a new id at login) apply to these sessions as they did to the container's. Attribute values are JSON
+ * ({@link JsonSessionAttributes}), not Java-serialised, so instances of different versions share sessions.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
@@ -38,6 +41,15 @@ class PageSessionsConfiguration {
     SessionCleanup sessionCleanup(ObjectProvider<JdbcIndexedSessionRepository> sessions,
             ObjectProvider<DataSource> database, ClusterJobs cluster) {
         return new SessionCleanup(sessions, database, cluster);
+    }
+
+    /**
+     * The name is Spring Session's: its JDBC repository converts attribute values with the bean of that name.
+     * Not a default candidate, so nothing asking for "a" conversion service by type gets this one.
+     */
+    @Bean(defaultCandidate = false)
+    ConversionService springSessionConversionService() {
+        return new JsonSessionAttributes(PageSessionsConfiguration.class.getClassLoader()).conversionService();
     }
 
     /** Called by Boot when it builds the JDBC session repository, and only then. */

@@ -17,9 +17,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
 import no.nav.security.mock.oauth2.OAuth2Config;
@@ -126,6 +128,14 @@ class SharedSessionsTest {
             assertThat(me.get("roles").toString()).contains("CLERK");
             csrf = me.get("csrf");
         }
+        // What they read is JSON, not Java serialisation, so instances of another version read it too (ADR 0035).
+        Map<String, String> stored = attributes(session);
+        assertThat(stored).containsKey("SPRING_SECURITY_CONTEXT");
+        for (Map.Entry<String, String> attribute : stored.entrySet()) {
+            assertThat(json.readTree(attribute.getValue()).has("@class")).as(attribute.getKey()).isTrue();
+        }
+        assertThat(stored.get("SPRING_SECURITY_CONTEXT")).contains("nguyen-thi-thu").contains(ORGANISATION);
+
         // The old id is gone everywhere: the fixation protection holds in the shared store too.
         assertThat(json.readTree(send(get(instances.get(1).resolve("/api/v1/me"), before)).body())
                 .get("loggedIn").asBoolean()).isFalse();
@@ -160,6 +170,23 @@ class SharedSessionsTest {
                 + "where primary_id = '" + id + "'"), n -> n == 0)).isZero();
         // Through the cluster's lock: one instance per tick.
         assertThat(count("select count(*) from kyso_shedlock where name = 'page-session-cleanup'")).isEqualTo(1);
+    }
+
+    /** The session's stored attributes by name, as UTF-8 text; the cookie holds the session id in Base64. */
+    private Map<String, String> attributes(String cookie) throws Exception {
+        String id = new String(Base64.getDecoder().decode(cookie), StandardCharsets.US_ASCII);
+        Map<String, String> rows = new TreeMap<>();
+        try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement("select a.attribute_name, "
+                + "a.attribute_bytes from kyso_session s join kyso_session_attributes a "
+                + "on a.session_primary_id = s.primary_id where s.session_id = ?")) {
+            s.setString(1, id);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    rows.put(rs.getString(1), new String(rs.getBytes(2), StandardCharsets.UTF_8));
+                }
+            }
+        }
+        return rows;
     }
 
     private long count(String sql) throws Exception {

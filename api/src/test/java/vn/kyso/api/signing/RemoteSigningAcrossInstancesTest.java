@@ -10,6 +10,10 @@ import java.security.KeyStore;
 import java.security.Signature;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,9 +65,13 @@ class RemoteSigningAcrossInstancesTest {
 
     /** A new instance: its own caches and memory, the shared database. */
     static DssSigningService instance() {
+        return instance(db);
+    }
+
+    static DssSigningService instance(HikariDataSource database) {
         var settings = SigningFixture.settings();
         return new DssSigningService(settings, Clock.systemUTC(), new RevocationCache(
-                RevocationCache.Settings.defaults(settings.revocationCacheMaxAge()), Clock.systemUTC()), () -> db);
+                RevocationCache.Settings.defaults(settings.revocationCacheMaxAge()), Clock.systemUTC()), () -> database);
     }
 
     @Test
@@ -120,6 +128,62 @@ class RemoteSigningAcrossInstancesTest {
             assertThat(DssVerdicts.validate(PKI, signed.content()))
                     .extracting(DssVerdicts.Verdict::indication).containsExactly(Indication.TOTAL_PASSED);
         }
+    }
+
+    /**
+     * The table of prepared signatures comes from the signing module's migration, and a database whose table
+     * the service created before (at first use) migrates with its rows: a signature prepared then completes.
+     */
+    @Test
+    void preparedBeforeTheMigrationCompletedAfterIt() throws Exception {
+        try (HikariDataSource fresh = ArchiveFixture.newDatabase("remote_signing_new");
+                HikariDataSource old = ArchiveFixture.newDatabase("remote_signing_old")) {
+            PreparedSignature prepared;
+            try (DssSigningService a = instance(fresh)) {
+                prepared = a.prepare(new PrepareRequest(XML, chain(), SignOptions.defaults(SignatureLevel.B_B),
+                        "chuyen-vien-4"));
+            }
+            assertThat(history(fresh)).containsExactly("1 pending signatures SQL true");
+            try (Connection c = old.getConnection(); Statement s = c.createStatement()) {
+                // Exactly the statement the service ran at first use before the migration existed.
+                s.execute("create table if not exists kyso_signing_pending (id text primary key, caller text, "
+                        + "expires_at timestamptz not null, size bigint not null, state bytea not null)");
+            }
+            // The row as that service stored it: its insert and the encoding of the state are unchanged, only
+            // who creates the table changed, so the row is copied from the fresh database.
+            try (Connection from = fresh.getConnection(); Statement s = from.createStatement();
+                    ResultSet rs = s.executeQuery("select id, caller, expires_at, size, state from kyso_signing_pending");
+                    Connection to = old.getConnection();
+                    PreparedStatement insert = to.prepareStatement("insert into kyso_signing_pending "
+                            + "(id, caller, expires_at, size, state) values (?, ?, ?, ?, ?)")) {
+                assertThat(rs.next()).isTrue();
+                for (int i = 1; i <= 5; i++) {
+                    insert.setObject(i, rs.getObject(i));
+                }
+                insert.executeUpdate();
+            }
+
+            try (DssSigningService upgraded = instance(old)) {
+                SignedDocument signed = upgraded.complete(new CompleteRequest(prepared.id(), deviceSigns(prepared),
+                        "chuyen-vien-4"));
+                assertThat(DssVerdicts.validate(PKI, signed.content()))
+                        .extracting(DssVerdicts.Verdict::indication).containsExactly(Indication.TOTAL_PASSED);
+            }
+            assertThat(history(old)).containsExactly("0 << Flyway Baseline >> BASELINE true",
+                    "1 pending signatures SQL true");
+        }
+    }
+
+    private static List<String> history(HikariDataSource database) throws Exception {
+        List<String> rows = new ArrayList<>();
+        try (Connection c = database.getConnection(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("select version, description, type, success from "
+                        + "kyso_signing_schema_history order by installed_rank")) {
+            while (rs.next()) {
+                rows.add(rs.getString(1) + " " + rs.getString(2) + " " + rs.getString(3) + " " + rs.getBoolean(4));
+            }
+        }
+        return rows;
     }
 
     private static void assertRefused(ThrowingCallable call, SigningError error) {

@@ -10,24 +10,27 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
 import vn.kyso.signing.SigningError;
 import vn.kyso.signing.SigningException;
 
 /**
  * Prepared remote signatures in PostgreSQL, so {@code complete} may reach any instance or come after a
  * restart (ADR 0015). One row per prepared signature: its id, caller, expiry, size and the encoded
- * {@link PreparedState}. The table is created on first use under an advisory lock, so instances
- * starting together do not race; expired rows are deleted as new ones are stored.
+ * {@link PreparedState}. The table comes from the signing module's own Flyway migration
+ * ({@code db/kyso-signing}), run at first use; expired rows are deleted as new ones are stored.
  */
 final class JdbcPendingSignatures implements PendingStore {
 
     static final String TABLE = "kyso_signing_pending";
+    static final String HISTORY = "kyso_signing_schema_history";
 
     private final DataSource db;
     private final Clock clock;
     private final Duration ttl;
     private final long maxBytes;
-    private volatile boolean created;
+    private volatile boolean migrated;
 
     JdbcPendingSignatures(DataSource db, Clock clock, Duration ttl, long maxBytes) {
         this.db = db;
@@ -103,31 +106,30 @@ final class JdbcPendingSignatures implements PendingStore {
     }
 
     private Connection connection() throws SQLException {
-        Connection c = db.getConnection();
-        if (!created) {
-            createTable(c);
+        if (!migrated) {
+            try {
+                migrate();
+            } catch (FlywayException e) {
+                throw new SQLException("the table of prepared signatures cannot be migrated", e);
+            }
         }
-        return c;
+        return db.getConnection();
     }
 
-    private synchronized void createTable(Connection c) throws SQLException {
-        if (created) {
+    /**
+     * Brings the table up to date with the module's own Flyway history; Flyway's lock keeps instances
+     * starting together from racing. It runs at first use, not at start-up, because the service starts
+     * without its database. V1 is the table the service used to create with {@code create table if not
+     * exists}, so a database that already has it migrates as it is, rows kept.
+     */
+    private synchronized void migrate() {
+        if (migrated) {
             return;
         }
-        boolean auto = c.getAutoCommit();
-        c.setAutoCommit(false);
-        try (Statement s = c.createStatement()) {
-            s.execute("select pg_advisory_xact_lock(hashtext('" + TABLE + "'))");
-            s.execute("create table if not exists " + TABLE + " (id text primary key, caller text, "
-                    + "expires_at timestamptz not null, size bigint not null, state bytea not null)");
-            c.commit();
-        } catch (SQLException e) {
-            c.rollback();
-            throw e;
-        } finally {
-            c.setAutoCommit(auto);
-        }
-        created = true;
+        // Version 0 as baseline: the schema already holds the other modules' tables, and V1 must still run.
+        Flyway.configure().dataSource(db).locations("classpath:db/kyso-signing").table(HISTORY)
+                .baselineOnMigrate(true).baselineVersion("0").load().migrate();
+        migrated = true;
     }
 
     private static SigningException unavailable(SQLException e) {

@@ -1,22 +1,23 @@
-package vn.kyso.api.session;
+package vn.kyso.api.cluster;
 
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 
 /**
- * The api's own tables (the pages' sessions), migrated by Flyway with a history of their own
- * ({@code db/kyso-api}, {@code kyso_api_schema_history}), as each module migrates its own. Spring
- * Session's start-up script stays off in every profile: a schema changed by a script no history records
- * cannot be migrated later.
+ * The api's own tables (the pages' sessions and the cluster's job locks), migrated by Flyway with a
+ * history of their own ({@code db/kyso-api}, {@code kyso_api_schema_history}), as each module migrates its
+ * own. Spring Session's start-up script stays off in every profile: a schema changed by a script no history
+ * records cannot be migrated later. Both users (the sessions and {@link ClusterJobs}) migrate before their
+ * first use; the second finds nothing to do.
  */
-final class ApiSchema {
+public final class ApiSchema {
 
-    static final String HISTORY = "kyso_api_schema_history";
+    public static final String HISTORY = "kyso_api_schema_history";
 
     private final DataSource dataSource;
     private volatile boolean migrated;
 
-    ApiSchema(DataSource dataSource) {
+    public ApiSchema(DataSource dataSource) {
         this.dataSource = dataSource;
     }
 
@@ -25,7 +26,7 @@ final class ApiSchema {
      *
      * @return whether the tables are up to date
      */
-    synchronized boolean migrate() {
+    public synchronized boolean migrate() {
         if (!migrated) {
             // Version 0 as baseline: the schema already holds the modules' tables, and V1 must still run.
             Flyway.configure().dataSource(dataSource).locations("classpath:db/kyso-api").table(HISTORY)
