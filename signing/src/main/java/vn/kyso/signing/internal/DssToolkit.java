@@ -78,7 +78,7 @@ final class DssToolkit {
                 : new GuardedTspSource(TimedSources.tsa(new OnlineTSPSource(tsaUrl,
                         new PolicedDataLoader(fetching, "application/timestamp-query")), timings));
 
-        pades = new PAdESService(verifier);
+        pades = new CheckOncePadesService(verifier);
         pades.setPdfObjFactory(pdfObjFactory);
         xades = new XAdESService(verifier);
         cades = new CAdESService(verifier);
