@@ -48,7 +48,10 @@ final class ReportAssembler {
             Instant validatedAt) {
     }
 
-    /** @param parsed the validated PDF as DSS parsed it, when still fresh: the form check reads it instead of parsing again */
+    /**
+     * @param parsed the validated PDF as DSS parsed it, if only read since: the form check reads it instead of
+     *               parsing the file once more
+     */
     ValidationReport assemble(Reports reports, Input input, Optional<org.apache.pdfbox.pdmodel.PDDocument> parsed) {
         DiagnosticData diagnostic = reports.getDiagnosticData();
         SimpleReport simple = reports.getSimpleReport();
