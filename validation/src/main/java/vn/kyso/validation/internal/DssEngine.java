@@ -41,6 +41,7 @@ final class DssEngine {
     private final CommonCertificateVerifier verifier;
     private final ValidationPolicy policy;
     private final PdfBoxDefaultObjectFactory pdfObjects = new PdfBoxDefaultObjectFactory();
+    private final FastVisualDifferencesFinder differences = new FastVisualDifferencesFinder();
     private final RevocationCache revocations;
     private final OutboundPolicy fetching;
     private final SignaturePolicyProvider policyDocuments;
@@ -84,14 +85,17 @@ final class DssEngine {
             verifier.setAIASource(aia);
         }
         policy = CachedCryptoPolicy.dssDefault();
-        pdfObjects.setPdfDifferencesFinder(new FastVisualDifferencesFinder());
+        pdfObjects.setPdfDifferencesFinder(differences);
     }
 
     @SuppressWarnings("try") // the budget is held for the call's duration; DSS's fetches draw on it, not this code
-    Reports validate(SignedFile document, List<SignedFile> originals, Instant validationTime, boolean etsiReport) {
-        SignedDocumentValidator validator = SignedDocumentValidator.fromDocument(dss(document));
+    Reports validate(SignedFile document, List<SignedFile> originals, Instant validationTime, boolean etsiReport,
+            PdfParses parses) {
+        DSSDocument file = dss(document);
+        SignedDocumentValidator validator = SignedDocumentValidator.fromDocument(file);
         if (validator instanceof PDFDocumentValidator pdf) {
-            pdf.setPdfObjFactory(pdfObjects);
+            // one parse per revision for the whole validation, where DSS alone opens the same bytes again and again
+            pdf.setPdfObjFactory(parses.objectFactory(file, differences));
         }
         validator.setCertificateVerifier(verifier);
         validator.setSignaturePolicyProvider(policyDocuments);

@@ -144,12 +144,19 @@ public final class DssValidationService implements ValidationService, AutoClosea
         } catch (ValidationException refused) {
             return explainedContainer(request, validationTime, refused);
         }
+        try (PdfParses parses = new PdfParses()) {
+            return run(request, validationTime, kind, parses);
+        }
+    }
+
+    private ValidationResult run(ValidationRequest request, Instant validationTime, ContentKind kind,
+            PdfParses parses) {
         Reports reports;
         try {
             // DSS reads entry names as UTF-8; a container from an old Vietnamese tool gets its names re-encoded
             SignedFile forDss = kind != ContentKind.ZIP ? request.document()
                     : new SignedFile(request.document().name(), LegacyNames.asUtf8(request.document().content()));
-            reports = engine.validate(forDss, request.originals(), validationTime, request.etsiReport());
+            reports = engine.validate(forDss, request.originals(), validationTime, request.etsiReport(), parses);
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
             ValidationException translated = DssErrors.translate(e, kind);
             log.info("document refused: {} ({})", translated.error(), e.toString());
@@ -157,7 +164,7 @@ public final class DssValidationService implements ValidationService, AutoClosea
         }
         requireOriginals(reports.getSimpleReport(), request, kind);
         ValidationReport report = assembler.assemble(reports, new ReportAssembler.Input(request.document(),
-                sha256(request.document().content()), kind, request.originals(), validationTime));
+                sha256(request.document().content()), kind, request.originals(), validationTime), parses.whole());
         byte[] etsi = request.etsiReport() ? reports.getXmlValidationReport().getBytes(StandardCharsets.UTF_8)
                 : new byte[0];
         return new ValidationResult(report, etsi);

@@ -65,8 +65,18 @@ final class PdfSignatureFields {
 
     /** One finding per broken signature dictionary, in form order. */
     static List<Explanation> check(byte[] pdf) {
-        List<Explanation> findings = new ArrayList<>();
         try (PDDocument doc = Loader.loadPDF(pdf)) {
+            return check(doc, pdf);
+        } catch (IOException | RuntimeException e) {
+            // PdfGuard has already opened the file; a form PDFBox cannot walk is DSS's to report
+            return new ArrayList<>();
+        }
+    }
+
+    /** The same, on a parse of {@code pdf} already made (DSS's, which only read it). */
+    static List<Explanation> check(PDDocument doc, byte[] pdf) {
+        List<Explanation> findings = new ArrayList<>();
+        try {
             PDAcroForm form = doc.getDocumentCatalog().getAcroForm(null);
             if (form == null) {
                 return findings;
@@ -81,7 +91,7 @@ final class PdfSignatureFields {
                     check(pdf, name(field), signature, findings);
                 }
             }
-        } catch (IOException | RuntimeException e) {
+        } catch (RuntimeException e) {
             // PdfGuard has already opened the file; a form PDFBox cannot walk is DSS's to report
             return findings;
         }

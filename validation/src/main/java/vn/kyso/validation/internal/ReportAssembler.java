@@ -48,7 +48,11 @@ final class ReportAssembler {
             Instant validatedAt) {
     }
 
-    ValidationReport assemble(Reports reports, Input input) {
+    /**
+     * @param parsed the validated PDF as DSS parsed it, if only read since: the form check reads it instead of
+     *               parsing the file once more
+     */
+    ValidationReport assemble(Reports reports, Input input, Optional<org.apache.pdfbox.pdmodel.PDDocument> parsed) {
         DiagnosticData diagnostic = reports.getDiagnosticData();
         SimpleReport simple = reports.getSimpleReport();
         PdfRevisions revisions = input.kind() == ContentKind.PDF ? PdfRevisions.of(input.document().content()) : null;
@@ -90,7 +94,8 @@ final class ReportAssembler {
         long tamperedFrom = Long.MAX_VALUE;
         if (revisions != null) {
             byte[] pdf = input.document().content();
-            structure.addAll(PdfSignatureFields.check(pdf));
+            structure.addAll(parsed.isPresent() ? PdfSignatureFields.check(parsed.get(), pdf)
+                    : PdfSignatureFields.check(pdf));
             long signedEnd = earliestSignedEnd(diagnostic);
             if (signedEnd != Long.MAX_VALUE) {
                 PdfSections.Result sections = PdfSections.check(pdf, revisions, signedEnd);
