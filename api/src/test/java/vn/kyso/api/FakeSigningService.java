@@ -37,14 +37,21 @@ public class FakeSigningService implements SigningService {
     public PrepareRequest lastPrepare;
     public CompleteRequest lastComplete;
     private RuntimeException failure;
+    private List<KeyInfo> extraKeys = List.of();
 
     public void reset() {
+        extraKeys = List.of();
         lastSign = null;
         lastBatch = null;
         lastContainer = null;
         lastPrepare = null;
         lastComplete = null;
         failure = null;
+    }
+
+    /** Keys listed after the usual one until the next {@link #reset()}. */
+    public void alsoList(KeyInfo... keys) {
+        extraKeys = List.of(keys);
     }
 
     /** Every following call throws {@code e}. */
@@ -55,9 +62,12 @@ public class FakeSigningService implements SigningService {
     @Override
     public List<KeyInfo> keys() {
         failIfAsked();
-        return List.of(new KeyInfo("so-noi-vu", KeyFamily.SPECIALISED, KeyInfo.KeyHolder.ORGANISATION,
-                "CN=Sở Nội vụ, O=UBND tỉnh, C=VN", "CN=CA phục vụ các cơ quan Nhà nước, C=VN", "0a1b2c",
-                Instant.parse("2024-01-01T00:00:00Z"), Instant.parse("2029-01-01T00:00:00Z"), "RSA-2048", true));
+        List<KeyInfo> keys = new ArrayList<>(List.of(new KeyInfo("so-noi-vu", KeyFamily.SPECIALISED,
+                KeyInfo.KeyHolder.ORGANISATION, "CN=Sở Nội vụ, O=UBND tỉnh, C=VN",
+                "CN=CA phục vụ các cơ quan Nhà nước, C=VN", "0a1b2c", Instant.parse("2024-01-01T00:00:00Z"),
+                Instant.parse("2029-01-01T00:00:00Z"), "RSA-2048", true)));
+        keys.addAll(extraKeys);
+        return keys;
     }
 
     @Override

@@ -21,6 +21,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import vn.kyso.api.openapi.ProblemCodes;
 import vn.kyso.api.verify.IssuedLinks;
 import vn.kyso.archive.ArchiveError;
 import vn.kyso.archive.ArchiveException;
@@ -58,6 +59,7 @@ class IssuedDocumentsController {
                     + "symbol, date, type, subject and signers, and the address of the original. An identifier "
                     + "the issuer chose needs the link's token t; without the right one the answer is the same "
                     + "as for an identifier nobody issued (found: false).")
+    @ProblemCodes("CATALOGUE_UNAVAILABLE")
     ResponseEntity<IssuedDocumentView> lookUp(@PathVariable String documentId,
             @Parameter(description = "The token the QR link carries (t)") @RequestParam(name = "t", required = false)
             String token) {
@@ -71,6 +73,7 @@ class IssuedDocumentsController {
     @Operation(summary = "The archived original of a public record, to compare with the copy one holds",
             description = "Public and rate-limited. 404 RECORD_NOT_FOUND, the same answer, for an identifier "
                     + "nobody issued, a wrong token, a restricted record and a disposed one.")
+    @ProblemCodes({"RECORD_NOT_FOUND", "INTEGRITY_FAILURE", "STORAGE_UNAVAILABLE", "CATALOGUE_UNAVAILABLE"})
     ResponseEntity<byte[]> original(@PathVariable String documentId,
             @Parameter(description = "The token the QR link carries (t)") @RequestParam(name = "t", required = false)
             String token) {
@@ -108,6 +111,7 @@ class IssuedDocumentsController {
                     + "long-term copy); `EXTENDS_ORIGINAL`: the original followed by later additions such as more "
                     + "signatures; `DIFFERENT`; `NOT_ARCHIVED`. The record's catalogue entry is shown only when its "
                     + "access regime is public.")
+    @ProblemCodes({"INTEGRITY_FAILURE", "STORAGE_UNAVAILABLE", "CATALOGUE_UNAVAILABLE"})
     ResponseEntity<IssuedCopyCheck> compare(@PathVariable String documentId,
             @Parameter(description = "The copy the citizen holds") @RequestParam("file") MultipartFile file) {
         if (file.getSize() > maxBytes) {

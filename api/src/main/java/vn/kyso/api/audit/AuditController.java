@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import vn.kyso.api.openapi.ProblemCodes;
 import vn.kyso.audit.AuditEntry;
 import vn.kyso.audit.AuditError;
 import vn.kyso.audit.AuditException;
@@ -39,6 +40,7 @@ class AuditController {
     @GetMapping("/entries")
     @Operation(summary = "Read audit entries",
             description = "Entries in sequence order from `from` (default 1), at most `limit` (1 to 1000).")
+    @ProblemCodes({"AUDIT_DISABLED", "INVALID_QUERY", "DATABASE_UNAVAILABLE"})
     ResponseEntity<EntriesPage> entries(
             @Parameter(description = "First sequence number") @RequestParam(defaultValue = "1") long from,
             @Parameter(description = "At most this many, 1 to 1000") @RequestParam(defaultValue = "100") int limit) {
@@ -51,6 +53,7 @@ class AuditController {
             description = "Recomputes every entry's hash and link and checks every checkpoint's time-stamp token. "
                     + "`firstBroken` names the first broken link: EDITED (fields no longer match the hash), DELETED "
                     + "(a sequence number is missing) or REORDERED (an entry does not follow the one before it).")
+    @ProblemCodes({"AUDIT_DISABLED", "DATABASE_UNAVAILABLE"})
     ResponseEntity<ChainVerification> verification() {
         return noStore(log().verify());
     }
@@ -58,12 +61,15 @@ class AuditController {
     @PostMapping("/checkpoints")
     @Operation(summary = "Time-stamp the chain head now",
             description = "Asks the configured RFC 3161 TSA for a token over the current chain head hash.")
+    @ProblemCodes({"AUDIT_DISABLED", "DATABASE_UNAVAILABLE", "TSA_NOT_CONFIGURED", "TSA_UNAVAILABLE",
+        "TSA_RESPONSE_INVALID", "AUDIT_FAILED"})
     ResponseEntity<Checkpoint> checkpoint() {
         return noStore(log().timestamp());
     }
 
     @GetMapping("/checkpoints")
     @Operation(summary = "List checkpoints", description = "The newest 1000 checkpoints, oldest first.")
+    @ProblemCodes({"AUDIT_DISABLED", "DATABASE_UNAVAILABLE"})
     ResponseEntity<List<Checkpoint>> checkpoints() {
         return noStore(log().checkpoints());
     }

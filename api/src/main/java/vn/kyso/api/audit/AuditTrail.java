@@ -48,6 +48,14 @@ public final class AuditTrail {
     public record Classified(AuditAction action, String target) {
     }
 
+    /**
+     * Whether a request signs (the durable audit filter then withholds the signature, SIGNATURE_NOT_AUDITED,
+     * when its entry is lost). Takes an OpenAPI path template too: "{id}" is one path segment.
+     */
+    public static boolean signs(String method, String path) {
+        return AuditedRequests.classify(method, path).map(a -> a.action() == AuditAction.SIGN).orElse(false);
+    }
+
     /** What the interceptor would record this request as, if anything. */
     public Optional<Classified> classify(HttpServletRequest request) {
         return AuditedRequests.classify(request.getMethod(), path(request))

@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import vn.kyso.api.error.ApiException;
+import vn.kyso.api.openapi.ProblemCodes;
 import vn.kyso.conversion.ConversionError;
 import vn.kyso.conversion.ConversionException;
 import vn.kyso.conversion.ConversionRequest;
@@ -66,11 +67,8 @@ class ConversionsController {
                 @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
                         schema = @Schema(implementation = ConversionReport.class))
             })
-    @ApiResponse(responseCode = "400", description = "Empty upload or bad parameter")
-    @ApiResponse(responseCode = "413", description = "Upload larger than the limit, or a zip bomb")
-    @ApiResponse(responseCode = "415", description = "A type that cannot be converted")
-    @ApiResponse(responseCode = "422", description = "A damaged or encrypted document, or one that took too long")
-    @ApiResponse(responseCode = "503", description = "LibreOffice is not installed or not running")
+    @ProblemCodes({"UNSUPPORTED_TYPE", "DOCUMENT_TOO_LARGE", "DOCUMENT_TOO_COMPLEX", "CONVERSION_FAILED",
+        "CONVERSION_TIMEOUT", "CONVERTER_UNAVAILABLE"})
     ResponseEntity<?> convert(
             @Parameter(description = "The document") @RequestParam("file") MultipartFile file,
             @Parameter(description = "PDF/A-2B (default) or PDF/A-3B; also written 2b, 3b")

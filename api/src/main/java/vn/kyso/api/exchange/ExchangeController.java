@@ -26,8 +26,10 @@ import org.springframework.web.multipart.MultipartFile;
 import vn.kyso.api.ApiSettings;
 import vn.kyso.api.error.ApiException;
 import vn.kyso.access.Caller;
+import vn.kyso.api.openapi.ProblemCodes;
 import vn.kyso.api.security.KeyOwnership;
 import vn.kyso.api.signing.Downloads;
+import vn.kyso.api.signing.SigningProblems;
 import vn.kyso.core.ErrorKind;
 import vn.kyso.api.audit.AuditNotes;
 import vn.kyso.exchange.Attachment;
@@ -72,6 +74,8 @@ class ExchangeController {
                     + "sender and receivers, number and notation, promulgation place and date, type, subject, signer, "
                     + "due date and priority. The whole message is signed (XAdES, enveloped) with the sending "
                     + "agency's specialised key. Every attachment must already be validly signed.")
+    @SigningProblems
+    @ProblemCodes({"KEY_NOT_YOURS", "HEADER_INVALID", "EXCHANGE_FAILED"})
     ResponseEntity<byte[]> outgoing(
             @Parameter(description = "The signed files, the letter first") @RequestParam("file") List<MultipartFile> files,
             @Parameter(description = "Sending agency's identifier, e.g. 000.00.00.H99") @RequestParam String from,
@@ -127,6 +131,12 @@ class ExchangeController {
                     + "is answered with a problem whose `code` is the reason (e.g. SIGNATURE_INVALID, UNSIGNED, "
                     + "ATTACHMENT_DIGEST_MISMATCH, FORBIDDEN_XML), or with `format=edxml` with the signed rejection "
                     + "`Status` (StatusCode 02) under the same HTTP status.")
+    // With format=problem a rejected message is answered with its cause's code; else the status message says it.
+    @ProblemCodes({"KEY_NOT_YOURS", "UNSUPPORTED_MEDIA_TYPE", "MESSAGE_TOO_LARGE", "FORBIDDEN_XML",
+        "MALFORMED_MESSAGE", "NOT_EDXML", "UNSIGNED", "SIGNATURE_WRAPPING", "SIGNATURE_INVALID",
+        "SIGNER_NOT_SPECIALISED", "HEADER_INVALID", "WRONG_RECEIVER", "HEADER_MISMATCH", "ATTACHMENT_MISSING",
+        "ATTACHMENT_DIGEST_MISMATCH", "ATTACHMENT_SIGNATURE_INVALID", "DUPLICATE_MESSAGE", "ORIGINAL_NOT_FOUND",
+        "ARCHIVE_UNAVAILABLE", "LEDGER_UNAVAILABLE", "EXCHANGE_FAILED"})
     ResponseEntity<byte[]> incoming(HttpServletRequest request,
             @Parameter(description = "The receiving agency's identifier; default: this service's own")
             @RequestParam(required = false) String receiver,
@@ -168,6 +178,9 @@ class ExchangeController {
                     + "(REPLACE), the reason, and the original's DocumentId. An update or replacement carries the new "
                     + "signed files (`file`, the letter first); a recall none. The receiver answers 13 (registered), "
                     + "then its clerk 15 (agreed) or 16 (refused).")
+    @SigningProblems
+    @ProblemCodes({"KEY_NOT_YOURS", "FORBIDDEN_XML", "MALFORMED_MESSAGE", "NOT_EDXML", "UNSIGNED",
+        "SIGNATURE_WRAPPING", "SIGNATURE_INVALID", "SIGNER_NOT_SPECIALISED", "HEADER_INVALID", "EXCHANGE_FAILED"})
     ResponseEntity<byte[]> followUp(
             @Parameter(description = "The sending agency; the original must be its message") @RequestParam String from,
             @Parameter(description = "The signed edXML message as sent") @RequestParam("original") MultipartFile original,
@@ -205,6 +218,8 @@ class ExchangeController {
     @Operation(summary = "Produce a signed status message about a received letter",
             description = "For the updates after receipt: ACCEPTED (03), ASSIGNED (04), PROCESSING (05), DONE (06), "
                     + "or REJECTED (02) with a description.")
+    @SigningProblems
+    @ProblemCodes({"KEY_NOT_YOURS", "LEDGER_UNAVAILABLE", "ARCHIVE_UNAVAILABLE", "EXCHANGE_FAILED"})
     ResponseEntity<byte[]> status(
             @Parameter(description = "The reporting agency (the receiver of the letter)") @RequestParam String from,
             @Parameter(description = "The agency that sent the letter") @RequestParam String to,

@@ -24,9 +24,11 @@ import vn.kyso.access.AccessControl;
 import vn.kyso.access.Caller;
 import vn.kyso.api.ApiSettings;
 import vn.kyso.api.error.ApiException;
+import vn.kyso.api.openapi.ProblemCodes;
 import vn.kyso.api.security.KeyOwnership;
 import vn.kyso.api.signing.Downloads;
 import vn.kyso.api.signing.Placements;
+import vn.kyso.api.signing.SigningProblems;
 import vn.kyso.letters.Letter;
 import vn.kyso.letters.LettersException;
 import vn.kyso.letters.LettersService;
@@ -67,6 +69,10 @@ class LettersController {
             description = "DOCX, ODT, DOC or PDF; converted to PDF/A-2b (a PDF/A is kept as it is). The metadata "
                     + "is checked against the archive's rules first; every field at fault is listed in `errors`. "
                     + "The letter starts as DRAFT.")
+    // Converted to PDF/A, then prepared for the number and date to be filled in at issue.
+    @ProblemCodes({"LETTERS_UNAVAILABLE", "METADATA_INVALID", "UNSUPPORTED_TYPE", "DOCUMENT_TOO_LARGE",
+        "DOCUMENT_TOO_COMPLEX", "CONVERSION_FAILED", "CONVERSION_TIMEOUT", "CONVERTER_UNAVAILABLE",
+        "MALFORMED_DOCUMENT", "SIGNING_FAILED"})
     ResponseEntity<Letter> upload(
             @Parameter(description = "The draft") @RequestParam("file") MultipartFile file,
             @Parameter(description = "Trích yếu") @RequestParam(required = false) String subject,
@@ -99,6 +105,7 @@ class LettersController {
 
     @GetMapping
     @Operation(summary = "The letters, most recently changed first (without their timelines)")
+    @ProblemCodes("LETTERS_UNAVAILABLE")
     List<Letter> list(@Parameter(hidden = true) Caller caller) {
         if (access.enforced()) {
             // only the caller's organisation's letters
@@ -109,12 +116,14 @@ class LettersController {
 
     @GetMapping("/{id}")
     @Operation(summary = "A letter: state, metadata and who signed or issued it when")
+    @LetterProblems
     ResponseEntity<Letter> letter(@PathVariable String id, @Parameter(hidden = true) Caller caller) {
         return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(lookup.owned(LetterAccess.uuid(id), caller));
     }
 
     @GetMapping("/{id}/pdf")
     @Operation(summary = "The letter's current PDF: the draft, then each signed version")
+    @LetterProblems
     ResponseEntity<byte[]> pdf(@PathVariable String id, @Parameter(hidden = true) Caller caller) {
         UUID letterId = LetterAccess.uuid(id);
         Letter letter = lookup.owned(letterId, caller);
@@ -135,6 +144,10 @@ class LettersController {
             description = "PERSON layout of Decree 30, Appendix I, at B-T; placed where the handwritten signature "
                     + "would be unless page, x, y, width and height say otherwise. Only a DRAFT can be signed: "
                     + "signing twice gives 409. An organisation's key gives 422 WRONG_KEY_HOLDER.")
+    @LetterProblems
+    @SigningProblems
+    @ProblemCodes({"LETTER_STATE_CONFLICT", "WRONG_KEY_HOLDER", "KEY_NOT_YOURS", "APPEARANCE_INVALID",
+        "MALFORMED_DOCUMENT"})
     Letter sign(@PathVariable String id,
             @Parameter(description = "A person's key, e.g. tran-thi-bich-ngoc") @RequestParam(required = false)
             String key,
@@ -160,6 +173,14 @@ class LettersController {
                     + "from it. A letter the person has not signed gives 409; a bad number or date gives 400 "
                     + "listing the fields. If the archive refuses, the letter stays ISSUED and issuing it again "
                     + "only retries the archive.")
+    // Attachments are converted and signed, the letter numbered, signed with the organisation's key, archived.
+    @LetterProblems
+    @SigningProblems
+    @ProblemCodes({"LETTER_STATE_CONFLICT", "WRONG_KEY_HOLDER", "KEY_NOT_YOURS", "APPEARANCE_INVALID",
+        "MALFORMED_DOCUMENT", "UNSUPPORTED_TYPE", "DOCUMENT_TOO_LARGE", "DOCUMENT_TOO_COMPLEX", "CONVERSION_FAILED",
+        "CONVERSION_TIMEOUT", "CONVERTER_UNAVAILABLE", "METADATA_INVALID",
+        "DUPLICATE_RECORD", "NOT_A_SIGNED_DOCUMENT", "INGEST_PENDING", "FILE_CLOSED", "EVIDENCE_UNAVAILABLE",
+        "STORAGE_UNAVAILABLE", "CATALOGUE_UNAVAILABLE", "ARCHIVE_FAILED"})
     Letter issue(@PathVariable String id,
             @Parameter(description = "The organisation's key, e.g. ubnd-binh-an") @RequestParam(required = false)
             String key,
@@ -201,6 +222,7 @@ class LettersController {
 
     @GetMapping("/{id}/attachments/{position}/pdf")
     @Operation(summary = "An issued attachment in a separate file, as signed")
+    @LetterProblems
     ResponseEntity<byte[]> attachment(@PathVariable String id, @PathVariable int position,
             @Parameter(hidden = true) Caller caller) {
         UUID letterId = LetterAccess.uuid(id);

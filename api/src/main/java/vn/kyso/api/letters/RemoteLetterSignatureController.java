@@ -20,8 +20,10 @@ import org.springframework.web.multipart.MultipartFile;
 import vn.kyso.access.AccessControl;
 import vn.kyso.access.Caller;
 import vn.kyso.api.error.ApiException;
+import vn.kyso.api.openapi.ProblemCodes;
 import vn.kyso.api.signing.CertificateChain;
 import vn.kyso.api.signing.Placements;
+import vn.kyso.api.signing.RemoteSigningProblems;
 import vn.kyso.letters.Letter;
 import vn.kyso.letters.LettersService;
 import vn.kyso.signing.PrepareRequest;
@@ -51,6 +53,9 @@ class RemoteLetterSignatureController {
                     + "at most 512 KiB) between the position title and the name, at B-T, over the DRAFT as it is "
                     + "now. `certificate` parts: the signer's certificate then its issuers (PEM or base64 DER). "
                     + "Sign `dataToSign` with `signatureAlgorithm` on the device, then complete with the `id`.")
+    @LetterProblems
+    @RemoteSigningProblems.Prepare
+    @ProblemCodes({"LETTER_STATE_CONFLICT", "MALFORMED_DOCUMENT"})
     PreparedSignature prepare(@PathVariable String id,
             @Parameter(description = "Signer first, then issuers; PEM or base64 DER")
             @RequestParam("certificate") List<String> certificates,
@@ -87,6 +92,9 @@ class RemoteLetterSignatureController {
             summary = "Step 2: the device's signature value; the letter becomes SIGNED_BY_PERSON",
             description = "Only the caller who prepared it may complete it (another gets 404). A value that does "
                     + "not verify with the certificate is 422 SIGNATURE_VALUE_INVALID and may be sent again.")
+    @LetterProblems
+    @RemoteSigningProblems.Complete
+    @ProblemCodes({"LETTER_STATE_CONFLICT", "UNSUPPORTED_MEDIA_TYPE"})
     Letter complete(@PathVariable String id, @PathVariable String preparedId, @RequestBody CompleteBody body,
             @Parameter(hidden = true) Caller caller) {
         UUID letterId = LetterAccess.uuid(id);

@@ -1,9 +1,11 @@
 package vn.kyso.api.openapi;
 
+import io.swagger.v3.core.converter.ModelConverters;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.SpecVersion;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.Schema;
@@ -11,6 +13,8 @@ import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import java.lang.reflect.Method;
+import java.lang.reflect.ParameterizedType;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,8 +25,13 @@ import org.springdoc.core.customizers.OperationCustomizer;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.MergedAnnotation;
+import org.springframework.core.annotation.MergedAnnotations;
 import org.springframework.http.HttpMethod;
+import org.springframework.web.multipart.MultipartFile;
 import vn.kyso.access.Role;
+import vn.kyso.api.error.ErrorCatalog;
+import vn.kyso.api.error.Problem;
 import vn.kyso.api.security.AccessMatrix;
 
 /**
@@ -40,6 +49,8 @@ public class OpenApiConfiguration {
     static final String PROBLEM_REF = "#/components/schemas/Problem";
     /** Where {@link ProblemCodes} waits between the operation and the document customizer; never published. */
     static final String DECLARED_CODES = "x-kyso-declared-problem-codes";
+    /** Marks, the same way, an operation whose handler takes a file (the upload guard's causes apply). */
+    static final String TAKES_FILES = "x-kyso-takes-files";
 
     @Bean
     OpenApiCustomizer kysoOpenApiCustomizer(
@@ -54,16 +65,47 @@ public class OpenApiConfiguration {
     @Bean
     OperationCustomizer kysoProblemCodesCustomizer() {
         return (operation, handler) -> {
-            ProblemCodes declared = handler.getMethodAnnotation(ProblemCodes.class);
+            List<String> declared = declaredCodes(handler.getMethod());
             if (declared != null) {
-                operation.addExtension(DECLARED_CODES, List.of(declared.value()));
+                operation.addExtension(DECLARED_CODES, declared);
+            }
+            if (takesFiles(handler.getMethod())) {
+                operation.addExtension(TAKES_FILES, true);
             }
             return operation;
         };
     }
 
+    /**
+     * The codes a handler method declares: its own {@link ProblemCodes} and those of the annotations that group
+     * codes shared by several operations (meta-annotated with it), in one sorted list; null when it declares none.
+     */
+    public static List<String> declaredCodes(Method method) {
+        List<MergedAnnotation<ProblemCodes>> found = MergedAnnotations.from(method)
+                .stream(ProblemCodes.class).toList();
+        if (found.isEmpty()) {
+            return null;
+        }
+        Set<String> codes = new TreeSet<>();
+        found.forEach(a -> codes.addAll(List.of(a.getStringArray("value"))));
+        return List.copyOf(codes);
+    }
+
+    /** A file part, or a list of them: the form a browser or a client sends files in. */
+    static boolean takesFiles(Method method) {
+        for (java.lang.reflect.Parameter p : method.getParameters()) {
+            if (MultipartFile.class.isAssignableFrom(p.getType())
+                    || p.getParameterizedType() instanceof ParameterizedType t
+                    && List.of(t.getActualTypeArguments()).contains(MultipartFile.class)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static void complete(OpenAPI openApi, String issuer) {
         securitySchemes(openApi, issuer);
+        problemSchema(openApi);
         OperationIds.makeReadableAndUnique(openApi);
         if (openApi.getPaths() == null) {
             return;
@@ -72,7 +114,7 @@ public class OpenApiConfiguration {
             Set<Role> roles = AccessMatrix.rolesFor(method, path).orElse(null);
             boolean isPublic = roles != null && roles.isEmpty();
             security(op, roles, issuer);
-            problems(op, path, isPublic);
+            problems(op, method, path, isPublic);
         }));
         Examples.attach(openApi);
     }
@@ -94,6 +136,18 @@ public class OpenApiConfiguration {
         }
     }
 
+    /**
+     * The problem answers refer to the Problem schema; no controller names it any more (the codes are
+     * declared, not written into response annotations), so it is added from the record.
+     */
+    private static void problemSchema(OpenAPI openApi) {
+        Components components = openApi.getComponents();
+        if (components.getSchemas() == null || !components.getSchemas().containsKey("Problem")) {
+            ModelConverters.getInstance(openApi.getSpecVersion() == SpecVersion.V31).readAll(Problem.class)
+                    .forEach(components::addSchemas);
+        }
+    }
+
     /** Public operations say so with an empty requirement; the others accept either scheme. */
     private static void security(Operation op, Set<Role> roles, String issuer) {
         if (roles != null && roles.isEmpty()) {
@@ -111,8 +165,9 @@ public class OpenApiConfiguration {
         }
     }
 
-    private static void problems(Operation op, String path, boolean isPublic) {
-        boolean uploads = op.getRequestBody() != null && op.getRequestBody().getContent() != null
+    private static void problems(Operation op, HttpMethod method, String path, boolean isPublic) {
+        boolean takesFiles = op.getExtensions() != null && op.getExtensions().remove(TAKES_FILES) != null;
+        boolean uploads = takesFiles || op.getRequestBody() != null && op.getRequestBody().getContent() != null
                 && op.getRequestBody().getContent().containsKey("multipart/form-data");
         ApiResponses responses = op.getResponses() != null ? op.getResponses() : new ApiResponses();
         op.setResponses(responses);
@@ -121,11 +176,11 @@ public class OpenApiConfiguration {
             declared = list.stream().map(String::valueOf).toList();
             op.getExtensions().remove(DECLARED_CODES);
         }
-        ProblemCatalogue.codes(path, declared, isPublic, uploads).forEach((status, codes) -> {
+        ProblemCatalogue.codes(method.name(), path, declared, isPublic, uploads).forEach((status, codes) -> {
             String key = Integer.toString(status);
             ApiResponse response = responses.get(key);
             if (response == null) {
-                response = new ApiResponse().description("Problem codes: " + String.join(", ", codes));
+                response = new ApiResponse().description(describe(status, codes));
                 responses.addApiResponse(key, response);
             }
             Content content = response.getContent() != null ? response.getContent() : new Content();
@@ -145,6 +200,21 @@ public class OpenApiConfiguration {
                         .schema(new Schema<Integer>().type("integer")));
             }
         });
+    }
+
+    /** The codes with their English titles from the catalogue, and what a client does about the status. */
+    private static String describe(int status, Set<String> codes) {
+        StringBuilder text = new StringBuilder("Problem codes: ");
+        text.append(String.join(", ", codes.stream().map(c -> {
+            ErrorCatalog.Entry e = ErrorCatalog.entry(c);
+            return e == null || e.titleEn() == null ? c : c + " (" + e.titleEn() + ")";
+        }).toList()));
+        if (status == 500) {
+            text.append("; quote the errorId");
+        } else if (status == 429 || status == 503) {
+            text.append("; retry after the Retry-After seconds");
+        }
+        return text.toString();
     }
 
     static Map<HttpMethod, Operation> operations(PathItem item) {

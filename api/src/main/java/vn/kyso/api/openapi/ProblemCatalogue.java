@@ -6,8 +6,10 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import vn.kyso.access.AccessError;
+import vn.kyso.api.audit.AuditTrail;
 import vn.kyso.api.error.ApiError;
 import vn.kyso.api.error.ErrorCatalog;
+import vn.kyso.api.upload.EncryptedPdfs;
 import vn.kyso.archive.ArchiveError;
 import vn.kyso.audit.AuditError;
 import vn.kyso.conversion.ConversionError;
@@ -21,7 +23,9 @@ import vn.kyso.validation.ValidationError;
  * Which problem codes each operation can answer with. Codes, statuses and titles come from the one list,
  * {@link ErrorCatalog}; what is known here is which codes an operation raises: those its controller method
  * declares ({@link ProblemCodes}), or, for an operation that declares none yet, every code of the module
- * behind its path. The web layer's own answers are added to each.
+ * behind its path. The web layer's own answers are added to each, and those a rule decides: an upload's
+ * causes (an empty file, one over the limit, an encrypted PDF where it is refused) and a signature withheld
+ * for want of its audit entry.
  */
 final class ProblemCatalogue {
 
@@ -47,11 +51,12 @@ final class ProblemCatalogue {
     /**
      * Status → codes for one operation.
      *
+     * @param method    the HTTP method, upper case
      * @param declared  the codes its method declares ({@link ProblemCodes}), or null when it declares none
      * @param isPublic  no authentication: rate-limited (429) instead of 401/403
      * @param uploads   a multipart body: the upload guard's causes (an empty file, one over the limit)
      */
-    static Map<Integer, TreeSet<String>> codes(String path, List<String> declared, boolean isPublic,
+    static Map<Integer, TreeSet<String>> codes(String method, String path, List<String> declared, boolean isPublic,
             boolean uploads) {
         List<String> codes = new ArrayList<>();
         if (declared != null) {
@@ -61,7 +66,6 @@ final class ProblemCatalogue {
                     .ifPresent(a -> a.getValue().forEach(c -> codes.addAll(ErrorCatalog.codesOf(c))));
             if (path.startsWith("/api/v1/signatures") || path.startsWith("/api/v1/letters")) {
                 codes.add(ApiError.KEY_NOT_YOURS.code());
-                codes.add(ApiError.SIGNATURE_NOT_AUDITED.code());
             }
         }
         // The web layer's own answers: a malformed request, a module this server does not run, a defect.
@@ -77,6 +81,13 @@ final class ProblemCatalogue {
         if (uploads) {
             codes.add(ApiError.UPLOAD_TOO_LARGE.code());
             codes.add(ApiError.EMPTY_DOCUMENT.code());
+            if (EncryptedPdfs.refusedAt(path)) {
+                codes.add(ApiError.ENCRYPTED_PDF.code());
+            }
+        }
+        // A signature whose audit entry is lost is withheld (DurableAuditFilter), whatever signed it.
+        if (AuditTrail.signs(method, path)) {
+            codes.add(ApiError.SIGNATURE_NOT_AUDITED.code());
         }
         Map<Integer, TreeSet<String>> byStatus = new TreeMap<>();
         for (String c : codes) {

@@ -33,6 +33,7 @@ import org.springframework.web.bind.annotation.RestController;
 import vn.kyso.api.audit.AuditNotes;
 import vn.kyso.api.audit.AuditTrail;
 import vn.kyso.api.error.ApiException;
+import vn.kyso.api.openapi.ProblemCodes;
 import vn.kyso.signing.KeyInfo;
 import vn.kyso.signing.SigningService;
 import vn.kyso.access.AccessControl;
@@ -116,6 +117,7 @@ class AdminController {
             description = "Each key alias with its owner: a person (principal) or an organisation, and whether "
                     + "that comes from the configuration or from the administrator (the database, which wins). "
                     + "An entry with neither person nor organisation was unbound by the administrator.")
+    @ProblemCodes("ACCESS_STORE_UNAVAILABLE")
     ResponseEntity<Map<String, KeyOwnerView>> keyOwners() {
         Map<String, KeyOwnerView> owners = new LinkedHashMap<>();
         access.ownerEntries().forEach((alias, e) -> owners.put(alias, KeyOwnerView.of(alias, e)));
@@ -128,6 +130,7 @@ class AdminController {
             description = "Body `{\"person\": \"<principal>\"}` (only that person may sign with it, as SIGNER) or "
                     + "`{\"organisation\": \"<id>\"}` (only that organisation's CLERKs). Replaces the configured "
                     + "owner, also after a restart. Unknown key: 404 KEY_NOT_FOUND. Audited as KEY_CHANGE.")
+    @ProblemCodes({"KEY_NOT_FOUND", "ACCESS_STORE_UNAVAILABLE", "AUDIT_UNAVAILABLE", "UNSUPPORTED_MEDIA_TYPE"})
     ResponseEntity<KeyOwnerView> bind(@PathVariable String alias, @RequestBody OwnerRequest body,
             @Parameter(hidden = true) Caller caller) {
         return refusing(() -> {
@@ -143,6 +146,7 @@ class AdminController {
     @Operation(summary = "Unbind an HSM key from its owner",
             description = "Nobody may sign with the key afterwards, whatever the configuration says, until it is "
                     + "bound again. A key without an owner: 404 KEY_OWNER_NOT_FOUND. Audited as KEY_CHANGE.")
+    @ProblemCodes({"KEY_OWNER_NOT_FOUND", "ACCESS_STORE_UNAVAILABLE", "AUDIT_UNAVAILABLE"})
     ResponseEntity<KeyOwnerView> unbind(@PathVariable String alias, @Parameter(hidden = true) Caller caller) {
         return refusing(() -> {
             AccessControl.OwnerEntry e = access.unbind(alias, caller.actor(), changes(caller));
@@ -156,12 +160,14 @@ class AdminController {
     @GetMapping("/api-keys")
     @Operation(summary = "The API keys", description = "Configured and issued, active and revoked; never a secret "
             + "nor its hash.")
+    @ProblemCodes("ACCESS_STORE_UNAVAILABLE")
     ResponseEntity<List<ApiKeyView>> apiKeys() {
         return noStore(access.keys().stream().map(ApiKeyView::of).toList());
     }
 
     @GetMapping("/api-keys/{id}")
     @Operation(summary = "One API key", description = "Without its secret or hash.")
+    @ProblemCodes({"API_KEY_NOT_FOUND", "ACCESS_STORE_UNAVAILABLE"})
     ResponseEntity<ApiKeyView> apiKey(@PathVariable String id) {
         return noStore(access.key(id).map(ApiKeyView::of).orElseThrow(() -> new AccessException(
                 AccessError.API_KEY_NOT_FOUND, "there is no API key '" + id + "'")));
@@ -174,6 +180,7 @@ class AdminController {
                     + "the service and is in this answer only: store it at once; the service keeps its SHA-256. "
                     + "The client sends it as `X-Kyso-Api-Key`. An id in use or used before: 409 API_KEY_EXISTS. "
                     + "Audited as PERMISSION_CHANGE.")
+    @ProblemCodes({"API_KEY_EXISTS", "ACCESS_STORE_UNAVAILABLE", "AUDIT_UNAVAILABLE", "UNSUPPORTED_MEDIA_TYPE"})
     ResponseEntity<IssuedKeyView> issue(@RequestBody KeyRequest body, @Parameter(hidden = true) Caller caller) {
         return refusing(() -> {
             KeyRequest k = validated(body);
@@ -199,6 +206,7 @@ class AdminController {
             description = "Refused with 401 from now on. A configured key stays revoked after a restart, as long "
                     + "as the configuration gives it the same secret. Revoked already: 409 API_KEY_REVOKED. "
                     + "Audited as PERMISSION_CHANGE.")
+    @ProblemCodes({"API_KEY_NOT_FOUND", "API_KEY_REVOKED", "ACCESS_STORE_UNAVAILABLE", "AUDIT_UNAVAILABLE"})
     ResponseEntity<ApiKeyView> revoke(@PathVariable String id, @Parameter(hidden = true) Caller caller) {
         return refusing(() -> {
             AccessControl.KeyEntry key = access.revoke(id, caller.actor(), changes(caller));

@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import vn.kyso.access.Caller;
 import vn.kyso.access.Role;
+import vn.kyso.api.openapi.ProblemCodes;
 import vn.kyso.api.signing.OrganisationNames;
 
 /**
@@ -57,6 +58,7 @@ class MeController {
             description = "The caller's id, name, organisation and roles; for a person logged in on the pages also "
                     + "the log-out address and the CSRF token that their changes must carry (header or form field). "
                     + "Anyone may ask: without credentials the answer is `anonymous` with no roles.")
+    @ProblemCodes({})
     Me me(HttpServletRequest request) {
         var auth = SecurityContextHolder.getContext().getAuthentication();
         Caller caller = callers.of(auth);

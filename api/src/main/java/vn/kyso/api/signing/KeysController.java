@@ -13,8 +13,8 @@ import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import vn.kyso.api.error.Problem;
 import vn.kyso.access.Caller;
+import vn.kyso.api.openapi.ProblemCodes;
 import vn.kyso.api.security.KeyOwnership;
 import vn.kyso.signing.SigningService;
 
@@ -41,8 +41,7 @@ class KeysController {
                     + "`subject` is the whole distinguished name.")
     @ApiResponse(responseCode = "200", description = "The keys",
             content = @Content(array = @ArraySchema(schema = @Schema(implementation = KeyChoice.class))))
-    @ApiResponse(responseCode = "503", description = "HSM_UNAVAILABLE", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ProblemCodes({})
     List<KeyChoice> keys(@Parameter(hidden = true) Caller caller,
             @Parameter(description = "Also keys whose certificate has expired or is not valid yet")
             @RequestParam(defaultValue = "false") boolean includeExpired) {

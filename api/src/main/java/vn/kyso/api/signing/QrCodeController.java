@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import vn.kyso.api.ApiSettings;
 import vn.kyso.api.PublicAddress;
+import vn.kyso.api.openapi.ProblemCodes;
 import vn.kyso.api.verify.IssuedLinks;
 import vn.kyso.signing.QrStampRequest;
 import vn.kyso.signing.QrStamped;
@@ -60,7 +61,7 @@ class QrCodeController {
     @ApiResponse(responseCode = "200", description = "The stamped PDF; id, hash and link in headers",
             content = @Content(mediaType = MediaType.APPLICATION_PDF_VALUE,
                     schema = @Schema(type = "string", format = "binary")))
-    @SigningProblems
+    @ProblemCodes({"NOT_A_PDF", "MALFORMED_DOCUMENT", "APPEARANCE_INVALID", "SIGNING_FAILED"})
     ResponseEntity<byte[]> stamp(
             @Parameter(description = "The unsigned PDF") @RequestParam("file") MultipartFile file,
             @Parameter(description = "Identifier in the issuer's data store; generated when absent")

@@ -26,6 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import vn.kyso.api.ApiSettings;
 import vn.kyso.api.error.ApiException;
+import vn.kyso.api.openapi.ProblemCodes;
 import vn.kyso.signing.CompleteRequest;
 import vn.kyso.signing.PrepareRequest;
 import vn.kyso.signing.PreparedSignature;
@@ -55,7 +56,8 @@ class RemoteSigningController {
                     + "image: between the position title and the name.")
     @ApiResponse(responseCode = "200", description = "What to sign",
             content = @Content(schema = @Schema(implementation = PreparedSignature.class)))
-    @SigningProblems
+    @RemoteSigningProblems.Prepare
+    @DocumentToSignProblems
     PreparedSignature prepare(
             @Parameter(description = "The document") @RequestParam("file") MultipartFile file,
             @Parameter(description = "The signer's certificate, then its issuers, in order: PEM (several blocks "
@@ -91,7 +93,8 @@ class RemoteSigningController {
     @ApiResponse(responseCode = "200", description = "The signed bytes, typed by their content",
             content = @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM_VALUE,
                     schema = @Schema(type = "string", format = "binary")))
-    @SigningProblems
+    @RemoteSigningProblems.Complete
+    @ProblemCodes("MALFORMED_DOCUMENT")
     ResponseEntity<byte[]> complete(
             @Parameter(description = "The id returned by prepare") @PathVariable("id") String id,
             @RequestBody CompleteBody body, @Parameter(hidden = true) Principal caller) {

@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import vn.kyso.api.ApiSettings;
 import vn.kyso.access.Caller;
+import vn.kyso.api.openapi.ProblemCodes;
 import vn.kyso.api.security.KeyOwnership;
 import vn.kyso.signing.ContainerRequest;
 import vn.kyso.signing.DigestAlgorithm;
@@ -64,6 +65,8 @@ class SignaturesController {
             content = @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM_VALUE,
                     schema = @Schema(type = "string", format = "binary")))
     @SigningProblems
+    @DocumentToSignProblems
+    @ProblemCodes("KEY_NOT_YOURS")
     ResponseEntity<byte[]> sign(
             @Parameter(description = "The document") @RequestParam("file") MultipartFile file,
             @Parameter(description = KEY_DOC) @RequestParam("key") String key,
@@ -92,6 +95,7 @@ class SignaturesController {
                 @Content(mediaType = BatchZip.MEDIA_TYPE, schema = @Schema(type = "string", format = "binary"))
             })
     @SigningProblems
+    @ProblemCodes({"KEY_NOT_YOURS", "NOT_ACCEPTABLE"})
     ResponseEntity<?> batch(
             @Parameter(description = "The documents, 1 to kyso.api.max-batch-files") @RequestParam("files")
             List<MultipartFile> files,
@@ -130,6 +134,7 @@ class SignaturesController {
             content = @Content(mediaType = "application/vnd.etsi.asic-e+zip",
                     schema = @Schema(type = "string", format = "binary")))
     @SigningProblems
+    @ProblemCodes({"KEY_NOT_YOURS", "UNSUPPORTED_DOCUMENT"})
     ResponseEntity<byte[]> container(
             @Parameter(description = "The files to put in the container") @RequestParam("files")
             List<MultipartFile> files,

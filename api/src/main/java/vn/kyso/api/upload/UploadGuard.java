@@ -22,13 +22,6 @@ import vn.kyso.api.error.ApiException;
  */
 final class UploadGuard implements HandlerInterceptor {
 
-    /**
-     * Endpoints that take an encrypted PDF as it is: the checks only read it, and a container wraps its
-     * bytes unchanged.
-     */
-    private static final List<String> TAKES_ENCRYPTED = List.of("/api/v1/validations", "/api/v1/issued-documents/",
-            "/api/v1/signatures/containers");
-
     private final long maxBytes;
 
     UploadGuard(long maxBytes) {
@@ -50,7 +43,7 @@ final class UploadGuard implements HandlerInterceptor {
         if (total > maxBytes) {
             throw new MaxUploadSizeExceededException(maxBytes);
         }
-        if (refusesEncrypted(request.getRequestURI())) {
+        if (EncryptedPdfs.refusedAt(request.getRequestURI())) {
             for (List<MultipartFile> parts : multipart.getMultiFileMap().values()) {
                 for (MultipartFile part : parts) {
                     if (!part.isEmpty() && PdfEncryption.isEncrypted(bytes(part))) {
@@ -75,9 +68,6 @@ final class UploadGuard implements HandlerInterceptor {
         }
     }
 
-    private static boolean refusesEncrypted(String path) {
-        return path != null && TAKES_ENCRYPTED.stream().noneMatch(path::startsWith);
-    }
 
     private static String name(MultipartFile part) {
         String n = part.getOriginalFilename();

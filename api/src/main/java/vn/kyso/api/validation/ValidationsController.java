@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import vn.kyso.api.ApiSettings;
+import vn.kyso.api.openapi.ProblemCodes;
 import vn.kyso.validation.Language;
 import vn.kyso.validation.SignedFile;
 import vn.kyso.validation.ValidationError;
@@ -103,9 +104,8 @@ class ValidationsController {
     @ApiResponse(responseCode = "200", description = "The signed revision",
             content = @Content(mediaType = MediaType.APPLICATION_PDF_VALUE,
                     schema = @Schema(type = "string", format = "binary")))
-    @ApiResponse(responseCode = "404", description = "SIGNATURE_NOT_FOUND: the PDF holds no signature with that id",
-            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
     @ValidationProblems
+    @ProblemCodes("SIGNATURE_NOT_FOUND")
     ResponseEntity<byte[]> signedRevision(
             @Parameter(description = "The signed PDF, as submitted for validation")
             @RequestParam("file") MultipartFile file,

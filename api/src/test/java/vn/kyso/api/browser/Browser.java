@@ -90,10 +90,28 @@ public final class Browser implements AutoCloseable {
     @Override
     public void close() throws IOException {
         driver.quit();
-        for (Path dir : new Path[] {profile, downloads}) {
-            try (var files = Files.walk(dir)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+        deleteTree(profile);
+        deleteTree(downloads);
+    }
+
+    /**
+     * What a browser test's {@code @AfterAll} does: quits the browser and deletes the test's own temporary
+     * folder; either may be null when the set-up failed before making it.
+     */
+    public static void closeAndDelete(Browser browser, Path files) throws IOException {
+        if (browser != null) {
+            browser.close();
+        }
+        deleteTree(files);
+    }
+
+    /** A folder and everything in it, deepest first; nothing when it is null. */
+    public static void deleteTree(Path dir) throws IOException {
+        if (dir == null) {
+            return;
+        }
+        try (var files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
     }
 }

@@ -28,6 +28,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
+import vn.kyso.api.signing.OrganisationNames;
 import vn.kyso.letters.Letter;
 import vn.kyso.letters.LetterState;
 import vn.kyso.letters.LettersService;
@@ -38,9 +39,10 @@ import vn.kyso.signing.PreparedSignature;
  * The pages' login through a real OpenID Connect provider (mock-oauth2-server, in this JVM on a loopback
  * port, with its interactive login form) in headless Chromium, access control on. A clerk opening
  * /letters is sent to the provider, logs in, comes back to /letters with their name, organisation and
- * roles shown and only their organisation's letters listed; a person without a role gets a page saying
- * so, never JSON; API clients still get 401 problems. The server is the web layer of
- * {@link SecuredPagesBrowserTest} with the letters of two organisations held in memory.
+ * roles shown (the organisation by its name, its code beside it) and only their organisation's letters
+ * listed; a person without a role gets a page saying so, never JSON; API clients still get 401 problems.
+ * The server is the web layer of {@link SecuredPagesBrowserTest} with the letters of two organisations
+ * held in memory.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -139,10 +141,14 @@ class LoginBrowserTest {
         provider.start(InetAddress.getLoopbackAddress(), 0);
         // By address, not "localhost": the test browser resolves no name but 127.0.0.1.
         issuer = "http://127.0.0.1:" + provider.baseUrl().port() + "/kyso";
-        server = new SpringApplicationBuilder(SecuredPagesBrowserTest.WebLayer.class, TwoOrganisationsLetters.class)
+        // OrganisationNames as the full service has it (the web layer alone leaves components out): the
+        // organisation's key "so-noi-vu" names it in its certificate (O=UBND tỉnh).
+        server = new SpringApplicationBuilder(SecuredPagesBrowserTest.WebLayer.class, TwoOrganisationsLetters.class,
+                OrganisationNames.class)
                 .run("--server.port=0", "--server.address=127.0.0.1",
                         "--kyso.security.enabled=true", "--kyso.demo.enabled=false",
                         "--kyso.api.rate-limit.enabled=false",
+                        "--kyso.security.key-owners.so-noi-vu.organisation=" + OURS,
                         "--spring.security.oauth2.client.registration.kyso.client-id=kyso-pages",
                         "--spring.security.oauth2.client.registration.kyso.client-secret=pages-secret",
                         "--spring.security.oauth2.client.registration.kyso.scope=openid,profile",
@@ -183,6 +189,11 @@ class LoginBrowserTest {
                 && d.findElements(By.cssSelector("#letters-body tr")).size() > 0);
         assertThat(browser.driver.findElement(By.id("session-name")).getText()).isEqualTo("Nguyễn Thị Thư");
         assertThat(browser.driver.findElement(By.id("session-organisation")).getText()).isEqualTo(OURS);
+        // The organisation by the name people know it by, its code beside it in small type (issue #14).
+        WebElement organisation = browser.driver.findElement(By.id("session-organisation-name"));
+        assertThat(organisation.getText()).isEqualTo("UBND tỉnh");
+        assertThat(organisation.getDomAttribute("title")).isEqualTo(OURS);
+        assertThat(browser.driver.findElement(By.id("session")).getText()).contains("UBND tỉnh (" + OURS + ")");
         assertThat(browser.driver.findElement(By.id("session-roles")).getText())
                 .startsWith("Văn thư — tải lên dự thảo, ban hành văn bản bằng khóa của cơ quan");
         // Who acts is the logged-in person: the development field for a name is gone.

@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -89,14 +88,7 @@ class QrCheckBrowserTest {
 
     @AfterAll
     void close() throws Exception {
-        if (browser != null) {
-            browser.close();
-        }
-        if (files != null) {
-            try (var paths = Files.walk(files)) {
-                paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
+        Browser.closeAndDelete(browser, files);
     }
 
     @Test

@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -111,12 +110,7 @@ class VerifyPageBrowserTest {
 
     @AfterAll
     void closeBrowser() throws Exception {
-        if (browser != null) {
-            browser.close();
-        }
-        try (var paths = Files.walk(files)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
+        Browser.closeAndDelete(browser, files);
     }
 
     @Test

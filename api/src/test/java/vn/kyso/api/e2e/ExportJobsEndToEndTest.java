@@ -3,16 +3,11 @@ package vn.kyso.api.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -21,8 +16,6 @@ import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import vn.kyso.core.testing.Eventually;
 
 /**
  * Exports answered with 202 Accepted (issue #14): with {@code Prefer: respond-async} a record's BagIt bag
@@ -35,20 +28,14 @@ import vn.kyso.core.testing.Eventually;
         "kyso.demo.enabled=true",
         "kyso.demo.directory=${kyso.test.workdir:target/test-work}/api-demo-pki",
         "kyso.demo.port=0"})
-class ExportJobsEndToEndTest {
-
-    final HttpClient http = HttpClient.newHttpClient();
-    final ObjectMapper json = new ObjectMapper();
-
-    @LocalServerPort
-    int port;
+class ExportJobsEndToEndTest extends RunningService {
 
     @Value("${kyso.archive.directory}")
     Path archiveDirectory;
 
     @Test
     void aRecordsBagIsBuiltInTheBackgroundAndDownloadedFromItsResultUrl() throws Exception {
-        String id = archiveOneRecord();
+        String id = archiveOneRecord("UBND-XK");
 
         HttpResponse<byte[]> accepted = send(HttpRequest.newBuilder(uri("/api/v1/records/" + id + "/package"))
                 .header("Prefer", "respond-async").GET());
@@ -88,7 +75,7 @@ class ExportJobsEndToEndTest {
 
     @Test
     void aFilesEarkPackageIsBuiltInTheBackground() throws Exception {
-        archiveOneRecord();
+        archiveOneRecord("UBND-XK");
         String file = "/api/v1/files/G09/" + ArchiveEndToEndTest.FILE_CODE;
 
         HttpResponse<byte[]> accepted = send(HttpRequest.newBuilder(uri(file + "/eark-package"))
@@ -109,7 +96,7 @@ class ExportJobsEndToEndTest {
 
     @Test
     void anExportThatFailsSaysWhyWithTheCausesCode() throws Exception {
-        String id = archiveOneRecord();
+        String id = archiveOneRecord("UBND-XK");
         Path original = storedOriginal(id);
         byte[] intact = Files.readAllBytes(original);
         byte[] damaged = intact.clone();
@@ -150,35 +137,11 @@ class ExportJobsEndToEndTest {
         assertThat(json.readTree(missing.body()).get("code").asText()).isEqualTo("JOB_NOT_FOUND");
     }
 
-    private JsonNode followToTheEnd(String location) throws Exception {
-        return Eventually.until(Duration.ofSeconds(120), Duration.ofMillis(200), () -> {
-            HttpResponse<byte[]> r = get(location);
-            assertThat(r.statusCode()).as(text(r)).isEqualTo(200);
-            return json.readTree(r.body());
-        }, s -> !s.get("state").asText().equals("RUNNING"));
-    }
-
     private Path storedOriginal(String id) throws Exception {
         try (Stream<Path> files = Files.list(archiveDirectory.resolve("objects/records/" + id))) {
             return files.filter(p -> p.getFileName().toString().startsWith("original-")
                     && p.getFileName().toString().endsWith("~o")).findFirst().orElseThrow();
         }
-    }
-
-    private String archiveOneRecord() throws Exception {
-        byte[] letter = Files.readAllBytes(Path.of("../samples/letters/cong-van-mot-trang.pdf"));
-        Multipart sign = new Multipart().field("key", "ubnd-binh-an").field("level", "B-T")
-                .file("file", "cv.pdf", letter);
-        HttpResponse<byte[]> signed = send(sign.post(uri("/api/v1/signatures")));
-        assertThat(signed.statusCode()).as(text(signed)).isEqualTo(200);
-        Multipart record = new Multipart();
-        ArchiveEndToEndTest.metadata(
-                (1000 + java.util.concurrent.ThreadLocalRandom.current().nextInt(9000)) + "/UBND-XK", null)
-                .forEach(record::field);
-        record.file("file", "cv.pdf", signed.body());
-        HttpResponse<byte[]> created = send(record.post(uri("/api/v1/records")));
-        assertThat(created.statusCode()).as(text(created)).isEqualTo(201);
-        return json.readTree(created.body()).get("id").asText();
     }
 
     private static List<String> names(byte[] zip) throws Exception {
@@ -189,21 +152,5 @@ class ExportJobsEndToEndTest {
             }
         }
         return names;
-    }
-
-    private static String text(HttpResponse<byte[]> r) {
-        return new String(r.body(), StandardCharsets.UTF_8);
-    }
-
-    private URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + port + path);
-    }
-
-    private HttpResponse<byte[]> get(String path) throws Exception {
-        return send(HttpRequest.newBuilder(uri(path)).GET());
-    }
-
-    private HttpResponse<byte[]> send(HttpRequest.Builder b) throws Exception {
-        return http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 }

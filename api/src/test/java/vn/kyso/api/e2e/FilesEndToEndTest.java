@@ -3,9 +3,6 @@ package vn.kyso.api.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +15,6 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import vn.kyso.archive.testing.CsipChecker;
 
 /**
@@ -32,13 +28,7 @@ import vn.kyso.archive.testing.CsipChecker;
         "kyso.demo.enabled=true",
         "kyso.demo.directory=${kyso.test.workdir:target/test-work}/api-demo-pki",
         "kyso.demo.port=0"})
-class FilesEndToEndTest {
-
-    final HttpClient http = HttpClient.newHttpClient();
-    final ObjectMapper json = new ObjectMapper();
-
-    @LocalServerPort
-    int port;
+class FilesEndToEndTest extends RunningService {
 
     @Test
     void aFileWithASlashInItsCodeIsOpenedFilledExportedAndClosed() throws Exception {
@@ -151,22 +141,6 @@ class FilesEndToEndTest {
         m.put("subject", "Về việc cấp giấy phép xây dựng");
         m.put("preservation", "10");
         return m;
-    }
-
-    private String text(HttpResponse<byte[]> r) {
-        return new String(r.body(), StandardCharsets.UTF_8);
-    }
-
-    private URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + port + path);
-    }
-
-    private HttpResponse<byte[]> get(String path) throws Exception {
-        return send(HttpRequest.newBuilder(uri(path)).GET());
-    }
-
-    private HttpResponse<byte[]> send(HttpRequest.Builder b) throws Exception {
-        return http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
     private HttpResponse<byte[]> postJson(String path, Map<String, String> body) throws Exception {

@@ -60,14 +60,7 @@ class LettersPageBrowserTest {
 
     @AfterAll
     void stop() throws Exception {
-        if (browser != null) {
-            browser.close();
-        }
-        if (files != null) {
-            try (var paths = Files.walk(files)) {
-                paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
+        Browser.closeAndDelete(browser, files);
     }
 
     @Test

@@ -12,7 +12,6 @@ import java.security.Signature;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -89,14 +88,7 @@ class RemoteLetterSigningBrowserTest {
 
     @AfterAll
     void close() throws Exception {
-        if (browser != null) {
-            browser.close();
-        }
-        if (files != null) {
-            try (var paths = Files.walk(files)) {
-                paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
+        Browser.closeAndDelete(browser, files);
     }
 
     @Test
