@@ -139,10 +139,11 @@ class SecuredPagesBrowserTest {
         assertThat(style("#upload-form", "display")).isEqualTo("grid");
         assertThat(String.valueOf(browser.script("return getComputedStyle(document.getElementById('upload-form'))"
                 + ".gridTemplateColumns.split(' ').length"))).isEqualTo("3");
-        assertThat(style("#upload", "background-color")).isEqualTo(NAVY);
         // The script ran with the shared helpers, and its own calls went in as the clerk: the list is
         // refused only because this server has no database (503), not for want of credentials.
         new WebDriverWait(browser.driver, WAIT).until(d -> d.findElement(By.id("error")).isDisplayed());
+        // Only now: while the list loads, the page greys its primary buttons out (disabled while busy).
+        assertThat(style("#upload", "background-color")).isEqualTo(NAVY);
         assertThat(browser.driver.findElement(By.id("error")).getText())
                 .startsWith("Dịch vụ tạm thời không sẵn sàng.");
         browser.screenshot("secured-letters-clerk");
