@@ -177,6 +177,47 @@ class CliEndToEndTest {
         assertThat(out).contains("RUNNING", "/api/v1/archive-jobs/", "DONE", "records checked");
     }
 
+    /**
+     * Every format, at every level above the one-page PDF's B-B/B-T of the first test, signed from the
+     * shell and validated back: XAdES enveloped, JAdES enveloping, CAdES detached (validated with its
+     * original) and PAdES at B-LTA.
+     */
+    @Test
+    void everyFormatAndLevelIsSignedFromTheShellAndValidatesAsSigned() throws Exception {
+        Path xml = dir.resolve("quyet-dinh.xml");
+        Files.writeString(xml, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<QuyetDinh><So>12/QĐ-UBND</So>"
+                + "<TrichYeu>Phê duyệt kế hoạch</TrichYeu></QuyetDinh>\n");
+        Path json = dir.resolve("ho-so.json");
+        Files.writeString(json, "{\"so\": \"12/QĐ-UBND\", \"trichYeu\": \"Phê duyệt kế hoạch\"}\n");
+        Path text = dir.resolve("bien-ban.txt");
+        Files.writeString(text, "Biên bản họp ngày 05 tháng 12 năm 2026\n");
+        record Case(Path file, String format, String level, String packaging, Path out, String baseline) {
+        }
+        List<Case> cases = List.of(
+                new Case(xml, "XADES", "B-T", null, dir.resolve("quyet-dinh-signed.xml"), "XAdES-BASELINE-T"),
+                new Case(json, "JADES", "B-LT", "ENVELOPING", dir.resolve("ho-so.jws.json"), "JAdES-BASELINE-LT"),
+                new Case(text, "CADES", "B-LTA", "DETACHED", dir.resolve("bien-ban.txt.p7s"), "CAdES-BASELINE-LTA"),
+                new Case(LETTERS.resolve("cong-van-mot-trang.pdf"), "PADES", "B-LTA", null,
+                        dir.resolve("cong-van-lta.pdf"), "PAdES-BASELINE-LTA"));
+        for (Case c : cases) {
+            List<String> sign = new ArrayList<>(List.of("sign", c.file().toString(), "--key", "ubnd-binh-an",
+                    "--format", c.format(), "--level", c.level(), "-o", c.out().toString()));
+            if (c.packaging() != null) {
+                sign.addAll(List.of("--packaging", c.packaging()));
+            }
+            assertThat(kyso(sign.toArray(String[]::new))).as(c.format() + " " + err).isZero();
+            assertThat(out).contains(c.format() + " " + c.level());
+            assertThat(Files.size(c.out())).isPositive();
+
+            List<String> validate = new ArrayList<>(List.of("--lang", "en", "validate", c.out().toString()));
+            if ("DETACHED".equals(c.packaging())) {
+                validate.addAll(List.of("--original", c.file().toString()));
+            }
+            assertThat(kyso(validate.toArray(String[]::new))).as(c.format() + " " + err + out).isZero();
+            assertThat(out).as(c.format()).contains(": VALID", c.baseline(), "Ủy ban nhân dân tỉnh Bình An");
+        }
+    }
+
     @Test
     void aProblemIsShownAsTheServiceWordedItWithItsExitCode() throws Exception {
         assertThat(kyso("sign", LETTERS.resolve("cong-van-mot-trang.pdf").toString(), "--key", "khong-co-khoa",
