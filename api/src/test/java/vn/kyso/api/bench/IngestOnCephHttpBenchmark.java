@@ -44,6 +44,8 @@ class IngestOnCephHttpBenchmark {
     static final int OPS = Integer.getInteger("bench.ops", 16);
     static final int WARMUP = Integer.getInteger("bench.warmup", 6);
     static final int BULK = Integer.getInteger("bench.bulk", 200);
+    /** Clients sending the bulk requests at once, as an agency's transfer job would use a few connections. */
+    static final int BULK_CLIENTS = Integer.getInteger("bench.bulkClients", 4);
     static final int ROUNDS = 2;
     static final int[] CLIENTS = {1, 2, 8};
 
@@ -66,7 +68,8 @@ class IngestOnCephHttpBenchmark {
             PlainIngest plain = new PlainIngest(app.getBean(DemoPki.class), ceph, "plain-http-" + suffix);
             ArchiveService archive = app.getBean(ArchiveService.class);
             byte[] letter = Files.readAllBytes(Path.of("../samples/letters/cong-van-mot-trang.pdf"));
-            int contenderOps = WARMUP + ROUNDS * CLIENTS.length * OPS;
+            // Each row sends max(1, OPS / clients) ingests from each of its clients (8 clients and OPS = 4 send 8).
+            int contenderOps = WARMUP + ROUNDS * java.util.Arrays.stream(CLIENTS).map(c -> c * Math.max(1, OPS / c)).sum();
             // Signed by the service on 8 clients: a B-LTA signature waits about a second for fresh revocation data.
             java.util.concurrent.ForkJoinPool signers = new java.util.concurrent.ForkJoinPool(8);
             List<byte[]> letters = signers.submit(() -> java.util.stream.IntStream.range(0, contenderOps + BULK)
@@ -112,19 +115,19 @@ class IngestOnCephHttpBenchmark {
             sampler.scheduleAtFixedRate(() -> backlog.add(String.format(Locale.ROOT, "%.0f s: %d",
                     (System.nanoTime() - start) / 1e9, archive.acceptedBacklog().orElse(-1))), 1, 1, TimeUnit.SECONDS);
             List<String> ids = Collections.synchronizedList(new ArrayList<>());
-            RoundTimings accepts = RoundTimings.measure(1, BULK, () -> ids.add(ingest(http,
+            RoundTimings accepts = RoundTimings.measure(BULK_CLIENTS, BULK / BULK_CLIENTS, () -> ids.add(ingest(http,
                     letters.get(next.getAndIncrement()), Map.of("Prefer", "respond-async"))));
             Eventually.until(Duration.ofMinutes(10), Duration.ofMillis(100),
                     () -> archive.acceptedBacklog().orElse(-1), n -> n == 0);
             double drain = (System.nanoTime() - start) / 1e9;
             sampler.shutdownNow();
             long notActive = ids.stream().filter(id -> !"ACTIVE".equals(state(http, id))).count();
-            md.append(String.format(Locale.ROOT, "%nBulk through the API: %d records answered 202 at %.1f/s (p50 %.1f ms, "
+            md.append(String.format(Locale.ROOT, "%nBulk through the API: %d records answered 202 to %d clients at %.1f/s (p50 %.1f ms, "
                     + "p95 %.1f ms); all archived (ACTIVE) %.1f s after the first request, %d not ACTIVE: **%.1f "
                     + "records/s** end to end, %.2fx the one-client synchronous HTTP ingest rate of this run.%n%n"
-                    + "Backlog over time (records ACCEPTED, not yet archived): %s.%n%nLoad after: %s.%n", BULK,
-                    accepts.perSecond(), accepts.p50(), accepts.percentile(95), drain, notActive, BULK / drain,
-                    BULK / drain / single, String.join(", ", backlog), load()));
+                    + "Backlog over time (records ACCEPTED, not yet archived): %s.%n%nLoad after: %s.%n", ids.size(),
+                    BULK_CLIENTS, accepts.perSecond(), accepts.p50(), accepts.percentile(95), drain, notActive,
+                    ids.size() / drain, ids.size() / drain / single, String.join(", ", backlog), load()));
             System.out.println(md);
             Path out = Path.of("target/bench/ingest-on-ceph-http.md");
             Files.createDirectories(out.getParent());

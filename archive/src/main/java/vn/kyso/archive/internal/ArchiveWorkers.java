@@ -24,15 +24,29 @@ final class ArchiveWorkers implements AutoCloseable {
             return;
         }
         AtomicInteger n = new AtomicInteger();
-        io = Executors.newFixedThreadPool(4, r -> daemon(r, "archive-io-" + n.incrementAndGet()));
+        io = Executors.newFixedThreadPool(IO_THREADS, r -> daemon(r, "archive-io-" + n.incrementAndGet()));
         // Accepted ingests are processed here; a full queue leaves them to the recovery job.
         AtomicInteger w = new AtomicInteger();
-        // Half the cores: validation is CPU-bound, and requests (accepts among them) need the rest. At least
-        // two, so one record's validation overlaps another's store and catalogue round trips (a bulk
-        // transfer on two cores otherwise leaves a core idle whenever the one worker waits on Ceph).
-        int workers = Math.max(2, Runtime.getRuntime().availableProcessors() / 2);
+        int workers = ingestWorkers(Runtime.getRuntime().availableProcessors());
         background = new ThreadPoolExecutor(workers, workers, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(10_000),
                 r -> daemon(r, "archive-ingest-" + w.incrementAndGet()));
+    }
+
+    /**
+     * Threads for object-store calls: every ingest worker puts up to five objects and then retains them in
+     * parallel, each call a round trip that waits on the server, not on a core.
+     */
+    static final int IO_THREADS = 16;
+
+    /**
+     * Background ingest workers for {@code cores}: four per core, at least eight. A record spends most of
+     * its time waiting (on the validation pool, which bounds the CPU-heavy part to one validation per core
+     * by itself, and on S3 and catalogue round trips), so workers beyond the cores keep the cores busy with
+     * other records while one waits. With one worker per core (the seventh session: two on two cores) the
+     * two workers' round trips left the cores idle between validations (docs/benchmarks.md, eighth session).
+     */
+    static int ingestWorkers(int cores) {
+        return Math.max(8, 4 * cores);
     }
 
     private static Thread daemon(Runnable r, String name) {

@@ -55,6 +55,11 @@ public final class CephRgw {
         return start(repositoryRoot().resolve("var/ceph-osds" + osds), "--osds", Integer.toString(osds));
     }
 
+    /** The cluster's directory (its pid files are under {@code run/}). */
+    public Path dir() {
+        return dir;
+    }
+
     public URI endpoint() {
         return endpoint;
     }

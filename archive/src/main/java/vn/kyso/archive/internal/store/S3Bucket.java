@@ -20,8 +20,14 @@ final class S3Bucket {
     private static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(2);
 
     final MinioSettings settings;
+    /**
+     * Requests to the one endpoint at once: the MinIO client sends every request through OkHttp's
+     * dispatcher ({@code enqueue}), whose default of five per host queued a bulk ingest's puts and
+     * retention calls behind each other (eighth session, docs/benchmarks.md).
+     */
+    static final int MAX_REQUESTS = 64;
     /** One connection pool for both clients, so a restart of the server can be forgotten at once. */
-    final okhttp3.OkHttpClient http = new okhttp3.OkHttpClient.Builder().build();
+    final okhttp3.OkHttpClient http = newHttp();
     final MinioClient client;
     /** Short timeouts: a health check must answer quickly, whatever the requests' timeouts are. */
     final MinioClient healthClient;
@@ -35,6 +41,18 @@ final class S3Bucket {
         this.healthClient = newClient();
         long health = Math.min(HEALTH_TIMEOUT.toMillis(), settings.connectTimeout().toMillis());
         healthClient.setTimeout(health, health, health);
+    }
+
+    private static okhttp3.OkHttpClient newHttp() {
+        okhttp3.Dispatcher dispatcher = new okhttp3.Dispatcher();
+        dispatcher.setMaxRequests(MAX_REQUESTS);
+        dispatcher.setMaxRequestsPerHost(MAX_REQUESTS);
+        // As many idle connections kept as requests run at once: past OkHttp's default of five, each burst
+        // of parallel puts opened and closed connections again.
+        return new okhttp3.OkHttpClient.Builder()
+                .dispatcher(dispatcher)
+                .connectionPool(new okhttp3.ConnectionPool(MAX_REQUESTS / 2, 5, java.util.concurrent.TimeUnit.MINUTES))
+                .build();
     }
 
     private MinioClient newClient() {
