@@ -73,10 +73,13 @@ final class ExportJobs {
             }
         }
         long id = table.insert(request, total, clock.instant());
+        // The answer is the job as recorded at its start, read before the worker can move it on: a small
+        // export may otherwise already be DONE when the 202 answer is written.
+        ExportJob recorded = table.find(id).orElseThrow().job();
         Thread worker = new Thread(() -> build(id, request), "archive-export-" + id);
         worker.setDaemon(true);
         worker.start();
-        return table.find(id).orElseThrow().job();
+        return recorded;
     }
 
     Optional<ExportJob> job(long id, String organisation) {
