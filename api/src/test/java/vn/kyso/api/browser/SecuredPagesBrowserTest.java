@@ -41,6 +41,7 @@ import vn.kyso.api.ApiSettings;
 import vn.kyso.api.FakeSigningService;
 import vn.kyso.api.FakeValidationService;
 import vn.kyso.api.KysoApplication;
+import vn.kyso.api.openapi.OpenApiConfiguration;
 
 /**
  * The pages in headless Chromium with access control ON, each opened by whoever may open it: the clerk's
@@ -49,6 +50,7 @@ import vn.kyso.api.KysoApplication;
  * would. The server is the web layer alone (controllers, filters, security) with fake signing and
  * validation: no demo PKI and no database, so the shared demo context of the other browser tests stays
  * the only one, and the letters list answers 503 — which still shows that the page's own calls were let in.
+ * The OpenAPI completion (security schemes) is imported too, for Swagger UI's Authorize.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SecuredPagesBrowserTest {
@@ -71,7 +73,7 @@ class SecuredPagesBrowserTest {
     @ComponentScan(basePackageClasses = KysoApplication.class,
             excludeFilters = @ComponentScan.Filter(type = FilterType.CUSTOM, classes = NotWebLayer.class))
     @EnableConfigurationProperties(ApiSettings.class)
-    @Import({FakeSigningService.class, FakeValidationService.class})
+    @Import({FakeSigningService.class, FakeValidationService.class, OpenApiConfiguration.class})
     static class WebLayer {
     }
 
@@ -177,6 +179,54 @@ class SecuredPagesBrowserTest {
     // --- helpers ---
 
     /** Every later request of the browser carries this API key; null for none. */
+    /**
+     * Swagger UI's Authorize works with the API-key scheme the description publishes: the key typed into
+     * its dialog goes on the "Try it out" request of an operation that needs a caller, and the service lets
+     * that caller in. Without it the same request is refused as unauthenticated.
+     */
+    @Test
+    void swaggerUisAuthorizeSendsTheApiKeyOnTryItOut() {
+        as(null);
+        browser.driver.get(base + "/swagger-ui/index.html");
+        WebDriverWait wait = new WebDriverWait(browser.driver, WAIT);
+        String keys = "//div[contains(@class,'opblock ')][.//*[@data-path='/api/v1/keys']]";
+        wait.until(d -> !d.findElements(By.xpath(keys)).isEmpty());
+        assertThat(tryOut(wait, keys)).startsWith("401").contains("UNAUTHENTICATED");
+
+        browser.driver.findElement(By.cssSelector("button.btn.authorize")).click();
+        var keyScheme = wait.until(d -> d.findElement(By.xpath(
+                "//div[contains(@class,'auth-container')][.//code[text()='X-Kyso-Api-Key']]")));
+        keyScheme.findElement(By.tagName("input")).sendKeys(CLERK_SECRET);
+        keyScheme.findElement(By.cssSelector("button.authorize")).click();
+        wait.until(d -> keyScheme.getText().contains("Authorized"));
+        browser.driver.findElement(By.cssSelector("button.btn-done")).click();
+
+        assertThat(tryOut(wait, keys)).startsWith("200").doesNotContain("UNAUTHENTICATED");
+        browser.screenshot("swagger-ui-authorized-try-out");
+    }
+
+    /** Runs the operation of the block at {@code xpath} from Swagger UI: "status body" of the answer shown. */
+    private String tryOut(WebDriverWait wait, String xpath) {
+        var block = browser.driver.findElement(By.xpath(xpath));
+        if (block.findElements(By.cssSelector(".opblock-body")).isEmpty()) {
+            block.findElement(By.cssSelector(".opblock-summary")).click();
+        }
+        var tryOut = wait.until(d -> block.findElements(By.cssSelector("button.try-out__btn"))).get(0);
+        if (!tryOut.getText().contains("Cancel")) {
+            tryOut.click();
+        }
+        // An earlier answer is cleared first, so the one read below is this request's.
+        block.findElements(By.cssSelector("button.btn-clear")).forEach(b -> b.click());
+        wait.until(d -> block.findElements(By.cssSelector(".live-responses-table")).isEmpty());
+        wait.until(d -> block.findElement(By.cssSelector("button.execute"))).click();
+        return wait.until(d -> {
+            var status = block.findElements(By.cssSelector(".live-responses-table tr.response .response-col_status"));
+            var body = block.findElements(By.cssSelector(".live-responses-table .response-col_description pre"));
+            return status.isEmpty() || body.isEmpty() || body.get(0).getText().isBlank() ? null
+                    : status.get(0).getText().strip() + " " + body.get(0).getText();
+        });
+    }
+
     private void as(String secret) {
         browser.driver.executeCdpCommand("Network.setExtraHTTPHeaders",
                 Map.of("headers", secret == null ? Map.of() : Map.of("X-Kyso-Api-Key", secret)));
