@@ -1,6 +1,7 @@
 package vn.kyso.archive.internal;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -28,6 +29,7 @@ import vn.kyso.signing.SignedDocument;
 import vn.kyso.signing.SigningException;
 import vn.kyso.signing.SigningService;
 import vn.kyso.validation.SignedFile;
+import vn.kyso.validation.ValidationError;
 import vn.kyso.validation.ValidationException;
 import vn.kyso.validation.ValidationReport;
 import vn.kyso.validation.ValidationRequest;
@@ -53,6 +55,8 @@ final class IngestPipeline {
 
     private static final Logger log = LoggerFactory.getLogger(IngestPipeline.class);
     private static final List<ObjectRole> KEPT_WHEN_ACCEPTED = List.of(ObjectRole.ORIGINAL, ObjectRole.SIGNED_DATA);
+    /** How long after acceptance a validation timeout still leaves the record for recovery to try again. */
+    static final Duration TIMEOUT_RETRIES_FOR = Duration.ofHours(1);
 
     private final Catalogue catalogue;
     private final ObjectTable objectTable;
@@ -217,6 +221,15 @@ final class IngestPipeline {
         } catch (ValidationException e) {
             if (e.errorCode().kind() == ErrorKind.UNAVAILABLE) {
                 log.info("record {} stays accepted: {}", id, e.getMessage());
+                return;
+            }
+            // A validation's time limit counts its wait for a validation slot, which a burst of bulk ingest
+            // fills: a timeout is this server's load as often as the document's fault, and failing would
+            // delete the original the client was told was accepted. It is tried again by recovery, until
+            // the record has waited longer than a hostile document may cost.
+            if (e.errorCode() == ValidationError.VALIDATION_TIMEOUT
+                    && now.isBefore(row.ingestedAt().plus(TIMEOUT_RETRIES_FOR))) {
+                log.warn("record {} stays accepted after a validation timeout; recovery tries again", id);
                 return;
             }
             fail(id, e.getMessage());

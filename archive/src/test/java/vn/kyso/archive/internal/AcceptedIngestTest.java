@@ -125,4 +125,59 @@ class AcceptedIngestTest {
         assertThat(archive.content(done.id()).content()).isEqualTo(letter);
         assertThat(store.list("records/" + done.id())).hasSize(done.objects().size());
     }
+    /**
+     * A validation that times out in the background (its wait for a validation slot counts, and a bulk
+     * ingest fills the slots) leaves the record accepted with its original, for recovery to try again;
+     * it does not fail the record and delete what the client was told was accepted.
+     */
+    @Test
+    void aValidationTimeoutInTheBackgroundLeavesTheRecordForRecovery() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger timeouts = new java.util.concurrent.atomic.AtomicInteger(1);
+        vn.kyso.validation.ValidationService real = ValidationFixture.service();
+        vn.kyso.validation.ValidationService slow = new vn.kyso.validation.ValidationService() {
+            @Override
+            public vn.kyso.validation.ValidationResult validate(vn.kyso.validation.ValidationRequest request) {
+                if (timeouts.getAndDecrement() > 0) {
+                    throw new vn.kyso.validation.ValidationException(
+                            vn.kyso.validation.ValidationError.VALIDATION_TIMEOUT, "the validation did not finish");
+                }
+                return real.validate(request);
+            }
+
+            @Override
+            public java.util.Optional<vn.kyso.validation.SignedFile> signedRevision(
+                    vn.kyso.validation.SignedFile document, String signatureId) {
+                return real.signedRevision(document, signatureId);
+            }
+
+            @Override
+            public byte[] pdfReport(vn.kyso.validation.ValidationReport report, vn.kyso.validation.Language language) {
+                return real.pdfReport(report, language);
+            }
+        };
+        HikariDataSource own = ArchiveFixture.newDatabase("accepted_timeout");
+        InMemoryObjectStore objects = new InMemoryObjectStore();
+        try (PostgresArchiveService busy = new PostgresArchiveService(own, objects, slow, ValidationFixture.signer(),
+                null, ArchiveSettings.defaults().withRecoveryGrace(Duration.ZERO), Clock.systemUTC()).start()) {
+            byte[] letter = Letters.signed(SignatureLevel.B_B);
+            RecordDetails accepted = busy.accept(new IngestRequest("kq.pdf", letter, null,
+                    Letters.metadata("405/UBND-VP", "Kiểm tra quá giờ"), "luu-tru"));
+            Eventually.until(Duration.ofSeconds(60), timeouts::get, left -> left <= 0);
+            Eventually.until(Duration.ofSeconds(60), busy::backlog, backlog -> backlog == 0);
+
+            RecordDetails waiting = busy.record(accepted.id());
+            assertThat(waiting.state()).isEqualTo(RecordState.ACCEPTED);
+            assertThat(waiting.objects()).extracting(RecordDetails.StoredObject::role)
+                    .containsExactly(ObjectRole.ORIGINAL);
+            assertThat(objects.list("records/" + waiting.id())).hasSize(1);
+
+            busy.runJob(JobKind.RECOVERY);
+            RecordDetails done = busy.record(accepted.id());
+            assertThat(done.state()).isEqualTo(RecordState.ACTIVE);
+            assertThat(done.validation().verdict()).isEqualTo(vn.kyso.validation.Verdict.VALID);
+            assertThat(busy.content(done.id()).content()).isEqualTo(letter);
+        } finally {
+            own.close();
+        }
+    }
 }
