@@ -2,6 +2,8 @@ package vn.kyso.api.session;
 
 import java.net.URL;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.core.convert.support.GenericConversionService;
 import org.springframework.security.core.context.SecurityContextImpl;
 import org.springframework.security.jackson.SecurityJacksonModules;
@@ -30,6 +32,7 @@ final class JsonSessionAttributes {
             DefaultCsrfToken.class, DefaultSavedRequest.class, OAuth2AuthenticationException.class);
 
     /** How Java serialisation starts a stream (java.io.ObjectStreamConstants.STREAM_MAGIC). */
+    private static final Logger log = LoggerFactory.getLogger(JsonSessionAttributes.class);
     private static final byte[] JAVA_SERIALISED = {(byte) 0xAC, (byte) 0xED};
 
     private final JsonMapper mapper;
@@ -57,16 +60,26 @@ final class JsonSessionAttributes {
         return mapper.writeValueAsBytes(value);
     }
 
-    /** @return the attribute, or null for one Java-serialised before the switch to JSON (its person logs in again) */
+    /**
+     * @return the attribute, or null for one that cannot be read back: Java-serialised before the switch to
+     *         JSON, written by another version, or of a type the pages do not keep (never instantiated then).
+     *         Its person logs in again; throwing instead would answer every request with that cookie with 500.
+     */
     Object read(byte[] json) {
         if (json.length >= 2 && json[0] == JAVA_SERIALISED[0] && json[1] == JAVA_SERIALISED[1]) {
             return null;
         }
-        Object value = mapper.readValue(json, Object.class);
-        if (value != null) {
-            allowed(value.getClass());
+        try {
+            Object value = mapper.readValue(json, Object.class);
+            if (value != null) {
+                allowed(value.getClass());
+            }
+            return value;
+        } catch (RuntimeException e) {
+            log.warn("A page session attribute could not be read back and is dropped (its person logs in again): {}",
+                    e.toString());
+            return null;
         }
-        return value;
     }
 
     private static void allowed(Class<?> type) {
