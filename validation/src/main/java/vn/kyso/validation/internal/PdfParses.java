@@ -11,6 +11,7 @@ import eu.europa.esig.dss.pdf.pdfbox.PdfBoxDefaultObjectFactory;
 import eu.europa.esig.dss.pdf.pdfbox.PdfBoxDocumentReader;
 import eu.europa.esig.dss.pdf.pdfbox.PdfBoxSignatureService;
 import eu.europa.esig.dss.pdf.pdfbox.visible.defaultdrawer.PdfBoxDefaultSignatureDrawerFactory;
+import eu.europa.esig.dss.spi.DSSUtils;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +30,8 @@ import org.apache.pdfbox.pdmodel.PDDocument;
  * Rendering a page is not only reading: PDFBox may construct a missing annotation appearance into the document
  * as it draws, and DSS's object comparison would then see a difference a fresh parse does not have. A parse
  * that has rendered a page is therefore never handed out again (the next open parses anew, as DSS does).
- * Nothing is kept across validations, and at most {@link #MAX_KEPT} parses are held: beyond that each open is
+ * Nothing is kept across validations, and at most {@link #MAX_KEPT} parses are held, fewer for a large file
+ * (each kept parse holds up to the file's size; {@link #KEPT_BYTES} bounds their sum): beyond that each open is
  * DSS's own.
  *
  * <p>Not thread-safe: one instance per validation, closed when the validation's report is assembled.
@@ -38,18 +40,27 @@ final class PdfParses implements AutoCloseable {
 
     /** Parses kept at most: the final document and the revisions of a few signatures. */
     static final int MAX_KEPT = 12;
+    /** What the kept parses may hold together, counted as the validated file's size for each. */
+    static final long KEPT_BYTES = 64L * 1024 * 1024;
 
     private final List<Kept> kept = new ArrayList<>();
     private DSSDocument validated;
+    private int maxKept = MAX_KEPT;
     private int opened;
     private int reused;
 
     /** A DSS object factory whose signature service opens PDFs through this instance; {@code validated} is the file. */
     PdfBoxDefaultObjectFactory objectFactory(DSSDocument validated, PdfDifferencesFinder differences) {
         this.validated = validated;
+        maxKept = maxKept(DSSUtils.getFileByteSize(validated));
         Factory factory = new Factory(this);
         factory.setPdfDifferencesFinder(differences);
         return factory;
+    }
+
+    /** Parses kept for a file of {@code size} bytes: each revision is at most the file. */
+    static int maxKept(long size) {
+        return (int) Math.max(1, Math.min(MAX_KEPT, KEPT_BYTES / Math.max(1, size)));
     }
 
     /**
@@ -83,7 +94,7 @@ final class PdfParses implements AutoCloseable {
             }
         }
         opened++;
-        if (kept.size() >= MAX_KEPT) {
+        if (kept.size() >= maxKept) {
             return new PdfBoxDocumentReader(document, null, memory);
         }
         KeptReader reader = new KeptReader(document, memory);

@@ -52,8 +52,17 @@ class PdfParsesTest {
                 PdfAttacks.redefinedObject(one), PdfTampering.addFormField(one))) {
             try (PdfParses parses = new PdfParses()) {
                 assertThat(diagnostic(changed, parses)).isEqualTo(diagnostic(changed, null));
+                assertThat(parses.reused()).as("parses handed out again").isPositive();
             }
         }
+    }
+
+    @Test
+    void aLargeFileKeepsFewerParses() {
+        assertThat(PdfParses.maxKept(30_000)).isEqualTo(PdfParses.MAX_KEPT);
+        assertThat(PdfParses.maxKept(10L * 1024 * 1024)).isEqualTo(6);
+        assertThat(PdfParses.maxKept(50L * 1024 * 1024)).isEqualTo(1);
+        assertThat(PdfParses.maxKept(0)).isEqualTo(PdfParses.MAX_KEPT);
     }
 
     @Test
