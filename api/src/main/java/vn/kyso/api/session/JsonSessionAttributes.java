@@ -2,6 +2,7 @@ package vn.kyso.api.session;
 
 import java.net.URL;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.convert.support.GenericConversionService;
@@ -43,7 +44,8 @@ final class JsonSessionAttributes {
         // numbers as Long, nested objects (e.g. a provider's realm_access.roles) as Gson's LinkedTreeMap.
         BasicPolymorphicTypeValidator.Builder claims = BasicPolymorphicTypeValidator.builder()
                 .allowIfSubType(URL.class).allowIfSubType(Long.class)
-                .allowIfSubType("com.nimbusds.jose.shaded.gson.internal.LinkedTreeMap");
+                // A pattern over the whole name: the String form would allow every class the name is a prefix of.
+                .allowIfSubType(Pattern.compile(Pattern.quote("com.nimbusds.jose.shaded.gson.internal.LinkedTreeMap")));
         this.mapper = JsonMapper.builder().addModules(SecurityJacksonModules.getModules(loader, claims)).build();
     }
 
