@@ -2,10 +2,8 @@ package vn.kyso.validation.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import eu.europa.esig.dss.model.InMemoryDocument;
 import eu.europa.esig.dss.model.x509.CertificateToken;
 import eu.europa.esig.dss.pades.validation.PDFDocumentValidator;
-import eu.europa.esig.dss.pdf.pdfbox.PdfBoxDefaultObjectFactory;
 import eu.europa.esig.dss.spi.validation.CommonCertificateVerifier;
 import eu.europa.esig.dss.spi.x509.CommonTrustedCertificateSource;
 import java.lang.management.ManagementFactory;
@@ -91,15 +89,7 @@ class ParseSharingBenchmark {
 
     private static void validate(byte[] pdf, CommonCertificateVerifier verifier,
             eu.europa.esig.dss.model.policy.ValidationPolicy policy, PdfParses parses) {
-        InMemoryDocument document = new InMemoryDocument(pdf, "cong-van.pdf");
-        PDFDocumentValidator validator = new PDFDocumentValidator(document);
-        if (parses == null) {
-            PdfBoxDefaultObjectFactory own = new PdfBoxDefaultObjectFactory();
-            own.setPdfDifferencesFinder(new FastVisualDifferencesFinder());
-            validator.setPdfObjFactory(own);
-        } else {
-            validator.setPdfObjFactory(parses.objectFactory(document, new FastVisualDifferencesFinder()));
-        }
+        PDFDocumentValidator validator = PdfParsesTest.validator(pdf, parses);
         validator.setCertificateVerifier(verifier);
         validator.setValidationTime(new Date());
         validator.setEnableEtsiValidationReport(false);

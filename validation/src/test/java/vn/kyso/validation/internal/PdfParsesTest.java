@@ -78,6 +78,15 @@ class PdfParsesTest {
 
     /** DSS's diagnostic data as XML, from shared parses or (null) from DSS's own opens. */
     private static String diagnostic(byte[] pdf, PdfParses parses) throws Exception {
+        PDFDocumentValidator validator = validator(pdf, parses);
+        validator.setCertificateVerifier(new CommonCertificateVerifier(true));
+        validator.setValidationTime(AT);
+        Reports reports = validator.validateDocument();
+        return DiagnosticDataFacade.newFacade().marshall(reports.getDiagnosticDataJaxb());
+    }
+
+    /** DSS's PDF validator of {@code pdf}, opening files through {@code parses}, or (null) on its own. */
+    static PDFDocumentValidator validator(byte[] pdf, PdfParses parses) {
         DSSDocument document = new InMemoryDocument(pdf, "cong-van.pdf");
         PDFDocumentValidator validator = new PDFDocumentValidator(document);
         if (parses == null) {
@@ -87,9 +96,6 @@ class PdfParsesTest {
         } else {
             validator.setPdfObjFactory(parses.objectFactory(document, new FastVisualDifferencesFinder()));
         }
-        validator.setCertificateVerifier(new CommonCertificateVerifier(true));
-        validator.setValidationTime(AT);
-        Reports reports = validator.validateDocument();
-        return DiagnosticDataFacade.newFacade().marshall(reports.getDiagnosticDataJaxb());
+        return validator;
     }
 }
