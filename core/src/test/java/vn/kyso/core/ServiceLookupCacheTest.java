@@ -50,6 +50,48 @@ class ServiceLookupCacheTest {
         assertThat(viaCache).isNotEmpty().isEqualTo(viaParent);
     }
 
+    /** A service for the file-backed test below. */
+    public interface Greeter {
+        String greet();
+    }
+
+    /** Its provider, named in the service file. */
+    public static final class Hello implements Greeter {
+        @Override
+        public String greet() {
+            return "xin chào";
+        }
+    }
+
+    @Test
+    void readsEachServiceFileOnceAndServesItsBytesFromMemory(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path file = dir.resolve("META-INF/services/" + Greeter.class.getName());
+        java.nio.file.Files.createDirectories(file.getParent());
+        java.nio.file.Files.writeString(file, "# the provider\n" + Hello.class.getName() + "\n");
+        try (java.net.URLClassLoader parent = new java.net.URLClassLoader(new URL[] {dir.toUri().toURL()},
+                ServiceLookupCacheTest.class.getClassLoader())) {
+            ServiceLookupCache cache = new ServiceLookupCache(parent);
+            assertThat(ServiceLoader.load(Greeter.class, cache).findFirst()).map(Greeter::greet).hasValue("xin chào");
+
+            // The file changes on disk: the parent reads the new text, the cache the bytes it read the first time.
+            java.nio.file.Files.writeString(file, "vn.kyso.core.NoSuchProvider\n");
+            assertThatThrownBy(() -> ServiceLoader.load(Greeter.class, parent).findFirst())
+                    .isInstanceOf(java.util.ServiceConfigurationError.class);
+            for (int i = 0; i < 3; i++) {
+                assertThat(ServiceLoader.load(Greeter.class, cache).findFirst()).map(Greeter::greet)
+                        .hasValue("xin chào");
+            }
+            // The URL handed out names the file and reads as it did.
+            URL cached = Collections.list(cache.getResources("META-INF/services/" + Greeter.class.getName())).get(0);
+            assertThat(cached.toExternalForm()).isEqualTo(file.toUri().toURL().toExternalForm());
+            try (var in = cached.openStream()) {
+                assertThat(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))
+                        .contains(Hello.class.getName());
+            }
+        }
+    }
+
     @Test
     void otherResourcesAndClassesGoToTheParentEveryTime() throws Exception {
         CountingLoader parent = new CountingLoader();
