@@ -89,7 +89,8 @@ class SigningBenchmark {
                 signing.sign(warm);
                 plain.sign(letter, "B-B");
             }
-            for (String level : List.of("B-B", "B-T", "B-LT", "B-LTA")) {
+            // -Dbench.levels=B-B measures fewer levels (e.g. to compare two commits' HTTP path quickly).
+            for (String level : List.of(System.getProperty("bench.levels", "B-B,B-T,B-LT,B-LTA").split(","))) {
                 for (int threads : new int[] {1, 2}) {
                     // Plain DSS builds its services per call, as its documentation's examples do.
                     for (int i = 0; i < WARMUP; i++) {
