@@ -109,6 +109,13 @@ class KysoMeters implements SigningTimings {
                 .tags("mode", mode, "outcome", outcome).register(registry).record(nanos, TimeUnit.NANOSECONDS);
     }
 
+    /** One audit append, committed ({@code ok}) or lost (the error code), and the time the caller waited for it. */
+    void auditAppend(String outcome, long nanos) {
+        Timer.builder("kyso.audit.append.duration")
+                .description("Time to append one audit entry, committed (group commit included)")
+                .tag("outcome", outcome).register(registry).record(nanos, TimeUnit.NANOSECONDS);
+    }
+
     @Override
     public void waited(Party party, Duration duration, boolean ok) {
         String name = switch (party) {

@@ -9,6 +9,7 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import vn.kyso.archive.ArchiveService;
+import vn.kyso.audit.AuditLog;
 import vn.kyso.signing.SigningService;
 import vn.kyso.validation.ValidationService;
 
@@ -34,6 +35,9 @@ class MeteredServices {
                 }
                 if (bean instanceof ValidationService v) {
                     return new MeteredValidationService(v, meters.getObject());
+                }
+                if (bean instanceof AuditLog l) {
+                    return new MeteredAuditLog(l, meters.getObject());
                 }
                 if (bean instanceof ArchiveService a) {
                     return meteredArchive(a, meters.getObject());

@@ -77,6 +77,10 @@ class MetricsEndToEndTest {
                 .isGreaterThanOrEqualTo(1);
         assertThat(delta(before, after, "kyso_ocsp_duration_seconds_count", Map.of("outcome", "ok")))
                 .isGreaterThanOrEqualTo(1);
+        // Each audited request above (the signature, the refused one, the two ingests) waited for its entry.
+        assertThat(delta(before, after, "kyso_audit_append_duration_seconds_count", Map.of("outcome", "ok")))
+                .isGreaterThanOrEqualTo(4);
+        assertThat(value(after, "kyso_audit_append_duration_seconds_sum", Map.of("outcome", "ok"))).isPositive();
         assertThat(delta(before, after, "kyso_validation_verdicts_total", Map.of("indication", "VALID")))
                 .isGreaterThanOrEqualTo(1);
         assertThat(delta(before, after, "kyso_validation_duration_seconds_count", Map.of("outcome", "ok")))
