@@ -10,21 +10,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import vn.kyso.core.testing.LatencyStats;
+import vn.kyso.core.testing.TimedBlocks;
 import vn.kyso.signing.Appearance;
 import vn.kyso.signing.SignatureLevel;
 import vn.kyso.validation.Verdict;
@@ -96,8 +92,8 @@ class ValidationPeerBenchmark {
         Map<String, LatencyStats> results = new LinkedHashMap<>();
         for (var doc : docs.entrySet()) {
             for (int threads : THREADS) {
-                Map<String, Samples> cell = new LinkedHashMap<>();
-                CONTENDERS.forEach(c -> cell.put(c, new Samples()));
+                Map<String, TimedBlocks> cell = new LinkedHashMap<>();
+                CONTENDERS.forEach(c -> cell.put(c, new TimedBlocks()));
                 int perRoundPerThread = Math.max(1, OPS / ROUNDS / threads);
                 for (int round = 0; round < ROUNDS; round++) {
                     for (String c : CONTENDERS) {
@@ -161,53 +157,5 @@ class ValidationPeerBenchmark {
         Files.writeString(log, Instant.now() + " " + line + " load "
                 + ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage() + "\n",
                 StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-    }
-
-    /** Latencies and wall time of one contender over the rounds of a cell. */
-    private static final class Samples {
-        private final List<Long> nanos = new ArrayList<>();
-        private long wallNanos;
-
-        void run(int threads, int perThread, LatencyStats.Operation op) throws Exception {
-            ExecutorService pool = Executors.newFixedThreadPool(threads);
-            try {
-                long[][] latencies = new long[threads][perThread];
-                List<Callable<Void>> tasks = new ArrayList<>();
-                for (int t = 0; t < threads; t++) {
-                    long[] mine = latencies[t];
-                    tasks.add(() -> {
-                        for (int i = 0; i < perThread; i++) {
-                            long start = System.nanoTime();
-                            op.run();
-                            mine[i] = System.nanoTime() - start;
-                        }
-                        return null;
-                    });
-                }
-                long start = System.nanoTime();
-                for (Future<Void> f : pool.invokeAll(tasks)) {
-                    f.get();
-                }
-                wallNanos += System.nanoTime() - start;
-                for (long[] l : latencies) {
-                    for (long n : l) {
-                        nanos.add(n);
-                    }
-                }
-            } finally {
-                pool.shutdownNow();
-            }
-        }
-
-        LatencyStats stats(int threads) {
-            long[] sorted = nanos.stream().mapToLong(Long::longValue).sorted().toArray();
-            return new LatencyStats(threads, sorted.length, wallNanos / 1e9, percentile(sorted, 50),
-                    percentile(sorted, 95));
-        }
-
-        private static double percentile(long[] sorted, int p) {
-            int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
-            return sorted[Math.max(0, Math.min(index, sorted.length - 1))] / 1e6;
-        }
     }
 }

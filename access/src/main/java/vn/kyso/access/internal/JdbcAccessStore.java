@@ -10,7 +10,6 @@ import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -18,6 +17,7 @@ import vn.kyso.access.AccessException;
 import vn.kyso.access.Role;
 import vn.kyso.access.SecuritySettings;
 import vn.kyso.access.spi.AccessStore;
+import vn.kyso.core.schema.ModuleSchema;
 
 /**
  * The administrator's changes in the application's database (the archive's catalogue database), with their
@@ -38,9 +38,7 @@ public final class JdbcAccessStore implements AccessStore {
     public static void migrate(DataSource dataSource) {
         try {
             // Version 0 as baseline: the schema already holds the archive's tables, and V1 must still run.
-            Flyway.configure().dataSource(dataSource).locations("classpath:db/kyso-access")
-                    .table("kyso_access_schema_history").baselineOnMigrate(true).baselineVersion("0").load()
-                    .migrate();
+            ModuleSchema.of("access").migrate(dataSource);
         } catch (RuntimeException e) {
             throw AccessException.storeUnavailable(e);
         }

@@ -1,7 +1,7 @@
 package vn.kyso.api.cluster;
 
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
+import vn.kyso.core.schema.ModuleSchema;
 
 /**
  * The api's own tables (the pages' sessions and the cluster's job locks), migrated by Flyway with a
@@ -12,7 +12,9 @@ import org.flywaydb.core.Flyway;
  */
 public final class ApiSchema {
 
-    public static final String HISTORY = "kyso_api_schema_history";
+    private static final ModuleSchema SCHEMA = ModuleSchema.of("api");
+
+    public static final String HISTORY = SCHEMA.historyTable();
 
     private final DataSource dataSource;
     private volatile boolean migrated;
@@ -29,8 +31,7 @@ public final class ApiSchema {
     public synchronized boolean migrate() {
         if (!migrated) {
             // Version 0 as baseline: the schema already holds the modules' tables, and V1 must still run.
-            Flyway.configure().dataSource(dataSource).locations("classpath:db/kyso-api").table(HISTORY)
-                    .baselineOnMigrate(true).baselineVersion("0").load().migrate();
+            SCHEMA.migrate(dataSource);
             migrated = true;
         }
         return migrated;

@@ -12,7 +12,7 @@ import java.lang.annotation.Target;
  * description lists exactly these under {@code x-problem-codes}, with the codes every operation shares
  * (authentication or the rate limit, a malformed request, an upload over the limit, a defect); an
  * operation without this annotation keeps the whole list of the module behind its path. {@code
- * OpenApiDocsTest} fails when a code named here is not in the catalogue, or when an operation declares none.
+ * OpenApiProblemCodesTest} fails when a code named here is not in the catalogue, or when an operation declares none.
  *
  * <p>It also marks an annotation that groups the codes of one facade call several operations make (an HSM
  * signature, a letter looked up): an operation lists the union of its own and its groups' codes.

@@ -5,19 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
+import vn.kyso.core.testing.TimedBlocks;
 import vn.kyso.signing.internal.SampleLetters;
 import vn.kyso.signing.Document;
 import vn.kyso.signing.SignOptions;
@@ -77,12 +71,12 @@ class HttpOverheadBenchmark {
                 byte[] pdf = doc.getValue();
                 SignRequest direct = request(pdf);
                 for (int threads : new int[] {1, 2}) {
-                    Samples inProcess = new Samples();
-                    Samples overHttp = new Samples();
+                    TimedBlocks inProcess = new TimedBlocks();
+                    TimedBlocks overHttp = new TimedBlocks();
                     ServerTimes times = new ServerTimes(registry);
                     for (int round = 0; round < ROUNDS; round++) {
-                        inProcess.add(threads, () -> signing.sign(direct));
-                        times.during(() -> overHttp.add(threads, () -> http.sign(pdf, "B-B")));
+                        inProcess.run(threads, BLOCK, () -> signing.sign(direct));
+                        times.during(() -> overHttp.run(threads, BLOCK, () -> http.sign(pdf, "B-B")));
                     }
                     table.append(String.format(Locale.ROOT, "| %s | %d | %.1f | %.2f | %.2f | %.1f | %.2f | %.2f | **%.2fx** |%n",
                             doc.getKey(), threads, inProcess.perSecond(), inProcess.percentile(50),
@@ -107,57 +101,6 @@ class HttpOverheadBenchmark {
     private static SignRequest request(byte[] pdf) {
         return new SignRequest(new Document("letter.pdf", pdf), SigningBenchmark.KEY,
                 SignOptions.defaults(SignatureLevel.B_B));
-    }
-
-    /** Latencies and busy time of one contender, summed over its blocks. */
-    private static final class Samples {
-        private final List<Long> latencies = new ArrayList<>();
-        private long nanos;
-
-        void add(int threads, Op op) throws Exception {
-            ExecutorService pool = Executors.newFixedThreadPool(threads);
-            try {
-                long[][] block = new long[threads][BLOCK];
-                List<Callable<Void>> tasks = new ArrayList<>();
-                for (int t = 0; t < threads; t++) {
-                    long[] mine = block[t];
-                    tasks.add(() -> {
-                        for (int i = 0; i < BLOCK; i++) {
-                            long start = System.nanoTime();
-                            op.run();
-                            mine[i] = System.nanoTime() - start;
-                        }
-                        return null;
-                    });
-                }
-                long start = System.nanoTime();
-                for (Future<Void> f : pool.invokeAll(tasks)) {
-                    f.get();
-                }
-                nanos += System.nanoTime() - start;
-                Arrays.stream(block).flatMapToLong(Arrays::stream).forEach(latencies::add);
-            } finally {
-                pool.shutdownNow();
-            }
-        }
-
-        double perSecond() {
-            return latencies.size() / (nanos / 1e9);
-        }
-
-        double mean() {
-            return latencies.stream().mapToLong(Long::longValue).average().orElse(Double.NaN) / 1e6;
-        }
-
-        double percentile(int p) {
-            long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
-            int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
-            return sorted[Math.max(0, Math.min(index, sorted.length - 1))] / 1e6;
-        }
-    }
-
-    private interface Op {
-        void run() throws Exception;
     }
 
     private static String loadAverage() throws java.io.IOException {

@@ -2,9 +2,14 @@ package vn.kyso.api.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,6 +21,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
 import vn.kyso.archive.testing.ArchiveFixture;
 
 /** Two instances on one PostgreSQL: a job's tick runs on one of them (ShedLock), whatever the timing. */
@@ -116,6 +123,84 @@ class ClusterJobsTest {
             assertThat(new ClusterJobs(old).runOnce("renewal", Duration.ofHours(1), Duration.ZERO, () -> { }))
                     .isTrue();
             assertThat(history(old)).hasSize(3);
+        }
+    }
+
+    @Test
+    void aDatabaseOutageIsLoggedOnceAsAWarningAndItsEndOnceAsInformation() throws Exception {
+        Logger logger = (Logger) LoggerFactory.getLogger(ClusterJobs.class);
+        ListAppender<ILoggingEvent> lines = new ListAppender<>();
+        lines.start();
+        Level level = logger.getLevel();
+        logger.setLevel(Level.DEBUG);
+        logger.addAppender(lines);
+        try (HikariDataSource real = ArchiveFixture.newDatabase("cluster_jobs_outage")) {
+            SwitchedDatabase db = new SwitchedDatabase(real);
+            ClusterJobs jobs = new ClusterJobs(db);
+            AtomicInteger runs = new AtomicInteger();
+
+            // Down before the first tick (the schema cannot be migrated): skipped, not thrown at the scheduler.
+            db.down = true;
+            assertThat(jobs.runOnce("cleanup", Duration.ofHours(1), Duration.ZERO, runs::incrementAndGet)).isFalse();
+            assertThat(jobs.runOnce("cleanup", Duration.ofHours(1), Duration.ZERO, runs::incrementAndGet)).isFalse();
+            db.down = false;
+            assertThat(jobs.runOnce("cleanup", Duration.ofHours(1), Duration.ZERO, runs::incrementAndGet)).isTrue();
+            assertThat(jobs.runOnce("cleanup", Duration.ofHours(1), Duration.ZERO, runs::incrementAndGet)).isTrue();
+            // Down again once migrated (the lock cannot be taken), then back.
+            db.down = true;
+            assertThat(jobs.runOnce("cleanup", Duration.ofHours(1), Duration.ZERO, runs::incrementAndGet)).isFalse();
+            assertThat(jobs.runOnce("cleanup", Duration.ofHours(1), Duration.ZERO, runs::incrementAndGet)).isFalse();
+            db.down = false;
+            assertThat(jobs.runOnce("cleanup", Duration.ofHours(1), Duration.ZERO, runs::incrementAndGet)).isTrue();
+            assertThat(runs).hasValue(3);
+        } finally {
+            logger.detachAppender(lines);
+            logger.setLevel(level);
+        }
+
+        List<ILoggingEvent> loud = lines.list.stream().filter(e -> e.getLevel().isGreaterOrEqual(Level.INFO))
+                .toList();
+        assertThat(loud).extracting(ILoggingEvent::getLevel)
+                .containsExactly(Level.WARN, Level.INFO, Level.WARN, Level.INFO);
+        for (ILoggingEvent warning : List.of(loud.get(0), loud.get(2))) {
+            assertThat(warning.getFormattedMessage()).contains("the database cannot be reached", "job cleanup",
+                    SwitchedDatabase.REFUSED);
+            assertThat(warning.getThrowableProxy()).as("no stack trace above DEBUG").isNull();
+        }
+        assertThat(loud.get(1).getFormattedMessage()).contains("the database is back after 2 skipped");
+        assertThat(loud.get(3).getFormattedMessage()).contains("the database is back after 2 skipped");
+        // The second failing tick of each outage is DEBUG only; the stack traces are there, at DEBUG.
+        List<ILoggingEvent> debug = lines.list.stream().filter(e -> e.getLevel() == Level.DEBUG).toList();
+        assertThat(debug).filteredOn(e -> e.getFormattedMessage().contains("still down")).hasSize(2);
+        assertThat(debug).filteredOn(e -> e.getThrowableProxy() != null).hasSize(4);
+        assertThat(lines.list).noneMatch(e -> e.getLevel() == Level.ERROR);
+    }
+
+    /** The real database, or, while {@code down}, a server that refuses connections as a stopped one does. */
+    private static final class SwitchedDatabase extends DelegatingDataSource {
+
+        static final String REFUSED = "Connection refused (switched off by the test)";
+
+        volatile boolean down;
+
+        SwitchedDatabase(HikariDataSource real) {
+            super(real);
+        }
+
+        @Override
+        public Connection getConnection() throws SQLException {
+            if (down) {
+                throw new SQLException(REFUSED, "08001");
+            }
+            return super.getConnection();
+        }
+
+        @Override
+        public Connection getConnection(String username, String password) throws SQLException {
+            if (down) {
+                throw new SQLException(REFUSED, "08001");
+            }
+            return super.getConnection(username, password);
         }
     }
 

@@ -5,7 +5,6 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DuplicateKeyException;
@@ -16,6 +15,7 @@ import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.kyso.archive.ArchiveError;
 import vn.kyso.archive.ArchiveException;
+import vn.kyso.core.schema.ModuleSchema;
 
 /**
  * The catalogue's database: one JDBC client and transaction template that every table class shares
@@ -37,8 +37,9 @@ final class CatalogueDb {
      * the service's {@code start()}, never by a constructor: building the service touches nothing.
      */
     static void migrate(DataSource dataSource) {
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/kyso-archive")
-                .table("kyso_archive_schema_history").baselineOnMigrate(true).load().migrate();
+        // Baseline version 1 (Flyway's default), which the archive has always migrated with, unlike the later
+        // modules' 0: a schema that holds tables but no archive history is taken to have the archive's V1.
+        new ModuleSchema("archive", "1").migrate(dataSource);
     }
 
     /** Runs a database step and maps failures onto the archive's error model. */

@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.bouncycastle.tsp.TimeStampToken;
-import org.flywaydb.core.Flyway;
 import vn.kyso.audit.AuditAction;
 import vn.kyso.audit.AuditEntry;
 import vn.kyso.audit.AuditError;
@@ -26,6 +25,7 @@ import vn.kyso.audit.AuditSettings;
 import vn.kyso.audit.ChainHead;
 import vn.kyso.audit.ChainVerification;
 import vn.kyso.audit.Checkpoint;
+import vn.kyso.core.schema.ModuleSchema;
 
 /**
  * The audit trail in PostgreSQL. Appends are grouped: concurrent appends of one process go into one
@@ -65,9 +65,7 @@ public final class PostgresAuditLog implements AuditLog {
 
     static void migrate(DataSource dataSource) {
         try {
-            Flyway.configure().dataSource(dataSource).locations("classpath:db/kyso-audit")
-                    .table("kyso_audit_schema_history").baselineOnMigrate(true).baselineVersion("0").load()
-                    .migrate();
+            ModuleSchema.of("audit").migrate(dataSource);
         } catch (RuntimeException e) {
             throw new AuditException(AuditError.DATABASE_UNAVAILABLE, "the audit database cannot be migrated", e);
         }

@@ -11,8 +11,8 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
+import vn.kyso.core.schema.ModuleSchema;
 import vn.kyso.exchange.ExchangeError;
 import vn.kyso.exchange.ExchangeException;
 
@@ -26,7 +26,8 @@ final class JdbcReceivedLedger implements ReceivedLedger {
 
     static final String TABLE = "kyso_exchange_received";
     static final Duration STALE_CLAIM = Duration.ofMinutes(10);
-    static final String HISTORY = "kyso_exchange_schema_history";
+    static final ModuleSchema SCHEMA = ModuleSchema.of("exchange");
+    static final String HISTORY = SCHEMA.historyTable();
 
     private final DataSource db;
     private final Clock clock;
@@ -117,8 +118,7 @@ final class JdbcReceivedLedger implements ReceivedLedger {
             return;
         }
         // Version 0 as baseline: the schema already holds the other modules' tables, and V1 must still run.
-        Flyway.configure().dataSource(db).locations("classpath:db/kyso-exchange").table(HISTORY)
-                .baselineOnMigrate(true).baselineVersion("0").load().migrate();
+        SCHEMA.migrate(db);
         migrated = true;
     }
 

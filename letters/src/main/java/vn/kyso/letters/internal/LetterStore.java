@@ -10,12 +10,12 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.support.TransactionTemplate;
+import vn.kyso.core.schema.ModuleSchema;
 import vn.kyso.letters.Letter;
 import vn.kyso.letters.LetterState;
 import vn.kyso.letters.LettersError;
@@ -57,9 +57,7 @@ public class LetterStore {
         }
         try {
             // Version 0 as baseline: the schema already holds the archive's tables, and V1 must still run.
-            Flyway.configure().dataSource(dataSource).locations("classpath:db/kyso-letters")
-                    .table("kyso_letters_schema_history").baselineOnMigrate(true).baselineVersion("0").load()
-                    .migrate();
+            ModuleSchema.of("letters").migrate(dataSource);
             migrated = true;
         } catch (RuntimeException e) {
             throw unavailable(e);

@@ -10,8 +10,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
+import vn.kyso.core.schema.ModuleSchema;
 import vn.kyso.signing.SigningError;
 import vn.kyso.signing.SigningException;
 
@@ -24,7 +24,8 @@ import vn.kyso.signing.SigningException;
 final class JdbcPendingSignatures implements PendingStore {
 
     static final String TABLE = "kyso_signing_pending";
-    static final String HISTORY = "kyso_signing_schema_history";
+    static final ModuleSchema SCHEMA = ModuleSchema.of("signing");
+    static final String HISTORY = SCHEMA.historyTable();
 
     private final DataSource db;
     private final Clock clock;
@@ -127,8 +128,7 @@ final class JdbcPendingSignatures implements PendingStore {
             return;
         }
         // Version 0 as baseline: the schema already holds the other modules' tables, and V1 must still run.
-        Flyway.configure().dataSource(db).locations("classpath:db/kyso-signing").table(HISTORY)
-                .baselineOnMigrate(true).baselineVersion("0").load().migrate();
+        SCHEMA.migrate(db);
         migrated = true;
     }
 
