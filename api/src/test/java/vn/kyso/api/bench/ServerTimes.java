@@ -12,11 +12,15 @@ import java.util.concurrent.TimeUnit;
  */
 final class ServerTimes {
 
+    private static final String AUDIT = "kyso.audit.append.duration";
+
     private final MeterRegistry registry;
     private double serverMs;
     private double signingMs;
+    private double auditMs;
     private long requests;
     private long signatures;
+    private long appends;
 
     ServerTimes(MeterRegistry registry) {
         this.registry = registry;
@@ -28,11 +32,20 @@ final class ServerTimes {
         double signing = total("kyso.signature.duration");
         long requestCount = count("http.server.requests");
         long signatureCount = count("kyso.signature.duration");
+        double audit = total(AUDIT);
+        long appendCount = count(AUDIT);
         block.run();
         serverMs += total("http.server.requests") - server;
         signingMs += total("kyso.signature.duration") - signing;
         requests += count("http.server.requests") - requestCount;
         signatures += count("kyso.signature.duration") - signatureCount;
+        auditMs += total(AUDIT) - audit;
+        appends += count(AUDIT) - appendCount;
+    }
+
+    /** Mean ms per audit append (the request waits for its entry's commit before the signature leaves). */
+    double auditMean() {
+        return appends == 0 ? Double.NaN : auditMs / appends;
     }
 
     /** Mean ms per request inside the observation filter. */
