@@ -12,6 +12,7 @@ import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.DefaultHttpRequestRetryStrategy;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.client5.http.io.HttpClientConnectionManager;
@@ -36,7 +37,19 @@ public final class PolicedDataLoader extends CommonsDataLoader {
 
     private static final long serialVersionUID = 1L;
 
+    /** A kept connection idle longer than this is checked before it serves a request. */
+    static final TimeValue VALIDATE_AFTER_IDLE = TimeValue.ofMilliseconds(500);
+    /** No connection is kept longer than this, whatever the server allows. */
+    static final TimeValue KEPT_AT_MOST = TimeValue.ofMinutes(1);
+    /**
+     * Connections per route and in all: as many concurrent requests as signing and validation make, so the
+     * kept pool never queues a request that the old pool-per-request did not (DSS's default is 2 per route).
+     */
+    static final int MAX_CONNECTIONS = 64;
+
     private final transient OutboundPolicy policy;
+    /** The loader's connection pool, made on first use. */
+    private transient PoolingHttpClientConnectionManager pool;
 
     /** @param contentType the request body's type for POSTs (OCSP, time-stamp queries), or null */
     public PolicedDataLoader(OutboundPolicy policy, String contentType) {
@@ -47,6 +60,8 @@ public final class PolicedDataLoader extends CommonsDataLoader {
         setTimeoutResponse(t);
         setTimeoutSocket(t);
         setRedirectsEnabled(false);
+        setConnectionsMaxTotal(MAX_CONNECTIONS);
+        setConnectionsMaxPerRoute(MAX_CONNECTIONS);
         setRetryStrategy(new DefaultHttpRequestRetryStrategy(0, TimeValue.ZERO_MILLISECONDS));
         setHttpClientResponseHandler(new CappedResponseHandler(policy.settings().maxResponseBytes()));
         if (contentType != null) {
@@ -83,20 +98,45 @@ public final class PolicedDataLoader extends CommonsDataLoader {
         throw refused(url);
     }
 
-    /** DSS's pool, with the policy's resolver and the timeout left in this request's budget. */
+    /**
+     * DSS's builder, told that the pool is shared: DSS builds a client for every request and closes it after,
+     * which without this would close the connections too, so every time-stamp, OCSP request and CRL download
+     * opened a new connection (and, for HTTPS, a new TLS handshake) and set up a new pool.
+     */
     @Override
-    protected HttpClientConnectionManager getConnectionManager() {
-        Timeout timeout = Timeout.of(policy.timeout());
-        PoolingHttpClientConnectionManager manager = PoolingHttpClientConnectionManagerBuilder.create()
-                .setTlsSocketStrategy(getTlsSocketStrategy())
-                .setDefaultSocketConfig(SocketConfig.copy(getSocketConfig()).setSoTimeout(timeout).build())
-                .setDnsResolver(new PolicedResolver(policy))
-                .setMaxConnTotal(getConnectionsMaxTotal())
-                .setMaxConnPerRoute(getConnectionsMaxPerRoute())
-                .build();
-        manager.setDefaultConnectionConfig(ConnectionConfig.custom().setConnectTimeout(timeout)
-                .setSocketTimeout(timeout).build());
-        return manager;
+    protected synchronized HttpClientBuilder getHttpClientBuilder(String url) {
+        return super.getHttpClientBuilder(url).setConnectionManagerShared(true);
+    }
+
+    /**
+     * One pool for this loader's lifetime, with the policy's resolver: a connection is checked by the policy
+     * when it is opened (the addresses it connects to) and every request through it is admitted by the policy
+     * first ({@link #getHttpClient}). Connections are kept per route (scheme, host, port), so a kept one only
+     * ever serves the host it was opened for. The connect and socket timeouts are read when a connection is
+     * opened, on the requesting thread, so they are the ones left in that request's budget; the response
+     * timeout is the request's own ({@link #getRequestConfigBuilder}). A kept connection idle for more than
+     * {@link #VALIDATE_AFTER_IDLE} is checked before use, since requests are not retried (a server that closed
+     * it would otherwise fail the request).
+     */
+    @Override
+    protected synchronized HttpClientConnectionManager getConnectionManager() {
+        if (pool == null) {
+            PoolingHttpClientConnectionManager manager = PoolingHttpClientConnectionManagerBuilder.create()
+                    .setTlsSocketStrategy(getTlsSocketStrategy())
+                    .setDnsResolver(new PolicedResolver(policy))
+                    .setMaxConnTotal(getConnectionsMaxTotal())
+                    .setMaxConnPerRoute(getConnectionsMaxPerRoute())
+                    .build();
+            manager.setSocketConfigResolver(route -> SocketConfig.copy(getSocketConfig())
+                    .setSoTimeout(Timeout.of(policy.timeout())).build());
+            manager.setConnectionConfigResolver(route -> {
+                Timeout timeout = Timeout.of(policy.timeout());
+                return ConnectionConfig.custom().setConnectTimeout(timeout).setSocketTimeout(timeout)
+                        .setValidateAfterInactivity(VALIDATE_AFTER_IDLE).setTimeToLive(KEPT_AT_MOST).build();
+            });
+            pool = manager;
+        }
+        return pool;
     }
 
     @Override
