@@ -7,17 +7,21 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import org.apache.hc.client5.http.HttpRequestRetryStrategy;
 import org.apache.hc.client5.http.SystemDefaultDnsResolver;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
-import org.apache.hc.client5.http.impl.DefaultHttpRequestRetryStrategy;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.client5.http.io.HttpClientConnectionManager;
 import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.HttpRequest;
+import org.apache.hc.core5.http.HttpResponse;
+import org.apache.hc.core5.http.NoHttpResponseException;
 import org.apache.hc.core5.http.io.SocketConfig;
+import org.apache.hc.core5.http.protocol.HttpContext;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 import vn.kyso.core.net.FetchRefusedException;
@@ -62,7 +66,7 @@ public final class PolicedDataLoader extends CommonsDataLoader {
         setRedirectsEnabled(false);
         setConnectionsMaxTotal(MAX_CONNECTIONS);
         setConnectionsMaxPerRoute(MAX_CONNECTIONS);
-        setRetryStrategy(new DefaultHttpRequestRetryStrategy(0, TimeValue.ZERO_MILLISECONDS));
+        setRetryStrategy(new StaleConnectionRetry());
         setHttpClientResponseHandler(new CappedResponseHandler(policy.settings().maxResponseBytes()));
         if (contentType != null) {
             setContentType(contentType);
@@ -115,8 +119,8 @@ public final class PolicedDataLoader extends CommonsDataLoader {
      * ever serves the host it was opened for. The connect and socket timeouts are read when a connection is
      * opened, on the requesting thread, so they are the ones left in that request's budget; the response
      * timeout is the request's own ({@link #getRequestConfigBuilder}). A kept connection idle for more than
-     * {@link #VALIDATE_AFTER_IDLE} is checked before use, since requests are not retried (a server that closed
-     * it would otherwise fail the request).
+     * {@link #VALIDATE_AFTER_IDLE} is checked before use, and a request that still meets a connection the
+     * server closed is sent once more on a new one ({@link StaleConnectionRetry}).
      */
     @Override
     protected synchronized HttpClientConnectionManager getConnectionManager() {
@@ -141,8 +145,33 @@ public final class PolicedDataLoader extends CommonsDataLoader {
 
     @Override
     protected RequestConfig.Builder getRequestConfigBuilder() {
-        return super.getRequestConfigBuilder().setResponseTimeout(Timeout.of(policy.timeout()))
+        Timeout left = Timeout.of(policy.timeout());
+        // Waiting for a free kept connection counts against the request's budget like the rest.
+        return super.getRequestConfigBuilder().setResponseTimeout(left).setConnectionRequestTimeout(left)
                 .setRedirectsEnabled(false);
+    }
+
+    /**
+     * No retries, but one: a request sent on a kept connection that the server closed a moment before (it
+     * restarted, or drained its connections) gets no answer at all, which a connection per request never met.
+     * Such a request is sent once more, on a new connection; time-stamp, OCSP and CRL requests are safe to
+     * repeat. Any other failure, and any HTTP answer, is final as before.
+     */
+    static final class StaleConnectionRetry implements HttpRequestRetryStrategy {
+        @Override
+        public boolean retryRequest(HttpRequest request, IOException exception, int execCount, HttpContext context) {
+            return execCount <= 1 && exception instanceof NoHttpResponseException;
+        }
+
+        @Override
+        public boolean retryRequest(HttpResponse response, int execCount, HttpContext context) {
+            return false;
+        }
+
+        @Override
+        public TimeValue getRetryInterval(HttpResponse response, int execCount, HttpContext context) {
+            return TimeValue.ZERO_MILLISECONDS;
+        }
     }
 
     /** The system resolver whose answers the policy checks before the client connects to them. */

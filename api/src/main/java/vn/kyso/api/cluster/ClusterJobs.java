@@ -54,7 +54,8 @@ public final class ClusterJobs {
      *                   a little later (clock skew, start-up) does not run the same tick again
      * @return whether this instance ran it (false also when the database could not be reached: the job
      *         is skipped, and the next tick tries again)
-     * @throws RuntimeException what the job itself threw
+     * @throws RuntimeException what the job itself threw, or a failure to migrate or lock that is not the
+     *                          database being unreachable
      */
     public boolean runOnce(String name, Duration atMostFor, Duration atLeastFor, Runnable job) {
         Objects.requireNonNull(job);
@@ -74,8 +75,10 @@ public final class ClusterJobs {
             outage.reached();
             return ran;
         } catch (RuntimeException e) {
-            if (stage[0] == Stage.RUNNING) {
-                throw e; // the job's own failure, reported by whoever scheduled it
+            if (stage[0] == Stage.RUNNING || !DatabaseOutage.isUnreachable(e)) {
+                // The job's own failure, or one of ours that is not an outage (a failed migration, a missing
+                // lock table): reported by whoever scheduled it, every time, as before.
+                throw e;
             }
             // Migrating, taking or releasing the lock: the database is down. This tick is skipped (or, when
             // only the release failed, ran; the lock then ends at atMostFor) and the next one tries again.

@@ -41,6 +41,28 @@ final class DatabaseOutage {
         }
     }
 
+    /**
+     * Whether {@code e} says the database could not be reached: a connection failure (SQLState class 08, the
+     * pool's or the driver's connection exceptions, a refused or unroutable socket) anywhere in its causes.
+     * Anything else (a failed migration, a lock table that is not there, bad settings) is not an outage and
+     * must stay loud.
+     */
+    static boolean isUnreachable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.sql.SQLTransientConnectionException
+                    || t instanceof java.sql.SQLNonTransientConnectionException
+                    || t instanceof java.net.ConnectException || t instanceof java.net.NoRouteToHostException
+                    || t instanceof java.net.UnknownHostException) {
+                return true;
+            }
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                    && sql.getSQLState().startsWith("08")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The innermost message: Flyway's and Spring's wrappers repeat it with less detail. */
     static String causeOf(Throwable e) {
         Throwable root = e;

@@ -1,6 +1,7 @@
 package vn.kyso.api.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
@@ -176,12 +177,30 @@ class ClusterJobsTest {
         assertThat(lines.list).noneMatch(e -> e.getLevel() == Level.ERROR);
     }
 
+    @Test
+    void aFailureThatIsNotAnOutageStillReachesTheScheduler() throws Exception {
+        try (HikariDataSource real = ArchiveFixture.newDatabase("cluster_jobs_not_outage")) {
+            SwitchedDatabase db = new SwitchedDatabase(real);
+            ClusterJobs jobs = new ClusterJobs(db);
+            AtomicInteger runs = new AtomicInteger();
+            assertThat(jobs.runOnce("cleanup", Duration.ofHours(1), Duration.ZERO, runs::incrementAndGet)).isTrue();
+            // A database that answers, but refuses what we ask (here: every statement, as a broken migration
+            // or a dropped lock table would): not an outage to wait out quietly, an error for the operators.
+            db.broken = true;
+            assertThatThrownBy(() -> jobs.runOnce("cleanup", Duration.ofHours(1), Duration.ZERO,
+                    runs::incrementAndGet)).isInstanceOf(RuntimeException.class);
+            assertThat(runs).hasValue(1);
+        }
+    }
+
     /** The real database, or, while {@code down}, a server that refuses connections as a stopped one does. */
     private static final class SwitchedDatabase extends DelegatingDataSource {
 
         static final String REFUSED = "Connection refused (switched off by the test)";
 
         volatile boolean down;
+        /** Every use fails with an error that is not about reaching the server (SQLState 42601, a syntax error). */
+        volatile boolean broken;
 
         SwitchedDatabase(HikariDataSource real) {
             super(real);
@@ -191,6 +210,9 @@ class ClusterJobsTest {
         public Connection getConnection() throws SQLException {
             if (down) {
                 throw new SQLException(REFUSED, "08001");
+            }
+            if (broken) {
+                throw new SQLException("syntax error (broken by the test)", "42601");
             }
             return super.getConnection();
         }

@@ -124,8 +124,7 @@ public final class ModuleRules {
             "S3TestServer", "polls the S3Mock process it starts, which runs outside the JVM",
             "ObjectStoreContractTest", "waits until a retention date on the S3 server's own clock",
             "ArchiveBenchmark", "benchmarks are measured runs, not tests that wait",
-            "LoadBenchmark", "benchmarks are measured runs, not tests that wait",
-            "KeptConnectionsTest", "lets a kept connection stay idle past the time after which it is checked");
+            "LoadBenchmark", "benchmarks are measured runs, not tests that wait");
 
     /** Tests that wait poll for the condition or move an injected clock; they do not sleep a fixed time. */
     public static ArchRule testsDoNotSleep(KysoModule module, String base) {
