@@ -2,68 +2,86 @@ package vn.kyso.api.bench;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Where an HTTP signature's time goes, from the service's own timers: Spring's
- * {@code http.server.requests} (from the observation filter to the response) and
- * {@code kyso.signature.duration} (the signing facade). Totals are read before and after the HTTP
- * blocks only, so the in-process calls between them do not count.
+ * {@code http.server.requests} (from the observation filter to the response), {@code kyso.signature.duration}
+ * (the signing facade) and {@code kyso.audit.append.duration} (the durable audit append the request waits
+ * for). Totals are read before and after the HTTP blocks only, so the in-process calls between them do not
+ * count.
  */
 final class ServerTimes {
 
-    private static final String AUDIT = "kyso.audit.append.duration";
-
-    private final MeterRegistry registry;
-    private double serverMs;
-    private double signingMs;
-    private double auditMs;
-    private long requests;
-    private long signatures;
-    private long appends;
+    private final Sum server;
+    private final Sum signing;
+    private final Sum audit;
 
     ServerTimes(MeterRegistry registry) {
-        this.registry = registry;
+        this.server = new Sum(registry, "http.server.requests");
+        this.signing = new Sum(registry, "kyso.signature.duration");
+        this.audit = new Sum(registry, "kyso.audit.append.duration");
     }
 
-    /** Runs {@code block} and adds what the two timers recorded during it. */
+    /** Runs {@code block} and adds what the three timers recorded during it. */
     void during(Block block) throws Exception {
-        double server = total("http.server.requests");
-        double signing = total("kyso.signature.duration");
-        long requestCount = count("http.server.requests");
-        long signatureCount = count("kyso.signature.duration");
-        double audit = total(AUDIT);
-        long appendCount = count(AUDIT);
+        List<Sum> sums = List.of(server, signing, audit);
+        sums.forEach(Sum::before);
         block.run();
-        serverMs += total("http.server.requests") - server;
-        signingMs += total("kyso.signature.duration") - signing;
-        requests += count("http.server.requests") - requestCount;
-        signatures += count("kyso.signature.duration") - signatureCount;
-        auditMs += total(AUDIT) - audit;
-        appends += count(AUDIT) - appendCount;
-    }
-
-    /** Mean ms per audit append (the request waits for its entry's commit before the signature leaves). */
-    double auditMean() {
-        return appends == 0 ? Double.NaN : auditMs / appends;
+        sums.forEach(Sum::after);
     }
 
     /** Mean ms per request inside the observation filter. */
     double serverMean() {
-        return requests == 0 ? Double.NaN : serverMs / requests;
+        return server.mean();
     }
 
     /** Mean ms per signature inside the signing facade. */
     double signingMean() {
-        return signatures == 0 ? Double.NaN : signingMs / signatures;
+        return signing.mean();
     }
 
-    private double total(String name) {
-        return registry.find(name).timers().stream().mapToDouble(t -> t.totalTime(TimeUnit.MILLISECONDS)).sum();
+    /** Mean ms per audit append (the request waits for its entry's commit before the signature leaves). */
+    double auditMean() {
+        return audit.mean();
     }
 
-    private long count(String name) {
-        return registry.find(name).timers().stream().mapToLong(Timer::count).sum();
+    /** One timer's time and count, summed over its tags and over the blocks measured. */
+    private static final class Sum {
+        private final MeterRegistry registry;
+        private final String name;
+        private double ms;
+        private long count;
+        private double msBefore;
+        private long countBefore;
+
+        Sum(MeterRegistry registry, String name) {
+            this.registry = registry;
+            this.name = name;
+        }
+
+        void before() {
+            msBefore = totalMs();
+            countBefore = totalCount();
+        }
+
+        void after() {
+            ms += totalMs() - msBefore;
+            count += totalCount() - countBefore;
+        }
+
+        double mean() {
+            return count == 0 ? Double.NaN : ms / count;
+        }
+
+        private double totalMs() {
+            return registry.find(name).timers().stream().mapToDouble(t -> t.totalTime(TimeUnit.MILLISECONDS)).sum();
+        }
+
+        private long totalCount() {
+            return registry.find(name).timers().stream().mapToLong(Timer::count).sum();
+        }
     }
 
     interface Block {
